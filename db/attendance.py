@@ -1,0 +1,243 @@
+"""Use cases for attendance: check a child in at the desk, and correct a session afterwards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
+
+from db import audit
+from db.clock import now_utc
+from db.database import Database
+from db.errors import NotFound, ParticipantArchived, SessionCancelled, UnknownCode
+from db.models import (
+    Attendance,
+    AttendanceStatus,
+    CheckInMethod,
+    Consent,
+    ConsentPurpose,
+    Participant,
+    Session,
+    SessionStatus,
+)
+from db.people import get_participant
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What the desk shows after a check-in: who, and whether they were already here."""
+
+    attendance_id: int
+    participant_id: int
+    first_name: str
+    last_name: str
+    already_here: bool
+    no_photos: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def _get_session(session: OrmSession, session_id: int) -> Session:
+    row = session.get(Session, session_id)
+    if row is None:
+        raise NotFound(what="Session", key=session_id)
+    return row
+
+
+def _participant_by_card(session: OrmSession, card_code: str, scanned: str) -> Participant:
+    participant = session.scalars(
+        select(Participant).where(Participant.card_code == card_code)
+    ).first()
+    if participant is None:
+        raise UnknownCode(scanned=scanned, what="child's card")
+    return participant
+
+
+def _no_photos(session: OrmSession, participant_id: int) -> bool:
+    return (
+        session.scalars(
+            select(Consent.id).where(
+                Consent.participant_id == participant_id,
+                Consent.purpose == ConsentPurpose.PHOTO,
+                Consent.withdrawn_on.is_(None),
+            )
+        ).first()
+        is None
+    )
+
+
+def _check_in(
+    session: OrmSession,
+    session_id: int,
+    participant: Participant,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> CheckIn:
+    row = _get_session(session, session_id)
+    if row.status is SessionStatus.CANCELLED:
+        raise SessionCancelled(date=row.day.isoformat())
+    if participant.archived:
+        raise ParticipantArchived(name=participant.full_name)
+    existing = session.scalars(
+        select(Attendance).where(
+            Attendance.session_id == session_id, Attendance.participant_id == participant.id
+        )
+    ).first()
+    already_here = existing is not None and existing.status in (
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.LATE,
+    )
+    attendance = existing
+    if attendance is None:
+        attendance = Attendance(
+            session_id=session_id,
+            participant_id=participant.id,
+            status=AttendanceStatus.PRESENT,
+            recorded_at=at or now_utc(),
+            recorded_by_id=by,
+            method=method,
+        )
+        try:
+            # A savepoint: when another laptop checked the same child in a moment ago,
+            # the unique constraint refuses this row and theirs is the one that counts.
+            with session.begin_nested():
+                session.add(attendance)
+        except IntegrityError:
+            attendance = session.scalars(
+                select(Attendance).where(
+                    Attendance.session_id == session_id,
+                    Attendance.participant_id == participant.id,
+                )
+            ).one()
+            already_here = True
+    elif not already_here:
+        # Marked excused or absent earlier, and came after all.
+        attendance.status = AttendanceStatus.PRESENT
+        attendance.recorded_at = at or now_utc()
+        attendance.recorded_by_id = by
+        attendance.method = method
+    if not already_here:
+        session.flush()
+        audit.record(
+            session,
+            by,
+            "attendance.checked_in",
+            "attendance",
+            attendance.id,
+            f"Checked in {participant.full_name} to session {session_id} by {method.value}",
+        )
+    return CheckIn(
+        attendance_id=attendance.id,
+        participant_id=participant.id,
+        first_name=participant.first_name,
+        last_name=participant.last_name,
+        already_here=already_here,
+        no_photos=_no_photos(session, participant.id),
+    )
+
+
+def check_in(
+    db: Database,
+    session_id: int,
+    participant_id: int,
+    *,
+    method: CheckInMethod = CheckInMethod.NAME_SEARCH,
+    by: int | None = None,
+    at: datetime | None = None,
+) -> CheckIn:
+    """Check a child in; a second time in the same session changes nothing ("already here")."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        result = _check_in(uow.session, session_id, participant, method, by, at)
+        uow.commit()
+        return result
+
+
+def check_in_card(
+    db: Database,
+    session_id: int,
+    card_code: str,
+    *,
+    scanned: str = "",
+    method: CheckInMethod = CheckInMethod.SCAN,
+    by: int | None = None,
+    at: datetime | None = None,
+) -> CheckIn:
+    """Check in the child whose card was scanned."""
+    with db.unit_of_work() as uow:
+        participant = _participant_by_card(uow.session, card_code, scanned or card_code)
+        result = _check_in(uow.session, session_id, participant, method, by, at)
+        uow.commit()
+        return result
+
+
+def mark_attendance(
+    db: Database,
+    session_id: int,
+    participant_id: int,
+    status: AttendanceStatus,
+    *,
+    by: int | None = None,
+) -> int:
+    """Record or correct a child's attendance after the session (present/late/excused/absent)."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        _get_session(uow.session, session_id)
+        attendance = uow.session.scalars(
+            select(Attendance).where(
+                Attendance.session_id == session_id,
+                Attendance.participant_id == participant_id,
+            )
+        ).first()
+        before = None if attendance is None else attendance.status.value
+        if attendance is None:
+            attendance = Attendance(
+                session_id=session_id,
+                participant_id=participant_id,
+                method=CheckInMethod.AFTER_THE_FACT,
+                recorded_by_id=by,
+                status=status,
+            )
+            uow.session.add(attendance)
+        elif attendance.status is status:
+            return attendance.id
+        else:
+            attendance.status = status
+            attendance.recorded_by_id = by
+        uow.session.flush()
+        audit.record(
+            uow.session,
+            by,
+            "attendance.marked",
+            "attendance",
+            attendance.id,
+            f"{participant.full_name} in session {session_id}: {before or '—'} → {status.value}",
+            {"status": [before, status.value]},
+        )
+        uow.commit()
+        return attendance.id
+
+
+def undo_check_in(db: Database, attendance_id: int, *, by: int | None = None) -> None:
+    """Take back a check-in made by mistake (the desk's "undo last scan")."""
+    with db.unit_of_work() as uow:
+        attendance = uow.session.get(Attendance, attendance_id)
+        if attendance is None:
+            return
+        name = attendance.participant.full_name
+        audit.record(
+            uow.session,
+            by,
+            "attendance.undone",
+            "attendance",
+            attendance.id,
+            f"Undid check-in of {name} to session {attendance.session_id}",
+        )
+        uow.session.delete(attendance)
+        uow.commit()

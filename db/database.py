@@ -1,0 +1,132 @@
+"""Which database to use, how to connect to it, and the unit of work every use case runs in."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "OpenUpDesk"
+ENV_VAR = "OPENUP_DB"
+DEFAULT_FILE_NAME = "openup.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def data_folder() -> Path:
+    """The user's data folder, where the default database, backups and logs live."""
+    import platformdirs  # imported here: only needed when no database was named
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_url(given: str | None = None) -> URL:
+    """The database named by --db, else by OPENUP_DB, else the file in the user's data folder.
+
+    A name is a URL (sqlite:///…, postgresql+psycopg://…) or a plain file path.
+    """
+    name = given or os.environ.get(ENV_VAR) or str(data_folder() / DEFAULT_FILE_NAME)
+    if "://" in name:
+        url = make_url(name)
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    return URL.create("sqlite", database=str(Path(name).expanduser().resolve()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL (None for another database or an in-memory one)."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database or "")
+
+
+def describe(url: URL) -> str:
+    """The database for a status bar or a log line, without any password."""
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # WAL with NORMAL survives a killed process; only a power cut may lose the last commits.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        # Writers take the lock at BEGIN, so two laptops queue on busy_timeout instead of
+        # one failing with "database is locked" when it upgrades a read to a write.
+        mode = "DEFERRED" if connection.get_execution_options().get("read_only") else "IMMEDIATE"
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One open database: the engine and the sessions use cases run in."""
+
+    def __init__(self, url: URL | str, *, echo: bool = False) -> None:
+        self.url = make_url(url) if isinstance(url, str) else url
+        path = sqlite_path(self.url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(self.url, echo=echo, pool_pre_ping=path is None)
+        if self.url.get_backend_name() == "sqlite":
+            _prepare_sqlite(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(read_only=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries that change nothing (no write lock on SQLite)."""
+        with self._read_sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """One transaction: `with uow: ...; uow.commit()`; leaving without commit rolls back."""
+
+    session: Session
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._sessions()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()

@@ -1,0 +1,482 @@
+"""Use cases for the project's equipment: items and kits, lending by scan, returns, what is out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import joinedload
+
+from db import audit
+from db.clock import end_of_local_day, local, now_utc
+from db.database import Database
+from db.errors import (
+    QT_TRANSLATE_NOOP,
+    InvalidInput,
+    ItemAlreadyOut,
+    ItemNotAvailable,
+    ItemNotOut,
+    NotFound,
+    UnknownCode,
+)
+from db.models import Item, ItemCategory, ItemStatus, Loan, Participant, Session, Site, Staff
+from db.programs import running_sessions, session_end
+from db.scancodes import normalize_tag
+
+STATUS_WORDS = {
+    ItemStatus.IN_REPAIR: QT_TRANSLATE_NOOP("DomainError", "in repair"),
+    ItemStatus.RETIRED: QT_TRANSLATE_NOOP("DomainError", "retired"),
+}
+
+
+@dataclass(frozen=True)
+class Borrower:
+    """Who has an item: a child, a librarian, or the session itself ("in-session use")."""
+
+    participant_id: int | None = None
+    staff_id: int | None = None
+    session_id: int | None = None
+
+    def __post_init__(self) -> None:
+        given = [self.participant_id, self.staff_id, self.session_id]
+        if sum(x is not None for x in given) != 1:
+            raise ValueError("a borrower is exactly one of child, librarian or session")
+
+    @classmethod
+    def child(cls, participant_id: int) -> Borrower:
+        return cls(participant_id=participant_id)
+
+    @classmethod
+    def librarian(cls, staff_id: int) -> Borrower:
+        return cls(staff_id=staff_id)
+
+    @classmethod
+    def in_session(cls, session_id: int) -> Borrower:
+        return cls(session_id=session_id)
+
+
+@dataclass(frozen=True)
+class ItemDetails:
+    tag: str
+    name: str
+    category: ItemCategory
+    site_id: int
+    serial_number: str = ""
+    project_id: int | None = None
+    parent_tag: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class OpenLoan:
+    """A row of "what is out now"."""
+
+    loan_id: int
+    tag: str
+    item_name: str
+    borrower: str
+    lent_at: datetime
+    due_at: datetime
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Lent:
+    loan_id: int
+    tag: str
+    item_name: str
+    borrower: str
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class KitLent:
+    """A kit lent in one action: the parts that went out, and those left behind and why."""
+
+    lent: list[Lent]
+    left_behind: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Returned:
+    tag: str
+    item_name: str
+    borrower: str
+    lent_at: datetime
+    was_overdue: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """An item as the desk or `main.py scan` describes it."""
+
+    tag: str
+    name: str
+    category: ItemCategory
+    status: ItemStatus
+    parts: list[str]
+    loan: OpenLoan | None
+
+
+def borrower_name(loan: Loan) -> str:
+    if loan.participant is not None:
+        return loan.participant.full_name
+    if loan.staff is not None:
+        return loan.staff.display_name
+    assert loan.session is not None
+    return f"{loan.session.program.name} {loan.session.day.isoformat()}"
+
+
+def _since(at: datetime) -> str:
+    return local(at).strftime("%Y-%m-%d %H:%M")
+
+
+def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:
+    item = session.scalars(select(Item).where(Item.tag == tag.upper())).first()
+    if item is None:
+        raise UnknownCode(scanned=scanned or tag, what="item")
+    return item
+
+
+def _open_loan(session: OrmSession, item_id: int) -> Loan | None:
+    return session.scalars(
+        select(Loan)
+        .where(Loan.item_id == item_id, Loan.returned_at.is_(None))
+        .options(joinedload(Loan.participant), joinedload(Loan.staff), joinedload(Loan.session))
+    ).first()
+
+
+def _parent_id(session: OrmSession, parent_tag: str | None, own_tag: str) -> int | None:
+    if not parent_tag:
+        return None
+    parent = _item_by_tag(session, normalize_tag(parent_tag))
+    if parent.tag == own_tag or parent.parent_id is not None:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError", "A kit's part must belong to a kit that is not itself a part."
+            )
+        )
+    return parent.id
+
+
+def add_item(db: Database, details: ItemDetails, *, by: int | None = None) -> int:
+    """Add a piece of equipment (its tag goes on the QR label); a tag in use is refused."""
+    tag = normalize_tag(details.tag)
+    name = " ".join(details.name.split())
+    if not name:
+        raise InvalidInput(problem=QT_TRANSLATE_NOOP("DomainError", "An item needs a name."))
+    with db.unit_of_work() as uow:
+        if uow.session.get(Site, details.site_id) is None:
+            raise NotFound(what="Site", key=details.site_id)
+        if uow.session.scalars(select(Item.id).where(Item.tag == tag)).first() is not None:
+            raise InvalidInput(
+                problem=QT_TRANSLATE_NOOP("DomainError", "Another item already has this tag.")
+            )
+        item = Item(
+            tag=tag,
+            name=name,
+            category=details.category,
+            serial_number=details.serial_number.strip(),
+            site_id=details.site_id,
+            project_id=details.project_id,
+            parent_id=_parent_id(uow.session, details.parent_tag, tag),
+            notes=details.notes.strip(),
+        )
+        uow.session.add(item)
+        uow.session.flush()
+        audit.record(uow.session, by, "item.added", "item", item.id, f"Added {tag} {name}")
+        uow.commit()
+        return item.id
+
+
+def _snapshot(item: Item) -> dict[str, object]:
+    return {
+        "name": item.name,
+        "category": item.category.value,
+        "serial_number": item.serial_number,
+        "site_id": item.site_id,
+        "project_id": item.project_id,
+        "parent_id": item.parent_id,
+        "notes": item.notes,
+    }
+
+
+def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | None = None) -> None:
+    """Change what is known of an item; its tag stays, since it is printed on the label."""
+    with db.unit_of_work() as uow:
+        item = uow.session.get(Item, item_id)
+        if item is None:
+            raise NotFound(what="Item", key=item_id)
+        before = _snapshot(item)
+        item.name = " ".join(details.name.split()) or item.name
+        item.category = details.category
+        item.serial_number = details.serial_number.strip()
+        item.site_id = details.site_id
+        item.project_id = details.project_id
+        item.parent_id = _parent_id(uow.session, details.parent_tag, item.tag)
+        item.notes = details.notes.strip()
+        changes = audit.diff(before, _snapshot(item))
+        if changes:
+            audit.record(
+                uow.session,
+                by,
+                "item.edited",
+                "item",
+                item.id,
+                f"Edited {item.tag}: {', '.join(sorted(changes))}",
+                changes,
+            )
+        uow.commit()
+
+
+def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | None = None) -> None:
+    """Send an item to repair, retire it, or make it available again."""
+    with db.unit_of_work() as uow:
+        item = _item_by_tag(uow.session, normalize_tag(tag))
+        if item.status is status:
+            return
+        before = item.status
+        item.status = status
+        audit.record(
+            uow.session,
+            by,
+            "item.status",
+            "item",
+            item.id,
+            f"{item.tag} {before.value} → {status.value}",
+            {"status": [before.value, status.value]},
+        )
+        uow.commit()
+
+
+def _default_due(session: OrmSession, item: Item, to: Borrower, at: datetime) -> datetime:
+    """The end of the borrowing session, else of the session running now, else of the day."""
+    row = session.get(Session, to.session_id) if to.session_id else None
+    if row is None:
+        row = session.scalars(running_sessions(at, item.site_id)).first()
+    if row is not None and session_end(row) > at:
+        return session_end(row)
+    return end_of_local_day(at)
+
+
+def _check_borrower(session: OrmSession, to: Borrower) -> None:
+    for model, key, what in (
+        (Participant, to.participant_id, "Participant"),
+        (Staff, to.staff_id, "Librarian"),
+        (Session, to.session_id, "Session"),
+    ):
+        if key is not None and session.get(model, key) is None:
+            raise NotFound(what=what, key=key)
+
+
+def _lend(
+    session: OrmSession,
+    item: Item,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+) -> Lent:
+    if item.status is not ItemStatus.AVAILABLE:
+        raise ItemNotAvailable(tag=item.tag, name=item.name, status=STATUS_WORDS[item.status])
+    current = _open_loan(session, item.id)
+    if current is not None:
+        raise ItemAlreadyOut(
+            tag=item.tag,
+            name=item.name,
+            borrower=borrower_name(current),
+            since=_since(current.lent_at),
+        )
+    loan = Loan(
+        item_id=item.id,
+        participant_id=to.participant_id,
+        staff_id=to.staff_id,
+        session_id=to.session_id,
+        lent_at=at,
+        due_at=due_at or _default_due(session, item, to, at),
+        lent_by_id=by,
+    )
+    try:
+        # Two laptops lending the same item at once: the partial unique index lets one win.
+        with session.begin_nested():
+            session.add(loan)
+    except IntegrityError:
+        winner = _open_loan(session, item.id)
+        raise ItemAlreadyOut(
+            tag=item.tag,
+            name=item.name,
+            borrower=borrower_name(winner) if winner else "?",
+            since=_since(winner.lent_at) if winner else "?",
+        ) from None
+    session.refresh(loan)
+    name = borrower_name(loan)
+    audit.record(
+        session, by, "loan.lent", "loan", loan.id, f"Lent {item.tag} {item.name} to {name}"
+    )
+    return Lent(loan.id, item.tag, item.name, name, loan.due_at)
+
+
+def lend(
+    db: Database,
+    tag: str,
+    to: Borrower,
+    *,
+    by: int | None = None,
+    due_at: datetime | None = None,
+    at: datetime | None = None,
+) -> Lent:
+    """Lend one item; refused, naming who has it, when it is already out, in repair or retired."""
+    with db.unit_of_work() as uow:
+        _check_borrower(uow.session, to)
+        item = _item_by_tag(uow.session, tag)
+        lent = _lend(uow.session, item, to, by, due_at, at or now_utc())
+        uow.commit()
+        return lent
+
+
+def lend_kit(
+    db: Database,
+    tag: str,
+    to: Borrower,
+    *,
+    by: int | None = None,
+    due_at: datetime | None = None,
+    at: datetime | None = None,
+) -> KitLent:
+    """Lend a kit and its parts in one action; parts out or in repair stay behind, named."""
+    at = at or now_utc()
+    with db.unit_of_work() as uow:
+        _check_borrower(uow.session, to)
+        kit = _item_by_tag(uow.session, tag)
+        lent = [_lend(uow.session, kit, to, by, due_at, at)]
+        left_behind: list[tuple[str, str]] = []
+        for part in kit.parts:
+            if part.status is ItemStatus.RETIRED:
+                continue
+            try:
+                lent.append(_lend(uow.session, part, to, by, lent[0].due_at, at))
+            except (ItemNotAvailable, ItemAlreadyOut) as refusal:
+                left_behind.append((part.tag, refusal.message))
+        uow.commit()
+        return KitLent(lent, left_behind)
+
+
+def return_item(
+    db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
+) -> Returned:
+    """Take an item back, with an optional note on its condition ("stick drifts")."""
+    at = at or now_utc()
+    with db.unit_of_work() as uow:
+        item = _item_by_tag(uow.session, tag)
+        loan = _open_loan(uow.session, item.id)
+        if loan is None:
+            raise ItemNotOut(tag=item.tag, name=item.name)
+        loan.returned_at = at
+        loan.received_by_id = by
+        loan.return_note = note.strip()[:2000]
+        name = borrower_name(loan)
+        audit.record(
+            uow.session,
+            by,
+            "loan.returned",
+            "loan",
+            loan.id,
+            f"Returned {item.tag} {item.name} from {name}"
+            + (f": {loan.return_note}" if loan.return_note else ""),
+        )
+        uow.commit()
+        return Returned(item.tag, item.name, name, loan.lent_at, loan.due_at < at, loan.return_note)
+
+
+def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None) -> None:
+    """Add the condition note to an item's latest return, typed after the scan."""
+    with db.unit_of_work() as uow:
+        item = _item_by_tag(uow.session, tag)
+        loan = uow.session.scalars(
+            select(Loan)
+            .where(Loan.item_id == item.id, Loan.returned_at.is_not(None))
+            .order_by(Loan.returned_at.desc())
+        ).first()
+        if loan is None:
+            raise ItemNotOut(tag=item.tag, name=item.name)
+        loan.return_note = note.strip()[:2000]
+        audit.record(
+            uow.session,
+            by,
+            "loan.note",
+            "loan",
+            loan.id,
+            f"Condition of {item.tag}: {loan.return_note}",
+        )
+        uow.commit()
+
+
+def _open_loan_rows(session: OrmSession, at: datetime, overdue_only: bool) -> list[OpenLoan]:
+    query = (
+        select(Loan)
+        .join(Loan.item)
+        .where(Loan.returned_at.is_(None))
+        .options(
+            joinedload(Loan.item),
+            joinedload(Loan.participant),
+            joinedload(Loan.staff),
+            joinedload(Loan.session).joinedload(Session.program),
+        )
+        .order_by(Loan.due_at, Item.tag)
+    )
+    if overdue_only:
+        query = query.where(Loan.due_at < at)
+    return [
+        OpenLoan(
+            loan.id,
+            loan.item.tag,
+            loan.item.name,
+            borrower_name(loan),
+            loan.lent_at,
+            loan.due_at,
+            loan.due_at < at,
+        )
+        for loan in session.scalars(query).unique()
+    ]
+
+
+def open_loans(db: Database, *, at: datetime | None = None) -> list[OpenLoan]:
+    """Everything out now, soonest due first; overdue ones are marked."""
+    with db.reading() as session:
+        return _open_loan_rows(session, at or now_utc(), overdue_only=False)
+
+
+def overdue_loans(db: Database, *, at: datetime | None = None) -> list[OpenLoan]:
+    """What should have been back by now."""
+    with db.reading() as session:
+        return _open_loan_rows(session, at or now_utc(), overdue_only=True)
+
+
+def item_state(db: Database, tag: str, *, at: datetime | None = None) -> ItemState:
+    """An item with its status, its kit's parts and who has it now."""
+    at = at or now_utc()
+    with db.reading() as session:
+        item = _item_by_tag(session, tag)
+        loan = _open_loan(session, item.id)
+        return ItemState(
+            item.tag,
+            item.name,
+            item.category,
+            item.status,
+            [part.tag for part in item.parts],
+            None
+            if loan is None
+            else OpenLoan(
+                loan.id,
+                item.tag,
+                item.name,
+                borrower_name(loan),
+                loan.lent_at,
+                loan.due_at,
+                loan.due_at < at,
+            ),
+        )

@@ -1,0 +1,61 @@
+"""Bring a database's schema to the version this program expects, backing up a SQLite file first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from db.database import Database, sqlite_path
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database with SQLite's online backup (safe while others write)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def migrate(database: Database) -> Path | None:
+    """Upgrade to head; returns the backup copy taken of an older SQLite file, if any."""
+    current = current_revision(database)
+    if current == head_revision():
+        return None
+    backup = None
+    path = sqlite_path(database.url)
+    if current is not None and path is not None and path.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite_file(
+            path,
+            path.parent / "backups" / f"{path.stem}.before-migration-{current}-{stamp}.sqlite3",
+        )
+    config = _config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup

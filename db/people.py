@@ -1,0 +1,403 @@
+"""Use cases for children: register, edit, archive, consents, enrolment, and finding them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.database import Database
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from db.models import (
+    Consent,
+    ConsentPurpose,
+    Enrollment,
+    Gender,
+    Participant,
+    Program,
+    ProgramKind,
+    Site,
+)
+from db.names import fold, person_key
+from db.scancodes import new_card_code
+
+OLDEST_BIRTH_YEAR = 1900
+SEARCH_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class ParticipantDetails:
+    """What a librarian types about a child; nothing more is collected."""
+
+    first_name: str
+    last_name: str
+    birth_year: int | None
+    site_id: int
+    gender: Gender | None = None
+    guardian_name: str = ""
+    guardian_phone: str = ""
+    target_group: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class FoundParticipant:
+    """A row of a name search: enough to pick the right child and check them in."""
+
+    id: int
+    first_name: str
+    last_name: str
+    birth_year: int | None
+    card_code: str | None
+    no_photos: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def get_participant(session: Session, participant_id: int) -> Participant:
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFound(what="Participant", key=participant_id)
+    return participant
+
+
+def _clean(details: ParticipantDetails, this_year: int) -> ParticipantDetails:
+    first, last = " ".join(details.first_name.split()), " ".join(details.last_name.split())
+    if not first or not last:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "First name and last name are both needed.")
+        )
+    if len(first) > 80 or len(last) > 80:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "A name may be at most 80 characters long.")
+        )
+    if details.birth_year is not None and not (
+        OLDEST_BIRTH_YEAR <= details.birth_year <= this_year
+    ):
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError", "The birth year must be between 1900 and this year."
+            )
+        )
+    if len(details.guardian_phone) > 40 or len(details.guardian_name) > 160:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "The guardian's name or phone is too long.")
+        )
+    return ParticipantDetails(
+        first_name=first,
+        last_name=last,
+        birth_year=details.birth_year,
+        site_id=details.site_id,
+        gender=details.gender,
+        guardian_name=details.guardian_name.strip(),
+        guardian_phone=details.guardian_phone.strip(),
+        target_group=details.target_group,
+        notes=details.notes.strip(),
+    )
+
+
+def _snapshot(p: Participant) -> dict[str, object]:
+    # The audit log keeps which fields changed; the sensitive mark only as "changed".
+    return {
+        "first_name": p.first_name,
+        "last_name": p.last_name,
+        "birth_year": p.birth_year,
+        "gender": p.gender,
+        "site_id": p.site_id,
+        "guardian_name": p.guardian_name,
+        "guardian_phone": p.guardian_phone,
+        "target_group": p.target_group,
+        "notes": p.notes,
+    }
+
+
+def _require_site(session: Session, site_id: int) -> None:
+    if session.get(Site, site_id) is None:
+        raise NotFound(what="Site", key=site_id)
+
+
+def register_participant(
+    db: Database, details: ParticipantDetails, *, by: int | None = None
+) -> int:
+    """Register a child and give them a new card code; returns the participant's id."""
+    with db.unit_of_work() as uow:
+        clean = _clean(details, date.today().year)
+        _require_site(uow.session, clean.site_id)
+        participant = Participant(
+            first_name=clean.first_name,
+            last_name=clean.last_name,
+            search_name=fold(f"{clean.first_name} {clean.last_name}"),
+            birth_year=clean.birth_year,
+            gender=clean.gender,
+            site_id=clean.site_id,
+            card_code=new_card_code(),
+            target_group=clean.target_group,
+            notes=clean.notes,
+            guardian_name=clean.guardian_name,
+            guardian_phone=clean.guardian_phone,
+        )
+        uow.session.add(participant)
+        uow.session.flush()
+        audit.record(
+            uow.session,
+            by,
+            "participant.registered",
+            "participant",
+            participant.id,
+            f"Registered {participant.full_name}",
+        )
+        uow.commit()
+        return participant.id
+
+
+def edit_participant(
+    db: Database, participant_id: int, details: ParticipantDetails, *, by: int | None = None
+) -> None:
+    """Change what is recorded about a child; the audit log keeps old → new."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        clean = _clean(details, date.today().year)
+        _require_site(uow.session, clean.site_id)
+        before = _snapshot(participant)
+        participant.first_name = clean.first_name
+        participant.last_name = clean.last_name
+        participant.search_name = fold(f"{clean.first_name} {clean.last_name}")
+        participant.birth_year = clean.birth_year
+        participant.gender = clean.gender
+        participant.site_id = clean.site_id
+        participant.guardian_name = clean.guardian_name
+        participant.guardian_phone = clean.guardian_phone
+        participant.target_group = clean.target_group
+        participant.notes = clean.notes
+        changes = audit.diff(before, _snapshot(participant))
+        if changes:
+            audit.record(
+                uow.session,
+                by,
+                "participant.edited",
+                "participant",
+                participant.id,
+                f"Edited {participant.full_name}: {', '.join(sorted(changes))}",
+                changes,
+            )
+        uow.commit()
+
+
+def set_archived(
+    db: Database, participant_id: int, archived: bool = True, *, by: int | None = None
+) -> None:
+    """Archive a child who no longer comes (or bring them back); their history stays."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        if participant.archived == archived:
+            return
+        participant.archived = archived
+        audit.record(
+            uow.session,
+            by,
+            "participant.archived" if archived else "participant.restored",
+            "participant",
+            participant.id,
+            f"{'Archived' if archived else 'Restored'} {participant.full_name}",
+            {"archived": [not archived, archived]},
+        )
+        uow.commit()
+
+
+def record_consent(
+    db: Database,
+    participant_id: int,
+    purpose: ConsentPurpose,
+    given_by: str,
+    given_on: date,
+    *,
+    by: int | None = None,
+) -> int:
+    """Record a guardian's consent for one purpose; an earlier active one stays as it was."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        active = _active_consent(uow.session, participant_id, purpose)
+        if active is not None:
+            return active.id
+        consent = Consent(
+            participant_id=participant_id,
+            purpose=purpose,
+            given_by=given_by.strip()[:160],
+            given_on=given_on,
+        )
+        uow.session.add(consent)
+        uow.session.flush()
+        audit.record(
+            uow.session,
+            by,
+            "consent.given",
+            "consent",
+            consent.id,
+            f"{purpose.value} consent for {participant.full_name} given by {consent.given_by}",
+        )
+        uow.commit()
+        return consent.id
+
+
+def withdraw_consent(
+    db: Database,
+    participant_id: int,
+    purpose: ConsentPurpose,
+    withdrawn_on: date,
+    *,
+    by: int | None = None,
+) -> None:
+    """A guardian withdraws a consent; the record of it having been given stays."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        active = _active_consent(uow.session, participant_id, purpose)
+        if active is None:
+            return
+        active.withdrawn_on = withdrawn_on
+        audit.record(
+            uow.session,
+            by,
+            "consent.withdrawn",
+            "consent",
+            active.id,
+            f"{purpose.value} consent for {participant.full_name} withdrawn",
+        )
+        uow.commit()
+
+
+def _active_consent(
+    session: Session, participant_id: int, purpose: ConsentPurpose
+) -> Consent | None:
+    return session.scalars(
+        select(Consent).where(
+            Consent.participant_id == participant_id,
+            Consent.purpose == purpose,
+            Consent.withdrawn_on.is_(None),
+        )
+    ).first()
+
+
+def photo_consent_clause() -> object:
+    """SQL true where a participant has an active photo consent (for lists and the desk)."""
+    return exists().where(
+        Consent.participant_id == Participant.id,
+        Consent.purpose == ConsentPurpose.PHOTO,
+        Consent.withdrawn_on.is_(None),
+    )
+
+
+def enrol(
+    db: Database, participant_id: int, program_id: int, joined_on: date, *, by: int | None = None
+) -> int:
+    """Enrol a child in a closed training cycle from a date; enrolling twice changes nothing."""
+    with db.unit_of_work() as uow:
+        participant = get_participant(uow.session, participant_id)
+        program = uow.session.get(Program, program_id)
+        if program is None:
+            raise NotFound(what="Program", key=program_id)
+        if program.kind is not ProgramKind.CLOSED:
+            raise InvalidInput(
+                problem=QT_TRANSLATE_NOOP(
+                    "DomainError", "Only a closed training cycle takes enrolments."
+                )
+            )
+        existing = uow.session.scalars(
+            select(Enrollment).where(
+                Enrollment.program_id == program_id, Enrollment.participant_id == participant_id
+            )
+        ).first()
+        if existing is not None:
+            return existing.id
+        enrollment = Enrollment(
+            program_id=program_id, participant_id=participant_id, joined_on=joined_on
+        )
+        uow.session.add(enrollment)
+        try:
+            uow.session.flush()
+        except IntegrityError:  # enrolled at the same moment from another laptop
+            uow.session.rollback()
+            return enrol(db, participant_id, program_id, joined_on, by=by)
+        audit.record(
+            uow.session,
+            by,
+            "enrollment.added",
+            "enrollment",
+            enrollment.id,
+            f"Enrolled {participant.full_name} in {program.name} from {joined_on.isoformat()}",
+        )
+        uow.commit()
+        return enrollment.id
+
+
+def search_participants(
+    db: Database,
+    typed: str,
+    *,
+    site_id: int | None = None,
+    include_archived: bool = False,
+    limit: int = SEARCH_LIMIT,
+) -> list[FoundParticipant]:
+    """Children whose first or last name starts with each typed word, ignoring diacritics.
+
+    "kenins" finds "Ķēniņš", "ja be" finds "Jānis Bērziņš"; sorted in Latvian order.
+    """
+    words = fold(typed).split()[:4]
+    if not words:
+        return []
+    no_photos = ~photo_consent_clause()  # type: ignore[operator]
+    query = select(
+        Participant.id,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.birth_year,
+        Participant.card_code,
+        no_photos,
+    )
+    for word in words:
+        pattern = _escape_like(word[:80])
+        query = query.where(
+            or_(
+                Participant.search_name.like(f"{pattern}%", escape="\\"),
+                Participant.search_name.like(f"% {pattern}%", escape="\\"),
+            )
+        )
+    if site_id is not None:
+        query = query.where(Participant.site_id == site_id)
+    if not include_archived:
+        query = query.where(Participant.archived.is_(False))
+    with db.reading() as session:
+        rows = session.execute(query.limit(limit * 4)).all()
+    found = [FoundParticipant(*row) for row in rows]
+    found.sort(key=lambda p: person_key(p.first_name, p.last_name))
+    return found[:limit]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def possible_duplicates(
+    db: Database, first_name: str, last_name: str, birth_year: int | None
+) -> list[FoundParticipant]:
+    """Children already registered with the same name and birth year (a walk-in seen before?)."""
+    search_name = fold(f"{' '.join(first_name.split())} {' '.join(last_name.split())}")
+    query = select(
+        Participant.id,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.birth_year,
+        Participant.card_code,
+        ~photo_consent_clause(),  # type: ignore[operator]
+    ).where(Participant.search_name == search_name)
+    if birth_year is not None:
+        query = query.where(
+            or_(Participant.birth_year == birth_year, Participant.birth_year.is_(None))
+        )
+    with db.reading() as session:
+        return [FoundParticipant(*row) for row in session.execute(query).all()]
