@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 
 from db.database import Database, sqlite_path
 
@@ -41,6 +42,11 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     return target
 
 
+def _holds_tables(database: Database) -> bool:
+    with database.engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
 def migrate(database: Database) -> Path | None:
     """Upgrade to head; returns the backup copy taken of an older SQLite file, if any."""
     current = current_revision(database)
@@ -48,11 +54,13 @@ def migrate(database: Database) -> Path | None:
         return None
     backup = None
     path = sqlite_path(database.url)
-    if current is not None and path is not None and path.exists():
+    if path is not None and _holds_tables(database):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_sqlite_file(
             path,
-            path.parent / "backups" / f"{path.stem}.before-migration-{current}-{stamp}.sqlite3",
+            path.parent
+            / "backups"
+            / f"{path.stem}.before-migration-{current or 'base'}-{stamp}.sqlite3",
         )
     config = _config()
     with database.engine.begin() as connection:

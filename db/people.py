@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit
 from db.database import Database
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
     Consent,
     ConsentPurpose,
@@ -283,7 +283,7 @@ def _active_consent(
     ).first()
 
 
-def photo_consent_clause() -> object:
+def photo_consent_clause() -> ColumnElement[bool]:
     """SQL true where a participant has an active photo consent (for lists and the desk)."""
     return exists().where(
         Consent.participant_id == Participant.id,
@@ -335,6 +335,19 @@ def enrol(
         return enrollment.id
 
 
+def _found_participants() -> Select[int, str, str, int | None, str | None, bool]:
+    """The columns of a FoundParticipant, with "no photos" worked out in SQL."""
+    no_photos = ~photo_consent_clause()
+    return select(
+        Participant.id,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.birth_year,
+        Participant.card_code,
+        no_photos,
+    )
+
+
 def search_participants(
     db: Database,
     typed: str,
@@ -350,15 +363,7 @@ def search_participants(
     words = fold(typed).split()[:4]
     if not words:
         return []
-    no_photos = ~photo_consent_clause()  # type: ignore[operator]
-    query = select(
-        Participant.id,
-        Participant.first_name,
-        Participant.last_name,
-        Participant.birth_year,
-        Participant.card_code,
-        no_photos,
-    )
+    query = _found_participants()
     for word in words:
         pattern = _escape_like(word[:80])
         query = query.where(
@@ -387,17 +392,20 @@ def possible_duplicates(
 ) -> list[FoundParticipant]:
     """Children already registered with the same name and birth year (a walk-in seen before?)."""
     search_name = fold(f"{' '.join(first_name.split())} {' '.join(last_name.split())}")
-    query = select(
-        Participant.id,
-        Participant.first_name,
-        Participant.last_name,
-        Participant.birth_year,
-        Participant.card_code,
-        ~photo_consent_clause(),  # type: ignore[operator]
-    ).where(Participant.search_name == search_name)
+    query = _found_participants().where(Participant.search_name == search_name)
     if birth_year is not None:
         query = query.where(
             or_(Participant.birth_year == birth_year, Participant.birth_year.is_(None))
         )
     with db.reading() as session:
         return [FoundParticipant(*row) for row in session.execute(query).all()]
+
+
+def find_by_card(db: Database, card_code: str, *, scanned: str = "") -> FoundParticipant:
+    """The child whose card was scanned; an unknown card is refused with what was scanned."""
+    query = _found_participants().where(Participant.card_code == card_code)
+    with db.reading() as session:
+        row = session.execute(query).first()
+    if row is None:
+        raise UnknownCode(scanned=scanned or card_code, what="child's card")
+    return FoundParticipant(*row)

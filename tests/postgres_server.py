@@ -111,7 +111,14 @@ def pg_ctl_path() -> Iterator[str]:
 def postgres_server(pg_ctl_path: str, request: pytest.FixtureRequest) -> PostgresServer:
     """The session's PostgreSQL server; a failed start is an error, never a skip."""
     # Requested lazily so a machine without binaries skips before pytest-postgresql runs.
-    proc: PostgreSQLExecutor = request.getfixturevalue("postgres_proc")
+    try:
+        proc: PostgreSQLExecutor = request.getfixturevalue("postgres_proc")
+    except pytest.FixtureLookupError as error:
+        raise RuntimeError(
+            "fixture postgres_proc not found: tests/conftest.py must import it too: "
+            "from tests.postgres_server import "
+            "pg_ctl_path, postgres_proc, postgres_server, postgres_url"
+        ) from error
     return PostgresServer(host=proc.host, port=proc.port, user=proc.user, password=proc.password)
 
 

@@ -1,0 +1,198 @@
+"""The command line: one thin function per command over the records core, plain words on errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("openup")
+
+EXIT_REFUSED = 1
+EXIT_DATABASE = 2
+
+
+def start_logging() -> Path:
+    """Log to a file in the user's data folder, readable by the owner only."""
+    from db.database import data_folder
+
+    folder = data_folder() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "openup.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    if os.name == "posix":
+        path.chmod(0o600)
+    return path
+
+
+def open_database(given: str | None) -> Any:
+    """The chosen database, migrated to this program's schema (with a backup of an older file)."""
+    from db.database import Database, describe, resolve_url
+    from db.migrate import migrate
+
+    database = Database(resolve_url(given))
+    backup = migrate(database)
+    if backup is not None:
+        log.info("migrated %s after backing it up to %s", describe(database.url), backup)
+    return database
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from db.database import describe
+    from db.migrate import current_revision
+
+    database = open_database(args.db)
+    print(f"{describe(database.url)}: schema at revision {current_revision(database)}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import fill_demo
+
+    from db.database import describe
+
+    database = open_database(args.db)
+    summary = fill_demo(database)
+    print(f"Demo data in {describe(database.url)}: {summary}")
+    return 0
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Say what a scanned code is: an item with its status and borrower, or a child's card."""
+    from db.clock import local
+    from db.equipment import item_state
+    from db.people import find_by_card
+    from db.scancodes import CardCode, decode_scan
+
+    code = decode_scan(args.code)
+    database = open_database(args.db)
+    if isinstance(code, CardCode):
+        child = find_by_card(database, code.code, scanned=args.code)
+        answer: dict[str, Any] = {
+            "kind": "card",
+            "code": code.text,
+            "participant_id": child.id,
+            "name": child.full_name,
+            "birth_year": child.birth_year,
+            "no_photos": child.no_photos,
+        }
+        text = f"{code.text}: member card of {child.full_name}" + (
+            " (no photos)" if child.no_photos else ""
+        )
+    else:
+        item = item_state(database, code.tag)
+        loan = item.loan
+        answer = {
+            "kind": "item",
+            "code": code.text,
+            "tag": item.tag,
+            "name": item.name,
+            "category": item.category.value,
+            "status": item.status.value,
+            "parts": item.parts,
+            "on_loan": None
+            if loan is None
+            else {
+                "borrower": loan.borrower,
+                "lent_at": loan.lent_at.isoformat(),
+                "due_at": loan.due_at.isoformat(),
+                "overdue": loan.overdue,
+            },
+        }
+        where = (
+            "in the library"
+            if loan is None
+            else f"lent to {loan.borrower}, due {local(loan.due_at):%Y-%m-%d %H:%M}"
+            + (" — OVERDUE" if loan.overdue else "")
+        )
+        text = f"{item.tag} {item.name}: {item.status.value}, {where}"
+    print(json.dumps(answer, ensure_ascii=False) if args.json else text)
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from desktop.app import run
+
+    return run(args.db)
+
+
+def parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database: a file path, sqlite:///FILE or postgresql+psycopg://… (default: "
+        "$OPENUP_DB, else a file in the user's data folder)",
+    )
+    top = argparse.ArgumentParser(
+        prog="main.py",
+        description="OpenUp Desk: attendance and equipment loans for the OPEN UP project. "
+        "Without a command, the program opens.",
+        parents=[database],
+    )
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[database], help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    command(
+        "migrate",
+        cmd_migrate,
+        "bring the database's schema up to date (a SQLite file is backed up first)",
+    )
+    command(
+        "demo", cmd_demo, "fill the database with a believable OPEN UP year (safe to run again)"
+    )
+    scan = command(
+        "scan", cmd_scan, "say what a scanned code is: an item and who has it, or a child's card"
+    )
+    scan.add_argument("code", help="the text the scanner typed, e.g. I-LAP-01-V")
+    scan.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+    top.set_defaults(run=cmd_open)
+    return top
+
+
+def main(argv: Sequence[str]) -> int:
+    from db.errors import DomainError
+
+    args = parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    try:
+        start_logging()
+    except OSError as error:  # a read-only home must not stop the desk
+        print(f"Cannot write the log file: {error}", file=sys.stderr)
+    try:
+        return int(args.run(args))
+    except DomainError as refusal:
+        if getattr(args, "json", False):
+            print(json.dumps({"refused": refusal.message}, ensure_ascii=False))
+        print(refusal.message, file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:
+        from sqlalchemy.exc import ArgumentError, DBAPIError
+
+        if not isinstance(error, DBAPIError | ArgumentError):
+            raise
+        log.exception("database error")
+        print(
+            f"Cannot use the database: {error.__class__.__name__}: {getattr(error, 'orig', error)}",
+            file=sys.stderr,
+        )
+        return EXIT_DATABASE

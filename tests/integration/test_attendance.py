@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from db.attendance import check_in, check_in_card, mark_attendance, undo_check_in
+from db.errors import ParticipantArchived, SessionCancelled, UnknownCode
+from db.models import Attendance, AttendanceStatus, AuditEvent, CheckInMethod, ConsentPurpose
+from db.people import get_participant, record_consent, set_archived
+from db.programs import cancel_session
+from tests.conftest import Desk
+
+
+def attendance_rows(desk: Desk) -> list[tuple[int, AttendanceStatus]]:
+    with desk.db.reading() as s:
+        return [
+            (row.participant_id, row.status)
+            for row in s.scalars(select(Attendance).where(Attendance.session_id == desk.session_id))
+        ]
+
+
+def card_of(desk: Desk, participant_id: int) -> str:
+    with desk.db.reading() as s:
+        code = get_participant(s, participant_id).card_code
+        assert code
+        return code
+
+
+def test_check_in_by_card_records_who_and_how(any_desk: Desk) -> None:
+    result = check_in_card(
+        any_desk.db,
+        any_desk.session_id,
+        card_of(any_desk, any_desk.ilze_id),
+        by=any_desk.librarian_id,
+    )
+    assert result.full_name == "Ilze Ķēniņa"
+    assert not result.already_here
+    assert result.no_photos  # no consent recorded yet
+    with any_desk.db.reading() as s:
+        row = s.scalars(select(Attendance)).one()
+        assert (row.method, row.recorded_by_id, row.status) == (
+            CheckInMethod.SCAN,
+            any_desk.librarian_id,
+            AttendanceStatus.PRESENT,
+        )
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(AuditEvent)
+                .where(AuditEvent.action == "attendance.checked_in")
+            )
+            == 1
+        )
+
+
+def test_second_scan_says_already_here_and_adds_nothing(any_desk: Desk) -> None:
+    code = card_of(any_desk, any_desk.janis_id)
+    check_in_card(any_desk.db, any_desk.session_id, code)
+    again = check_in_card(any_desk.db, any_desk.session_id, code)
+    assert again.already_here
+    assert attendance_rows(any_desk) == [(any_desk.janis_id, AttendanceStatus.PRESENT)]
+
+
+def test_photo_consent_clears_the_no_photos_mark(desk: Desk) -> None:
+    record_consent(desk.db, desk.ilze_id, ConsentPurpose.PHOTO, "Inese Ķēniņa", date(2018, 9, 1))
+    assert not check_in(desk.db, desk.session_id, desk.ilze_id).no_photos
+
+
+def test_unknown_card_is_refused_and_nothing_changes(desk: Desk) -> None:
+    with pytest.raises(UnknownCode) as refusal:
+        check_in_card(desk.db, desk.session_id, "ZZZZZZZZ", scanned="P-ZZZZZZZZ-X")
+    assert "P-ZZZZZZZZ-X" in refusal.value.message
+    assert attendance_rows(desk) == []
+
+
+def test_cancelled_session_takes_no_check_ins(desk: Desk) -> None:
+    cancel_session(desk.db, desk.session_id)
+    with pytest.raises(SessionCancelled):
+        check_in(desk.db, desk.session_id, desk.ilze_id)
+    assert attendance_rows(desk) == []
+
+
+def test_archived_child_is_refused_with_their_name(desk: Desk) -> None:
+    set_archived(desk.db, desk.janis_id)
+    with pytest.raises(ParticipantArchived, match="Jānis Žūriņš"):
+        check_in(desk.db, desk.session_id, desk.janis_id)
+
+
+def test_marked_absent_then_arrives(desk: Desk) -> None:
+    mark_attendance(desk.db, desk.session_id, desk.ilze_id, AttendanceStatus.EXCUSED)
+    result = check_in(desk.db, desk.session_id, desk.ilze_id)
+    assert not result.already_here
+    assert attendance_rows(desk) == [(desk.ilze_id, AttendanceStatus.PRESENT)]
+
+
+def test_mark_after_the_fact_and_correct(desk: Desk) -> None:
+    mark_attendance(desk.db, desk.session_id, desk.janis_id, AttendanceStatus.LATE)
+    mark_attendance(desk.db, desk.session_id, desk.janis_id, AttendanceStatus.ABSENT)
+    assert attendance_rows(desk) == [(desk.janis_id, AttendanceStatus.ABSENT)]
+    with desk.db.reading() as s:
+        changes = s.scalars(
+            select(AuditEvent.changes)
+            .where(AuditEvent.action == "attendance.marked")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert changes == [{"status": [None, "late"]}, {"status": ["late", "absent"]}]
+
+
+def test_undo_last_scan_removes_the_row(desk: Desk) -> None:
+    result = check_in(desk.db, desk.session_id, desk.ilze_id)
+    undo_check_in(desk.db, result.attendance_id)
+    assert attendance_rows(desk) == []
