@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -19,11 +19,15 @@ from db.models import (
     CheckInMethod,
     Consent,
     ConsentPurpose,
+    Enrollment,
     Participant,
+    Program,
+    ProgramKind,
     Session,
     SessionStatus,
 )
-from db.people import get_participant
+from db.names import person_key
+from db.people import get_participant, photo_consent_clause
 
 
 @dataclass(frozen=True)
@@ -241,3 +245,113 @@ def undo_check_in(db: Database, attendance_id: int, *, by: int | None = None) ->
         )
         uow.session.delete(attendance)
         uow.commit()
+
+
+@dataclass(frozen=True)
+class Present:
+    """A row of the desk's "here now" list (no sensitive marks: peers may see the screen)."""
+
+    attendance_id: int
+    participant_id: int
+    first_name: str
+    last_name: str
+    status: AttendanceStatus
+    recorded_at: datetime
+    no_photos: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def present_in_session(db: Database, session_id: int) -> list[Present]:
+    """Children checked in to a session (present or late), the latest arrival first."""
+
+    query = (
+        select(
+            Attendance.id,
+            Participant.id,
+            Participant.first_name,
+            Participant.last_name,
+            Attendance.status,
+            Attendance.recorded_at,
+            ~photo_consent_clause(),
+        )
+        .join(Participant, Participant.id == Attendance.participant_id)
+        .where(
+            Attendance.session_id == session_id,
+            Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
+        )
+        .order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
+    )
+    with db.reading() as session:
+        return [Present(*row) for row in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """A child on a session's attendance sheet, as recorded or still to be marked."""
+
+    participant_id: int
+    first_name: str
+    last_name: str
+    status: AttendanceStatus | None  # None: enrolled in the cycle, nothing recorded yet
+    method: CheckInMethod | None
+    enrolled: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def session_roster(db: Database, session_id: int) -> list[RosterRow]:
+    """Who belongs on a session's sheet: everyone recorded, and for a closed cycle its members.
+
+    A member counts from the day they joined until the day they left, so sessions before
+    they joined are not their absences; archived children are listed only if recorded.
+    """
+    with db.reading() as session:
+        row = _get_session(session, session_id)
+        recorded = session.execute(
+            select(
+                Participant.id,
+                Participant.first_name,
+                Participant.last_name,
+                Attendance.status,
+                Attendance.method,
+            )
+            .join(Participant, Participant.id == Attendance.participant_id)
+            .where(Attendance.session_id == session_id)
+        ).all()
+        members: set[int] = set()
+        unrecorded: list[tuple[int, str, str]] = []
+        program = session.get(Program, row.program_id)
+        if program is not None and program.kind is ProgramKind.CLOSED:
+            enrolled = session.execute(
+                select(
+                    Participant.id,
+                    Participant.first_name,
+                    Participant.last_name,
+                    Participant.archived,
+                )
+                .join(Enrollment, Enrollment.participant_id == Participant.id)
+                .where(
+                    Enrollment.program_id == row.program_id,
+                    Enrollment.joined_on <= row.day,
+                    or_(Enrollment.left_on.is_(None), Enrollment.left_on > row.day),
+                )
+            ).all()
+            members = {member[0] for member in enrolled}
+            recorded_ids = {r[0] for r in recorded}
+            unrecorded = [
+                (participant_id, first, last)
+                for participant_id, first, last, archived in enrolled
+                if participant_id not in recorded_ids and not archived
+            ]
+    roster = [
+        RosterRow(participant_id, first, last, status, method, participant_id in members)
+        for participant_id, first, last, status, method in recorded
+    ]
+    roster += [RosterRow(p, first, last, None, None, True) for p, first, last in unrecorded]
+    roster.sort(key=lambda r: person_key(r.first_name, r.last_name))
+    return roster

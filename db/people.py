@@ -22,7 +22,7 @@ from db.models import (
     ProgramKind,
     Site,
 )
-from db.names import fold, person_key
+from db.names import fold, latvian_key, person_key
 from db.scancodes import new_card_code
 
 OLDEST_BIRTH_YEAR = 1900
@@ -122,36 +122,59 @@ def _require_site(session: Session, site_id: int) -> None:
         raise NotFound(what="Site", key=site_id)
 
 
+def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
+    clean = _clean(details, date.today().year)
+    _require_site(session, clean.site_id)
+    participant = Participant(
+        first_name=clean.first_name,
+        last_name=clean.last_name,
+        search_name=fold(f"{clean.first_name} {clean.last_name}"),
+        birth_year=clean.birth_year,
+        gender=clean.gender,
+        site_id=clean.site_id,
+        card_code=new_card_code(),
+        target_group=clean.target_group,
+        notes=clean.notes,
+        guardian_name=clean.guardian_name,
+        guardian_phone=clean.guardian_phone,
+    )
+    session.add(participant)
+    session.flush()
+    audit.record(
+        session,
+        by,
+        "participant.registered",
+        "participant",
+        participant.id,
+        f"Registered {participant.full_name}",
+    )
+    return participant
+
+
 def register_participant(
     db: Database, details: ParticipantDetails, *, by: int | None = None
 ) -> int:
     """Register a child and give them a new card code; returns the participant's id."""
     with db.unit_of_work() as uow:
-        clean = _clean(details, date.today().year)
-        _require_site(uow.session, clean.site_id)
-        participant = Participant(
-            first_name=clean.first_name,
-            last_name=clean.last_name,
-            search_name=fold(f"{clean.first_name} {clean.last_name}"),
-            birth_year=clean.birth_year,
-            gender=clean.gender,
-            site_id=clean.site_id,
-            card_code=new_card_code(),
-            target_group=clean.target_group,
-            notes=clean.notes,
-            guardian_name=clean.guardian_name,
-            guardian_phone=clean.guardian_phone,
-        )
-        uow.session.add(participant)
-        uow.session.flush()
-        audit.record(
-            uow.session,
-            by,
-            "participant.registered",
-            "participant",
-            participant.id,
-            f"Registered {participant.full_name}",
-        )
+        participant = _add_participant(uow.session, details, by)
+        uow.commit()
+        return participant.id
+
+
+def register_walk_in(
+    db: Database,
+    details: ParticipantDetails,
+    consents: list[ConsentPurpose],
+    given_by: str,
+    given_on: date,
+    *,
+    by: int | None = None,
+) -> int:
+    """A new child at the desk: registered with the guardian's consents in one transaction."""
+    with db.unit_of_work() as uow:
+        participant = _add_participant(uow.session, details, by)
+        for purpose in consents:
+            _give_consent(uow.session, participant, purpose, given_by, given_on, by)
         uow.commit()
         return participant.id
 
@@ -210,6 +233,36 @@ def set_archived(
         uow.commit()
 
 
+def _give_consent(
+    session: Session,
+    participant: Participant,
+    purpose: ConsentPurpose,
+    given_by: str,
+    given_on: date,
+    by: int | None,
+) -> Consent:
+    active = _active_consent(session, participant.id, purpose)
+    if active is not None:
+        return active
+    consent = Consent(
+        participant_id=participant.id,
+        purpose=purpose,
+        given_by=given_by.strip()[:160],
+        given_on=given_on,
+    )
+    session.add(consent)
+    session.flush()
+    audit.record(
+        session,
+        by,
+        "consent.given",
+        "consent",
+        consent.id,
+        f"{purpose.value} consent for {participant.full_name} given by {consent.given_by}",
+    )
+    return consent
+
+
 def record_consent(
     db: Database,
     participant_id: int,
@@ -222,25 +275,7 @@ def record_consent(
     """Record a guardian's consent for one purpose; an earlier active one stays as it was."""
     with db.unit_of_work() as uow:
         participant = get_participant(uow.session, participant_id)
-        active = _active_consent(uow.session, participant_id, purpose)
-        if active is not None:
-            return active.id
-        consent = Consent(
-            participant_id=participant_id,
-            purpose=purpose,
-            given_by=given_by.strip()[:160],
-            given_on=given_on,
-        )
-        uow.session.add(consent)
-        uow.session.flush()
-        audit.record(
-            uow.session,
-            by,
-            "consent.given",
-            "consent",
-            consent.id,
-            f"{purpose.value} consent for {participant.full_name} given by {consent.given_by}",
-        )
+        consent = _give_consent(uow.session, participant, purpose, given_by, given_on, by)
         uow.commit()
         return consent.id
 
@@ -409,3 +444,179 @@ def find_by_card(db: Database, card_code: str, *, scanned: str = "") -> FoundPar
     if row is None:
         raise UnknownCode(scanned=scanned or card_code, what="child's card")
     return FoundParticipant(*row)
+
+
+# --- Reads for the Participants page -------------------------------------------------------
+
+PARTICIPANT_LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """A row of the Participants page; the only list that shows the sensitive mark."""
+
+    id: int
+    first_name: str
+    last_name: str
+    birth_year: int | None
+    site_name: str
+    card_code: str | None
+    no_photos: bool
+    target_group: bool
+    archived: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """One consent a guardian gave, and when it was withdrawn if it was."""
+
+    id: int
+    purpose: ConsentPurpose
+    given_by: str
+    given_on: date
+    withdrawn_on: date | None
+
+
+@dataclass(frozen=True)
+class EnrollmentRecord:
+    """A child's place in a closed training cycle."""
+
+    id: int
+    program_id: int
+    program_name: str
+    joined_on: date
+    left_on: date | None
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    """Everything the edit form shows about one child."""
+
+    id: int
+    details: ParticipantDetails
+    site_name: str
+    card_code: str | None
+    archived: bool
+    consents: tuple[ConsentRecord, ...]  # every consent ever given, oldest first
+    enrollments: tuple[EnrollmentRecord, ...]
+
+    def active_consent(self, purpose: ConsentPurpose) -> ConsentRecord | None:
+        """The consent for this purpose that holds today, if any."""
+        for consent in reversed(self.consents):
+            if consent.purpose is purpose and consent.withdrawn_on is None:
+                return consent
+        return None
+
+
+def _participant_rows() -> Select[int, str, str, int | None, str, str | None, bool, bool, bool]:
+    return select(
+        Participant.id,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.birth_year,
+        Site.name,
+        Participant.card_code,
+        ~photo_consent_clause(),
+        Participant.target_group,
+        Participant.archived,
+    ).join(Site, Site.id == Participant.site_id)
+
+
+def list_participants(
+    db: Database,
+    site_id: int | None,
+    include_archived: bool = False,
+    *,
+    typed: str = "",
+    limit: int = PARTICIPANT_LIST_LIMIT,
+) -> list[ParticipantRow]:
+    """The children of a site (all sites for None) in Latvian order, or those a search finds.
+
+    A typed search goes through search_participants, so it finds what the desk finds.
+    """
+    query = _participant_rows()
+    if typed.strip():
+        found = search_participants(
+            db, typed, site_id=site_id, include_archived=include_archived, limit=limit
+        )
+        if not found:
+            return []
+        order = {p.id: index for index, p in enumerate(found)}
+        with db.reading() as session:
+            rows = session.execute(query.where(Participant.id.in_(order))).all()
+        result = [ParticipantRow(*row) for row in rows]
+        result.sort(key=lambda p: order[p.id])
+        return result
+    if site_id is not None:
+        query = query.where(Participant.site_id == site_id)
+    if not include_archived:
+        query = query.where(Participant.archived.is_(False))
+    with db.reading() as session:
+        rows = session.execute(query).all()
+    result = [ParticipantRow(*row) for row in rows]
+    result.sort(key=lambda p: person_key(p.first_name, p.last_name))
+    return result[:limit]
+
+
+def participant_record(db: Database, participant_id: int) -> ParticipantRecord:
+    """One child with their consents and enrolments, for the edit form."""
+    with db.reading() as session:
+        p = get_participant(session, participant_id)
+        consents = session.scalars(
+            select(Consent).where(Consent.participant_id == participant_id).order_by(Consent.id)
+        ).all()
+        enrollments = session.execute(
+            select(
+                Enrollment.id,
+                Enrollment.program_id,
+                Program.name,
+                Enrollment.joined_on,
+                Enrollment.left_on,
+            )
+            .join(Program, Program.id == Enrollment.program_id)
+            .where(Enrollment.participant_id == participant_id)
+            .order_by(Enrollment.joined_on, Enrollment.id)
+        ).all()
+        return ParticipantRecord(
+            id=p.id,
+            details=ParticipantDetails(
+                first_name=p.first_name,
+                last_name=p.last_name,
+                birth_year=p.birth_year,
+                site_id=p.site_id,
+                gender=p.gender,
+                guardian_name=p.guardian_name,
+                guardian_phone=p.guardian_phone,
+                target_group=p.target_group,
+                notes=p.notes,
+            ),
+            site_name=p.site.name,
+            card_code=p.card_code,
+            archived=p.archived,
+            consents=tuple(
+                ConsentRecord(c.id, c.purpose, c.given_by, c.given_on, c.withdrawn_on)
+                for c in consents
+            ),
+            enrollments=tuple(EnrollmentRecord(*row) for row in enrollments),
+        )
+
+
+def enrolment_choices(db: Database, participant_id: int) -> list[tuple[int, str]]:
+    """Closed training cycles of the child's site they are not yet enrolled in: id, name."""
+    with db.reading() as session:
+        p = get_participant(session, participant_id)
+        enrolled = select(Enrollment.program_id).where(Enrollment.participant_id == participant_id)
+        rows = session.execute(
+            select(Program.id, Program.name).where(
+                Program.site_id == p.site_id,
+                Program.kind == ProgramKind.CLOSED,
+                Program.id.not_in(enrolled),
+            )
+        ).all()
+    choices = [(program_id, name) for program_id, name in rows]
+    choices.sort(key=lambda choice: latvian_key(choice[1]))
+    return choices

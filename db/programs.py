@@ -6,14 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.clock import at_local, local, now_utc
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
-from db.models import Program, ProgramKind, Project, Session, SessionStatus, Site, Staff
+from db.models import (
+    Attendance,
+    AttendanceStatus,
+    Program,
+    ProgramKind,
+    Project,
+    Session,
+    SessionStatus,
+    Site,
+    Staff,
+)
+from db.names import latvian_key
 
 # A session "starting soon" is already the desk's current one.
 EARLY_ARRIVAL = timedelta(minutes=30)
@@ -336,3 +347,139 @@ def current_session(
 def session_end(row: Session) -> datetime:
     """The instant a session ends, for loans due at its end."""
     return at_local(row.day, row.ends_at)
+
+
+def list_sites(db: Database) -> list[tuple[int, str, str]]:
+    """The libraries taking part: id, name, country."""
+    with db.reading() as session:
+        return [(s.id, s.name, s.country) for s in session.scalars(select(Site).order_by(Site.id))]
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    """A program to choose when scheduling sessions."""
+
+    id: int
+    name: str
+    kind: ProgramKind
+
+
+def list_programs(db: Database, site_id: int | None = None) -> list[ProgramRow]:
+    """The programs of a site (all sites when None), in Latvian alphabetical order."""
+    query = select(Program.id, Program.name, Program.kind)
+    if site_id is not None:
+        query = query.where(Program.site_id == site_id)
+    with db.reading() as session:
+        rows = [ProgramRow(*row) for row in session.execute(query)]
+    rows.sort(key=lambda p: latvian_key(p.name))
+    return rows
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A line of the sessions list: when, what, where, and how many came."""
+
+    id: int
+    program_id: int
+    program: str
+    program_kind: ProgramKind
+    day: date
+    starts_at: time
+    ends_at: time
+    theme: str
+    place: str
+    leader_id: int | None
+    leader: str
+    status: SessionStatus
+    checked_in: int  # children present or late
+    anonymous_headcount: int
+
+
+def _session_rows_query() -> Select[
+    int,
+    int,
+    str,
+    ProgramKind,
+    date,
+    time,
+    time,
+    str,
+    str,
+    int | None,
+    str | None,
+    SessionStatus,
+    int,
+    int,
+]:
+    checked_in = (
+        select(func.count(Attendance.id))
+        .where(
+            Attendance.session_id == Session.id,
+            Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
+        )
+        .correlate(Session)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Session.id,
+            Session.program_id,
+            Program.name,
+            Program.kind,
+            Session.day,
+            Session.starts_at,
+            Session.ends_at,
+            Session.theme,
+            Session.place,
+            Session.leader_id,
+            Staff.display_name,
+            Session.status,
+            checked_in,
+            Session.anonymous_headcount,
+        )
+        .join(Program, Program.id == Session.program_id)
+        .outerjoin(Staff, Staff.id == Session.leader_id)
+        .order_by(Session.day, Session.starts_at, Program.name)
+    )
+
+
+def _session_row(row: tuple[object, ...]) -> SessionRow:
+    values = list(row)
+    values[10] = values[10] or ""  # no leading librarian chosen
+    return SessionRow(*values)  # type: ignore[arg-type]
+
+
+def sessions_between(
+    db: Database,
+    first_day: date,
+    last_day: date,
+    *,
+    site_id: int | None = None,
+    program_id: int | None = None,
+) -> list[SessionRow]:
+    """Sessions from one date to another (both included), in date and time order."""
+    query = _session_rows_query().where(Session.day >= first_day, Session.day <= last_day)
+    if site_id is not None:
+        query = query.where(Session.site_id == site_id)
+    if program_id is not None:
+        query = query.where(Session.program_id == program_id)
+    with db.reading() as session:
+        return [_session_row(tuple(row)) for row in session.execute(query)]
+
+
+def sessions_in_month(
+    db: Database, year: int, month: int, site_id: int | None = None
+) -> list[SessionRow]:
+    """The sessions of one calendar month at a site (all sites when None)."""
+    first_day = date(year, month, 1)
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    return sessions_between(db, first_day, next_month - timedelta(days=1), site_id=site_id)
+
+
+def session_row(db: Database, session_id: int) -> SessionRow:
+    """One session as the sessions list shows it (for the heading of its attendance)."""
+    with db.reading() as session:
+        row = session.execute(_session_rows_query().where(Session.id == session_id)).first()
+    if row is None:
+        raise NotFound(what="Session", key=session_id)
+    return _session_row(tuple(row))

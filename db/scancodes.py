@@ -83,7 +83,8 @@ def card_text(card_code: str) -> str:
 
 
 def item_text(tag: str) -> str:
-    """What an item's label QR carries, e.g. I-LAP-01-R."""
+    """What an item's label QR carries, e.g. I-LAP-01-V."""
+    tag = normalize_tag(tag)
     return f"{ITEM_PREFIX}-{tag}-{_check_character(ITEM_PREFIX, tag)}"
 
 

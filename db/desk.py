@@ -1,0 +1,102 @@
+"""What the desk needs beyond the single use cases: the sessions to choose from, undoing a scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import select
+
+from db import audit
+from db.database import Database
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UnknownCode
+from db.models import Item, Loan, Program, Session, SessionStatus
+
+DAYS_AROUND = 14
+
+
+@dataclass(frozen=True)
+class DeskSession:
+    """A session the librarian may switch the desk to."""
+
+    id: int
+    day: date
+    starts_at: time
+    ends_at: time
+    program: str
+    theme: str
+    status: SessionStatus
+
+
+def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSession]:
+    """Today's sessions first (by time), then the two weeks around today, nearest first."""
+    query = (
+        select(
+            Session.id,
+            Session.day,
+            Session.starts_at,
+            Session.ends_at,
+            Program.name,
+            Session.theme,
+            Session.status,
+        )
+        .join(Program, Program.id == Session.program_id)
+        .where(
+            Session.day >= today - timedelta(days=DAYS_AROUND),
+            Session.day <= today + timedelta(days=DAYS_AROUND),
+        )
+    )
+    if site_id is not None:
+        query = query.where(Session.site_id == site_id)
+    with db.reading() as session:
+        rows = [DeskSession(*row) for row in session.execute(query)]
+    rows.sort(key=lambda s: (s.day != today, abs((s.day - today).days), s.starts_at))
+    return rows
+
+
+def undo_return(db: Database, tag: str, *, by: int | None = None) -> str:
+    """Put back on loan an item whose return was scanned by mistake."""
+    with db.unit_of_work() as uow:
+        item = uow.session.scalars(select(Item).where(Item.tag == tag)).first()
+        if item is None:
+            raise UnknownCode(scanned=tag, what="item")
+        loan = uow.session.scalars(
+            select(Loan).where(Loan.item_id == item.id).order_by(Loan.lent_at.desc())
+        ).first()
+        if loan is None or loan.returned_at is None:
+            raise InvalidInput(
+                problem=QT_TRANSLATE_NOOP("DomainError", "There is no return of this item to undo.")
+            )
+        loan.returned_at = None
+        loan.received_by_id = None
+        loan.return_note = ""
+        audit.record(
+            uow.session, by, "loan.return_undone", "loan", loan.id, f"Undid return of {item.tag}"
+        )
+        uow.commit()
+        return item.tag
+
+
+def undo_lend(db: Database, loan_ids: list[int], *, by: int | None = None) -> None:
+    """Take back loans scanned by mistake a moment ago (the desk's "undo last scan")."""
+    with db.unit_of_work() as uow:
+        for loan in uow.session.scalars(select(Loan).where(Loan.id.in_(loan_ids))):
+            if loan.returned_at is not None:
+                continue  # already back: the return is the record that counts
+            audit.record(
+                uow.session,
+                by,
+                "loan.undone",
+                "loan",
+                loan.id,
+                f"Undid loan of item {loan.item_id}",
+            )
+            uow.session.delete(loan)
+        uow.commit()
+
+
+def anonymous_headcount(db: Database, session_id: int) -> int:
+    """Visitors counted at a session without registering."""
+    with db.reading() as session:
+        row = session.get(Session, session_id)
+        return row.anonymous_headcount if row else 0

@@ -1,0 +1,82 @@
+"""Start the program: fonts, language, database, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.resources import FONTS
+
+log = logging.getLogger(__name__)
+
+
+def load_fonts(app: QApplication) -> None:
+    """The bundled DejaVu Sans, so every Latvian and Lithuanian letter shows on any machine."""
+    for path in sorted(FONTS.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    app.setFont(QFont("DejaVu Sans", 10))
+
+
+def open_context(database_name: str | None, settings_path: str | None = None):  # type: ignore[no-untyped-def]
+    """The chosen database (migrated), this laptop's settings, and the language they name."""
+    from db.programs import list_sites
+    from desktop import i18n
+    from desktop.cli import open_database
+    from desktop.context import AppContext
+    from desktop.settings import LANGUAGE, Settings
+
+    settings = Settings(settings_path)
+    i18n.install(settings.get(LANGUAGE))
+    database = open_database(database_name)
+    return AppContext(database, settings, list_sites(database))
+
+
+class Program:
+    """Keeps the one main window, and rebuilds it when the librarian picks another language."""
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        from desktop.main_window import MainWindow
+
+        self.ctx = ctx
+        self._window_class = MainWindow
+        self.window = self._new_window()
+
+    def _new_window(self):  # type: ignore[no-untyped-def]
+        window = self._window_class(self.ctx)
+        window.language_chosen.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        from desktop import i18n
+        from desktop.settings import LANGUAGE
+
+        self.ctx.settings.set(LANGUAGE, language)
+        i18n.install(language)
+        old = self.window
+        self.window = self._new_window()
+        self.window.setGeometry(old.geometry())
+        self.window.show_page(old.sidebar.currentRow())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def run(database_name: str | None) -> int:
+    from desktop.errors import install_excepthook, plain_words
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("OpenUp Desk")
+    load_fonts(app)
+    install_excepthook()
+    try:
+        program = Program(open_context(database_name))
+    except Exception as error:
+        log.exception("cannot open the database")
+        QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
+        return 2
+    program.window.show()
+    return app.exec()

@@ -1,0 +1,48 @@
+"""What every page shares: the database, the settings, who is at the desk, and change news."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from db.database import Database
+from desktop.settings import SITE, STAFF_ID, Settings
+
+# Areas of the records a change touched; pages redraw only for what they show.
+ATTENDANCE = "attendance"
+LOANS = "loans"
+PARTICIPANTS = "participants"
+SESSIONS = "sessions"
+ITEMS = "items"
+
+
+class AppContext(QObject):
+    """Handed to every page; `changed` tells them which areas an operation changed."""
+
+    changed = Signal(frozenset)
+    staff_changed = Signal(int)
+
+    def __init__(
+        self, database: Database, settings: Settings, sites: list[tuple[int, str, str]]
+    ) -> None:
+        super().__init__()
+        self.database = database
+        self.settings = settings
+        self.sites = sites
+        self.staff_id: int | None = settings.get(STAFF_ID) or None
+
+    @property
+    def site_id(self) -> int | None:
+        """The site this laptop works for (Settings), else the first one."""
+        wanted = self.settings.get(SITE)
+        for site_id, name, _country in self.sites:
+            if name == wanted:
+                return site_id
+        return self.sites[0][0] if self.sites else None
+
+    def set_staff(self, staff_id: int | None) -> None:
+        self.staff_id = staff_id
+        self.settings.set(STAFF_ID, staff_id or 0)
+        self.staff_changed.emit(staff_id or 0)
+
+    def announce(self, *areas: str) -> None:
+        self.changed.emit(frozenset(areas))

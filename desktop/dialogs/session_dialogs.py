@@ -1,0 +1,382 @@
+"""Scheduling sessions: one session, or a weekly series with a theme for each date."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.accounts import list_staff
+from db.errors import DomainError
+from db.programs import (
+    SessionPlan,
+    create_session,
+    create_weekly_series,
+    list_programs,
+    sessions_between,
+)
+from desktop.context import SESSIONS, AppContext
+from desktop.errors import translate_error
+from desktop.operations import Operation
+
+# The Friday open sessions run 16:00–17:00: the most common choice is the default.
+DEFAULT_START = time(16)
+DEFAULT_END = time(17)
+# A series longer than this is refused by the records core anyway; the table stops here.
+MAX_SERIES_ROWS = 5 * 53
+ERROR_STYLE = "color: #b71c1c;"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def day_text(day: date) -> str:
+    """A date with its weekday in the user's language, e.g. "05.10.18 (piektdiena)"."""
+    locale = QLocale()
+    qdate = to_qdate(day)
+    short = locale.toString(qdate, QLocale.FormatType.ShortFormat)
+    return f"{short} ({locale.dayName(qdate.dayOfWeek())})"
+
+
+def time_span(starts_at: time, ends_at: time) -> str:
+    return f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+
+
+def _time_edit(value: time, name: str) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    edit.setObjectName(name)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return edit
+
+
+def _clock(edit: QTimeEdit) -> time:
+    value = edit.time()
+    return time(value.hour(), value.minute())
+
+
+class _ScheduleDialog(QDialog):
+    """What both dialogs share: program, times, place, leading librarian, and the save path."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created_ids: list[int] = []
+
+        self.program = QComboBox()
+        self.program.setObjectName("programChoice")
+        for program in list_programs(ctx.database, ctx.site_id):
+            self.program.addItem(program.name, program.id)
+
+        self.starts_at = _time_edit(DEFAULT_START, "startTime")
+        self.ends_at = _time_edit(DEFAULT_END, "endTime")
+
+        self.place = QLineEdit()
+        self.place.setObjectName("placeInput")
+        self.place.setMaxLength(200)
+        self.place.setPlaceholderText(self.tr("e.g. children's reading room"))
+
+        self.leader = QComboBox()
+        self.leader.setObjectName("leaderChoice")
+        self.leader.addItem(self.tr("(nobody chosen)"), None)
+        for staff_id, _username, display_name, _role in list_staff(ctx.database):
+            self.leader.addItem(display_name, staff_id)
+        self.leader.setCurrentIndex(max(0, self.leader.findData(ctx.staff_id)))
+
+        self.message = QLabel()
+        self.message.setObjectName("dialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.save_button.setObjectName("scheduleButton")
+        self.save_button.setText(self.tr("Schedule"))
+        if self.program.count() == 0:
+            self.save_button.setEnabled(False)
+            self._show_message(
+                self.tr("This site has no programs yet, so there is nothing to schedule.")
+            )
+
+    def _program_id(self) -> int | None:
+        value = self.program.currentData()
+        return int(value) if value is not None else None
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _times_make_sense(self) -> bool:
+        if _clock(self.ends_at) <= _clock(self.starts_at):
+            self._show_message(self.tr("The session must end after it starts."))
+            self.ends_at.setFocus()
+            return False
+        return True
+
+    def _save(self, work: Operation[list[int]]) -> None:
+        """Run the scheduling off the UI thread; close only when it is in the records."""
+        self.save_button.setEnabled(False)
+        self._show_message("")
+        work.success(self._saved).failure(self._refused).finally_(
+            lambda: self.save_button.setEnabled(True)
+        ).run()
+
+    def _saved(self, ids: list[int]) -> None:
+        self.created_ids = ids
+        self.ctx.announce(SESSIONS)
+        super().accept()
+
+    def _refused(self, error: BaseException, _details: str) -> None:
+        assert isinstance(error, DomainError)
+        self._show_message(translate_error(error))
+
+
+class NewSessionDialog(_ScheduleDialog):
+    """Schedule one session: a camp day, a seminar, a meeting of the training cycle."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, day: date | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("newSessionDialog")
+        self.setWindowTitle(self.tr("New session"))
+
+        self.day = _date_edit(day or date.today(), "sessionDate")
+        self.theme = QLineEdit()
+        self.theme.setObjectName("themeInput")
+        self.theme.setMaxLength(300)
+        self.theme.setPlaceholderText(self.tr("What the session is about"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Program"), self.program)
+        form.addRow(self.tr("Date"), self.day)
+        form.addRow(self.tr("Starts at"), self.starts_at)
+        form.addRow(self.tr("Ends at"), self.ends_at)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Led by"), self.leader)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def plan(self) -> SessionPlan:
+        return SessionPlan(
+            day=from_qdate(self.day.date()),
+            starts_at=_clock(self.starts_at),
+            ends_at=_clock(self.ends_at),
+            theme=self.theme.text(),
+            place=self.place.text(),
+            leader_id=self.leader.currentData(),
+        )
+
+    def accept(self) -> None:
+        program_id = self._program_id()
+        if program_id is None or not self._times_make_sense():
+            return
+        database, plan, by = self.ctx.database, self.plan(), self.ctx.staff_id
+        self._save(Operation(self, lambda: [create_session(database, program_id, plan, by=by)]))
+
+
+class WeeklySeriesDialog(_ScheduleDialog):
+    """Schedule the same weekday every week, e.g. the Friday open sessions, each with a theme."""
+
+    DATE_COLUMN, THEME_COLUMN = 0, 1
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, first_day: date | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("weeklySeriesDialog")
+        self.setWindowTitle(self.tr("Weekly series of sessions"))
+        # Themes typed so far, kept when the dates change and the table is rebuilt.
+        self.themes: dict[date, str] = {}
+        self._filling = False
+
+        first = first_day or date.today()
+        self.first_day = _date_edit(first, "firstDate")
+        self.last_day = _date_edit(first + timedelta(weeks=7), "lastDate")
+
+        self.summary = QLabel()
+        self.summary.setObjectName("seriesSummary")
+        self.summary.setWordWrap(True)
+
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("themeTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Theme")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.THEME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._theme_typed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Program"), self.program)
+        form.addRow(self.tr("First date"), self.first_day)
+        form.addRow(self.tr("Last date"), self.last_day)
+        form.addRow(self.tr("Starts at"), self.starts_at)
+        form.addRow(self.tr("Ends at"), self.ends_at)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Led by"), self.leader)
+
+        hint = QLabel(self.tr("Type each date's theme in the table; a theme may stay empty."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(620, 640)
+
+        for edit in (self.first_day, self.last_day):
+            edit.dateChanged.connect(self.fill_dates)
+        self.starts_at.timeChanged.connect(self.fill_dates)
+        self.program.currentIndexChanged.connect(self.fill_dates)
+        self.fill_dates()
+
+    def dates(self) -> list[date]:
+        """The dates the series will have: the first date's weekday, every week, to the last."""
+        first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
+        days: list[date] = []
+        day = first
+        while day <= last and len(days) < MAX_SERIES_ROWS:
+            days.append(day)
+            day += timedelta(weeks=1)
+        return days
+
+    def fill_dates(self) -> None:
+        """Rebuild the table of dates, marking those the program already has a session on."""
+        days = self.dates()
+        existing: dict[date, str] = {}
+        program_id = self._program_id()
+        if days and program_id is not None:
+            starts = _clock(self.starts_at)
+            for row in sessions_between(
+                self.ctx.database, days[0], days[-1], program_id=program_id
+            ):
+                if row.starts_at == starts:
+                    existing[row.day] = row.theme
+        self._filling = True
+        self.table.setRowCount(len(days))
+        for index, day in enumerate(days):
+            date_item = QTableWidgetItem(day_text(day))
+            date_item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            date_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            theme_item = QTableWidgetItem(self.themes.get(day, ""))
+            if day in existing:
+                # The series leaves existing sessions as they are: show theirs, read-only.
+                theme_item.setText(existing[day])
+                theme_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                theme_item.setForeground(QBrush(QColor("#757575")))
+                note = self.tr("Already scheduled; this date is left as it is.")
+                theme_item.setToolTip(note)
+                date_item.setToolTip(note)
+            self.table.setItem(index, self.DATE_COLUMN, date_item)
+            self.table.setItem(index, self.THEME_COLUMN, theme_item)
+        self._filling = False
+        self._summarize(days, len(existing))
+
+    def _summarize(self, days: list[date], existing: int) -> None:
+        if not days:
+            self.summary.setText(self.tr("The last date is before the first one."))
+            return
+        weekday = QLocale().dayName(to_qdate(days[0]).dayOfWeek())
+        text = self.tr("Every %1: %2 sessions from %3 to %4.")
+        text = (
+            text.replace("%1", weekday)
+            .replace("%2", str(len(days) - existing))
+            .replace("%3", day_text(days[0]))
+            .replace("%4", day_text(days[-1]))
+        )
+        if existing:
+            text += " " + self.tr("%1 dates already have a session and are left as they are.")
+            text = text.replace("%1", str(existing))
+        self.summary.setText(text)
+
+    def _theme_typed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != self.THEME_COLUMN:
+            return
+        stored = self.table.item(item.row(), self.DATE_COLUMN).data(Qt.ItemDataRole.UserRole)
+        self.themes[date.fromisoformat(stored)] = item.text()
+
+    def set_theme(self, day: date, theme: str) -> None:
+        """Fill one date's theme, as typing it into the table does."""
+        for row in range(self.table.rowCount()):
+            stored = self.table.item(row, self.DATE_COLUMN).data(Qt.ItemDataRole.UserRole)
+            if stored == day.isoformat():
+                self.table.item(row, self.THEME_COLUMN).setText(theme)
+                return
+        raise ValueError(f"{day} is not a date of this series")
+
+    def accept(self) -> None:
+        program_id = self._program_id()
+        if program_id is None or not self._times_make_sense():
+            return
+        days = set(self.dates())
+        themes = {day: theme for day, theme in self.themes.items() if day in days and theme}
+        database, by = self.ctx.database, self.ctx.staff_id
+        first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
+        starts, ends = _clock(self.starts_at), _clock(self.ends_at)
+        place, leader = self.place.text(), self.leader.currentData()
+        self._save(
+            Operation(
+                self,
+                lambda: create_weekly_series(
+                    database,
+                    program_id,
+                    first,
+                    last,
+                    starts,
+                    ends,
+                    themes=themes,
+                    place=place,
+                    leader_id=leader,
+                    by=by,
+                ),
+            )
+        )

@@ -1,0 +1,107 @@
+"""The main window: a sidebar of pages (Ctrl+1…5), a status bar with database and librarian."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from db.accounts import list_staff
+from db.database import describe
+from desktop.context import AppContext
+from desktop.pages.desk import DeskPage
+from desktop.pages.equipment import EquipmentPage
+from desktop.pages.participants import ParticipantsPage
+from desktop.pages.sessions import SessionsPage
+from desktop.pages.settings_page import SettingsPage
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("OpenUp Desk"))
+        self.resize(1280, 800)
+
+        self.desk = DeskPage(ctx)
+        self.participants = ParticipantsPage(ctx)
+        self.sessions = SessionsPage(ctx)
+        self.equipment = EquipmentPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.settings_page.language_chosen.connect(self.language_chosen)
+        pages: list[tuple[str, QWidget]] = [
+            (self.tr("Desk"), self.desk),
+            (self.tr("Participants"), self.participants),
+            (self.tr("Sessions"), self.sessions),
+            (self.tr("Equipment"), self.equipment),
+            (self.tr("Settings"), self.settings_page),
+        ]
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        for number, (title, page) in enumerate(pages, start=1):
+            item = QListWidgetItem(f"{title}\tCtrl+{number}")
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(n - 1))
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._focus_page)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self._build_status_bar()
+        self.show_page(0)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_label = QLabel(
+            self.tr("Database: %1").replace("%1", describe(self.ctx.database.url))
+        )
+        self.database_label.setObjectName("databaseLabel")
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(QLabel(self.tr("Librarian:")))
+        self.staff_choice = QComboBox()
+        self.staff_choice.setObjectName("staffChoice")
+        for staff_id, _username, display_name, _role in list_staff(self.ctx.database):
+            self.staff_choice.addItem(display_name, staff_id)
+        index = self.staff_choice.findData(self.ctx.staff_id)
+        if index < 0 and self.staff_choice.count():
+            index = 0
+        self.staff_choice.setCurrentIndex(index)
+        self.ctx.set_staff(self.staff_choice.currentData())
+        self.staff_choice.currentIndexChanged.connect(
+            lambda _i: self.ctx.set_staff(self.staff_choice.currentData())
+        )
+        status.addPermanentWidget(self.staff_choice)
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def _focus_page(self, index: int) -> None:
+        page = self.stack.widget(index)
+        focus = getattr(page, "take_focus", None)
+        if focus is not None:
+            focus()
+        else:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,694 @@
+"""The Desk: check children in and lend or take back equipment by scanning, with zero clicks.
+
+One scan field always has the focus. A card checks a child in; an item's label returns
+it when it is out, else lends it to the child scanned just before (or to the session).
+Letters typed instead of a code search children by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
+from db.clock import local, now_utc
+from db.desk import DeskSession, anonymous_headcount, sessions_near, undo_lend, undo_return
+from db.equipment import (
+    Borrower,
+    KitLent,
+    Lent,
+    Returned,
+    add_return_note,
+    item_state,
+    lend,
+    lend_kit,
+    open_loans,
+    return_item,
+)
+from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, ScanRefused
+from db.models import CheckInMethod, SessionStatus
+from db.people import FoundParticipant, search_participants
+from db.programs import running_sessions
+from db.scancodes import CardCode, ItemCode, decode_scan
+from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
+from desktop.errors import translate_error
+from desktop.operations import Operation
+from desktop.resources import SOUNDS
+from desktop.settings import LOAN_HOURS
+from desktop.settings import SOUNDS as SOUNDS_ON
+
+# The child scanned just before an item borrows it, if the item follows within this time.
+BORROWER_WAIT = timedelta(minutes=2)
+FLASH_MS = 1500
+GREEN, RED, AMBER = "#d8f5dc", "#fde2e1", "#fff3cd"
+
+
+def no_photos_icon(size: int = 16) -> QIcon:
+    """A red "no" sign: this child must not be photographed."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#c62828"), 2))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.drawLine(4, size - 4, size - 4, 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@dataclass(frozen=True)
+class PendingBorrower:
+    participant_id: int
+    name: str
+    scanned_at: datetime
+
+
+class ScanField(QLineEdit):
+    """The scan field: arrows move through the name search results without leaving it."""
+
+    def __init__(self, on_arrow: Callable[[int], None]) -> None:
+        super().__init__()
+        self._on_arrow = on_arrow
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._on_arrow(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        super().keyPressEvent(event)
+
+
+class Sounds:
+    """The short "got it" and "look at the screen" sounds (QtMultimedia, if it loads here)."""
+
+    def __init__(self) -> None:
+        self._effects: dict[str, object] = {}
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError:  # no audio libraries on this machine: the colours still tell
+            return
+        for name in ("ok", "refused"):
+            effect = QSoundEffect()
+            effect.setSource(QUrl.fromLocalFile(str(SOUNDS / f"{name}.wav")))
+            effect.setVolume(0.6)
+            self._effects[name] = effect
+
+    def play(self, name: str) -> None:
+        effect = self._effects.get(name)
+        if effect is not None:
+            effect.play()  # type: ignore[attr-defined]
+
+
+class DeskPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("deskPage")
+        self.clock: Callable[[], datetime] = now_utc
+        self.session_id: int | None = None
+        self.chosen_by_hand = False
+        self.pending: PendingBorrower | None = None
+        self.last_undo: tuple[str, Callable[[], object]] | None = None
+        self.returned_tag: str | None = None
+        self.sounds = Sounds()
+        self._sessions: list[DeskSession] = []
+        self._flash_id: int | None = None
+        self._build()
+        ctx.changed.connect(self._on_changed)
+        self.minute = QTimer(self)
+        self.minute.timeout.connect(self._each_minute)
+        self.minute.start(60_000)
+        self.reload_sessions()
+
+    # ----- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.session_title = QLabel()
+        self.session_title.setObjectName("sessionTitle")
+        title_font = QFont(self.font())
+        title_font.setPointSize(15)
+        title_font.setBold(True)
+        self.session_title.setFont(title_font)
+        self.session_title.setWordWrap(True)
+        self.session_choice = QComboBox()
+        self.session_choice.setObjectName("sessionChoice")
+        self.session_choice.setMinimumWidth(360)
+        self.session_choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.session_choice.activated.connect(self._session_chosen)
+        header = QHBoxLayout()
+        header.addWidget(self.session_title, 1)
+        header.addWidget(QLabel(self.tr("Session:")))
+        header.addWidget(self.session_choice)
+
+        self.scan_input = ScanField(self._move_highlight)
+        self.scan_input.setObjectName("scanInput")
+        self.scan_input.setPlaceholderText(
+            self.tr("Scan a card or a label, or type a few letters of a name")
+        )
+        scan_font = QFont(self.font())
+        scan_font.setPointSize(16)
+        self.scan_input.setFont(scan_font)
+        self.scan_input.setMinimumHeight(44)
+        self.scan_input.returnPressed.connect(self._enter)
+        self.scan_input.textEdited.connect(self._search)
+
+        self.scan_message = QLabel(self.tr("Ready. Scan a card or a label."))
+        self.scan_message.setObjectName("scanMessage")
+        self.scan_message.setWordWrap(True)
+        self.scan_message.setMinimumHeight(48)
+        self._paint_message("#eef2f7")
+
+        self.search_results = QListWidget()
+        self.search_results.setObjectName("searchResults")
+        self.search_results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_results.setMaximumHeight(180)
+        self.search_results.itemClicked.connect(lambda _item: self._check_in_highlighted())
+        self.search_results.hide()
+
+        self.borrower_hint = QLabel()
+        self.borrower_hint.setObjectName("borrowerHint")
+        self.borrower_hint.setStyleSheet("color: #455a64;")
+
+        self.note_panel = QFrame()
+        self.note_panel.setObjectName("notePanel")
+        self.note_label = QLabel()
+        self.return_note = QLineEdit()
+        self.return_note.setObjectName("returnNote")
+        self.return_note.setPlaceholderText(
+            self.tr("Condition on return (optional), e.g. stick drifts")
+        )
+        self.return_note.returnPressed.connect(self._save_note)
+        save_note = QPushButton(self.tr("Save note"))
+        save_note.setObjectName("saveNote")
+        save_note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        save_note.clicked.connect(self._save_note)
+        note_row = QHBoxLayout(self.note_panel)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.return_note, 1)
+        note_row.addWidget(save_note)
+        self.note_panel.hide()
+
+        self.new_child = QPushButton(self.tr("New child…"))
+        self.new_child.setObjectName("newChildButton")
+        self.new_child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_child.clicked.connect(self.open_new_child)
+        self.undo = QPushButton(self.tr("Undo last scan"))
+        self.undo.setObjectName("undoButton")
+        self.undo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo.setEnabled(False)
+        self.undo.clicked.connect(self._undo_last)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_child)
+        buttons.addWidget(self.undo)
+        buttons.addStretch(1)
+
+        self.present_count = QLabel()
+        self.present_count.setObjectName("presentCount")
+        count_font = QFont(self.font())
+        count_font.setBold(True)
+        count_font.setPointSize(12)
+        self.present_count.setFont(count_font)
+        self.present_list = QListWidget()
+        self.present_list.setObjectName("presentList")
+        self.present_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.present_list.setIconSize(QSize(16, 16))
+        self.present_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._no_photos = no_photos_icon()
+
+        self.headcount = QLabel("0")
+        self.headcount.setObjectName("headcount")
+        self.headcount.setMinimumWidth(30)
+        self.headcount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        minus, plus = QPushButton("–"), QPushButton("+")
+        minus.setObjectName("headcountMinus")
+        plus.setObjectName("headcountPlus")
+        for button, step in ((minus, -1), (plus, 1)):
+            button.setFixedWidth(36)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, s=step: self._change_headcount(s))
+        headcount_row = QHBoxLayout()
+        headcount_row.addWidget(QLabel(self.tr("Visitors not registered:")))
+        headcount_row.addWidget(minus)
+        headcount_row.addWidget(self.headcount)
+        headcount_row.addWidget(plus)
+        headcount_row.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.scan_input)
+        left.addWidget(self.search_results)
+        left.addWidget(self.scan_message)
+        left.addWidget(self.note_panel)
+        left.addWidget(self.borrower_hint)
+        left.addLayout(buttons)
+        left.addWidget(self.present_count)
+        left.addWidget(self.present_list, 1)
+        left.addLayout(headcount_row)
+
+        self.out_title = QLabel()
+        self.out_title.setFont(count_font)
+        self.out_list = QTableWidget(0, 4)
+        self.out_list.setObjectName("outList")
+        self.out_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.out_list.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Who has it"), self.tr("Since"), self.tr("Due")]
+        )
+        self.out_list.verticalHeader().hide()
+        self.out_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.out_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.out_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.out_list.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        right = QVBoxLayout()
+        right.addWidget(self.out_title)
+        right.addWidget(self.out_list, 1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addSpacing(16)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(columns, 1)
+
+    def take_focus(self) -> None:
+        self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- sessions -----------------------------------------------------------------------
+
+    def reload_sessions(self) -> None:
+        """Fill the session chooser; unless chosen by hand, pick the session running now."""
+        now = self.clock()
+        self._sessions = sessions_near(self.ctx.database, self.ctx.site_id, local(now).date())
+        running = None
+        if not self.chosen_by_hand:
+            with self.ctx.database.reading() as session:
+                row = session.scalars(running_sessions(now, self.ctx.site_id)).first()
+                running = row.id if row else None
+        self.session_choice.clear()
+        self.session_choice.addItem(self.tr("— no session —"), None)
+        for s in self._sessions:
+            label = f"{s.day:%d.%m.%Y} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} {s.program}"
+            if s.theme:
+                label += f" · {s.theme}"
+            if s.status is SessionStatus.CANCELLED:
+                label += " " + self.tr("(cancelled)")
+            self.session_choice.addItem(label, s.id)
+        self._show_session(running if not self.chosen_by_hand else self.session_id)
+
+    def _session_chosen(self, index: int) -> None:
+        self.chosen_by_hand = True
+        self._show_session(self.session_choice.itemData(index))
+        self.take_focus()
+
+    def _show_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self.session_choice.setCurrentIndex(max(0, self.session_choice.findData(session_id)))
+        chosen = next((s for s in self._sessions if s.id == session_id), None)
+        if chosen is None:
+            self.session_title.setText(
+                self.tr("No session is running now. Choose one to check children in.")
+            )
+        else:
+            self.session_title.setText(
+                f"{chosen.program} · {chosen.starts_at:%H:%M}–{chosen.ends_at:%H:%M}"
+                + (f"\n{chosen.theme}" if chosen.theme else "")
+            )
+        self.reload_present()
+        self.reload_out()
+
+    def _each_minute(self) -> None:
+        if not self.chosen_by_hand:
+            self.reload_sessions()
+        else:
+            self.reload_out()
+
+    # ----- lists --------------------------------------------------------------------------
+
+    def reload_present(self) -> None:
+        self.present_list.clear()
+        present = present_in_session(self.ctx.database, self.session_id) if self.session_id else []
+        for child in present:
+            item = QListWidgetItem(f"{child.full_name}   {local(child.recorded_at):%H:%M}")
+            item.setData(Qt.ItemDataRole.UserRole, child.participant_id)
+            if child.no_photos:
+                item.setIcon(self._no_photos)
+                item.setText(item.text() + "   " + self.tr("no photos"))
+                item.setToolTip(self.tr("No photo consent: do not photograph this child."))
+            self.present_list.addItem(item)
+        self.present_count.setText(self.tr("Here now: %1").replace("%1", str(len(present))))
+        headcount = (
+            anonymous_headcount(self.ctx.database, self.session_id) if self.session_id else 0
+        )
+        self.headcount.setText(str(headcount))
+        if self._flash_id is not None:
+            self._flash(self._flash_id)
+
+    def reload_out(self) -> None:
+        now = self.clock()
+        loans = open_loans(self.ctx.database, at=now)
+        overdue = sum(loan.overdue for loan in loans)
+        self.out_title.setText(
+            self.tr("Out now: %1").replace("%1", str(len(loans)))
+            + ("   " + self.tr("overdue: %1").replace("%1", str(overdue)) if overdue else "")
+        )
+        self.out_list.setRowCount(len(loans))
+        for row, loan in enumerate(loans):
+            due = local(loan.due_at)
+            cells = [
+                f"{loan.tag} {loan.item_name}",
+                loan.borrower,
+                f"{local(loan.lent_at):%d.%m. %H:%M}",
+                f"{due:%d.%m. %H:%M}" if due.date() != local(now).date() else f"{due:%H:%M}",
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if loan.overdue:
+                    cell.setBackground(QBrush(QColor(RED)))
+                    cell.setToolTip(self.tr("Overdue"))
+                    if column == 3:
+                        bold = cell.font()
+                        bold.setBold(True)
+                        cell.setFont(bold)
+                self.out_list.setItem(row, column, cell)
+        self.out_list.resizeColumnsToContents()
+        self.out_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _on_changed(self, areas: frozenset[str]) -> None:
+        if areas & {SESSIONS}:
+            self.reload_sessions()
+            return
+        if areas & {ATTENDANCE, PARTICIPANTS}:
+            self.reload_present()
+        if areas & {LOANS, ITEMS, PARTICIPANTS}:
+            self.reload_out()
+
+    # ----- messages, sounds, flash --------------------------------------------------------
+
+    def _paint_message(self, colour: str) -> None:
+        self.scan_message.setStyleSheet(
+            f"QLabel#scanMessage {{ background: {colour}; border-radius: 6px; padding: 8px;"
+            " font-size: 13pt; }"
+        )
+
+    def say(self, text: str, colour: str = GREEN, sound: str | None = "ok") -> None:
+        self.scan_message.setText(text)
+        self._paint_message(colour)
+        if sound and self.ctx.settings.get(SOUNDS_ON):
+            self.sounds.play(sound)
+
+    def refuse(self, text: str) -> None:
+        self.say(text, RED, "refused")
+
+    def _flash(self, participant_id: int) -> None:
+        for row in range(self.present_list.count()):
+            item = self.present_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == participant_id:
+                item.setBackground(QBrush(QColor(GREEN)))
+                QTimer.singleShot(FLASH_MS, self._end_flash)
+                return
+
+    def _end_flash(self) -> None:
+        self._flash_id = None
+        for row in range(self.present_list.count()):
+            self.present_list.item(row).setBackground(QBrush())
+
+    # ----- scanning -----------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        def refused(error: BaseException, _details: str) -> None:
+            assert isinstance(error, DomainError)
+            self.refuse(translate_error(error))
+
+        Operation(self, work).success(done).failure(refused).finally_(self.take_focus).run()
+
+    def _enter(self) -> None:
+        scanned = self.scan_input.text()
+        self.scan_input.clear()
+        try:
+            code = decode_scan(scanned)
+        except ScanRefused as refusal:
+            if self.search_results.isVisible() and self.search_results.currentItem():
+                self._check_in_highlighted()
+            else:
+                self._hide_results()
+                self.refuse(translate_error(refusal))
+            return
+        self._hide_results()
+        if isinstance(code, CardCode):
+            self._check_in_card(code, scanned.strip())
+        else:
+            self._scan_item(code)
+
+    def _needs_session(self) -> bool:
+        if self.session_id is None:
+            self.refuse(self.tr("Choose a session first: no session is running now."))
+            return True
+        return False
+
+    def _check_in_card(self, code: CardCode, scanned: str) -> None:
+        if self._needs_session():
+            return
+        session_id, staff = self.session_id, self.ctx.staff_id
+        assert session_id is not None
+        self._run(
+            lambda: check_in_card(
+                self.ctx.database, session_id, code.code, scanned=scanned, by=staff
+            ),
+            lambda result: self._checked_in(result),  # type: ignore[arg-type]
+        )
+
+    def _checked_in(self, result: CheckIn) -> None:
+        self.pending = PendingBorrower(result.participant_id, result.full_name, self.clock())
+        self.borrower_hint.setText(
+            self.tr("An item scanned now is lent to %1.").replace("%1", result.full_name)
+        )
+        photo = ("  " + self.tr("(no photos)")) if result.no_photos else ""
+        if result.already_here:
+            self.say(self.tr("Already here: %1").replace("%1", result.full_name) + photo, AMBER)
+        else:
+            self.say(self.tr("Checked in: %1").replace("%1", result.full_name) + photo)
+            attendance_id = result.attendance_id
+            self._remember_undo(
+                self.tr("check-in of %1").replace("%1", result.full_name),
+                lambda: undo_check_in(self.ctx.database, attendance_id, by=self.ctx.staff_id),
+                ATTENDANCE,
+            )
+        self._flash_id = result.participant_id
+        self.ctx.announce(ATTENDANCE)
+
+    def _borrower(self) -> tuple[Borrower, str] | None:
+        now = self.clock()
+        if self.pending and now - self.pending.scanned_at <= BORROWER_WAIT:
+            return Borrower.child(self.pending.participant_id), self.pending.name
+        if self.session_id is not None:
+            return Borrower.in_session(self.session_id), self.tr("the session")
+        if self.ctx.staff_id is not None:
+            return Borrower.librarian(self.ctx.staff_id), self.tr("you")
+        return None
+
+    def _scan_item(self, code: ItemCode) -> None:
+        database, staff = self.ctx.database, self.ctx.staff_id
+        borrower = self._borrower()
+        hours = self.ctx.settings.get(LOAN_HOURS)
+        due = self.clock() + timedelta(hours=hours) if hours and self.pending else None
+
+        def work() -> object:
+            # Out → it comes back; in → it goes out (a kit with its parts).
+            state = item_state(database, code.tag)
+            if state.loan is not None:
+                return return_item(database, code.tag, by=staff)
+            if borrower is None:
+                raise InvalidInput(
+                    problem=QT_TRANSLATE_NOOP(
+                        "DomainError",
+                        "Nobody to lend to: scan a child's card first, or choose a session.",
+                    )
+                )
+            if state.parts:
+                return lend_kit(database, code.tag, borrower[0], by=staff, due_at=due)
+            return lend(database, code.tag, borrower[0], by=staff, due_at=due)
+
+        self._run(work, self._item_done)
+
+    def _item_done(self, result: object) -> None:
+        if isinstance(result, Returned):
+            self._returned(result)
+        elif isinstance(result, KitLent):
+            self._lent(result.lent, result.left_behind)
+        elif isinstance(result, Lent):
+            self._lent([result], [])
+        self.ctx.announce(LOANS)
+
+    def _lent(self, lent: list[Lent], left_behind: list[tuple[str, str]]) -> None:
+        first = lent[0]
+        due = local(first.due_at)
+        text = (
+            self.tr("Lent: %1 to %2, due %3")
+            .replace("%1", ", ".join(f"{x.tag} {x.item_name}" for x in lent))
+            .replace("%2", first.borrower)
+            .replace("%3", f"{due:%H:%M}")
+        )
+        if left_behind:
+            text += "\n" + self.tr("Left behind: %1").replace(
+                "%1", "; ".join(reason for _tag, reason in left_behind)
+            )
+        self.say(text, AMBER if left_behind else GREEN)
+        self.pending = None
+        self.borrower_hint.clear()
+        loan_ids = [x.loan_id for x in lent]
+        self._remember_undo(
+            self.tr("loan of %1").replace("%1", first.tag),
+            lambda: undo_lend(self.ctx.database, loan_ids, by=self.ctx.staff_id),
+            LOANS,
+        )
+
+    def _returned(self, result: Returned) -> None:
+        late = ("  " + self.tr("(it was overdue)")) if result.was_overdue else ""
+        self.say(
+            self.tr("Returned: %1 from %2")
+            .replace("%1", f"{result.tag} {result.item_name}")
+            .replace("%2", result.borrower)
+            + late
+        )
+        # Ask for a condition note without holding up the next scan.
+        self.returned_tag = result.tag
+        self.note_label.setText(self.tr("Note on %1:").replace("%1", result.tag))
+        self.return_note.clear()
+        self.note_panel.show()
+        tag = result.tag
+        self._remember_undo(
+            self.tr("return of %1").replace("%1", tag),
+            lambda: undo_return(self.ctx.database, tag, by=self.ctx.staff_id),
+            LOANS,
+        )
+
+    def _save_note(self) -> None:
+        note, tag = self.return_note.text().strip(), self.returned_tag
+        self.note_panel.hide()
+        if not note or tag is None:
+            self.take_focus()
+            return
+        self._run(
+            lambda: add_return_note(self.ctx.database, tag, note, by=self.ctx.staff_id),
+            lambda _r: self.say(self.tr("Note saved for %1.").replace("%1", tag), sound=None),
+        )
+
+    # ----- name search --------------------------------------------------------------------
+
+    def _search(self, typed: str) -> None:
+        stripped = typed.strip()
+        # A scanner's code arrives character by character: no search while it looks like one.
+        if len(stripped) < 2 or stripped[:2].upper() in ("P-", "I-"):
+            self._hide_results()
+            return
+        found = search_participants(self.ctx.database, stripped, site_id=self.ctx.site_id, limit=8)
+        self.search_results.clear()
+        for child in found:
+            year = f" ({child.birth_year})" if child.birth_year else ""
+            item = QListWidgetItem(child.full_name + year)
+            item.setData(Qt.ItemDataRole.UserRole, child)
+            self.search_results.addItem(item)
+        if found:
+            self.search_results.setCurrentRow(0)
+            self.search_results.show()
+        else:
+            self.search_results.hide()
+
+    def _hide_results(self) -> None:
+        self.search_results.clear()
+        self.search_results.hide()
+
+    def _move_highlight(self, step: int) -> None:
+        if self.search_results.count():
+            row = (self.search_results.currentRow() + step) % self.search_results.count()
+            self.search_results.setCurrentRow(row)
+
+    def _check_in_highlighted(self) -> None:
+        item = self.search_results.currentItem()
+        if item is None:
+            return
+        child: FoundParticipant = item.data(Qt.ItemDataRole.UserRole)
+        self.scan_input.clear()
+        self._hide_results()
+        self.check_in_child(child.id, CheckInMethod.NAME_SEARCH)
+
+    def check_in_child(self, participant_id: int, method: CheckInMethod) -> None:
+        if self._needs_session():
+            return
+        session_id, staff = self.session_id, self.ctx.staff_id
+        assert session_id is not None
+        self._run(
+            lambda: check_in(
+                self.ctx.database, session_id, participant_id, method=method, by=staff
+            ),
+            lambda result: self._checked_in(result),  # type: ignore[arg-type]
+        )
+
+    # ----- walk-ins, headcount, undo ------------------------------------------------------
+
+    def open_new_child(self) -> None:
+        from desktop.dialogs.new_child import NewChildDialog
+
+        dialog = NewChildDialog(self.ctx, self)
+        dialog.registered.connect(
+            lambda participant_id: self.check_in_child(participant_id, CheckInMethod.NAME_SEARCH)
+        )
+        dialog.open()
+
+    def _change_headcount(self, step: int) -> None:
+        if self._needs_session():
+            return
+        from db.programs import set_anonymous_headcount
+
+        session_id, count = self.session_id, int(self.headcount.text()) + step
+        assert session_id is not None
+        self._run(
+            lambda: set_anonymous_headcount(
+                self.ctx.database, session_id, count, by=self.ctx.staff_id
+            ),
+            lambda _r: self.ctx.announce(ATTENDANCE),
+        )
+
+    def _remember_undo(self, what: str, undo: Callable[[], object], area: str) -> None:
+        def undo_and_announce() -> object:
+            undo()
+            return area
+
+        self.last_undo = (what, undo_and_announce)
+        self.undo.setEnabled(True)
+        self.undo.setToolTip(self.tr("Undo the %1").replace("%1", what))
+
+    def _undo_last(self) -> None:
+        if self.last_undo is None:
+            return
+        what, undo = self.last_undo
+        self.last_undo = None
+        self.undo.setEnabled(False)
+        self.note_panel.hide()
+
+        def undone(area: object) -> None:
+            self.say(self.tr("Undone: %1").replace("%1", what), AMBER)
+            self.ctx.announce(str(area))
+
+        self._run(undo, undone)

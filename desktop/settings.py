@@ -1,0 +1,50 @@
+"""The program's settings on this laptop, each declared once with its type and default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+from db.database import data_folder
+
+T = TypeVar("T", str, int, bool)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+
+LANGUAGE = Setting("ui/language", "lv")  # lv, en, lt
+SITE = Setting("desk/site", "")  # the site's name; empty: the first site
+LOAN_HOURS = Setting("loans/default_hours", 0)  # 0: until the session's or the day's end
+SOUNDS = Setting("desk/sounds", True)
+STAFF_ID = Setting("desk/staff_id", 0)  # the librarian last signed in here
+
+LANGUAGES = {"lv": "Latviešu", "en": "English", "lt": "Lietuvių"}
+
+
+class Settings:
+    """Typed access to an INI file in the user's data folder (beside the database)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self._store = QSettings(
+            path or str(data_folder() / "settings.ini"), QSettings.Format.IniFormat
+        )
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._store.value(setting.key, setting.default)
+        kind = type(setting.default)
+        if kind is bool and isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
+        try:
+            return kind(value)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+        self._store.sync()

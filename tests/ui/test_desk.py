@@ -1,0 +1,204 @@
+"""The desk's scan flow, driven like a scanner does (keys + Enter), asserted on the database."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from db.clock import at_local
+from db.models import Attendance, CheckInMethod, ConsentPurpose, Consent, Loan, Participant
+from db.people import get_participant
+from db.scancodes import card_text, item_text
+from desktop.context import AppContext
+from desktop.operations import Operation
+from desktop.pages.desk import DeskPage
+from tests.conftest import Desk
+
+FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
+
+
+@pytest.fixture
+def page(ctx: AppContext, qtbot) -> DeskPage:  # type: ignore[no-untyped-def]
+    desk_page = DeskPage(ctx)
+    qtbot.addWidget(desk_page)
+    desk_page.clock = lambda: FRIDAY_1605
+    desk_page.reload_sessions()
+    desk_page.show()
+    return desk_page
+
+
+def scan(qtbot, page: DeskPage, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type like a scanner: the characters, then Enter; wait for the database worker."""
+    qtbot.keyClicks(page.scan_input, text)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+
+
+def count(desk: Desk, model: type) -> int:
+    with desk.db.reading() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def card(desk: Desk, participant_id: int) -> str:
+    with desk.db.reading() as s:
+        code = get_participant(s, participant_id).card_code
+    assert code
+    return card_text(code)
+
+
+def present_names(page: DeskPage) -> list[str]:
+    return [page.present_list.item(i).text() for i in range(page.present_list.count())]
+
+
+def test_the_session_running_now_is_picked_by_the_clock(page: DeskPage, desk: Desk) -> None:
+    assert page.session_id == desk.session_id
+    assert "Nāc, pievienojies!" in page.session_title.text()
+    page.chosen_by_hand = False
+    page.clock = lambda: at_local(date(2018, 10, 5), time(15, 40))  # 20 minutes early
+    page.reload_sessions()
+    assert page.session_id == desk.session_id
+    page.clock = lambda: at_local(date(2018, 10, 5), time(14, 0))
+    page.reload_sessions()
+    assert page.session_id is None
+
+
+def test_card_checks_in_and_second_scan_says_already_here(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert "Ilze Ķēniņa" in page.scan_message.text()
+    assert present_names(page)[0].startswith("Ilze Ķēniņa")
+    assert "no photos" in present_names(page)[0]
+    assert page.present_count.text().endswith("1")
+
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert "Already here" in page.scan_message.text()
+    assert count(desk, Attendance) == 1
+    assert page.present_list.count() == 1
+    assert page.scan_input.hasFocus() or not page.isActiveWindow()
+
+
+def test_child_then_item_lends_and_item_again_returns(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, card(desk, desk.janis_id))
+    scan(qtbot, page, item_text("LAP-01"))
+    with desk.db.reading() as s:
+        loan = s.scalars(select(Loan)).one()
+        assert (loan.participant_id, loan.returned_at) == (desk.janis_id, None)
+    assert "Jānis Žūriņš" in page.scan_message.text()
+    assert page.out_list.rowCount() == 1
+
+    scan(qtbot, page, item_text("LAP-01").lower())
+    with desk.db.reading() as s:
+        assert s.scalars(select(Loan)).one().returned_at is not None
+    assert "Returned" in page.scan_message.text()
+    assert page.out_list.rowCount() == 0
+    # The condition note is asked for without blocking the next scan.
+    assert page.note_panel.isVisible()
+    page.return_note.setText("Ekrānā skramba")
+    page.return_note.returnPressed.emit()
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: not Operation._running)
+    with desk.db.reading() as s:
+        assert s.scalars(select(Loan.return_note)).one() == "Ekrānā skramba"
+
+
+def test_item_without_a_child_goes_to_the_session_kit_and_all(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, item_text("XBOX-01"))
+    with desk.db.reading() as s:
+        loans = s.scalars(select(Loan)).all()
+    assert {loan.session_id for loan in loans} == {desk.session_id}
+    assert len(loans) == 3  # the Xbox and both controllers
+    assert page.out_list.rowCount() == 3
+
+
+@pytest.mark.parametrize(
+    "garbage", ["hello", "I-LAP-01-Q", "X-1-2", "P-ZZZZZZZZ-5", "'; DROP TABLE loan; --"]
+)
+def test_garbage_is_refused_and_nothing_changes(
+    qtbot, page: DeskPage, desk: Desk, garbage: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = (count(desk, Attendance), count(desk, Loan), count(desk, Participant))
+    scan(qtbot, page, garbage)
+    message = page.scan_message.text()
+    assert garbage[:10] in message or "Scanned" in message
+    assert "#fde2e1" in page.scan_message.styleSheet()  # red
+    assert (count(desk, Attendance), count(desk, Loan), count(desk, Participant)) == before
+
+
+def test_typing_a_name_without_diacritics_finds_and_checks_in(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.scan_input, "kenin")
+    assert page.search_results.isVisible()
+    assert page.search_results.item(0).text().startswith("Ilze Ķēniņa")
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: page.present_list.count() == 1)
+    with desk.db.reading() as s:
+        row = s.scalars(select(Attendance)).one()
+    assert (row.participant_id, row.method) == (desk.ilze_id, CheckInMethod.NAME_SEARCH)
+
+
+def test_undo_last_scan(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert count(desk, Attendance) == 1
+    qtbot.mouseClick(page.undo, Qt.MouseButton.LeftButton)
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: page.present_list.count() == 0)
+    assert count(desk, Attendance) == 0
+
+
+def test_headcount_buttons(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from db.desk import anonymous_headcount
+
+    plus = page.findChild(type(page.undo), "headcountPlus")
+    for _ in range(3):
+        qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+        Operation.wait_for_all()
+        qtbot.waitUntil(lambda: not Operation._running)
+    assert anonymous_headcount(desk.db, desk.session_id) == 3
+    assert page.headcount.text() == "3"
+
+
+def test_new_child_is_registered_with_consents_and_checked_in(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.dialogs.new_child import NewChildDialog
+
+    dialog = NewChildDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.registered.connect(lambda pid: page.check_in_child(pid, CheckInMethod.NAME_SEARCH))
+    dialog.first_name.setText("Līva")
+    dialog.last_name.setText("Čakste")
+    dialog.birth_year.setValue(2011)
+    dialog.guardian_name.setText("Dace Čakste")
+    dialog.guardian_phone.setText("+371 29123456")
+    dialog.consents[ConsentPurpose.PHOTO].setChecked(True)
+    dialog.save()
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: page.present_list.count() == 1)
+    with desk.db.reading() as s:
+        child = s.scalars(select(Participant).where(Participant.last_name == "Čakste")).one()
+        assert (child.birth_year, child.guardian_phone) == (2011, "+371 29123456")
+        assert [c.purpose for c in s.scalars(select(Consent))] == [ConsentPurpose.PHOTO]
+    assert present_names(page)[0].startswith("Līva Čakste")
+    assert "no photos" not in present_names(page)[0]
+
+
+def test_new_child_points_out_a_possible_duplicate(qtbot, page: DeskPage) -> None:  # type: ignore[no-untyped-def]
+    from desktop.dialogs.new_child import NewChildDialog
+
+    dialog = NewChildDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.first_name.setText("Ilze")
+    dialog.last_name.setText("Ķēniņa")
+    dialog.birth_year.setValue(2009)
+    dialog.look_for_duplicates()
+    assert not dialog.duplicates.isHidden()
+    assert "Ilze Ķēniņa (2009)" in dialog.duplicates.text()
