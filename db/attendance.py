@@ -86,8 +86,6 @@ def _check_in(
     row = _get_session(session, session_id)
     if row.status is SessionStatus.CANCELLED:
         raise SessionCancelled(date=row.day.isoformat())
-    if participant.archived:
-        raise ParticipantArchived(name=participant.full_name)
     existing = session.scalars(
         select(Attendance).where(
             Attendance.session_id == session_id, Attendance.participant_id == participant.id
@@ -97,6 +95,8 @@ def _check_in(
         AttendanceStatus.PRESENT,
         AttendanceStatus.LATE,
     )
+    if participant.archived and not already_here:
+        raise ParticipantArchived(name=participant.full_name)
     attendance = existing
     if attendance is None:
         attendance = Attendance(
@@ -188,6 +188,7 @@ def mark_attendance(
     status: AttendanceStatus,
     *,
     by: int | None = None,
+    at: datetime | None = None,
 ) -> int:
     """Record or correct a child's attendance after the session (present/late/excused/absent)."""
     with db.unit_of_work() as uow:
@@ -205,6 +206,7 @@ def mark_attendance(
                 session_id=session_id,
                 participant_id=participant_id,
                 method=CheckInMethod.AFTER_THE_FACT,
+                recorded_at=at or now_utc(),
                 recorded_by_id=by,
                 status=status,
             )

@@ -59,6 +59,7 @@ from db.people import (
     possible_duplicates,
     record_consent,
     register_participant,
+    register_walk_in,
     set_archived,
 )
 from db.programs import (
@@ -662,15 +663,8 @@ def _details(m: _Member, ids: _Ids) -> ParticipantDetails:
 
 
 def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
+    """Everyone with their consents: Friday newcomers as desk walk-ins, the rest by the form."""
     for m in members:
-        known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
-        if known:
-            participant_id = known[0].id
-        else:
-            # The note of a child who moved away is written when they leave.
-            details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
-            participant_id = register_participant(db, details, by=ids.librarian)
-        ids.members[m.key] = participant_id
         given_by = m.guardian or f"{m.first_name} {m.last_name}"
         purposes = []
         if m.data_processing:
@@ -679,7 +673,20 @@ def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
             purposes.append(ConsentPurpose.PHOTO)
             if m.video_and_publication:
                 purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-        for purpose in purposes:
+        known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
+        if known:
+            participant_id = known[0].id
+        else:
+            # The note of a child who moved away is written when they leave.
+            details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
+            if m.is_child and not m.camper and m.joined_cycle is None:
+                participant_id = register_walk_in(
+                    db, details, purposes, given_by, m.first_day, by=ids.librarian
+                )
+            else:
+                participant_id = register_participant(db, details, by=ids.librarian)
+        ids.members[m.key] = participant_id
+        for purpose in purposes:  # already there for a walk-in: nothing is added
             record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)
         if m.joined_cycle is not None:
             enrol(db, participant_id, ids.programs[CYCLE], m.joined_cycle, by=ids.admin)
@@ -894,7 +901,9 @@ def _cycle_session(
             mark_attendance(db, session_id, participant_id, AttendanceStatus.LATE, by=ids.librarian)
         else:
             status = AttendanceStatus.EXCUSED if roll < 0.94 else AttendanceStatus.ABSENT
-            mark_attendance(db, session_id, participant_id, status, by=ids.librarian)
+            mark_attendance(
+                db, session_id, participant_id, status, by=ids.librarian, at=_minutes(start, 90)
+            )
 
 
 def _friday_equipment(

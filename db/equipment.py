@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
 from sqlalchemy import Row, Select, and_, select
@@ -302,6 +302,12 @@ def _lend(
             borrower=borrower_name(current),
             since=_since(current.lent_at),
         )
+    if due_at is not None and due_at <= at:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError", "The due time must be after the time of lending."
+            )
+        )
     loan = Loan(
         item_id=item.id,
         participant_id=to.participant_id,
@@ -386,7 +392,7 @@ def return_item(
         loan = _open_loan(uow.session, item.id)
         if loan is None:
             raise ItemNotOut(tag=item.tag, name=item.name)
-        loan.returned_at = at
+        loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's
         loan.received_by_id = by
         loan.return_note = note.strip()[:2000]
         name = borrower_name(loan)
@@ -547,7 +553,7 @@ class LoanHistoryRow:
     lent_by: str
     received_by: str
     return_note: str
-    late: bool  # came back after its due time, or is still out past it
+    late: bool  # came back well after its due time, or is still out past it
 
 
 def _borrower_words(
@@ -564,6 +570,9 @@ def _borrower_words(
         return staff_name
     return f"{program_name or ''} {day.isoformat() if day else ''}".strip()
 
+
+# Tidying up after a session takes a few minutes; a return within them is not a late one.
+LATE_RETURN_GRACE = timedelta(minutes=15)
 
 # Queries whose columns are read by label, so their width need not be spelled out.
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -689,7 +698,11 @@ def item_history(db: Database, tag: str, *, at: datetime | None = None) -> list[
             lent_by=row.lent_by or "",
             received_by=row.received_by or "",
             return_note=row.return_note or "",
-            late=(row.returned_at or at) > row.due_at,
+            late=(
+                row.returned_at - row.due_at > LATE_RETURN_GRACE
+                if row.returned_at is not None
+                else at > row.due_at
+            ),
         )
         for row in rows
     ]

@@ -246,6 +246,8 @@ def create_weekly_series(
             if row is not None:
                 added.append(row)
             day += timedelta(weeks=1)
+        if not added:
+            return []
         uow.session.flush()
         audit.record(
             uow.session,

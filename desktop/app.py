@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.resources import FONTS
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +25,7 @@ def load_fonts(app: QApplication) -> None:
     app.setFont(QFont("DejaVu Sans", 10))
 
 
-def open_context(database_name: str | None, settings_path: str | None = None):  # type: ignore[no-untyped-def]
+def open_context(database_name: str | None, settings_path: str | None = None) -> AppContext:
     """The chosen database (migrated), this laptop's settings, and the language they name."""
     from db.programs import list_sites
     from desktop import i18n
@@ -37,15 +42,14 @@ def open_context(database_name: str | None, settings_path: str | None = None):  
 class Program:
     """Keeps the one main window, and rebuilds it when the librarian picks another language."""
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        from desktop.main_window import MainWindow
-
+    def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        self._window_class = MainWindow
         self.window = self._new_window()
 
-    def _new_window(self):  # type: ignore[no-untyped-def]
-        window = self._window_class(self.ctx)
+    def _new_window(self) -> MainWindow:
+        from desktop.main_window import MainWindow
+
+        window = MainWindow(self.ctx)
         window.language_chosen.connect(self.switch_language)
         return window
 

@@ -103,5 +103,5 @@ class MainWindow(QMainWindow):
         focus = getattr(page, "take_focus", None)
         if focus is not None:
             focus()
-        else:
+        elif page is not None:
             page.setFocus(Qt.FocusReason.ShortcutFocusReason)

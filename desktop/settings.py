@@ -36,14 +36,18 @@ class Settings:
         )
 
     def get(self, setting: Setting[T]) -> T:
-        value = self._store.value(setting.key, setting.default)
-        kind = type(setting.default)
-        if kind is bool and isinstance(value, str):
-            return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
-        try:
-            return kind(value)  # type: ignore[return-value]
-        except (TypeError, ValueError):
-            return setting.default
+        value: object = self._store.value(setting.key, setting.default)
+        default = setting.default
+        # INI files hand every value back as text.
+        if isinstance(default, bool):
+            text = str(value).lower()
+            return text in ("true", "1", "yes") if text else default
+        if isinstance(default, int):
+            try:
+                return int(str(value))
+            except ValueError:
+                return default
+        return str(value)
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, value)

@@ -57,12 +57,22 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 DONE_STYLE = "color: #1b7a2e;"
 
 
-def date_text(day: date) -> str:
-    """A date in the user's short format, always with a four-digit year."""
+def date_pattern() -> str:
+    """The user's short date format, always with a four-digit year."""
     pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def date_text(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), date_pattern())
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setObjectName(name)
+    edit.setDisplayFormat(date_pattern())
+    edit.setCalendarPopup(True)
+    return edit
 
 
 def _py_date(edit: QDateEdit) -> date:
@@ -123,14 +133,13 @@ class ParticipantForm(QWidget):
         column.addWidget(self.consent_box)
         column.addWidget(self.enrol_box)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
 
-        self.empty_hint = QLabel(
-            self.tr("Choose a child in the list, or add a new participant.")
-        )
+        self.empty_hint = QLabel(self.tr("Choose a child in the list, or add a new participant."))
         self.empty_hint.setObjectName("formEmptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
@@ -139,7 +148,7 @@ class ParticipantForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.header)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty_hint, 1)
         self.clear()
 
@@ -207,7 +216,7 @@ class ParticipantForm(QWidget):
         self.guardian_phone = QLineEdit()
         self.guardian_phone.setObjectName("guardianPhone")
         self.guardian_phone.setMaxLength(40)
-        self.target_group = QCheckBox(self.tr("Child of a social-risk family (target group)"))
+        self.target_group = QCheckBox(self.tr("Target group (social-risk family)"))
         self.target_group.setObjectName("targetGroup")
         self.target_group.setToolTip(
             self.tr(
@@ -226,7 +235,7 @@ class ParticipantForm(QWidget):
         self.duplicate_warning.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0b44a; padding: 6px; color: #5a4300;"
         )
-        self.open_duplicate = QPushButton(self.tr("Open the registered child"))
+        self.open_duplicate = QPushButton(self.tr("Open their record"))
         self.open_duplicate.setObjectName("openDuplicate")
         self.open_duplicate.clicked.connect(self._open_first_duplicate)
         self.save_button = QPushButton()
@@ -274,9 +283,7 @@ class ParticipantForm(QWidget):
         self.consent_given_by.setObjectName("consentGivenBy")
         self.consent_given_by.setMaxLength(160)
         self.consent_given_by.setPlaceholderText(self.tr("the guardian who signed"))
-        self.consent_date = QDateEdit(QDate.currentDate())
-        self.consent_date.setObjectName("consentDate")
-        self.consent_date.setCalendarPopup(True)
+        self.consent_date = _date_edit("consentDate")
 
         titles = {
             ConsentPurpose.PHOTO: self.tr("Photos"),
@@ -316,7 +323,10 @@ class ParticipantForm(QWidget):
         )
         self.consent_hint.setWordWrap(True)
         box.addWidget(self.consent_hint)
-        box.addLayout(grid)
+        self.consent_grid = QWidget()
+        self.consent_grid.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.consent_grid)
 
     def _build_enrolments(self) -> None:
         self.enrolment_list = QListWidget()
@@ -327,10 +337,8 @@ class ParticipantForm(QWidget):
         self.enrol_program.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.enrol_program.setMinimumContentsLength(16)
-        self.enrol_date = QDateEdit(QDate.currentDate())
-        self.enrol_date.setObjectName("enrolDate")
-        self.enrol_date.setCalendarPopup(True)
+        self.enrol_program.setMinimumContentsLength(12)
+        self.enrol_date = _date_edit("enrolDate")
         self.enrol_button = QPushButton(self.tr("Enrol"))
         self.enrol_button.setObjectName("enrolButton")
         self.enrol_button.clicked.connect(self.enrol_selected)
@@ -338,15 +346,17 @@ class ParticipantForm(QWidget):
         self.enrol_hint.setObjectName("enrolHint")
         self.enrol_hint.setWordWrap(True)
 
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Enrol in")))
-        row.addWidget(self.enrol_program, 1)
-        row.addWidget(QLabel(self.tr("from")))
-        row.addWidget(self.enrol_date)
-        row.addWidget(self.enrol_button)
+        when = QHBoxLayout()
+        when.addWidget(self.enrol_date)
+        when.addStretch(1)
+        when.addWidget(self.enrol_button)
+        row = QFormLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        row.addRow(self.tr("Enrol in"), self.enrol_program)
+        row.addRow(self.tr("From"), when)
         self.enrol_row = QWidget()
         self.enrol_row.setLayout(row)
-        row.setContentsMargins(0, 0, 0, 0)
 
         self.enrol_box = QGroupBox(self.tr("Closed training cycles"))
         self.enrol_box.setObjectName("enrolBox")
@@ -370,7 +380,7 @@ class ParticipantForm(QWidget):
         self.subtitle.clear()
         self.archived_badge.hide()
         self.archive_button.hide()
-        self.scroll.hide()
+        self.scroll_area.hide()
         self.message.hide()
         self.empty_hint.show()
 
@@ -384,17 +394,13 @@ class ParticipantForm(QWidget):
         self.archived_badge.hide()
         self.archive_button.hide()
         self.save_button.setText(self.tr("Register"))
-        self.consent_given_by.clear()
         self.consent_hint.show()
-        for row in self.consent_rows.values():
-            row.status.setText("—")
-            row.status.setStyleSheet("")
-        self._show_consent_buttons(enabled=False)
+        self.consent_grid.hide()
         self.enrolment_list.clear()
         self.enrol_box.hide()
         self.message.hide()
         self.empty_hint.hide()
-        self.scroll.show()
+        self.scroll_area.show()
         self.first_name.setFocus()
 
     def show_participant(self, participant_id: int) -> None:
@@ -431,10 +437,11 @@ class ParticipantForm(QWidget):
         self.save_button.setText(self.tr("Save"))
         self.consent_given_by.setText(details.guardian_name)
         self.consent_hint.hide()
+        self.consent_grid.show()
         self._show_consents(record)
         self._show_enrolments(record, choices)
         self.empty_hint.hide()
-        self.scroll.show()
+        self.scroll_area.show()
 
     def _fill(self, details: ParticipantDetails) -> None:
         self._loading = True
@@ -478,17 +485,6 @@ class ParticipantForm(QWidget):
             row.status.setText(text)
             row.give.setVisible(active is None)
             row.withdraw.setVisible(active is not None)
-        self._show_consent_buttons(enabled=True)
-
-    def _show_consent_buttons(self, *, enabled: bool) -> None:
-        for widget in (self.consent_given_by, self.consent_date):
-            widget.setEnabled(enabled)
-        for row in self.consent_rows.values():
-            row.give.setEnabled(enabled)
-            row.withdraw.setEnabled(enabled)
-            if not enabled:
-                row.withdraw.hide()
-                row.give.show()
 
     def _show_enrolments(self, record: ParticipantRecord, choices: list[tuple[int, str]]) -> None:
         self.enrolment_list.clear()
@@ -571,15 +567,13 @@ class ParticipantForm(QWidget):
             self.duplicate_warning.setText(
                 self.tr(
                     "Already registered with this name and birth year: %1. "
-                    "Open that record, or press “Register anyway” if this is another child."
+                    "Open their record, or press “Register anyway” if this is another child."
                 ).replace("%1", names)
             )
         self.duplicate_warning.setVisible(bool(found))
         self.open_duplicate.setVisible(bool(found))
         if self.is_new:
-            self.save_button.setText(
-                self.tr("Register anyway") if found else self.tr("Register")
-            )
+            self.save_button.setText(self.tr("Register anyway") if found else self.tr("Register"))
 
     def _open_first_duplicate(self) -> None:
         if self.duplicates:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.accounts import list_staff
 from db.errors import DomainError
+from db.models import ProgramKind
 from db.programs import (
     SessionPlan,
     create_session,
@@ -42,6 +43,7 @@ DEFAULT_END = time(17)
 # A series longer than this is refused by the records core anyway; the table stops here.
 MAX_SERIES_ROWS = 5 * 53
 ERROR_STYLE = "color: #b71c1c;"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def to_qdate(day: date) -> QDate:
@@ -96,6 +98,7 @@ class _ScheduleDialog(QDialog):
         self.program.setObjectName("programChoice")
         for program in list_programs(ctx.database, ctx.site_id):
             self.program.addItem(program.name, program.id)
+            self.program.setItemData(self.program.count() - 1, program.kind.value, KIND_ROLE)
 
         self.starts_at = _time_edit(DEFAULT_START, "startTime")
         self.ends_at = _time_edit(DEFAULT_END, "endTime")
@@ -229,6 +232,11 @@ class WeeklySeriesDialog(_ScheduleDialog):
         self.themes: dict[date, str] = {}
         self._filling = False
 
+        # Weekly series are mostly the open Friday sessions: offer that program first.
+        open_program = self.program.findData(ProgramKind.OPEN.value, KIND_ROLE)
+        if open_program >= 0:
+            self.program.setCurrentIndex(open_program)
+
         first = first_day or date.today()
         self.first_day = _date_edit(first, "firstDate")
         self.last_day = _date_edit(first + timedelta(weeks=7), "lastDate")
@@ -338,18 +346,23 @@ class WeeklySeriesDialog(_ScheduleDialog):
             text = text.replace("%1", str(existing))
         self.summary.setText(text)
 
+    def _day_of_row(self, row: int) -> date | None:
+        item = self.table.item(row, self.DATE_COLUMN)
+        return None if item is None else date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
+
     def _theme_typed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != self.THEME_COLUMN:
             return
-        stored = self.table.item(item.row(), self.DATE_COLUMN).data(Qt.ItemDataRole.UserRole)
-        self.themes[date.fromisoformat(stored)] = item.text()
+        day = self._day_of_row(item.row())
+        if day is not None:
+            self.themes[day] = item.text()
 
     def set_theme(self, day: date, theme: str) -> None:
         """Fill one date's theme, as typing it into the table does."""
         for row in range(self.table.rowCount()):
-            stored = self.table.item(row, self.DATE_COLUMN).data(Qt.ItemDataRole.UserRole)
-            if stored == day.isoformat():
-                self.table.item(row, self.THEME_COLUMN).setText(theme)
+            item = self.table.item(row, self.THEME_COLUMN)
+            if item is not None and self._day_of_row(row) == day:
+                item.setText(theme)
                 return
         raise ValueError(f"{day} is not a date of this series")
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from db.clock import at_local
-from db.models import Attendance, CheckInMethod, ConsentPurpose, Consent, Loan, Participant
+from db.models import Attendance, CheckInMethod, Consent, ConsentPurpose, Loan, Participant
 from db.people import get_participant
 from db.scancodes import card_text, item_text
 from desktop.context import AppContext

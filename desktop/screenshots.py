@@ -1,0 +1,63 @@
+"""Grab the windows to PNG, offscreen, on a demo database: `python -m desktop.screenshots`.
+
+Rerun it when the look changes; the README shows the pictures it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--language", default="lv")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from db.database import Database
+    from db.demo import fill_demo
+    from db.migrate import migrate
+    from desktop.app import Program, load_fonts, open_context
+    from desktop.operations import Operation
+    from desktop.settings import LANGUAGE, Settings
+
+    app = QApplication(sys.argv)
+    load_fonts(app)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'demo.sqlite3'}"
+        database = Database(url)
+        migrate(database)
+        fill_demo(database)
+        database.dispose()
+        settings_path = str(Path(folder) / "settings.ini")
+        Settings(settings_path).set(LANGUAGE, args.language)
+        program = Program(open_context(url, settings_path))
+        window = program.window
+        window.resize(1280, 800)
+        window.show()
+        args.out.mkdir(parents=True, exist_ok=True)
+        pages = ["desk", "participants", "sessions", "equipment", "settings"]
+        for index, name in enumerate(pages):
+            window.show_page(index)
+            Operation.wait_for_all()
+            for _ in range(5):
+                app.processEvents()
+            path = args.out / f"{name}.png"
+            window.grab().save(str(path))
+            print(path)
+        window.close()
+        program.ctx.database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
