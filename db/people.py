@@ -393,14 +393,14 @@ def search_participants(
 ) -> list[FoundParticipant]:
     """Children whose first or last name starts with each typed word, ignoring diacritics.
 
-    "kenins" finds "Ķēniņš", "ja be" finds "Jānis Bērziņš"; sorted in Latvian order.
+    "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in Latvian order.
     """
     words = fold(typed).split()[:4]
     if not words:
         return []
     query = _found_participants()
     for word in words:
-        pattern = _escape_like(word[:80])
+        pattern = _escape_like(_without_gender_ending(word[:80]))
         query = query.where(
             or_(
                 Participant.search_name.like(f"{pattern}%", escape="\\"),
@@ -416,6 +416,13 @@ def search_participants(
     found = [FoundParticipant(*row) for row in rows]
     found.sort(key=lambda p: person_key(p.first_name, p.last_name))
     return found[:limit]
+
+
+def _without_gender_ending(word: str) -> str:
+    """Ķēniņš and Ķēniņa are one family: a full surname also finds the other gender's form."""
+    if len(word) >= 5 and word[-1] in "sae":
+        return word[:-1]
+    return word
 
 
 def _escape_like(text: str) -> str:

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from db.people import ParticipantDetails, register_participant, search_participants
+from tests.conftest import Desk
+
+
+def names(desk: Desk, typed: str) -> list[str]:
+    return [p.full_name for p in search_participants(desk.db, typed)]
+
+
+def test_search_ignores_diacritics_and_case(desk: Desk) -> None:
+    register_participant(desk.db, ParticipantDetails("Kārlis", "Ķēniņš", 2008, desk.site_id))
+    assert names(desk, "kenins") == ["Ilze Ķēniņa", "Kārlis Ķēniņš"]
+    assert names(desk, "ZURIN") == ["Jānis Žūriņš"]
+    assert names(desk, "ja zu") == ["Jānis Žūriņš"]
+    assert names(desk, "ilze kenina") == ["Ilze Ķēniņa"]
+
+
+def test_search_sorts_in_latvian_order(desk: Desk) -> None:
+    for first, last in [
+        ("Anna", "Žagars"),
+        ("Pēteris", "Zariņš"),
+        ("Līga", "Čaks"),
+        ("Toms", "Cīrulis"),
+    ]:
+        register_participant(desk.db, ParticipantDetails(first, last, 2010, desk.site_id))
+    found = [p.last_name for p in search_participants(desk.db, "z")]
+    assert found == ["Zariņš", "Žagars", "Žūriņš"]
+    assert [p.last_name for p in search_participants(desk.db, "c")] == ["Cīrulis", "Čaks"]
+
+
+def test_search_is_safe_with_quotes_and_wildcards(desk: Desk) -> None:
+    register_participant(desk.db, ParticipantDetails("D'Artanjans", "O'Konors", 2010, desk.site_id))
+    assert names(desk, "o'kon") == ["D'Artanjans O'Konors"]
+    assert names(desk, "%") == []
+    assert names(desk, "_") == []
+    assert names(desk, "'; DROP TABLE participant; --") == []
+    assert len(names(desk, "i")) >= 1  # the table is still there
