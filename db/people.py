@@ -412,7 +412,9 @@ def search_participants(
     if not include_archived:
         query = query.where(Participant.archived.is_(False))
     with db.reading() as session:
-        rows = session.execute(query.limit(limit * 4)).all()
+        # All matches, then Latvian order in Python: SQL's own order is not Latvian, and a
+        # SQL limit would drop the alphabetically first children of a common surname.
+        rows = session.execute(query).all()
     found = [FoundParticipant(*row) for row in rows]
     found.sort(key=lambda p: person_key(p.first_name, p.last_name))
     return found[:limit]

@@ -36,3 +36,13 @@ def test_search_is_safe_with_quotes_and_wildcards(desk: Desk) -> None:
     assert names(desk, "_") == []
     assert names(desk, "'; DROP TABLE participant; --") == []
     assert len(names(desk, "i")) >= 1  # the table is still there
+
+
+def test_the_first_matches_in_latvian_order_are_shown_however_many_match(desk: Desk) -> None:
+    # Registered in reverse order: a limit applied before sorting would show the wrong ones.
+    for number in range(40, 0, -1):
+        register_participant(
+            desk.db, ParticipantDetails("Anna", f"Ozola{number:02d}", 2010, desk.site_id)
+        )
+    found = search_participants(desk.db, "ozo", limit=5)
+    assert [p.last_name for p in found] == [f"Ozola{n:02d}" for n in range(1, 6)]
