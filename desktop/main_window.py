@@ -51,11 +51,17 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(180)
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { background: #263238; color: #eceff1; border: none;"
+            " font-size: 13pt; padding-top: 12px; }"
+            "QListWidget#sidebar::item { padding: 10px 16px; }"
+            "QListWidget#sidebar::item:selected { background: #00897b; color: white; }"
+        )
         self.stack = QStackedWidget()
         for number, (title, page) in enumerate(pages, start=1):
-            item = QListWidgetItem(f"{title}\tCtrl+{number}")
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            item = QListWidgetItem(title)
+            item.setToolTip(f"Ctrl+{number}")
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(n - 1))

@@ -14,6 +14,27 @@ from pathlib import Path
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
 
+def child_without_photos(database: object, session_id: int | None) -> str:
+    """The card code of a child at the desk's site with no photo consent, not yet here."""
+    from sqlalchemy import select
+
+    from db.models import Attendance, Participant
+    from db.people import photo_consent_clause
+
+    with database.reading() as session:  # type: ignore[attr-defined]
+        code = session.scalars(
+            select(Participant.card_code)
+            .where(~photo_consent_clause(), Participant.archived.is_(False))
+            .where(
+                ~Participant.id.in_(
+                    select(Attendance.participant_id).where(Attendance.session_id == session_id)
+                )
+            )
+            .order_by(Participant.id)
+        ).first()
+    return str(code)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -26,6 +47,7 @@ def main(argv: list[str]) -> int:
     from db.database import Database
     from db.demo import fill_demo
     from db.migrate import migrate
+    from db.scancodes import card_text
     from desktop.app import Program, load_fonts, open_context
     from desktop.operations import Operation
     from desktop.settings import LANGUAGE, Settings
@@ -46,6 +68,15 @@ def main(argv: list[str]) -> int:
         window.show()
         args.out.mkdir(parents=True, exist_ok=True)
         pages = ["desk", "participants", "sessions", "equipment", "settings"]
+        # A child without photo consent arrives, as a scanner would type their card.
+        window.desk.scan_input.setText(
+            card_text(child_without_photos(program.ctx.database, window.desk.session_id))
+        )
+        window.desk.scan_input.returnPressed.emit()
+        Operation.wait_for_all()
+        app.processEvents()
+        # A busy month for the Sessions picture: the October 2018 themes.
+        window.sessions.month_view.show_month(2018, 10)
         for index, name in enumerate(pages):
             window.show_page(index)
             Operation.wait_for_all()

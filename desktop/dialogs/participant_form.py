@@ -376,7 +376,7 @@ class ParticipantForm(QWidget):
         self.record = None
         self.is_new = False
         self.dirty = False
-        self.title.setText(self.tr("Participants"))
+        self.title.clear()
         self.subtitle.clear()
         self.archived_badge.hide()
         self.archive_button.hide()

@@ -161,9 +161,7 @@ class DeskPage(QWidget):
 
         self.scan_input = ScanField(self._move_highlight)
         self.scan_input.setObjectName("scanInput")
-        self.scan_input.setPlaceholderText(
-            self.tr("Scan a card or a label, or type a few letters of a name")
-        )
+        self.scan_input.setPlaceholderText(self.tr("Scan a card or a label, or type a name"))
         scan_font = QFont(self.font())
         scan_font.setPointSize(16)
         self.scan_input.setFont(scan_font)
@@ -231,9 +229,13 @@ class DeskPage(QWidget):
         self.present_list = QListWidget()
         self.present_list.setObjectName("presentList")
         self.present_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.present_list.setIconSize(QSize(16, 16))
         self.present_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._no_photos = no_photos_icon()
+        list_font = QFont(self.font())
+        list_font.setPointSize(13)
+        self.present_list.setFont(list_font)
+        self.present_list.setIconSize(QSize(20, 20))
+        self.present_list.setSpacing(2)
+        self._no_photos = no_photos_icon(20)
 
         self.headcount = QLabel("0")
         self.headcount.setObjectName("headcount")
@@ -266,27 +268,30 @@ class DeskPage(QWidget):
 
         self.out_title = QLabel()
         self.out_title.setFont(count_font)
-        self.out_list = QTableWidget(0, 4)
+        self.out_list = QTableWidget(0, 5)
         self.out_list.setObjectName("outList")
         self.out_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.out_list.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Who has it"), self.tr("Since"), self.tr("Due")]
+            [
+                self.tr("Tag"),
+                self.tr("Item"),
+                self.tr("Who has it"),
+                self.tr("Since"),
+                self.tr("Due"),
+            ]
         )
         self.out_list.verticalHeader().hide()
         self.out_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.out_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.out_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.out_list.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.out_list.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.out_title)
         right.addWidget(self.out_list, 1)
 
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
+        columns.addLayout(left, 1)
         columns.addSpacing(16)
-        columns.addLayout(right, 2)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(columns, 1)
@@ -376,7 +381,8 @@ class DeskPage(QWidget):
         for row, loan in enumerate(loans):
             due = local(loan.due_at)
             cells = [
-                f"{loan.tag} {loan.item_name}",
+                loan.tag,
+                loan.item_name,
                 loan.borrower,
                 f"{local(loan.lent_at):%d.%m. %H:%M}",
                 f"{due:%d.%m. %H:%M}" if due.date() != local(now).date() else f"{due:%H:%M}",
@@ -386,13 +392,14 @@ class DeskPage(QWidget):
                 if loan.overdue:
                     cell.setBackground(QBrush(QColor(RED)))
                     cell.setToolTip(self.tr("Overdue"))
-                    if column == 3:
+                    if column == 4:
                         bold = cell.font()
                         bold.setBold(True)
                         cell.setFont(bold)
                 self.out_list.setItem(row, column, cell)
         self.out_list.resizeColumnsToContents()
-        self.out_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.out_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.out_list.resizeRowsToContents()
 
     def _on_changed(self, areas: frozenset[str]) -> None:
         if areas & {SESSIONS}:
