@@ -224,7 +224,7 @@ def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | Non
             raise NotFound(what="Item", key=item_id)
         before = _snapshot(item)
         item.name = " ".join(details.name.split()) or item.name
-        item.category = details.category
+        item.category = ItemCategory(details.category)  # a combo box may hand back its text
         item.serial_number = details.serial_number.strip()
         item.site_id = details.site_id
         item.project_id = details.project_id

@@ -18,10 +18,6 @@ from db.errors import DomainError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def translate_error(error: DomainError) -> str:
     """A refusal in the user's language: the template and its word-like fields translated."""
     fields = {
@@ -43,13 +39,21 @@ def plain_words(error: BaseException) -> str | None:
         return translate_error(error)
     if isinstance(error, OperationalError | OSError):
         if ("disk" in text and "full" in text) or "no space" in text:
-            return tr("The disk is full. Nothing more can be saved until space is freed.")
+            return QCoreApplication.translate(
+                "errors", "The disk is full. Nothing more can be saved until space is freed."
+            )
         if "readonly" in text or "read-only" in text:
-            return tr("The database cannot be written: the file or the disk is read-only.")
+            return QCoreApplication.translate(
+                "errors", "The database cannot be written: the file or the disk is read-only."
+            )
         if "locked" in text:
-            return tr("The database is busy on another computer. Please try again.")
+            return QCoreApplication.translate(
+                "errors", "The database is busy on another computer. Please try again."
+            )
         if "connection" in text or "could not connect" in text:
-            return tr("The database server cannot be reached. Check the network.")
+            return QCoreApplication.translate(
+                "errors", "The database server cannot be reached. Check the network."
+            )
     return None
 
 
@@ -57,15 +61,16 @@ def show_error(error: BaseException, details: str = "") -> None:
     words = plain_words(error)
     parent = QApplication.activeWindow()
     if words is not None:
-        QMessageBox.warning(parent, tr("OpenUp Desk"), words)
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "OpenUp Desk"), words)
         return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("OpenUp Desk"))
+    box.setWindowTitle(QCoreApplication.translate("errors", "OpenUp Desk"))
     box.setText(
-        tr(
+        QCoreApplication.translate(
+            "errors",
             "Something went wrong, and what you were doing may not have been saved. "
-            "The program keeps running. The details were written to the log file."
+            "The program keeps running. The details were written to the log file.",
         )
     )
     box.setDetailedText(details or "".join(traceback.format_exception(error)))

@@ -43,30 +43,28 @@ HINT_STYLE = "color: #455a64;"
 WARNING_STYLE = "background: #fde2e1; padding: 6px; border-radius: 4px;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EquipmentWords", text)
-
-
 def category_word(category: ItemCategory) -> str:
     """A category as the librarian says it."""
     words = {
-        ItemCategory.LAPTOP: _tr("Laptop"),
-        ItemCategory.CAMERA: _tr("Camera"),
-        ItemCategory.CONSOLE: _tr("Game console"),
-        ItemCategory.CONTROLLER: _tr("Controller"),
-        ItemCategory.GAME: _tr("Game"),
-        ItemCategory.INTERACTIVE_TABLE: _tr("Interactive table"),
-        ItemCategory.TV: _tr("TV"),
-        ItemCategory.OTHER: _tr("Other"),
+        ItemCategory.LAPTOP: QCoreApplication.translate("EquipmentWords", "Laptop"),
+        ItemCategory.CAMERA: QCoreApplication.translate("EquipmentWords", "Camera"),
+        ItemCategory.CONSOLE: QCoreApplication.translate("EquipmentWords", "Game console"),
+        ItemCategory.CONTROLLER: QCoreApplication.translate("EquipmentWords", "Controller"),
+        ItemCategory.GAME: QCoreApplication.translate("EquipmentWords", "Game"),
+        ItemCategory.INTERACTIVE_TABLE: QCoreApplication.translate(
+            "EquipmentWords", "Interactive table"
+        ),
+        ItemCategory.TV: QCoreApplication.translate("EquipmentWords", "TV"),
+        ItemCategory.OTHER: QCoreApplication.translate("EquipmentWords", "Other"),
     }
     return words[category]
 
 
 def status_word(status: ItemStatus) -> str:
     words = {
-        ItemStatus.AVAILABLE: _tr("Available"),
-        ItemStatus.IN_REPAIR: _tr("In repair"),
-        ItemStatus.RETIRED: _tr("Retired"),
+        ItemStatus.AVAILABLE: QCoreApplication.translate("EquipmentWords", "Available"),
+        ItemStatus.IN_REPAIR: QCoreApplication.translate("EquipmentWords", "In repair"),
+        ItemStatus.RETIRED: QCoreApplication.translate("EquipmentWords", "Retired"),
     }
     return words[status]
 
@@ -178,6 +176,8 @@ class ItemDialog(_SubmitDialog):
         for kit_tag, kit_name in kits:
             if item is None or kit_tag != item.tag:
                 self.kit.addItem(f"{kit_tag}  {kit_name}", kit_tag)
+        if item is not None and item.parent_tag and self.kit.findData(item.parent_tag) < 0:
+            self.kit.addItem(item.parent_tag, item.parent_tag)  # a retired kit stays its kit
         if has_parts:
             # A kit cannot itself become a part: the core refuses kits within kits.
             self.kit.setEnabled(False)
@@ -234,7 +234,8 @@ class ItemDialog(_SubmitDialog):
         return ItemDetails(
             tag=self.tag.text().strip(),
             name=self.name.text(),
-            category=self.category.currentData(),
+            # Qt hands an enum back as its plain string value.
+            category=ItemCategory(self.category.currentData()),
             site_id=self.site.currentData(),
             serial_number=self.serial.text(),
             project_id=self.item.project_id if self.item else None,
@@ -387,8 +388,12 @@ class LendDialog(_SubmitDialog):
     def due_at(self) -> datetime | None:
         if not self.set_due.isChecked():
             return None
-        wall_clock = self.due.dateTime().toPython()
-        return wall_clock.replace(tzinfo=LIBRARY_TZ).astimezone(UTC)
+        chosen = self.due.dateTime()
+        day, clock = chosen.date(), chosen.time()
+        wall_clock = datetime(
+            day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=LIBRARY_TZ
+        )
+        return wall_clock.astimezone(UTC)
 
     def _check(self) -> None:
         self.ok_button.setEnabled(self.borrower() is not None)
@@ -411,9 +416,9 @@ class ReturnDialog(_SubmitDialog):
     submitted = Signal(str, bool)  # condition note, its parts come back too
 
     def __init__(self, parent: QWidget | None, item: ItemRow, parts_out: list[ItemRow]) -> None:
-        super().__init__(parent, self.tr("Take back"))
+        super().__init__(parent, self.tr("Return"))
         self.setObjectName("returnDialog")
-        self.setWindowTitle(self.tr("Take back %1").replace("%1", item.tag))
+        self.setWindowTitle(self.tr("Return %1").replace("%1", item.tag))
 
         heading = QLabel(
             self.tr("%1 %2 comes back from %3, lent %4.")

@@ -8,10 +8,22 @@ from pathlib import Path
 import pytest
 
 from db.programs import list_sites
+from desktop import operations
 from desktop.context import AppContext
 from desktop.operations import Operation
 from desktop.settings import Settings
 from tests.conftest import Desk
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseException]]:
+    """A bug in an operation fails the test, instead of waiting on a modal error dialog."""
+    errors: list[BaseException] = []
+    monkeypatch.setattr(
+        operations, "_default_failure", lambda error, _details: errors.append(error)
+    )
+    yield errors
+    assert errors == []
 
 
 @pytest.fixture

@@ -1,0 +1,676 @@
+"""The Equipment page: every item with its status and who has it, kits as a tree, one item's loans.
+
+The desk lends by scanning; this page is for the rest: adding and editing items, sending
+them to repair or retiring them, and lending or taking back by hand for the odd case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from db.equipment import (
+    STATUS_WORDS,
+    Borrower,
+    ItemDetails,
+    ItemRow,
+    KitLent,
+    Lent,
+    add_item,
+    edit_item,
+    item_history,
+    lend,
+    lend_kit,
+    list_items,
+    return_item,
+    set_item_status,
+)
+from db.errors import DomainError, ItemNotAvailable, ItemNotOut
+from db.models import ItemStatus
+from desktop.context import ITEMS, LOANS, PARTICIPANTS, AppContext
+from desktop.dialogs.item_dialog import (
+    ItemDialog,
+    LendDialog,
+    ReturnDialog,
+    category_word,
+    status_word,
+    when,
+)
+from desktop.errors import translate_error
+from desktop.operations import Operation
+
+TAG, NAME, CATEGORY, STATUS, BORROWER, SINCE, DUE, SITE = range(8)
+HISTORY_LENT, HISTORY_TO, HISTORY_DUE, HISTORY_RETURNED, HISTORY_RECEIVED, HISTORY_NOTE = range(6)
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+OVERDUE_BACKGROUND = "#fde2e1"
+OVERDUE_TEXT = "#b71c1c"
+REPAIR_TEXT = "#8a5a00"
+RETIRED_TEXT = "#90a4ae"
+GREEN, RED = "#d8f5dc", "#fde2e1"
+# Overdue marks change with the clock, not only with the records.
+REFRESH_MS = 60_000
+
+
+class EquipmentPage(QWidget):
+    """Items and kits, their status and borrower, and the selected item's loan history."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("equipmentPage")
+        self.rows: dict[str, ItemRow] = {}
+        self.dialog: QDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._wanted: str | None = None  # the tag to select after the next reload
+
+        title = QLabel(self.tr("Equipment"))
+        title.setProperty("role", "title")
+        title_font = title.font()
+        title_font.setPointSize(title_font.pointSize() + 4)
+        title_font.setBold(True)
+        title.setFont(title_font)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("equipmentSummary")
+        self.summary.setStyleSheet("color: #455a64;")
+
+        self.site_filter = QComboBox()
+        self.site_filter.setObjectName("siteFilter")
+        self.site_filter.addItem(self.tr("All sites"), None)
+        for site_id, name, _country in ctx.sites:
+            self.site_filter.addItem(name, site_id)
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id)))
+        self.site_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        # One library has nothing to choose between.
+        self.site_filter.setVisible(len(ctx.sites) > 1)
+
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(16)
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.site_filter)
+
+        def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+            made = QPushButton(text)
+            made.setObjectName(name)
+            made.clicked.connect(slot)
+            return made
+
+        self.add_button = button(self.tr("Add item…"), "addItem", self.add_item)
+        self.edit_button = button(self.tr("Edit item…"), "editItem", self.edit_item)
+        self.lend_button = button(self.tr("Lend…"), "lendItem", self.lend)
+        self.return_button = button(self.tr("Return…"), "returnItem", self.take_back)
+        self.repair_button = button(self.tr("Send to repair"), "sendToRepair", self.send_to_repair)
+        self.service_button = button(
+            self.tr("Back in service"), "backInService", self.back_in_service
+        )
+        self.retire_button = button(self.tr("Retire…"), "retireItem", self.retire)
+
+        actions = QHBoxLayout()
+        for group in (
+            (self.add_button, self.edit_button),
+            (self.lend_button, self.return_button),
+            (self.repair_button, self.service_button, self.retire_button),
+        ):
+            for each in group:
+                actions.addWidget(each)
+            actions.addSpacing(18)
+        actions.addStretch(1)
+
+        self.message = QLabel()
+        self.message.setObjectName("equipmentMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.model = QStandardItemModel(0, 8, self)
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Tag"),
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Status"),
+                self.tr("Who has it"),
+                self.tr("Since"),
+                self.tr("Due back"),
+                self.tr("Site"),
+            ]
+        )
+        self.tree = QTreeView()
+        self.tree.setObjectName("itemTree")
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current)
+        self.tree.doubleClicked.connect(lambda _index: self.edit_item())
+
+        self.history_title = QLabel()
+        self.history_title.setObjectName("historyTitle")
+        bold = QFont(self.history_title.font())
+        bold.setBold(True)
+        self.history_title.setFont(bold)
+        self.history_details = QLabel()
+        self.history_details.setObjectName("historyDetails")
+        self.history_details.setStyleSheet("color: #455a64;")
+        self.history_details.setWordWrap(True)
+        self.history_model = QStandardItemModel(0, 6, self)
+        self.history_model.setHorizontalHeaderLabels(
+            [
+                self.tr("Lent"),
+                self.tr("To"),
+                self.tr("Due back"),
+                self.tr("Returned"),
+                self.tr("Received by"),
+                self.tr("Condition note"),
+            ]
+        )
+        self.history = QTableView()
+        self.history.setObjectName("historyTable")
+        self.history.setModel(self.history_model)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setAlternatingRowColors(True)
+        self.history.verticalHeader().hide()
+        self.history.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.history.horizontalHeader().setStretchLastSection(True)
+
+        history_panel = QFrame()
+        history_layout = QVBoxLayout(history_panel)
+        history_layout.setContentsMargins(0, 6, 0, 0)
+        history_layout.addWidget(self.history_title)
+        history_layout.addWidget(self.history_details)
+        history_layout.addWidget(self.history, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(history_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+        self.refresh = QTimer(self)
+        self.refresh.setInterval(REFRESH_MS)
+        self.refresh.timeout.connect(self._tick)
+        self.refresh.start()
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    # ----- the list -----------------------------------------------------------------------
+
+    def take_focus(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Another laptop may have lent or returned something meanwhile.
+        super().showEvent(event)
+        self.reload()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def _on_changed(self, areas: frozenset[str]) -> None:
+        if areas & {ITEMS, LOANS, PARTICIPANTS}:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the items again, keeping the selected one selected."""
+        wanted = self._wanted or self.selected_tag()
+        self._wanted = None
+        site_id = self.site_filter.currentData()
+        rows = list_items(self.ctx.database, site_id=site_id)
+        self.rows = {row.tag: row for row in rows}
+
+        self.model.removeRows(0, self.model.rowCount())
+        parents: dict[str, QStandardItem] = {}
+        for row in rows:
+            if row.parent_tag is None or row.parent_tag not in self.rows:
+                cells = self._cells(row)
+                self.model.appendRow(cells)
+                parents[row.tag] = cells[TAG]
+        for row in rows:
+            if row.parent_tag in parents and row.tag not in parents:
+                parents[row.parent_tag].appendRow(self._cells(row))
+        self.tree.expandAll()
+        self.tree.setColumnHidden(SITE, site_id is not None)
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.tree.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+
+        out = [row for row in rows if row.on_loan]
+        self.summary.setText(
+            self.tr("Items: %1   Out now: %2   Overdue: %3")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(len(out)))
+            .replace("%3", str(sum(row.overdue for row in out)))
+        )
+        index = self._index_of(wanted) if wanted else QModelIndex()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        else:
+            self.tree.clearSelection()
+            self.tree.setCurrentIndex(QModelIndex())
+        self._show_history()
+
+    def _cells(self, row: ItemRow) -> list[QStandardItem]:
+        status = status_word(row.status)
+        if row.on_loan and row.status is ItemStatus.AVAILABLE:
+            status = self.tr("On loan")
+        texts = [
+            row.tag,
+            row.name,
+            category_word(row.category),
+            status,
+            row.borrower or "",
+            when(row.lent_at) if row.lent_at else "",
+            when(row.due_at) if row.due_at else "",
+            row.site_name,
+        ]
+        cells = [QStandardItem(text) for text in texts]
+        cells[TAG].setData(row.tag, TAG_ROLE)
+        if row.overdue:
+            for cell in cells:
+                cell.setBackground(QBrush(QColor(OVERDUE_BACKGROUND)))
+                cell.setToolTip(self.tr("Overdue: it should have been back by now."))
+            cells[DUE].setForeground(QBrush(QColor(OVERDUE_TEXT)))
+            font = cells[DUE].font()
+            font.setBold(True)
+            cells[DUE].setFont(font)
+        if row.status is ItemStatus.IN_REPAIR:
+            cells[STATUS].setForeground(QBrush(QColor(REPAIR_TEXT)))
+        elif row.status is ItemStatus.RETIRED:
+            for cell in cells:
+                cell.setForeground(QBrush(QColor(RETIRED_TEXT)))
+        if row.serial_number:
+            cells[NAME].setToolTip(self.tr("Serial number: %1").replace("%1", row.serial_number))
+        return cells
+
+    def _index_of(self, tag: str) -> QModelIndex:
+        found = self.model.match(
+            self.model.index(0, TAG),
+            TAG_ROLE,
+            tag,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        return found[0] if found else QModelIndex()
+
+    def selected_tag(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        tag = index.siblingAtColumn(TAG).data(TAG_ROLE)
+        return tag if isinstance(tag, str) else None
+
+    def selected(self) -> ItemRow | None:
+        tag = self.selected_tag()
+        return self.rows.get(tag) if tag else None
+
+    def select(self, tag: str) -> None:
+        index = self._index_of(tag)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def _parts(self, kit: ItemRow) -> list[ItemRow]:
+        return [row for row in self.rows.values() if row.parent_tag == kit.tag]
+
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_history()
+
+    # ----- one item's loans ---------------------------------------------------------------
+
+    def _show_history(self) -> None:
+        row = self.selected()
+        self._enable_actions(row)
+        self.history_model.removeRows(0, self.history_model.rowCount())
+        if row is None:
+            self.history_title.setText(self.tr("Loan history"))
+            self.history_details.setText(
+                self.tr("Choose an item above to see who had it and how it came back.")
+                if self.rows
+                else self.tr("No equipment yet: add the first item with “Add item…”.")
+            )
+            return
+        self.history_title.setText(
+            self.tr("Loans of %1 %2").replace("%1", row.tag).replace("%2", row.name)
+        )
+        facts = [self.tr("Site: %1").replace("%1", row.site_name)]
+        if row.serial_number:
+            facts.append(self.tr("Serial number: %1").replace("%1", row.serial_number))
+        if row.parent_tag:
+            facts.append(self.tr("Part of the kit %1").replace("%1", row.parent_tag))
+        parts = self._parts(row)
+        if parts:
+            facts.append(self.tr("Parts: %1").replace("%1", ", ".join(part.tag for part in parts)))
+        if row.notes:
+            facts.append(self.tr("Notes: %1").replace("%1", row.notes))
+        history = item_history(self.ctx.database, row.tag)
+        if not history:
+            facts.append(self.tr("Never lent yet."))
+        self.history_details.setText("   ·   ".join(facts))
+        for loan in history:
+            returned = when(loan.returned_at) if loan.returned_at else self.tr("Still out")
+            cells = [
+                QStandardItem(text)
+                for text in (
+                    when(loan.lent_at),
+                    loan.borrower,
+                    when(loan.due_at),
+                    returned,
+                    loan.received_by,
+                    loan.return_note,
+                )
+            ]
+            if loan.lent_by:
+                cells[HISTORY_LENT].setToolTip(self.tr("Lent by %1").replace("%1", loan.lent_by))
+            if loan.late:
+                late = cells[HISTORY_RETURNED]
+                late.setBackground(QBrush(QColor(OVERDUE_BACKGROUND)))
+                late.setForeground(QBrush(QColor(OVERDUE_TEXT)))
+                late.setToolTip(
+                    self.tr("Came back after it was due.")
+                    if loan.returned_at
+                    else self.tr("Overdue: it should have been back by now.")
+                )
+            if loan.return_note:
+                cells[HISTORY_NOTE].setToolTip(loan.return_note)
+            self.history_model.appendRow(cells)
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(
+            HISTORY_NOTE, QHeaderView.ResizeMode.Stretch
+        )
+
+    def _enable_actions(self, row: ItemRow | None) -> None:
+        chosen = row is not None
+        out = row is not None and row.on_loan
+        status = row.status if row is not None else None
+        self.edit_button.setEnabled(chosen)
+        self.lend_button.setEnabled(chosen and not out)
+        self.return_button.setEnabled(out)
+        self.repair_button.setEnabled(chosen and not out and status is ItemStatus.AVAILABLE)
+        self.service_button.setEnabled(chosen and status is not ItemStatus.AVAILABLE)
+        self.retire_button.setEnabled(chosen and not out and status is not ItemStatus.RETIRED)
+        taken_back_first = self.tr("It is on loan: return it first.") if out else ""
+        self.repair_button.setToolTip(taken_back_first)
+        self.retire_button.setToolTip(taken_back_first)
+
+    # ----- messages -----------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        self._message(text, GREEN)
+
+    def refuse(self, text: str) -> None:
+        self._message(text, RED)
+
+    def _message(self, text: str, colour: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            f"QLabel#equipmentMessage {{ background: {colour}; border-radius: 6px; padding: 6px; }}"
+        )
+        self.message.show()
+
+    def _open(self, dialog: QDialog) -> None:
+        # Not exec(): the page stays responsive, and tests can fill the dialog.
+        if self.dialog is not None and isValid(self.dialog):
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def _refused_in(self, dialog: QDialog) -> Callable[[BaseException, str], None]:
+        """A refusal closes the dialog and is said on the page, over a fresh list."""
+
+        def refused(error: BaseException, _details: str) -> None:
+            assert isinstance(error, DomainError)
+            dialog.reject()
+            self.refuse(translate_error(error))
+            self.reload()
+
+        return refused
+
+    def _refused(self, error: BaseException, _details: str) -> None:
+        assert isinstance(error, DomainError)
+        self.refuse(translate_error(error))
+        self.reload()
+
+    # ----- adding and editing -------------------------------------------------------------
+
+    def _kits(self) -> list[tuple[str, str]]:
+        """Items a new part may join: any item that is not itself a part, nor retired."""
+        return [
+            (row.tag, row.name)
+            for row in list_items(self.ctx.database)
+            if row.parent_tag is None and row.status is not ItemStatus.RETIRED
+        ]
+
+    def add_item(self) -> None:
+        dialog = ItemDialog(
+            self,
+            self.ctx.sites,
+            self._kits(),
+            site_id=self.site_filter.currentData() or self.ctx.site_id,
+        )
+        dialog.submitted.connect(lambda details: self._save_new(dialog, details))
+        self._open(dialog)
+
+    def _save_new(self, dialog: ItemDialog, details: ItemDetails) -> None:
+        db, by = self.ctx.database, self.ctx.staff_id
+        Operation(self, lambda: add_item(db, details, by=by)).success(
+            lambda _item_id: self._saved(
+                dialog,
+                details.tag.upper(),
+                self.tr("Added %1 %2.")
+                .replace("%1", details.tag.upper())
+                .replace("%2", " ".join(details.name.split())),
+            )
+        ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
+
+    def edit_item(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = ItemDialog(
+            self, self.ctx.sites, self._kits(), item=row, has_parts=bool(self._parts(row))
+        )
+        dialog.submitted.connect(lambda details: self._save_edit(dialog, row, details))
+        self._open(dialog)
+
+    def _save_edit(self, dialog: ItemDialog, row: ItemRow, details: ItemDetails) -> None:
+        db, by = self.ctx.database, self.ctx.staff_id
+        Operation(self, lambda: edit_item(db, row.id, details, by=by)).success(
+            lambda _none: self._saved(
+                dialog, row.tag, self.tr("Saved the changes to %1.").replace("%1", row.tag)
+            )
+        ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
+
+    def _refused_here(self, dialog: ItemDialog, error: BaseException) -> None:
+        # The librarian can correct what was typed, so the dialog stays open.
+        assert isinstance(error, DomainError)
+        dialog.show_refusal(translate_error(error))
+
+    def _saved(self, dialog: QDialog, tag: str, text: str) -> None:
+        dialog.accept()
+        self._wanted = tag
+        self._changed(text, ITEMS)
+
+    # ----- status -------------------------------------------------------------------------
+
+    def send_to_repair(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._set_status(
+                row,
+                ItemStatus.IN_REPAIR,
+                self.tr("%1 %2 is in repair: it cannot be lent until it is back in service."),
+            )
+
+    def back_in_service(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._set_status(
+                row, ItemStatus.AVAILABLE, self.tr("%1 %2 is back in service and can be lent.")
+            )
+
+    def retire(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("retireConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Retire an item"))
+        box.setText(
+            self.tr("Retire %1 %2? A retired item can no longer be lent; its loans stay on record.")
+            .replace("%1", row.tag)
+            .replace("%2", row.name)
+        )
+        confirm = box.addButton(self.tr("Retire"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+
+        def decided(_result: int) -> None:
+            if box.clickedButton() is confirm:
+                self._set_status(
+                    row, ItemStatus.RETIRED, self.tr("%1 %2 is retired: it is no longer lent.")
+                )
+
+        box.finished.connect(decided)
+        self.confirm_box = box
+        box.open()
+
+    def _set_status(self, row: ItemRow, status: ItemStatus, said: str) -> None:
+        db, by = self.ctx.database, self.ctx.staff_id
+        text = said.replace("%1", row.tag).replace("%2", row.name)
+        Operation(self, lambda: set_item_status(db, row.tag, status, by=by)).success(
+            lambda _none: self._changed(text, ITEMS)
+        ).failure(self._refused).run()
+
+    def _changed(self, text: str, *areas: str) -> None:
+        self.say(text)
+        self.ctx.announce(*areas)
+
+    # ----- lending and taking back by hand ------------------------------------------------
+
+    def lend(self) -> None:
+        row = self.selected()
+        if row is None or row.on_loan:
+            return
+        if row.status is not ItemStatus.AVAILABLE:
+            # Say why at once, in the core's own words, rather than after choosing a child.
+            self.refuse(
+                translate_error(
+                    ItemNotAvailable(tag=row.tag, name=row.name, status=STATUS_WORDS[row.status])
+                )
+            )
+            return
+        dialog = LendDialog(self, self.ctx, row, self._parts(row))
+        dialog.submitted.connect(
+            lambda borrower, due_at, with_parts: self._lend(
+                dialog, row, borrower, due_at, with_parts
+            )
+        )
+        self._open(dialog)
+
+    def _lend(
+        self,
+        dialog: LendDialog,
+        row: ItemRow,
+        borrower: Borrower,
+        due_at: datetime | None,
+        with_parts: bool,
+    ) -> None:
+        db, by = self.ctx.database, self.ctx.staff_id
+
+        def work() -> list[Lent] | KitLent:
+            if with_parts:
+                return lend_kit(db, row.tag, borrower, by=by, due_at=due_at)
+            return [lend(db, row.tag, borrower, by=by, due_at=due_at)]
+
+        def lent(result: list[Lent] | KitLent) -> None:
+            dialog.accept()
+            loans = result.lent if isinstance(result, KitLent) else result
+            text = (
+                self.tr("Lent %1 to %2, due back %3.")
+                .replace("%1", ", ".join(loan.tag for loan in loans))
+                .replace("%2", loans[0].borrower)
+                .replace("%3", when(loans[0].due_at))
+            )
+            if isinstance(result, KitLent) and result.left_behind:
+                text = "\n".join(
+                    [
+                        text,
+                        self.tr("Not lent, stays here: %1").replace(
+                            "%1", ", ".join(tag for tag, _why in result.left_behind)
+                        ),
+                    ]
+                )
+            self._wanted = row.tag
+            self._changed(text, LOANS, ITEMS)
+
+        Operation(self, work).success(lent).failure(self._refused_in(dialog)).run()
+
+    def take_back(self) -> None:
+        row = self.selected()
+        if row is None or not row.on_loan:
+            return
+        parts_out = [part for part in self._parts(row) if part.on_loan]
+        dialog = ReturnDialog(self, row, parts_out)
+        dialog.submitted.connect(
+            lambda note, with_parts: self._take_back(
+                dialog, row, note, [part.tag for part in parts_out] if with_parts else []
+            )
+        )
+        self._open(dialog)
+
+    def _take_back(self, dialog: ReturnDialog, row: ItemRow, note: str, parts: list[str]) -> None:
+        db, by = self.ctx.database, self.ctx.staff_id
+
+        def work() -> list[str]:
+            back = [return_item(db, row.tag, by=by, note=note).tag]
+            for tag in parts:
+                # A part scanned back at the desk meanwhile has nothing left to return.
+                with suppress(ItemNotOut):
+                    back.append(return_item(db, tag, by=by).tag)
+            return back
+
+        def done(back: list[str]) -> None:
+            dialog.accept()
+            self._wanted = row.tag
+            text = (
+                self.tr("Returned: %1, from %2.")
+                .replace("%1", ", ".join(back))
+                .replace("%2", row.borrower or "")
+            )
+            self._changed(text, LOANS, ITEMS)
+
+        Operation(self, work).success(done).failure(self._refused_in(dialog)).run()

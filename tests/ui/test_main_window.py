@@ -1,0 +1,119 @@
+"""The shell: pages by shortcut, status bar, language switch, errors that never kill it."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import i18n
+from desktop.app import Program
+from desktop.context import AppContext
+from desktop.main_window import MainWindow
+from desktop.settings import LANGUAGE
+
+
+@pytest.fixture
+def latvian(ctx: AppContext):  # type: ignore[no-untyped-def]
+    ctx.settings.set(LANGUAGE, "lv")
+    i18n.install("lv")
+    yield ctx
+    i18n.install("en")
+
+
+def sidebar_texts(window: MainWindow) -> list[str]:
+    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+
+
+def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for number, page in enumerate(
+        [window.desk, window.participants, window.sessions, window.equipment, window.settings_page],
+        start=1,
+    ):
+        focused = QApplication.focusWidget() or window
+        qtbot.keyClick(
+            focused, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.stack.currentWidget() is page
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.desk.scan_input.hasFocus()
+
+
+def test_status_bar_names_the_database_and_the_librarian(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "openup.sqlite3" in window.database_label.text()
+    assert window.staff_choice.currentText() == "Anna Ozoliņa"
+
+
+def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    program = Program(latvian)
+    qtbot.addWidget(program.window)
+    assert sidebar_texts(program.window) == [
+        "Šodien",
+        "Dalībnieki",
+        "Nodarbības",
+        "Aprīkojums",
+        "Iestatījumi",
+    ]
+    assert program.window.desk.new_child.text() == "Jauns bērns…"
+    settings_page = program.window.settings_page
+    settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
+    settings_page.language.activated.emit(settings_page.language.currentIndex())
+    qtbot.addWidget(program.window)
+    assert sidebar_texts(program.window) == [
+        "Desk",
+        "Participants",
+        "Sessions",
+        "Equipment",
+        "Settings",
+    ]
+    assert program.window.desk.new_child.text() == "New child…"
+    assert latvian.settings.get(LANGUAGE) == "en"
+    # The window came back on the page the librarian was on.
+    assert program.window.stack.currentWidget() is program.window.settings_page
+
+
+def test_refusals_arrive_translated(latvian: AppContext) -> None:
+    from db.errors import ItemNotOut
+    from desktop.errors import translate_error
+
+    assert (
+        translate_error(ItemNotOut(tag="LAP-01", name="Dators")) == "LAP-01 Dators nav izsniegts."
+    )
+
+
+def test_an_unexpected_error_is_logged_and_shown_not_fatal(
+    ctx: AppContext,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,  # type: ignore[no-untyped-def]
+) -> None:
+    import sys
+
+    from desktop.errors import install_excepthook
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    previous = sys.excepthook
+    install_excepthook()
+    try:
+        with caplog.at_level(logging.ERROR):
+            try:
+                raise RuntimeError("a bug in a callback")
+            except RuntimeError:
+                sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert "a bug in a callback" in caplog.text
+    assert shown and "keeps running" in shown[0]
+    assert QApplication.instance() is not None
