@@ -78,3 +78,9 @@ def test_backup_copy_is_a_complete_database(tmp_path: Path, sqlite_db: Database)
     with sqlite3.connect(copy) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert check.execute("SELECT name FROM site").fetchall() == [("Ludza",)]
+
+
+def test_the_head_constant_names_the_newest_migration() -> None:
+    from db.migrate import HEAD
+
+    assert head_revision() == HEAD
