@@ -24,6 +24,15 @@ class _Relay(QObject):
     failed = Signal(object, str)
 
 
+class _Activity(QObject):
+    """Tells the window when the database worker is busy, for its progress indicator."""
+
+    busy = Signal(bool)
+
+
+activity = _Activity()
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
@@ -91,17 +100,23 @@ class Operation(Generic[T]):
         relay.failed.connect(self._failed)
         self._relay = relay  # the relay lives on the UI thread; signals queue across
         Operation._running.add(self)
+        activity.busy.emit(True)
         self.pool().start(_Job(self._work, relay))
 
-    def _finished(self, result: T) -> None:
+    def _done(self) -> None:
         Operation._running.discard(self)
+        if not Operation._running:
+            activity.busy.emit(False)
+
+    def _finished(self, result: T) -> None:
+        self._done()
         try:
             self._on_success(result)
         finally:
             self._on_done()
 
     def _failed(self, error: BaseException, details: str) -> None:
-        Operation._running.discard(self)
+        self._done()
         try:
             if isinstance(error, DomainError):
                 self._on_failure(error, details)
