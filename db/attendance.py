@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session as OrmSession
 from db import audit
 from db.clock import now_utc
 from db.database import Database
-from db.errors import NotFound, ParticipantArchived, SessionCancelled, UnknownCode
+from db.errors import (
+    QT_TRANSLATE_NOOP,
+    NotFound,
+    ParticipantArchived,
+    SessionCancelled,
+    UnknownCode,
+)
 from db.models import (
     Attendance,
     AttendanceStatus,
@@ -49,7 +55,7 @@ class CheckIn:
 def _get_session(session: OrmSession, session_id: int) -> Session:
     row = session.get(Session, session_id)
     if row is None:
-        raise NotFound(what="Session", key=session_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return row
 
 
@@ -58,7 +64,7 @@ def _participant_by_card(session: OrmSession, card_code: str, scanned: str) -> P
         select(Participant).where(Participant.card_code == card_code)
     ).first()
     if participant is None:
-        raise UnknownCode(scanned=scanned, what="child's card")
+        raise UnknownCode(scanned=scanned, what=QT_TRANSLATE_NOOP("DomainError", "child's card"))
     return participant
 
 

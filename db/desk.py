@@ -59,7 +59,7 @@ def undo_return(db: Database, tag: str, *, by: int | None = None) -> str:
     with db.unit_of_work() as uow:
         item = uow.session.scalars(select(Item).where(Item.tag == tag)).first()
         if item is None:
-            raise UnknownCode(scanned=tag, what="item")
+            raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
         loan = uow.session.scalars(
             select(Loan).where(Loan.item_id == item.id).order_by(Loan.lent_at.desc())
         ).first()

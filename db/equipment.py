@@ -16,6 +16,7 @@ from db.clock import end_of_local_day, local, now_utc
 from db.database import Database
 from db.errors import (
     QT_TRANSLATE_NOOP,
+    DomainError,
     InvalidInput,
     ItemAlreadyOut,
     ItemNotAvailable,
@@ -109,6 +110,8 @@ class KitLent:
 
     lent: list[Lent]
     left_behind: list[tuple[str, str]] = field(default_factory=list)
+    # The refusals behind left_behind, for a window to say them in the user's language.
+    refusals: list[DomainError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def _since(at: datetime) -> str:
 def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:
     item = session.scalars(select(Item).where(Item.tag == tag.upper())).first()
     if item is None:
-        raise UnknownCode(scanned=scanned or tag, what="item")
+        raise UnknownCode(scanned=scanned or tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
     return item
 
 
@@ -182,7 +185,7 @@ def add_item(db: Database, details: ItemDetails, *, by: int | None = None) -> in
         raise InvalidInput(problem=QT_TRANSLATE_NOOP("DomainError", "An item needs a name."))
     with db.unit_of_work() as uow:
         if uow.session.get(Site, details.site_id) is None:
-            raise NotFound(what="Site", key=details.site_id)
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=details.site_id)
         if uow.session.scalars(select(Item.id).where(Item.tag == tag)).first() is not None:
             raise InvalidInput(
                 problem=QT_TRANSLATE_NOOP("DomainError", "Another item already has this tag.")
@@ -221,7 +224,7 @@ def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | Non
     with db.unit_of_work() as uow:
         item = uow.session.get(Item, item_id)
         if item is None:
-            raise NotFound(what="Item", key=item_id)
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Item"), key=item_id)
         before = _snapshot(item)
         item.name = " ".join(details.name.split()) or item.name
         item.category = ItemCategory(details.category)  # a combo box may hand back its text
@@ -276,9 +279,9 @@ def _default_due(session: OrmSession, item: Item, to: Borrower, at: datetime) ->
 
 def _check_borrower(session: OrmSession, to: Borrower) -> None:
     for model, key, what in (
-        (Participant, to.participant_id, "Participant"),
-        (Staff, to.staff_id, "Librarian"),
-        (Session, to.session_id, "Session"),
+        (Participant, to.participant_id, QT_TRANSLATE_NOOP("DomainError", "Participant")),
+        (Staff, to.staff_id, QT_TRANSLATE_NOOP("DomainError", "Librarian")),
+        (Session, to.session_id, QT_TRANSLATE_NOOP("DomainError", "Session")),
     ):
         if key is not None and session.get(model, key) is None:
             raise NotFound(what=what, key=key)
@@ -371,6 +374,7 @@ def lend_kit(
         kit = _item_by_tag(uow.session, tag)
         lent = [_lend(uow.session, kit, to, by, due_at, at)]
         left_behind: list[tuple[str, str]] = []
+        refusals: list[DomainError] = []
         for part in kit.parts:
             if part.status is ItemStatus.RETIRED:
                 continue
@@ -378,8 +382,9 @@ def lend_kit(
                 lent.append(_lend(uow.session, part, to, by, lent[0].due_at, at))
             except (ItemNotAvailable, ItemAlreadyOut) as refusal:
                 left_behind.append((part.tag, refusal.message))
+                refusals.append(refusal)
         uow.commit()
-        return KitLent(lent, left_behind)
+        return KitLent(lent, left_behind, refusals)
 
 
 def return_item(

@@ -63,7 +63,7 @@ class FoundParticipant:
 def get_participant(session: Session, participant_id: int) -> Participant:
     participant = session.get(Participant, participant_id)
     if participant is None:
-        raise NotFound(what="Participant", key=participant_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Participant"), key=participant_id)
     return participant
 
 
@@ -119,7 +119,7 @@ def _snapshot(p: Participant) -> dict[str, object]:
 
 def _require_site(session: Session, site_id: int) -> None:
     if session.get(Site, site_id) is None:
-        raise NotFound(what="Site", key=site_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_id)
 
 
 def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
@@ -335,7 +335,7 @@ def enrol(
         participant = get_participant(uow.session, participant_id)
         program = uow.session.get(Program, program_id)
         if program is None:
-            raise NotFound(what="Program", key=program_id)
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Program"), key=program_id)
         if program.kind is not ProgramKind.CLOSED:
             raise InvalidInput(
                 problem=QT_TRANSLATE_NOOP(
@@ -451,7 +451,9 @@ def find_by_card(db: Database, card_code: str, *, scanned: str = "") -> FoundPar
     with db.reading() as session:
         row = session.execute(query).first()
     if row is None:
-        raise UnknownCode(scanned=scanned or card_code, what="child's card")
+        raise UnknownCode(
+            scanned=scanned or card_code, what=QT_TRANSLATE_NOOP("DomainError", "child's card")
+        )
     return FoundParticipant(*row)
 
 

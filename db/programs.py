@@ -116,7 +116,7 @@ def create_program(
         )
     with db.unit_of_work() as uow:
         if uow.session.get(Site, site_id) is None:
-            raise NotFound(what="Site", key=site_id)
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_id)
         existing = uow.session.scalars(
             select(Program).where(Program.site_id == site_id, Program.name == name)
         ).first()
@@ -162,7 +162,7 @@ def _add_session(session: OrmSession, program: Program, plan: SessionPlan) -> Se
     if clash is not None:
         return None
     if plan.leader_id is not None and session.get(Staff, plan.leader_id) is None:
-        raise NotFound(what="Librarian", key=plan.leader_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Librarian"), key=plan.leader_id)
     row = Session(
         program_id=program.id,
         site_id=program.site_id,
@@ -180,7 +180,7 @@ def _add_session(session: OrmSession, program: Program, plan: SessionPlan) -> Se
 def _get_program(session: OrmSession, program_id: int) -> Program:
     program = session.get(Program, program_id)
     if program is None:
-        raise NotFound(what="Program", key=program_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Program"), key=program_id)
     return program
 
 
@@ -265,7 +265,7 @@ def create_weekly_series(
 def _get_session(session: OrmSession, session_id: int) -> Session:
     row = session.get(Session, session_id)
     if row is None:
-        raise NotFound(what="Session", key=session_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return row
 
 
@@ -483,5 +483,5 @@ def session_row(db: Database, session_id: int) -> SessionRow:
     with db.reading() as session:
         row = session.execute(_session_rows_query().where(Session.id == session_id)).first()
     if row is None:
-        raise NotFound(what="Session", key=session_id)
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return _session_row(tuple(row))

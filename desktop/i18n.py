@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import TRANSLATIONS
+
+# Qt's own button texts that our dialogs show. Qt ships no Lithuanian qtbase catalogue,
+# so marking them here puts them in our .ts files and the buttons speak Lithuanian too.
+QT_OWN_TEXTS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+)
 
 _installed: list[QTranslator] = []
 
@@ -20,11 +33,14 @@ def install(language: str) -> None:
     if language == "en":  # the source texts are English
         return
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
-        (f"qtbase_{language}", qt_folder),
-        (f"openup_{language}", str(TRANSLATIONS)),
+    # The translator installed last is asked first: ours before Qt's.
+    for names, folder in (
+        ((f"qtbase_{language}", f"qt_{language}"), qt_folder),
+        ((f"openup_{language}",), str(TRANSLATIONS)),
     ):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _installed.append(translator)
+        for name in names:
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
+                break

@@ -91,15 +91,19 @@ class MainWindow(QMainWindow):
         self.staff_choice.setObjectName("staffChoice")
         for staff_id, _username, display_name, _role in list_staff(self.ctx.database):
             self.staff_choice.addItem(display_name, staff_id)
-        index = self.staff_choice.findData(self.ctx.staff_id)
+        index = self.staff_choice.findData(self.ctx.staff_id or 0)
         if index < 0 and self.staff_choice.count():
             index = 0
         self.staff_choice.setCurrentIndex(index)
-        self.ctx.set_staff(self.staff_choice.currentData())
+        self.ctx.set_staff(self._chosen_staff())
         self.staff_choice.currentIndexChanged.connect(
-            lambda _i: self.ctx.set_staff(self.staff_choice.currentData())
+            lambda _i: self.ctx.set_staff(self._chosen_staff())
         )
         status.addPermanentWidget(self.staff_choice)
+
+    def _chosen_staff(self) -> int | None:
+        # An empty chooser (no accounts yet) has no data to hand back.
+        return int(self.staff_choice.currentData()) if self.staff_choice.count() else None
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)

@@ -172,7 +172,7 @@ class ItemDialog(_SubmitDialog):
 
         self.kit = QComboBox()
         self.kit.setObjectName("itemKit")
-        self.kit.addItem(self.tr("Not part of a kit"), None)
+        self.kit.addItem(self.tr("Not part of a kit"), "")
         for kit_tag, kit_name in kits:
             if item is None or kit_tag != item.tag:
                 self.kit.addItem(f"{kit_tag}  {kit_name}", kit_tag)
@@ -214,7 +214,7 @@ class ItemDialog(_SubmitDialog):
             self.category.setCurrentIndex(max(0, self.category.findData(item.category)))
             self.serial.setText(item.serial_number)
             self.site.setCurrentIndex(max(0, self.site.findData(item.site_id)))
-            self.kit.setCurrentIndex(max(0, self.kit.findData(item.parent_tag)))
+            self.kit.setCurrentIndex(max(0, self.kit.findData(item.parent_tag or "")))
             self.notes.setPlainText(item.notes)
         self.tag.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
@@ -239,7 +239,7 @@ class ItemDialog(_SubmitDialog):
             site_id=self.site.currentData(),
             serial_number=self.serial.text(),
             project_id=self.item.project_id if self.item else None,
-            parent_tag=self.kit.currentData(),
+            parent_tag=self.kit.currentData() or None,
             notes=self.notes.toPlainText(),
         )
 
@@ -295,7 +295,7 @@ class LendDialog(_SubmitDialog):
         self.librarian.setObjectName("librarianChoice")
         for staff_id, _username, display_name, _role in list_staff(ctx.database):
             self.librarian.addItem(display_name, staff_id)
-        self.librarian.setCurrentIndex(max(0, self.librarian.findData(ctx.staff_id)))
+        self.librarian.setCurrentIndex(max(0, self.librarian.findData(ctx.staff_id or 0)))
 
         self.to_child.toggled.connect(self._choose_kind)
 

@@ -203,7 +203,7 @@ class ParticipantForm(QWidget):
         self.birth_year.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no change by a stray wheel
         self.gender = QComboBox()
         self.gender.setObjectName("gender")
-        self.gender.addItem(self.tr("not stated"), None)
+        self.gender.addItem(self.tr("not stated"), "")
         self.gender.addItem(self.tr("girl"), Gender.GIRL.value)
         self.gender.addItem(self.tr("boy"), Gender.BOY.value)
         self.site = QComboBox()
@@ -450,7 +450,7 @@ class ParticipantForm(QWidget):
             self.last_name.setText(details.last_name)
             self.birth_year.setValue(details.birth_year or UNKNOWN_YEAR)
             self.gender.setCurrentIndex(
-                max(0, self.gender.findData(details.gender.value if details.gender else None))
+                max(0, self.gender.findData(details.gender.value if details.gender else ""))
             )
             self.site.setCurrentIndex(max(0, self.site.findData(details.site_id)))
             self.guardian_name.setText(details.guardian_name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,14 +106,16 @@ class _ScheduleDialog(QDialog):
         self.place = QLineEdit()
         self.place.setObjectName("placeInput")
         self.place.setMaxLength(200)
-        self.place.setPlaceholderText(self.tr("e.g. children's reading room"))
+        self.place.setPlaceholderText(
+            QCoreApplication.translate("_ScheduleDialog", "e.g. children's reading room")
+        )
 
         self.leader = QComboBox()
         self.leader.setObjectName("leaderChoice")
-        self.leader.addItem(self.tr("(nobody chosen)"), None)
+        self.leader.addItem(QCoreApplication.translate("_ScheduleDialog", "(nobody chosen)"), 0)
         for staff_id, _username, display_name, _role in list_staff(ctx.database):
             self.leader.addItem(display_name, staff_id)
-        self.leader.setCurrentIndex(max(0, self.leader.findData(ctx.staff_id)))
+        self.leader.setCurrentIndex(max(0, self.leader.findData(ctx.staff_id or 0)))
 
         self.message = QLabel()
         self.message.setObjectName("dialogMessage")
@@ -128,16 +130,19 @@ class _ScheduleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setObjectName("scheduleButton")
-        self.save_button.setText(self.tr("Schedule"))
+        self.save_button.setText(QCoreApplication.translate("_ScheduleDialog", "Schedule"))
         if self.program.count() == 0:
             self.save_button.setEnabled(False)
             self._show_message(
-                self.tr("This site has no programs yet, so there is nothing to schedule.")
+                QCoreApplication.translate(
+                    "_ScheduleDialog",
+                    "This site has no programs yet, so there is nothing to schedule.",
+                )
             )
 
     def _program_id(self) -> int | None:
         value = self.program.currentData()
-        return int(value) if value is not None else None
+        return int(value) if value else None
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -145,7 +150,11 @@ class _ScheduleDialog(QDialog):
 
     def _times_make_sense(self) -> bool:
         if _clock(self.ends_at) <= _clock(self.starts_at):
-            self._show_message(self.tr("The session must end after it starts."))
+            self._show_message(
+                QCoreApplication.translate(
+                    "_ScheduleDialog", "The session must end after it starts."
+                )
+            )
             self.ends_at.setFocus()
             return False
         return True
@@ -206,7 +215,7 @@ class NewSessionDialog(_ScheduleDialog):
             ends_at=_clock(self.ends_at),
             theme=self.theme.text(),
             place=self.place.text(),
-            leader_id=self.leader.currentData(),
+            leader_id=self.leader.currentData() or None,
         )
 
     def accept(self) -> None:
@@ -375,7 +384,7 @@ class WeeklySeriesDialog(_ScheduleDialog):
         database, by = self.ctx.database, self.ctx.staff_id
         first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
         starts, ends = _clock(self.starts_at), _clock(self.ends_at)
-        place, leader = self.place.text(), self.leader.currentData()
+        place, leader = self.place.text(), self.leader.currentData() or None
         self._save(
             Operation(
                 self,

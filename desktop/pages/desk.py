@@ -311,7 +311,7 @@ class DeskPage(QWidget):
                 row = session.scalars(running_sessions(now, self.ctx.site_id)).first()
                 running = row.id if row else None
         self.session_choice.clear()
-        self.session_choice.addItem(self.tr("— no session —"), None)
+        self.session_choice.addItem(self.tr("— no session —"), 0)
         for s in self._sessions:
             label = f"{s.day:%d.%m.%Y} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} {s.program}"
             if s.theme:
@@ -323,12 +323,12 @@ class DeskPage(QWidget):
 
     def _session_chosen(self, index: int) -> None:
         self.chosen_by_hand = True
-        self._show_session(self.session_choice.itemData(index))
+        self._show_session(self.session_choice.itemData(index) or None)
         self.take_focus()
 
     def _show_session(self, session_id: int | None) -> None:
         self.session_id = session_id
-        self.session_choice.setCurrentIndex(max(0, self.session_choice.findData(session_id)))
+        self.session_choice.setCurrentIndex(max(0, self.session_choice.findData(session_id or 0)))
         chosen = next((s for s in self._sessions if s.id == session_id), None)
         if chosen is None:
             self.session_title.setText(
@@ -542,12 +542,12 @@ class DeskPage(QWidget):
         if isinstance(result, Returned):
             self._returned(result)
         elif isinstance(result, KitLent):
-            self._lent(result.lent, result.left_behind)
+            self._lent(result.lent, [translate_error(why) for why in result.refusals])
         elif isinstance(result, Lent):
             self._lent([result], [])
         self.ctx.announce(LOANS)
 
-    def _lent(self, lent: list[Lent], left_behind: list[tuple[str, str]]) -> None:
+    def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
         first = lent[0]
         due = local(first.due_at)
         text = (
@@ -557,9 +557,7 @@ class DeskPage(QWidget):
             .replace("%3", f"{due:%H:%M}")
         )
         if left_behind:
-            text += "\n" + self.tr("Left behind: %1").replace(
-                "%1", "; ".join(reason for _tag, reason in left_behind)
-            )
+            text += "\n" + self.tr("Left behind: %1").replace("%1", "; ".join(left_behind))
         self.say(text, AMBER if left_behind else GREEN)
         self.pending = None
         self.borrower_hint.clear()

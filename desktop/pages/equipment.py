@@ -98,10 +98,10 @@ class EquipmentPage(QWidget):
 
         self.site_filter = QComboBox()
         self.site_filter.setObjectName("siteFilter")
-        self.site_filter.addItem(self.tr("All sites"), None)
+        self.site_filter.addItem(self.tr("All sites"), 0)
         for site_id, name, _country in ctx.sites:
             self.site_filter.addItem(name, site_id)
-        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id)))
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id or 0)))
         self.site_filter.currentIndexChanged.connect(lambda _i: self.reload())
         # One library has nothing to choose between.
         self.site_filter.setVisible(len(ctx.sites) > 1)
@@ -249,7 +249,7 @@ class EquipmentPage(QWidget):
         """Read the items again, keeping the selected one selected."""
         wanted = self._wanted or self.selected_tag()
         self._wanted = None
-        site_id = self.site_filter.currentData()
+        site_id = self.site_filter.currentData() or None
         rows = list_items(self.ctx.database, site_id=site_id)
         self.rows = {row.tag: row for row in rows}
 

@@ -151,10 +151,10 @@ class ParticipantsPage(QWidget):
 
         self.site_filter = QComboBox()
         self.site_filter.setObjectName("siteFilter")
-        self.site_filter.addItem(self.tr("All sites"), None)
+        self.site_filter.addItem(self.tr("All sites"), 0)
         for site_id, name, _country in ctx.sites:
             self.site_filter.addItem(name, site_id)
-        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id)))
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id or 0)))
         self.site_filter.setVisible(len(ctx.sites) > 1)
         self.site_filter.currentIndexChanged.connect(self.reload)
 
@@ -232,7 +232,7 @@ class ParticipantsPage(QWidget):
     @property
     def site_id(self) -> int | None:
         data = self.site_filter.currentData()
-        return int(data) if data is not None else None
+        return int(data) if data else None
 
     def reload(self) -> None:
         """Fill the list from the database (a quick read, done right here)."""

@@ -62,35 +62,37 @@ CANCELLED_COLOUR = QColor("#8a8a8a")
 HEADCOUNT_SAVE_DELAY_MS = 700
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SessionsPage", text)
-
-
 def status_text(status: SessionStatus) -> str:
     return {
-        SessionStatus.PLANNED: _t("Planned"),
-        SessionStatus.HELD: _t("Held"),
-        SessionStatus.CANCELLED: _t("Did not occur"),
+        SessionStatus.PLANNED: QCoreApplication.translate("SessionsPage", "Planned"),
+        SessionStatus.HELD: QCoreApplication.translate("SessionsPage", "Held"),
+        SessionStatus.CANCELLED: QCoreApplication.translate("SessionsPage", "Did not occur"),
     }[status]
 
 
 def attendance_text(status: AttendanceStatus) -> str:
     return {
-        AttendanceStatus.PRESENT: _t("Present"),
-        AttendanceStatus.LATE: _t("Late"),
-        AttendanceStatus.EXCUSED: _t("Excused"),
-        AttendanceStatus.ABSENT: _t("Absent"),
+        AttendanceStatus.PRESENT: QCoreApplication.translate("SessionsPage", "Present"),
+        AttendanceStatus.LATE: QCoreApplication.translate("SessionsPage", "Late"),
+        AttendanceStatus.EXCUSED: QCoreApplication.translate("SessionsPage", "Excused"),
+        AttendanceStatus.ABSENT: QCoreApplication.translate("SessionsPage", "Absent"),
     }[status]
 
 
 def method_text(method: CheckInMethod | None) -> str:
     if method is None:
-        return _t("Not marked yet")
+        return QCoreApplication.translate("SessionsPage", "Not marked yet")
     return {
-        CheckInMethod.SCAN: _t("Card scanned at the desk"),
-        CheckInMethod.NAME_SEARCH: _t("Found by name at the desk"),
-        CheckInMethod.KIOSK: _t("Tapped own name at the kiosk"),
-        CheckInMethod.AFTER_THE_FACT: _t("Added afterwards"),
+        CheckInMethod.SCAN: QCoreApplication.translate("SessionsPage", "Card scanned at the desk"),
+        CheckInMethod.NAME_SEARCH: QCoreApplication.translate(
+            "SessionsPage", "Found by name at the desk"
+        ),
+        CheckInMethod.KIOSK: QCoreApplication.translate(
+            "SessionsPage", "Tapped own name at the kiosk"
+        ),
+        CheckInMethod.AFTER_THE_FACT: QCoreApplication.translate(
+            "SessionsPage", "Added afterwards"
+        ),
     }[method]
 
 
@@ -265,7 +267,8 @@ class MonthView(QWidget):
         name = locale.standaloneMonthName(self.month)
         # Translators may reorder: Latvian "%2. gada %1" gives "2018. gada oktobris".
         text = self.tr("%1 %2", "month name and year")
-        return text.replace("%1", name[:1].upper() + name[1:]).replace("%2", str(self.year))
+        text = text.replace("%1", name).replace("%2", str(self.year))
+        return text[:1].upper() + text[1:]
 
     def show_month(self, year: int, month: int) -> None:
         self.year, self.month = year, month
@@ -649,7 +652,7 @@ class AttendanceView(QWidget):
         choice = QComboBox()
         choice.setObjectName(f"attendance_{child.participant_id}")
         if child.status is None:
-            choice.addItem(self.tr("— not marked —"), None)
+            choice.addItem(self.tr("— not marked —"), "")
         for status in self.CHOICES:
             choice.addItem(attendance_text(status), status.value)
         choice.setCurrentIndex(0 if child.status is None else choice.findData(child.status.value))
@@ -671,7 +674,7 @@ class AttendanceView(QWidget):
 
     def _status_chosen(self, participant_id: int, choice: QComboBox) -> None:
         value = choice.currentData()
-        if value is None or self.session is None:
+        if not value or self.session is None:
             return
         self.mark(participant_id, AttendanceStatus(value))
 

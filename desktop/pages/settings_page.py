@@ -39,7 +39,7 @@ class SettingsPage(QWidget):
         self.site.setObjectName("siteChoice")
         for site_id, name, _country in ctx.sites:
             self.site.addItem(name, site_id)
-        self.site.setCurrentIndex(max(0, self.site.findData(ctx.site_id)))
+        self.site.setCurrentIndex(max(0, self.site.findData(ctx.site_id or 0)))
         self.site.activated.connect(lambda _i: settings.set(SITE, self.site.currentText()))
 
         self.loan_hours = QSpinBox()

@@ -66,6 +66,7 @@ def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContex
         "Iestatījumi",
     ]
     assert program.window.desk.new_child.text() == "Jauns bērns…"
+    program.window.show_page(4)  # the language is chosen on the Settings page
     settings_page = program.window.settings_page
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
     settings_page.language.activated.emit(settings_page.language.currentIndex())

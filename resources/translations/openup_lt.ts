@@ -1,0 +1,1667 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="lt_LT" sourcelanguage="en">
+<context>
+    <name>AttendanceView</name>
+    <message>
+        <source>◀ Back to the month</source>
+        <translation>◀ Atgal į mėnesį</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Vaikas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Lankomumas</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registracija</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded for this session yet. Add the children who came.</source>
+        <translation>Šiame užsiėmime dar niekas neužregistruotas. Pridėkite atėjusius vaikus.</translation>
+    </message>
+    <message>
+        <source>Type a few letters of a name</source>
+        <translation>Įveskite kelias vardo raides</translation>
+    </message>
+    <message>
+        <source>Add as present</source>
+        <translation>Pridėti kaip dalyvavusį</translation>
+    </message>
+    <message>
+        <source>Add a child who came</source>
+        <translation>Pridėti atėjusį vaiką</translation>
+    </message>
+    <message>
+        <source>Visitors not registered by name</source>
+        <translation>Vardu neužregistruoti lankytojai</translation>
+    </message>
+    <message>
+        <source>Saved as you change it.</source>
+        <translation>Išsaugoma iškart, kai pakeičiate.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>led by %1</source>
+        <translation>veda %1</translation>
+    </message>
+    <message>
+        <source>This session did not occur, so its attendance cannot be changed. Use “Back to planned” in the month list if it took place after all.</source>
+        <translation>Šis užsiėmimas neįvyko, todėl jo lankomumo keisti negalima. Jei jis vis dėlto įvyko, mėnesio sąraše spauskite „Atgal į suplanuotus“.</translation>
+    </message>
+    <message>
+        <source>Enrolled in this training cycle</source>
+        <translation>Įtrauktas į šį mokymų ciklą</translation>
+    </message>
+    <message>
+        <source>Present %1 · late %2 · excused %3 · absent %4</source>
+        <translation>Dalyvavo %1 · vėlavo %2 · pateisinta %3 · nedalyvavo %4</translation>
+    </message>
+    <message>
+        <source>not marked %1</source>
+        <translation>nepažymėta %1</translation>
+    </message>
+    <message>
+        <source>— not marked —</source>
+        <translation>— nepažymėta —</translation>
+    </message>
+    <message>
+        <source>%1: %2, saved.</source>
+        <translation>%1: %2, išsaugota.</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (gim. %2)</translation>
+    </message>
+    <message>
+        <source>%1 — already on the list</source>
+        <translation>%1 — jau sąraše</translation>
+    </message>
+    <message>
+        <source>%1 is already on the list.</source>
+        <translation>%1 jau yra sąraše.</translation>
+    </message>
+    <message>
+        <source>%1 was added as present.</source>
+        <translation>Pažymėta, kad dalyvavo: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Session:</source>
+        <translation>Užsiėmimas:</translation>
+    </message>
+    <message>
+        <source>Scan a card or a label, or type a name</source>
+        <translation>Nuskaitykite kortelę, etiketę ar įveskite vardą</translation>
+    </message>
+    <message>
+        <source>Ready. Scan a card or a label.</source>
+        <translation>Parengta. Nuskaitykite kortelę ar etiketę.</translation>
+    </message>
+    <message>
+        <source>Condition on return (optional), e.g. stick drifts</source>
+        <translation>Būklė grąžinant (nebūtina), pvz., lazdelė pati slenka</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Išsaugoti pastabą</translation>
+    </message>
+    <message>
+        <source>New child…</source>
+        <translation>Naujas vaikas…</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Atšaukti paskutinį nuskaitymą</translation>
+    </message>
+    <message>
+        <source>Visitors not registered:</source>
+        <translation>Neregistruoti lankytojai:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kodas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Daiktas</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam išduota</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Grąžinti iki</translation>
+    </message>
+    <message>
+        <source>— no session —</source>
+        <translation>— be užsiėmimo —</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(atšauktas)</translation>
+    </message>
+    <message>
+        <source>No session is running now. Choose one to check children in.</source>
+        <translation>Šiuo metu nevyksta joks užsiėmimas. Pasirinkite užsiėmimą, kad galėtumėte registruoti vaikus.</translation>
+    </message>
+    <message>
+        <source>no photos</source>
+        <translation>be nuotraukų</translation>
+    </message>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nėra sutikimo fotografuoti: šio vaiko nefotografuokite.</translation>
+    </message>
+    <message>
+        <source>Here now: %1</source>
+        <translation>Dabar čia: %1</translation>
+    </message>
+    <message>
+        <source>Out now: %1</source>
+        <translation>Išduota: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>vėluoja: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vėluoja grąžinti</translation>
+    </message>
+    <message>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
+    </message>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Dabar nuskaitytas daiktas bus išduotas: %1.</translation>
+    </message>
+    <message>
+        <source>(no photos)</source>
+        <translation>(be nuotraukų)</translation>
+    </message>
+    <message>
+        <source>Already here: %1</source>
+        <translation>Jau čia: %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Užregistruota: %1</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>registracija (%1)</translation>
+    </message>
+    <message>
+        <source>the session</source>
+        <translation>užsiėmimui</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>jums</translation>
+    </message>
+    <message>
+        <source>Lent: %1 to %2, due %3</source>
+        <translation>Išduota: %1 — %2, grąžinti iki %3</translation>
+    </message>
+    <message>
+        <source>Left behind: %1</source>
+        <translation>Liko čia: %1</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>išdavimas (%1)</translation>
+    </message>
+    <message>
+        <source>(it was overdue)</source>
+        <translation>(pavėluotai)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 from %2</source>
+        <translation>Grąžinta: %1, grąžino %2</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>Pastaba apie %1:</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>grąžinimas (%1)</translation>
+    </message>
+    <message>
+        <source>Note saved for %1.</source>
+        <translation>Pastaba apie %1 išsaugota.</translation>
+    </message>
+    <message>
+        <source>Undo the %1</source>
+        <translation>Atšaukti: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Atšaukta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DomainError</name>
+    <message>
+        <source>A username is 2–60 characters: small letters, digits, dots, hyphens.</source>
+        <translation>Naudotojo vardą sudaro 2–60 simbolių: mažosios raidės, skaitmenys, taškai, brūkšneliai.</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Užsiėmimas</translation>
+    </message>
+    <message>
+        <source>child&apos;s card</source>
+        <translation>vaiko kortelės</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>daikto</translation>
+    </message>
+    <message>
+        <source>There is no return of this item to undo.</source>
+        <translation>Šio daikto grąžinimo, kurį būtų galima atšaukti, nėra.</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>jis taisomas</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>jis nurašytas</translation>
+    </message>
+    <message>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
+        <translation>Dalis gali priklausyti tik rinkiniui, kuris pats nėra kito rinkinio dalis.</translation>
+    </message>
+    <message>
+        <source>An item needs a name.</source>
+        <translation>Daiktui reikia pavadinimo.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Another item already has this tag.</source>
+        <translation>Šį kodą jau turi kitas daiktas.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Daiktas</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Dalyvis</translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation>Bibliotekininkas</translation>
+    </message>
+    <message>
+        <source>The due time must be after the time of lending.</source>
+        <translation>Grąžinimo laikas turi būti vėlesnis nei išdavimo.</translation>
+    </message>
+    <message>
+        <source>The action was refused.</source>
+        <translation>Veiksmas neleidžiamas.</translation>
+    </message>
+    <message>
+        <source>{what} {key} was not found.</source>
+        <translation>Įrašas nerastas: {what} {key}.</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>Scanned “{scanned}”: {reason}</source>
+        <translation>Nuskaityta „{scanned}“: {reason}</translation>
+    </message>
+    <message>
+        <source>Scanned “{scanned}”: no {what} has this code in this database.</source>
+        <translation>Nuskaityta „{scanned}“: šioje duomenų bazėje nėra {what} su tokiu kodu.</translation>
+    </message>
+    <message>
+        <source>{tag} {name} cannot be lent: it is {status}.</source>
+        <translation>{tag} {name} negalima išduoti: {status}.</translation>
+    </message>
+    <message>
+        <source>{tag} {name} is already out: lent to {borrower} since {since}.</source>
+        <translation>{tag} {name} jau išduotas (kam: {borrower}; nuo {since}).</translation>
+    </message>
+    <message>
+        <source>{tag} {name} is not on loan.</source>
+        <translation>{tag} {name} nėra išduotas.</translation>
+    </message>
+    <message>
+        <source>The session of {date} was cancelled: nobody can be checked in to it.</source>
+        <translation>{date} užsiėmimas atšauktas: į jį nieko negalima užregistruoti.</translation>
+    </message>
+    <message>
+        <source>{name} is archived: restore the record before checking them in.</source>
+        <translation>Įrašas „{name}“ archyvuotas: prieš registruodami jį atkurkite.</translation>
+    </message>
+    <message>
+        <source>First name and last name are both needed.</source>
+        <translation>Reikia ir vardo, ir pavardės.</translation>
+    </message>
+    <message>
+        <source>A name may be at most 80 characters long.</source>
+        <translation>Vardas ir pavardė gali turėti ne daugiau kaip 80 simbolių.</translation>
+    </message>
+    <message>
+        <source>The birth year must be between 1900 and this year.</source>
+        <translation>Gimimo metai turi būti nuo 1900 iki šių metų.</translation>
+    </message>
+    <message>
+        <source>The guardian&apos;s name or phone is too long.</source>
+        <translation>Globėjo vardas arba telefonas per ilgas.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Only a closed training cycle takes enrolments.</source>
+        <translation>Vaikus galima įtraukti tik į uždarą mokymų ciklą.</translation>
+    </message>
+    <message>
+        <source>A site&apos;s country is LV or LT.</source>
+        <translation>Bibliotekos šalis turi būti LV arba LT.</translation>
+    </message>
+    <message>
+        <source>A program needs a name.</source>
+        <translation>Programai reikia pavadinimo.</translation>
+    </message>
+    <message>
+        <source>The planned number of sessions must be 1 or more.</source>
+        <translation>Planuojamas užsiėmimų skaičius turi būti bent 1.</translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation>Užsiėmimas turi baigtis vėliau, nei prasideda.</translation>
+    </message>
+    <message>
+        <source>The theme or place is too long.</source>
+        <translation>Tema arba vieta per ilga.</translation>
+    </message>
+    <message>
+        <source>This program already has a session at that date and time.</source>
+        <translation>Ši programa tą dieną ir valandą jau turi užsiėmimą.</translation>
+    </message>
+    <message>
+        <source>The series must end after it starts.</source>
+        <translation>Serija turi baigtis vėliau, nei prasideda.</translation>
+    </message>
+    <message>
+        <source>A series may span at most five years.</source>
+        <translation>Serija gali apimti ne daugiau kaip penkerius metus.</translation>
+    </message>
+    <message>
+        <source>a tag may hold only letters A–Z, digits and single hyphens.</source>
+        <translation>kode gali būti tik raidės A–Z, skaitmenys ir pavieniai brūkšneliai.</translation>
+    </message>
+    <message>
+        <source>nothing was read.</source>
+        <translation>nieko nenuskaityta.</translation>
+    </message>
+    <message>
+        <source>it holds characters no OpenUp code has.</source>
+        <translation>jame yra simbolių, kurių neturi joks OpenUp kodas.</translation>
+    </message>
+    <message>
+        <source>this is not a member card or an equipment label.</source>
+        <translation>tai nėra nei dalyvio kortelė, nei įrangos etiketė.</translation>
+    </message>
+    <message>
+        <source>the check character does not match: the code was misread.</source>
+        <translation>kontrolinis simbolis nesutampa: kodas nuskaitytas klaidingai.</translation>
+    </message>
+    <message>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
+        <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Įranga</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Visos bibliotekos</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Pridėti daiktą…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>Redaguoti daiktą…</translation>
+    </message>
+    <message>
+        <source>Lend…</source>
+        <translation>Išduoti…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Grąžinti…</translation>
+    </message>
+    <message>
+        <source>Send to repair</source>
+        <translation>Atiduoti taisyti</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>Vėl naudojamas</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>Nurašyti…</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kodas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam išduota</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>Grąžinti iki</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>Išduota</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Grąžinta</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Priėmė</translation>
+    </message>
+    <message>
+        <source>Condition note</source>
+        <translation>Pastaba apie būklę</translation>
+    </message>
+    <message>
+        <source>Items: %1   Out now: %2   Overdue: %3</source>
+        <translation>Daiktų: %1   Išduota: %2   Vėluoja: %3</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Išduotas</translation>
+    </message>
+    <message>
+        <source>Overdue: it should have been back by now.</source>
+        <translation>Vėluoja: grąžinimo laikas jau praėjo.</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>Serijos numeris: %1</translation>
+    </message>
+    <message>
+        <source>Loan history</source>
+        <translation>Išdavimo istorija</translation>
+    </message>
+    <message>
+        <source>Choose an item above to see who had it and how it came back.</source>
+        <translation>Pasirinkite daiktą viršuje ir matysite, kam jis buvo išduotas ir kokios būklės grąžintas.</translation>
+    </message>
+    <message>
+        <source>No equipment yet: add the first item with “Add item…”.</source>
+        <translation>Įrangos dar nėra: pirmą daiktą pridėkite mygtuku „Pridėti daiktą…“.</translation>
+    </message>
+    <message>
+        <source>Loans of %1 %2</source>
+        <translation>Išdavimai: %1 %2</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Biblioteka: %1</translation>
+    </message>
+    <message>
+        <source>Part of the kit %1</source>
+        <translation>Rinkinio %1 dalis</translation>
+    </message>
+    <message>
+        <source>Parts: %1</source>
+        <translation>Dalys: %1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Pastabos: %1</translation>
+    </message>
+    <message>
+        <source>Never lent yet.</source>
+        <translation>Dar nė karto neišduotas.</translation>
+    </message>
+    <message>
+        <source>Still out</source>
+        <translation>Dar išduotas</translation>
+    </message>
+    <message>
+        <source>Lent by %1</source>
+        <translation>Išdavė %1</translation>
+    </message>
+    <message>
+        <source>Came back after it was due.</source>
+        <translation>Grąžintas pavėluotai.</translation>
+    </message>
+    <message>
+        <source>It is on loan: return it first.</source>
+        <translation>Daiktas išduotas: pirmiausia jį grąžinkite.</translation>
+    </message>
+    <message>
+        <source>Added %1 %2.</source>
+        <translation>Pridėta: %1 %2.</translation>
+    </message>
+    <message>
+        <source>Saved the changes to %1.</source>
+        <translation>Pakeitimai išsaugoti: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
+        <translation>%1 %2 atiduotas taisyti: jo negalima išduoti, kol jis vėl nebus naudojamas.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back in service and can be lent.</source>
+        <translation>%1 %2 vėl naudojamas ir gali būti išduotas.</translation>
+    </message>
+    <message>
+        <source>Retire an item</source>
+        <translation>Nurašyti daiktą</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
+        <translation>Nurašyti %1 %2? Nurašyto daikto nebegalima išduoti; jo išdavimų istorija išlieka.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Nurašyti</translation>
+    </message>
+    <message>
+        <source>%1 %2 is retired: it is no longer lent.</source>
+        <translation>%1 %2 nurašytas: jis nebeišduodamas.</translation>
+    </message>
+    <message>
+        <source>Lent %1 to %2, due back %3.</source>
+        <translation>Išduota: %1 — %2, grąžinti iki %3.</translation>
+    </message>
+    <message>
+        <source>Not lent, stays here: %1</source>
+        <translation>Neišduota, lieka čia: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1, from %2.</source>
+        <translation>Grąžinta: %1, grąžino %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentWords</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Nešiojamasis kompiuteris</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Fotoaparatas</translation>
+    </message>
+    <message>
+        <source>Game console</source>
+        <translation>Žaidimų konsolė</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Valdiklis</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Žaidimas</translation>
+    </message>
+    <message>
+        <source>Interactive table</source>
+        <translation>Interaktyvus stalas</translation>
+    </message>
+    <message>
+        <source>TV</source>
+        <translation>Televizorius</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Kita</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Prieinamas</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>Taisomas</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Nurašytas</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Išsaugoti</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Pridėti daiktą</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Redaguoti: %1 %2</translation>
+    </message>
+    <message>
+        <source>e.g. LAP-04</source>
+        <translation>pvz., LAP-04</translation>
+    </message>
+    <message>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
+        <translation>Kodas spausdinamas daikto etiketėje, todėl vėliau jo pakeisti negalima.</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop Lenovo IdeaPad</source>
+        <translation>pvz., Nešiojamasis kompiuteris Lenovo IdeaPad</translation>
+    </message>
+    <message>
+        <source>Not part of a kit</source>
+        <translation>Ne rinkinio dalis</translation>
+    </message>
+    <message>
+        <source>This item is a kit with parts of its own.</source>
+        <translation>Šis daiktas yra rinkinys su savo dalimis.</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kodas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serijos numeris</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Part of the kit</source>
+        <translation>Rinkinio dalis</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Pastabos</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <source>Lend</source>
+        <translation>Išduoti</translation>
+    </message>
+    <message>
+        <source>Lend %1</source>
+        <translation>Išduoti %1</translation>
+    </message>
+    <message>
+        <source>Lend %1 %2 to:</source>
+        <translation>Kam išduoti %1 %2:</translation>
+    </message>
+    <message>
+        <source>A child</source>
+        <translation>Vaikui</translation>
+    </message>
+    <message>
+        <source>A librarian</source>
+        <translation>Bibliotekininkui</translation>
+    </message>
+    <message>
+        <source>Type a few letters of the name</source>
+        <translation>Įveskite kelias vardo raides</translation>
+    </message>
+    <message>
+        <source>Lend its parts too: %1</source>
+        <translation>Išduoti ir jo dalis: %1</translation>
+    </message>
+    <message>
+        <source>Due back at</source>
+        <translation>Grąžinti iki</translation>
+    </message>
+    <message>
+        <source>If not set: when the session running now ends, else at the end of today.</source>
+        <translation>Jei nenurodyta: kai baigsis dabar vykstantis užsiėmimas, kitaip – šios dienos pabaigoje.</translation>
+    </message>
+    <message>
+        <source>The due time has already passed.</source>
+        <translation>Grąžinimo laikas jau praėjo.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OpenUp Desk</source>
+        <translation>OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Šiandien</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Dalyviai</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Užsiėmimai</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Įranga</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Nustatymai</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Duomenų bazė: %1</translation>
+    </message>
+    <message>
+        <source>Librarian:</source>
+        <translation>Bibliotekininkas:</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>◀ Previous month</source>
+        <translation>◀ Ankstesnis mėnuo</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>Next month ▶</source>
+        <translation>Kitas mėnuo ▶</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Šis mėnuo</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>Naujas užsiėmimas…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Weekly series…</source>
+        <translation>Savaitinė serija…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Laikas</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Užregistruota</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Neregistruota</translation>
+    </message>
+    <message>
+        <source>Visitors counted at the session but not registered by name</source>
+        <translation>Užsiėmime suskaičiuoti lankytojai, neužregistruoti vardu</translation>
+    </message>
+    <message>
+        <source>No sessions are scheduled in this month.</source>
+        <translation>Šį mėnesį užsiėmimų nesuplanuota.</translation>
+    </message>
+    <message>
+        <source>Open attendance</source>
+        <translation>Atidaryti lankomumą</translation>
+    </message>
+    <message>
+        <source>Enter, or double-click the session</source>
+        <translation>Enter arba dukart spustelėkite užsiėmimą</translation>
+    </message>
+    <message>
+        <source>Mark held</source>
+        <translation>Pažymėti: įvyko</translation>
+    </message>
+    <message>
+        <source>Cancel session…</source>
+        <translation>Pažymėti: neįvyko…</translation>
+    </message>
+    <message>
+        <source>Mark that the session did not occur</source>
+        <translation>Pažymėti, kad užsiėmimas neįvyko</translation>
+    </message>
+    <message>
+        <source>Back to planned</source>
+        <translation>Atgal į suplanuotus</translation>
+    </message>
+    <message>
+        <source>Undo “held” or “did not occur”</source>
+        <translation>Atšaukti „įvyko“ arba „neįvyko“</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name and year</comment>
+        <translation>%2 m. %1</translation>
+    </message>
+    <message>
+        <source>Led by %1</source>
+        <translation>Veda %1</translation>
+    </message>
+    <message>
+        <source>Every date of the series already had a session.</source>
+        <translation>Visomis serijos datomis užsiėmimai jau buvo.</translation>
+    </message>
+    <message>
+        <source>Scheduled the session of %1.</source>
+        <translation>Suplanuotas užsiėmimas %1.</translation>
+    </message>
+    <message>
+        <source>Scheduled %1 sessions.</source>
+        <translation>Suplanuota užsiėmimų: %1.</translation>
+    </message>
+    <message>
+        <source>Mark the session of %1 (%2) as “did not occur”? Attendance already taken stays in the records.</source>
+        <translation>Užsiėmimas %1 (%2): pažymėti, kad jis neįvyko? Jau užregistruotas lankomumas išliks įrašuose.</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Užsiėmimas neįvyko</translation>
+    </message>
+</context>
+<context>
+    <name>NewChildDialog</name>
+    <message>
+        <source>New child</source>
+        <translation>Naujas vaikas</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>nežinomi</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>fotografavimu</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>filmavimu</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>publikavimu</translation>
+    </message>
+    <message>
+        <source>data processing</source>
+        <translation>duomenų tvarkymu</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Pavardė</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Gimimo metai</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Globėjas</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Globėjo telefonas</translation>
+    </message>
+    <message>
+        <source>The guardian consents to</source>
+        <translation>Globėjas sutinka su</translation>
+    </message>
+    <message>
+        <source>Save and check in</source>
+        <translation>Išsaugoti ir užregistruoti</translation>
+    </message>
+    <message>
+        <source>Already registered: %1. Is this the same child?</source>
+        <translation>Jau užregistruota: %1. Ar tai tas pats vaikas?</translation>
+    </message>
+    <message>
+        <source>Check in %1 instead</source>
+        <translation>Vietoj to užregistruoti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>Naujas užsiėmimas</translation>
+    </message>
+    <message>
+        <source>What the session is about</source>
+        <translation>Apie ką užsiėmimas</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Pradžia</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Pabaiga</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Veda</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>Choose a child in the list, or add a new participant.</source>
+        <translation>Pasirinkite vaiką sąraše arba pridėkite naują dalyvį.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archyvuotas</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nežinomi</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nenurodyta</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>mergaitė</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>berniukas</translation>
+    </message>
+    <message>
+        <source>Target group (social-risk family)</source>
+        <translation>Tikslinė grupė (socialinės rizikos šeima)</translation>
+    </message>
+    <message>
+        <source>Sensitive: shown only on this page and only ever counted in reports, never printed by name.</source>
+        <translation>Jautrūs duomenys: rodomi tik šiame puslapyje, ataskaitose tik skaičiuojami, niekada nespausdinami su vardu.</translation>
+    </message>
+    <message>
+        <source>Open their record</source>
+        <translation>Atidaryti esamą įrašą</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Pavardė</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Gimimo metai</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Lytis</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Globėjas</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Globėjo telefonas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Pastabos</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Duomenys</translation>
+    </message>
+    <message>
+        <source>the guardian who signed</source>
+        <translation>pasirašęs globėjas</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Nuotraukos</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vaizdo įrašai</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publikavimas</translation>
+    </message>
+    <message>
+        <source>Data processing</source>
+        <translation>Duomenų tvarkymas</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Sutikimą davė</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Pridėti</translation>
+    </message>
+    <message>
+        <source>Record the consent with the name and date above.</source>
+        <translation>Įrašyti sutikimą su aukščiau nurodytu vardu ir data.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Atšaukti</translation>
+    </message>
+    <message>
+        <source>The consent ends on the date above.</source>
+        <translation>Sutikimas baigiasi aukščiau nurodytą dieną.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Sutikimai</translation>
+    </message>
+    <message>
+        <source>Consents can be recorded once the new participant is registered.</source>
+        <translation>Sutikimus galima įrašyti, kai naujas dalyvis užregistruotas.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Įtraukti</translation>
+    </message>
+    <message>
+        <source>Enrol in</source>
+        <translation>Įtraukti į</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>Closed training cycles</source>
+        <translation>Uždari mokymų ciklai</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Naujas dalyvis</translation>
+    </message>
+    <message>
+        <source>A card code is given when the child is registered.</source>
+        <translation>Kortelės kodas suteikiamas, kai vaikas užregistruojamas.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registruoti</translation>
+    </message>
+    <message>
+        <source>Card %1 · %2</source>
+        <translation>Kortelė %1 · %2</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Atkurti</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archyvuoti</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Išsaugoti</translation>
+    </message>
+    <message>
+        <source>Given on %1 by %2</source>
+        <translation>Duotas %1; davė %2</translation>
+    </message>
+    <message>
+        <source>(name not written)</source>
+        <translation>(vardas neįrašytas)</translation>
+    </message>
+    <message>
+        <source>Not given: no photos of this child</source>
+        <translation>Neduotas: šio vaiko nefotografuoti</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Neduotas</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Atšauktas %1</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1, nuo %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>This site has no closed training cycle yet.</source>
+        <translation>Ši biblioteka dar neturi uždaro mokymų ciklo.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any training cycle.</source>
+        <translation>Neįtrauktas į jokį mokymų ciklą.</translation>
+    </message>
+    <message>
+        <source>Enrolled in every training cycle of this site.</source>
+        <translation>Įtrauktas į visus šios bibliotekos mokymų ciklus.</translation>
+    </message>
+    <message>
+        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
+        <translation>Su tokiu vardu ir gimimo metais jau užregistruota: %1. Atidarykite esamą įrašą arba, jei tai kitas vaikas, spauskite „Vis tiek registruoti“.</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>Vis tiek registruoti</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Išsaugota.</translation>
+    </message>
+    <message>
+        <source>Registered. Consents can be recorded now.</source>
+        <translation>Užregistruota. Dabar galima įrašyti sutikimus.</translation>
+    </message>
+    <message>
+        <source>Archived.</source>
+        <translation>Archyvuota.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Atkurta.</translation>
+    </message>
+    <message>
+        <source>Write who gave the consent.</source>
+        <translation>Įrašykite, kas davė sutikimą.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Sutikimas įrašytas.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn.</source>
+        <translation>Sutikimas atšauktas.</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>Įtraukta į ciklą.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Last name</source>
+        <translation>Pavardė</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Gimė</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Tikslinė grupė</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kortelė</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archyvuotas</translation>
+    </message>
+    <message>
+        <source>✗ no photos</source>
+        <translation>✗ be foto</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Participants</source>
+        <translation>Dalyviai</translation>
+    </message>
+    <message>
+        <source>Search by name: “kenins” finds Ķēniņš</source>
+        <translation>Paieška pagal vardą: „kenins“ randa Ķēniņš</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Visos bibliotekos</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Rodyti archyvuotus</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Naujas dalyvis</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Rodoma: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Neišsaugoti pakeitimai</translation>
+    </message>
+    <message>
+        <source>The changes to this participant are not saved. Discard them?</source>
+        <translation>Šio dalyvio pakeitimai neišsaugoti. Atmesti juos?</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Rodyti išsamiau...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Slėpti išsamią informaciją...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Gerai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Atšaukti</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Išsaugoti</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Taip</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Ne</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Atmesti</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return</source>
+        <translation>Grąžinti</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Grąžinti %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 comes back from %3, lent %4.</source>
+        <translation>%1 %2 grąžina %3, išduota %4.</translation>
+    </message>
+    <message>
+        <source>It was due back at %1.</source>
+        <translation>Turėjo būti grąžinta iki %1.</translation>
+    </message>
+    <message>
+        <source>e.g. stick drifts, screen scratched</source>
+        <translation>pvz., lazdelė pati slenka, ekranas subraižytas</translation>
+    </message>
+    <message>
+        <source>Condition note (optional)</source>
+        <translation>Pastaba apie būklę (nebūtina)</translation>
+    </message>
+    <message>
+        <source>Its parts come back too: %1</source>
+        <translation>Grąžinamos ir dalys: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Planned</source>
+        <translation>Suplanuotas</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Įvyko</translation>
+    </message>
+    <message>
+        <source>Did not occur</source>
+        <translation>Neįvyko</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Dalyvavo</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Vėlavo</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Nedalyvavo (pateisinta)</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Nedalyvavo</translation>
+    </message>
+    <message>
+        <source>Not marked yet</source>
+        <translation>Dar nepažymėta</translation>
+    </message>
+    <message>
+        <source>Card scanned at the desk</source>
+        <translation>Nuskaityta kortelė</translation>
+    </message>
+    <message>
+        <source>Found by name at the desk</source>
+        <translation>Rastas pagal vardą</translation>
+    </message>
+    <message>
+        <source>Tapped own name at the kiosk</source>
+        <translation>Pasižymėjo kioske</translation>
+    </message>
+    <message>
+        <source>Added afterwards</source>
+        <translation>Pridėtas vėliau</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Užsiėmimai</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>until the session ends, else the day ends</source>
+        <translation>iki užsiėmimo pabaigos, kitaip iki dienos pabaigos</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> val.</translation>
+    </message>
+    <message>
+        <source>Play a sound after each scan</source>
+        <translation>Groti garsą po kiekvieno nuskaitymo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Site of this laptop</source>
+        <translation>Šio kompiuterio biblioteka</translation>
+    </message>
+    <message>
+        <source>Default loan length</source>
+        <translation>Numatytoji išdavimo trukmė</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Nustatymai</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySeriesDialog</name>
+    <message>
+        <source>Weekly series of sessions</source>
+        <translation>Savaitinė užsiėmimų serija</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>Pirma data</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>Paskutinė data</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Pradžia</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Pabaiga</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Veda</translation>
+    </message>
+    <message>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
+        <translation>Lentelėje įrašykite kiekvienos datos temą; tema gali likti tuščia.</translation>
+    </message>
+    <message>
+        <source>Already scheduled; this date is left as it is.</source>
+        <translation>Jau suplanuota; ši data paliekama kaip yra.</translation>
+    </message>
+    <message>
+        <source>The last date is before the first one.</source>
+        <translation>Paskutinė data yra ankstesnė nei pirma.</translation>
+    </message>
+    <message>
+        <source>Every %1: %2 sessions from %3 to %4.</source>
+        <translation>Savaitės diena: %1. Naujų užsiėmimų nuo %3 iki %4: %2.</translation>
+    </message>
+    <message>
+        <source>%1 dates already have a session and are left as they are.</source>
+        <translation>Datų, kuriomis užsiėmimas jau yra: %1; jos paliekamos kaip yra.</translation>
+    </message>
+</context>
+<context>
+    <name>_ScheduleDialog</name>
+    <message>
+        <source>e.g. children&apos;s reading room</source>
+        <translation>pvz., vaikų skaitykla</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>(niekas nepasirinktas)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Suplanuoti</translation>
+    </message>
+    <message>
+        <source>This site has no programs yet, so there is nothing to schedule.</source>
+        <translation>Ši biblioteka dar neturi programų, todėl nėra ko planuoti.</translation>
+    </message>
+    <message>
+        <source>The session must end after it starts.</source>
+        <translation>Užsiėmimas turi baigtis vėliau, nei prasideda.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The disk is full. Nothing more can be saved until space is freed.</source>
+        <translation>Diskas pilnas. Nieko daugiau negalima išsaugoti, kol nebus atlaisvinta vietos.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: the file or the disk is read-only.</source>
+        <translation>Į duomenų bazę negalima rašyti: failas arba diskas skirtas tik skaityti.</translation>
+    </message>
+    <message>
+        <source>The database is busy on another computer. Please try again.</source>
+        <translation>Duomenų bazė užimta kitame kompiuteryje. Bandykite dar kartą.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nepavyksta pasiekti duomenų bazės serverio. Patikrinkite tinklą.</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk</source>
+        <translation>OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you were doing may not have been saved. The program keeps running. The details were written to the log file.</source>
+        <translation>Kažkas nepavyko, ir tai, ką darėte, galėjo likti neišsaugota. Programa veikia toliau. Išsami informacija įrašyta į žurnalo failą.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1667 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="lv_LV" sourcelanguage="en">
+<context>
+    <name>AttendanceView</name>
+    <message>
+        <source>◀ Back to the month</source>
+        <translation>◀ Atpakaļ uz mēnesi</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Bērns</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Apmeklējums</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Reģistrācija</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded for this session yet. Add the children who came.</source>
+        <translation>Šajā nodarbībā vēl neviens nav reģistrēts. Pievienojiet bērnus, kuri atnāca.</translation>
+    </message>
+    <message>
+        <source>Type a few letters of a name</source>
+        <translation>Ierakstiet dažus vārda burtus</translation>
+    </message>
+    <message>
+        <source>Add as present</source>
+        <translation>Pievienot kā klātesošu</translation>
+    </message>
+    <message>
+        <source>Add a child who came</source>
+        <translation>Pievienot bērnu, kurš atnāca</translation>
+    </message>
+    <message>
+        <source>Visitors not registered by name</source>
+        <translation>Vārdā nereģistrēti apmeklētāji</translation>
+    </message>
+    <message>
+        <source>Saved as you change it.</source>
+        <translation>Saglabājas uzreiz, tiklīdz maināt.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1”</translation>
+    </message>
+    <message>
+        <source>led by %1</source>
+        <translation>vada %1</translation>
+    </message>
+    <message>
+        <source>This session did not occur, so its attendance cannot be changed. Use “Back to planned” in the month list if it took place after all.</source>
+        <translation>Šī nodarbība nenotika, tāpēc tās apmeklējumu mainīt nevar. Ja tā tomēr notika, mēneša sarakstā nospiediet „Atpakaļ uz plānotu”.</translation>
+    </message>
+    <message>
+        <source>Enrolled in this training cycle</source>
+        <translation>Pievienots šim apmācību ciklam</translation>
+    </message>
+    <message>
+        <source>Present %1 · late %2 · excused %3 · absent %4</source>
+        <translation>Klāt %1 · nokavēja %2 · attaisnoti nebija %3 · nebija %4</translation>
+    </message>
+    <message>
+        <source>not marked %1</source>
+        <translation>nav atzīmēti %1</translation>
+    </message>
+    <message>
+        <source>— not marked —</source>
+        <translation>— nav atzīmēts —</translation>
+    </message>
+    <message>
+        <source>%1: %2, saved.</source>
+        <translation>%1: %2, saglabāts.</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (dz. %2)</translation>
+    </message>
+    <message>
+        <source>%1 — already on the list</source>
+        <translation>%1 — jau ir sarakstā</translation>
+    </message>
+    <message>
+        <source>%1 is already on the list.</source>
+        <translation>%1 jau ir sarakstā.</translation>
+    </message>
+    <message>
+        <source>%1 was added as present.</source>
+        <translation>Pievienots kā klātesošs: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Session:</source>
+        <translation>Nodarbība:</translation>
+    </message>
+    <message>
+        <source>Scan a card or a label, or type a name</source>
+        <translation>Nolasiet karti vai uzlīmi, vai ierakstiet vārdu</translation>
+    </message>
+    <message>
+        <source>Ready. Scan a card or a label.</source>
+        <translation>Gatavs. Nolasiet karti vai uzlīmi.</translation>
+    </message>
+    <message>
+        <source>Condition on return (optional), e.g. stick drifts</source>
+        <translation>Stāvoklis, saņemot atpakaļ (nav obligāti), piem., kociņš velk uz sāniem</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Saglabāt piezīmi</translation>
+    </message>
+    <message>
+        <source>New child…</source>
+        <translation>Jauns bērns…</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Atsaukt pēdējo nolasījumu</translation>
+    </message>
+    <message>
+        <source>Visitors not registered:</source>
+        <translation>Nereģistrēti apmeklētāji:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kods</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Priekšmets</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam izsniegts</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Kopš</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jāatgriež</translation>
+    </message>
+    <message>
+        <source>— no session —</source>
+        <translation>— bez nodarbības —</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(atcelta)</translation>
+    </message>
+    <message>
+        <source>No session is running now. Choose one to check children in.</source>
+        <translation>Pašlaik nenotiek neviena nodarbība. Izvēlieties nodarbību, lai reģistrētu bērnus.</translation>
+    </message>
+    <message>
+        <source>no photos</source>
+        <translation>bez foto</translation>
+    </message>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nav piekrišanas fotografēšanai: šo bērnu nefotografēt.</translation>
+    </message>
+    <message>
+        <source>Here now: %1</source>
+        <translation>Klāt: %1</translation>
+    </message>
+    <message>
+        <source>Out now: %1</source>
+        <translation>Izsniegts: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>nokavēts: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Nokavēts</translation>
+    </message>
+    <message>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
+    </message>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Tagad nolasīto priekšmetu izsniegs: %1.</translation>
+    </message>
+    <message>
+        <source>(no photos)</source>
+        <translation>(bez foto)</translation>
+    </message>
+    <message>
+        <source>Already here: %1</source>
+        <translation>Jau ir šeit: %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Reģistrēts: %1</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>reģistrācija (%1)</translation>
+    </message>
+    <message>
+        <source>the session</source>
+        <translation>nodarbībai</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>jums</translation>
+    </message>
+    <message>
+        <source>Lent: %1 to %2, due %3</source>
+        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3</translation>
+    </message>
+    <message>
+        <source>Left behind: %1</source>
+        <translation>Palika šeit: %1</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>izsniegšana (%1)</translation>
+    </message>
+    <message>
+        <source>(it was overdue)</source>
+        <translation>(ar nokavējumu)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 from %2</source>
+        <translation>Saņemts atpakaļ: %1, atdeva %2</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>Piezīme par %1:</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>atgriešana (%1)</translation>
+    </message>
+    <message>
+        <source>Note saved for %1.</source>
+        <translation>Piezīme par %1 saglabāta.</translation>
+    </message>
+    <message>
+        <source>Undo the %1</source>
+        <translation>Atsaukt: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Atsaukts: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DomainError</name>
+    <message>
+        <source>A username is 2–60 characters: small letters, digits, dots, hyphens.</source>
+        <translation>Lietotājvārdā ir 2–60 rakstzīmes: mazie burti, cipari, punkti, defises.</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Nodarbība</translation>
+    </message>
+    <message>
+        <source>child&apos;s card</source>
+        <translation>bērna kartes</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>priekšmeta</translation>
+    </message>
+    <message>
+        <source>There is no return of this item to undo.</source>
+        <translation>Šim priekšmetam nav atgriešanas, ko atsaukt.</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>atrodas remontā</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ir norakstīts</translation>
+    </message>
+    <message>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
+        <translation>Daļa var piederēt tikai komplektam, kas pats nav cita komplekta daļa.</translation>
+    </message>
+    <message>
+        <source>An item needs a name.</source>
+        <translation>Priekšmetam jānorāda nosaukums.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Another item already has this tag.</source>
+        <translation>Šis kods jau ir citam priekšmetam.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Priekšmets</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Dalībnieks</translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation>Bibliotekārs</translation>
+    </message>
+    <message>
+        <source>The due time must be after the time of lending.</source>
+        <translation>Atgriešanas laikam jābūt vēlākam par izsniegšanas laiku.</translation>
+    </message>
+    <message>
+        <source>The action was refused.</source>
+        <translation>Darbība nav atļauta.</translation>
+    </message>
+    <message>
+        <source>{what} {key} was not found.</source>
+        <translation>Ieraksts nav atrasts: {what} {key}.</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>Scanned “{scanned}”: {reason}</source>
+        <translation>Nolasīts „{scanned}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Scanned “{scanned}”: no {what} has this code in this database.</source>
+        <translation>Nolasīts „{scanned}”: šajā datubāzē nav {what} ar šādu kodu.</translation>
+    </message>
+    <message>
+        <source>{tag} {name} cannot be lent: it is {status}.</source>
+        <translation>{tag} {name} nevar izsniegt: {status}.</translation>
+    </message>
+    <message>
+        <source>{tag} {name} is already out: lent to {borrower} since {since}.</source>
+        <translation>{tag} {name} jau ir izsniegts (kam: {borrower}; kopš {since}).</translation>
+    </message>
+    <message>
+        <source>{tag} {name} is not on loan.</source>
+        <translation>{tag} {name} nav izsniegts.</translation>
+    </message>
+    <message>
+        <source>The session of {date} was cancelled: nobody can be checked in to it.</source>
+        <translation>{date} nodarbība ir atcelta: tajā nevienu nevar reģistrēt.</translation>
+    </message>
+    <message>
+        <source>{name} is archived: restore the record before checking them in.</source>
+        <translation>Ieraksts „{name}” ir arhivēts: pirms reģistrēšanas atjaunojiet to.</translation>
+    </message>
+    <message>
+        <source>First name and last name are both needed.</source>
+        <translation>Jānorāda gan vārds, gan uzvārds.</translation>
+    </message>
+    <message>
+        <source>A name may be at most 80 characters long.</source>
+        <translation>Vārdā un uzvārdā var būt ne vairāk kā 80 rakstzīmes.</translation>
+    </message>
+    <message>
+        <source>The birth year must be between 1900 and this year.</source>
+        <translation>Dzimšanas gadam jābūt no 1900. gada līdz šim gadam.</translation>
+    </message>
+    <message>
+        <source>The guardian&apos;s name or phone is too long.</source>
+        <translation>Aizbildņa vārds vai tālrunis ir pārāk garš.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Only a closed training cycle takes enrolments.</source>
+        <translation>Bērnus var uzņemt tikai slēgtā apmācību ciklā.</translation>
+    </message>
+    <message>
+        <source>A site&apos;s country is LV or LT.</source>
+        <translation>Bibliotēkas valsts ir LV vai LT.</translation>
+    </message>
+    <message>
+        <source>A program needs a name.</source>
+        <translation>Programmai jānorāda nosaukums.</translation>
+    </message>
+    <message>
+        <source>The planned number of sessions must be 1 or more.</source>
+        <translation>Plānotajam nodarbību skaitam jābūt vismaz 1.</translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation>Nodarbībai jābeidzas pēc tās sākuma.</translation>
+    </message>
+    <message>
+        <source>The theme or place is too long.</source>
+        <translation>Tēma vai vieta ir pārāk gara.</translation>
+    </message>
+    <message>
+        <source>This program already has a session at that date and time.</source>
+        <translation>Šai programmai tajā datumā un laikā jau ir nodarbība.</translation>
+    </message>
+    <message>
+        <source>The series must end after it starts.</source>
+        <translation>Sērijai jābeidzas pēc tās sākuma.</translation>
+    </message>
+    <message>
+        <source>A series may span at most five years.</source>
+        <translation>Sērija var aptvert ne vairāk kā piecus gadus.</translation>
+    </message>
+    <message>
+        <source>a tag may hold only letters A–Z, digits and single hyphens.</source>
+        <translation>kodā drīkst būt tikai burti A–Z, cipari un atsevišķas defises.</translation>
+    </message>
+    <message>
+        <source>nothing was read.</source>
+        <translation>nekas netika nolasīts.</translation>
+    </message>
+    <message>
+        <source>it holds characters no OpenUp code has.</source>
+        <translation>tajā ir rakstzīmes, kādu nav nevienā OpenUp kodā.</translation>
+    </message>
+    <message>
+        <source>this is not a member card or an equipment label.</source>
+        <translation>tā nav ne dalībnieka karte, ne aprīkojuma uzlīme.</translation>
+    </message>
+    <message>
+        <source>the check character does not match: the code was misread.</source>
+        <translation>kontrolrakstzīme nesakrīt: kods nolasīts kļūdaini.</translation>
+    </message>
+    <message>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
+        <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <source>Equipment</source>
+        <translation>Aprīkojums</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Visas bibliotēkas</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Pievienot priekšmetu…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>Labot priekšmetu…</translation>
+    </message>
+    <message>
+        <source>Lend…</source>
+        <translation>Izsniegt…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Saņemt atpakaļ…</translation>
+    </message>
+    <message>
+        <source>Send to repair</source>
+        <translation>Nodot remontā</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>Atpakaļ lietošanā</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>Norakstīt…</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kods</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statuss</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam izsniegts</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Kopš</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>Jāatgriež līdz</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>Izsniegts</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Atgriezts</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Pieņēma</translation>
+    </message>
+    <message>
+        <source>Condition note</source>
+        <translation>Piezīme par stāvokli</translation>
+    </message>
+    <message>
+        <source>Items: %1   Out now: %2   Overdue: %3</source>
+        <translation>Priekšmeti: %1   Izsniegti: %2   Nokavēti: %3</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Izsniegts</translation>
+    </message>
+    <message>
+        <source>Overdue: it should have been back by now.</source>
+        <translation>Nokavēts: atgriešanas laiks jau pagājis.</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>Sērijas numurs: %1</translation>
+    </message>
+    <message>
+        <source>Loan history</source>
+        <translation>Izsniegšanas vēsture</translation>
+    </message>
+    <message>
+        <source>Choose an item above to see who had it and how it came back.</source>
+        <translation>Izvēlieties priekšmetu augstāk, lai redzētu, kam tas bija izsniegts un kādā stāvoklī atgriezts.</translation>
+    </message>
+    <message>
+        <source>No equipment yet: add the first item with “Add item…”.</source>
+        <translation>Aprīkojuma vēl nav: pievienojiet pirmo priekšmetu ar „Pievienot priekšmetu…”.</translation>
+    </message>
+    <message>
+        <source>Loans of %1 %2</source>
+        <translation>Izsniegšanas: %1 %2</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Bibliotēka: %1</translation>
+    </message>
+    <message>
+        <source>Part of the kit %1</source>
+        <translation>Komplekta %1 daļa</translation>
+    </message>
+    <message>
+        <source>Parts: %1</source>
+        <translation>Daļas: %1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Piezīmes: %1</translation>
+    </message>
+    <message>
+        <source>Never lent yet.</source>
+        <translation>Vēl ne reizi nav izsniegts.</translation>
+    </message>
+    <message>
+        <source>Still out</source>
+        <translation>Vēl izsniegts</translation>
+    </message>
+    <message>
+        <source>Lent by %1</source>
+        <translation>Izsniedza %1</translation>
+    </message>
+    <message>
+        <source>Came back after it was due.</source>
+        <translation>Atgriezts ar nokavējumu.</translation>
+    </message>
+    <message>
+        <source>It is on loan: return it first.</source>
+        <translation>Tas ir izsniegts: vispirms saņemiet to atpakaļ.</translation>
+    </message>
+    <message>
+        <source>Added %1 %2.</source>
+        <translation>Pievienots: %1 %2.</translation>
+    </message>
+    <message>
+        <source>Saved the changes to %1.</source>
+        <translation>Izmaiņas saglabātas: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
+        <translation>%1 %2 nodots remontā: to nevar izsniegt, kamēr tas nav atpakaļ lietošanā.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back in service and can be lent.</source>
+        <translation>%1 %2 atkal lietošanā, to var izsniegt.</translation>
+    </message>
+    <message>
+        <source>Retire an item</source>
+        <translation>Norakstīt priekšmetu</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
+        <translation>Norakstīt %1 %2? Norakstītu priekšmetu vairs nevar izsniegt; tā izsniegšanas vēsture saglabājas.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Norakstīt</translation>
+    </message>
+    <message>
+        <source>%1 %2 is retired: it is no longer lent.</source>
+        <translation>%1 %2 norakstīts: to vairs neizsniedz.</translation>
+    </message>
+    <message>
+        <source>Lent %1 to %2, due back %3.</source>
+        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3.</translation>
+    </message>
+    <message>
+        <source>Not lent, stays here: %1</source>
+        <translation>Neizsniegts, paliek šeit: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1, from %2.</source>
+        <translation>Saņemts atpakaļ: %1, atdeva %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentWords</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Portatīvais dators</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Fotokamera</translation>
+    </message>
+    <message>
+        <source>Game console</source>
+        <translation>Spēļu konsole</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Spēļu pults</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Spēle</translation>
+    </message>
+    <message>
+        <source>Interactive table</source>
+        <translation>Interaktīvais galds</translation>
+    </message>
+    <message>
+        <source>TV</source>
+        <translation>Televizors</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Cits</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Pieejams</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>Remontā</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Norakstīts</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Saglabāt</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>Pievienot priekšmetu</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Labot: %1 %2</translation>
+    </message>
+    <message>
+        <source>e.g. LAP-04</source>
+        <translation>piem., LAP-04</translation>
+    </message>
+    <message>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
+        <translation>Kods tiek drukāts uz priekšmeta uzlīmes, tāpēc vēlāk to mainīt nevar.</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop Lenovo IdeaPad</source>
+        <translation>piem., Portatīvais dators Lenovo IdeaPad</translation>
+    </message>
+    <message>
+        <source>Not part of a kit</source>
+        <translation>Nav komplekta daļa</translation>
+    </message>
+    <message>
+        <source>This item is a kit with parts of its own.</source>
+        <translation>Šis priekšmets ir komplekts ar savām daļām.</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Kods</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Sērijas numurs</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Part of the kit</source>
+        <translation>Komplekta daļa</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Piezīmes</translation>
+    </message>
+</context>
+<context>
+    <name>LendDialog</name>
+    <message>
+        <source>Lend</source>
+        <translation>Izsniegt</translation>
+    </message>
+    <message>
+        <source>Lend %1</source>
+        <translation>Izsniegt %1</translation>
+    </message>
+    <message>
+        <source>Lend %1 %2 to:</source>
+        <translation>Kam izsniegt %1 %2:</translation>
+    </message>
+    <message>
+        <source>A child</source>
+        <translation>Bērnam</translation>
+    </message>
+    <message>
+        <source>A librarian</source>
+        <translation>Bibliotekāram</translation>
+    </message>
+    <message>
+        <source>Type a few letters of the name</source>
+        <translation>Ierakstiet dažus vārda burtus</translation>
+    </message>
+    <message>
+        <source>Lend its parts too: %1</source>
+        <translation>Izsniegt arī tā daļas: %1</translation>
+    </message>
+    <message>
+        <source>Due back at</source>
+        <translation>Jāatgriež līdz</translation>
+    </message>
+    <message>
+        <source>If not set: when the session running now ends, else at the end of today.</source>
+        <translation>Ja nav norādīts: kad beigsies pašreizējā nodarbība, citādi — šīs dienas beigās.</translation>
+    </message>
+    <message>
+        <source>The due time has already passed.</source>
+        <translation>Atgriešanas laiks jau ir pagājis.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OpenUp Desk</source>
+        <translation>OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Šodien</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Dalībnieki</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Nodarbības</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Aprīkojums</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Iestatījumi</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datubāze: %1</translation>
+    </message>
+    <message>
+        <source>Librarian:</source>
+        <translation>Bibliotekārs:</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>◀ Previous month</source>
+        <translation>◀ Iepriekšējais mēnesis</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>Next month ▶</source>
+        <translation>Nākamais mēnesis ▶</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Šis mēnesis</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>Jauna nodarbība…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Weekly series…</source>
+        <translation>Iknedēļas sērija…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Laiks</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tēma</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statuss</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Reģistrēti</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Nereģistrēti</translation>
+    </message>
+    <message>
+        <source>Visitors counted at the session but not registered by name</source>
+        <translation>Nodarbībā saskaitītie apmeklētāji, kas nav reģistrēti vārdā</translation>
+    </message>
+    <message>
+        <source>No sessions are scheduled in this month.</source>
+        <translation>Šajā mēnesī nav ieplānotu nodarbību.</translation>
+    </message>
+    <message>
+        <source>Open attendance</source>
+        <translation>Atvērt apmeklējumu</translation>
+    </message>
+    <message>
+        <source>Enter, or double-click the session</source>
+        <translation>Enter vai dubultklikšķis uz nodarbības</translation>
+    </message>
+    <message>
+        <source>Mark held</source>
+        <translation>Atzīmēt: notika</translation>
+    </message>
+    <message>
+        <source>Cancel session…</source>
+        <translation>Atzīmēt: nenotika…</translation>
+    </message>
+    <message>
+        <source>Mark that the session did not occur</source>
+        <translation>Atzīmēt, ka nodarbība nenotika</translation>
+    </message>
+    <message>
+        <source>Back to planned</source>
+        <translation>Atpakaļ uz plānotu</translation>
+    </message>
+    <message>
+        <source>Undo “held” or “did not occur”</source>
+        <translation>Atsaukt „notika” vai „nenotika”</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name and year</comment>
+        <translation>%2. gada %1</translation>
+    </message>
+    <message>
+        <source>Led by %1</source>
+        <translation>Vada %1</translation>
+    </message>
+    <message>
+        <source>Every date of the series already had a session.</source>
+        <translation>Visos sērijas datumos nodarbības jau bija.</translation>
+    </message>
+    <message>
+        <source>Scheduled the session of %1.</source>
+        <translation>Ieplānota nodarbība %1.</translation>
+    </message>
+    <message>
+        <source>Scheduled %1 sessions.</source>
+        <translation>Ieplānotas nodarbības: %1.</translation>
+    </message>
+    <message>
+        <source>Mark the session of %1 (%2) as “did not occur”? Attendance already taken stays in the records.</source>
+        <translation>Nodarbība %1 (%2): atzīmēt, ka tā nenotika? Jau reģistrētais apmeklējums ierakstos saglabāsies.</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Nodarbība nenotika</translation>
+    </message>
+</context>
+<context>
+    <name>NewChildDialog</name>
+    <message>
+        <source>New child</source>
+        <translation>Jauns bērns</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>nav zināms</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>fotografēšanai</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video filmēšanai</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>publicēšanai</translation>
+    </message>
+    <message>
+        <source>data processing</source>
+        <translation>datu apstrādei</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Dzimšanas gads</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Aizbildnis</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Aizbildņa tālrunis</translation>
+    </message>
+    <message>
+        <source>The guardian consents to</source>
+        <translation>Aizbildnis piekrīt</translation>
+    </message>
+    <message>
+        <source>Save and check in</source>
+        <translation>Saglabāt un reģistrēt</translation>
+    </message>
+    <message>
+        <source>Already registered: %1. Is this the same child?</source>
+        <translation>Jau reģistrēts: %1. Vai tas ir tas pats bērns?</translation>
+    </message>
+    <message>
+        <source>Check in %1 instead</source>
+        <translation>Tā vietā reģistrēt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>Jauna nodarbība</translation>
+    </message>
+    <message>
+        <source>What the session is about</source>
+        <translation>Par ko būs nodarbība</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Sākums</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Beigas</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tēma</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Vada</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>Choose a child in the list, or add a new participant.</source>
+        <translation>Izvēlieties bērnu sarakstā vai pievienojiet jaunu dalībnieku.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arhivēts</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nav zināms</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nav norādīts</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>meitene</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>zēns</translation>
+    </message>
+    <message>
+        <source>Target group (social-risk family)</source>
+        <translation>Mērķgrupa (sociālā riska ģimene)</translation>
+    </message>
+    <message>
+        <source>Sensitive: shown only on this page and only ever counted in reports, never printed by name.</source>
+        <translation>Sensitīvi dati: redzami tikai šajā lapā, atskaitēs tikai saskaitīti, nekad netiek drukāti ar vārdu.</translation>
+    </message>
+    <message>
+        <source>Open their record</source>
+        <translation>Atvērt esošo ierakstu</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Dzimšanas gads</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Dzimums</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Aizbildnis</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Aizbildņa tālrunis</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Piezīmes</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Pamatdati</translation>
+    </message>
+    <message>
+        <source>the guardian who signed</source>
+        <translation>aizbildnis, kurš parakstījās</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publicēšana</translation>
+    </message>
+    <message>
+        <source>Data processing</source>
+        <translation>Datu apstrāde</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Piekrišanu deva</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Pievienot</translation>
+    </message>
+    <message>
+        <source>Record the consent with the name and date above.</source>
+        <translation>Ierakstīt piekrišanu ar augstāk norādīto vārdu un datumu.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Atsaukt</translation>
+    </message>
+    <message>
+        <source>The consent ends on the date above.</source>
+        <translation>Piekrišana beidzas augstāk norādītajā datumā.</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Piekrišanas</translation>
+    </message>
+    <message>
+        <source>Consents can be recorded once the new participant is registered.</source>
+        <translation>Piekrišanas var ierakstīt, kad jaunais dalībnieks ir reģistrēts.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Uzņemt</translation>
+    </message>
+    <message>
+        <source>Enrol in</source>
+        <translation>Uzņemt ciklā</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Closed training cycles</source>
+        <translation>Slēgtie apmācību cikli</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Jauns dalībnieks</translation>
+    </message>
+    <message>
+        <source>A card code is given when the child is registered.</source>
+        <translation>Kartes kodu piešķir, kad bērnu reģistrē.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Reģistrēt</translation>
+    </message>
+    <message>
+        <source>Card %1 · %2</source>
+        <translation>Karte %1 · %2</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Atjaunot</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arhivēt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saglabāt</translation>
+    </message>
+    <message>
+        <source>Given on %1 by %2</source>
+        <translation>Dota %1; deva %2</translation>
+    </message>
+    <message>
+        <source>(name not written)</source>
+        <translation>(vārds nav ierakstīts)</translation>
+    </message>
+    <message>
+        <source>Not given: no photos of this child</source>
+        <translation>Nav dota: šo bērnu nefotografēt</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nav dota</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Atsaukta %1</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1, kopš %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>This site has no closed training cycle yet.</source>
+        <translation>Šai bibliotēkai vēl nav slēgta apmācību cikla.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any training cycle.</source>
+        <translation>Nav pievienots nevienam apmācību ciklam.</translation>
+    </message>
+    <message>
+        <source>Enrolled in every training cycle of this site.</source>
+        <translation>Pievienots visiem šīs bibliotēkas apmācību cikliem.</translation>
+    </message>
+    <message>
+        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
+        <translation>Ar šādu vārdu un dzimšanas gadu jau reģistrēts: %1. Atveriet esošo ierakstu vai, ja tas ir cits bērns, nospiediet „Tomēr reģistrēt”.</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>Tomēr reģistrēt</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saglabāts.</translation>
+    </message>
+    <message>
+        <source>Registered. Consents can be recorded now.</source>
+        <translation>Reģistrēts. Tagad var ierakstīt piekrišanas.</translation>
+    </message>
+    <message>
+        <source>Archived.</source>
+        <translation>Arhivēts.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Atjaunots.</translation>
+    </message>
+    <message>
+        <source>Write who gave the consent.</source>
+        <translation>Ierakstiet, kas deva piekrišanu.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Piekrišana ierakstīta.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn.</source>
+        <translation>Piekrišana atsaukta.</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>Pievienots ciklam.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Dz. gads</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Mērķgrupa</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arhivēts</translation>
+    </message>
+    <message>
+        <source>✗ no photos</source>
+        <translation>✗ bez foto</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Participants</source>
+        <translation>Dalībnieki</translation>
+    </message>
+    <message>
+        <source>Search by name: “kenins” finds Ķēniņš</source>
+        <translation>Meklēt pēc vārda: „kenins” atrod Ķēniņš</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Visas bibliotēkas</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Rādīt arhivētos</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Jauns dalībnieks</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Parādīti: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nesaglabātas izmaiņas</translation>
+    </message>
+    <message>
+        <source>The changes to this participant are not saved. Discard them?</source>
+        <translation>Šī dalībnieka izmaiņas nav saglabātas. Atmest tās?</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Rādīt sīkāku informāciju...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Slēpt sīkāku informāciju...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Labi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Atcelt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saglabāt</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Jā</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nē</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Atmest</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return</source>
+        <translation>Saņemt atpakaļ</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Saņemt atpakaļ %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 comes back from %3, lent %4.</source>
+        <translation>%1 %2 atgriež %3, izsniegts %4.</translation>
+    </message>
+    <message>
+        <source>It was due back at %1.</source>
+        <translation>Bija jāatgriež līdz %1.</translation>
+    </message>
+    <message>
+        <source>e.g. stick drifts, screen scratched</source>
+        <translation>piem., kociņš velk uz sāniem, ekrāns saskrāpēts</translation>
+    </message>
+    <message>
+        <source>Condition note (optional)</source>
+        <translation>Piezīme par stāvokli (nav obligāta)</translation>
+    </message>
+    <message>
+        <source>Its parts come back too: %1</source>
+        <translation>Saņemt atpakaļ arī tā daļas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Planned</source>
+        <translation>Plānota</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Notika</translation>
+    </message>
+    <message>
+        <source>Did not occur</source>
+        <translation>Nenotika</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Klāt</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Nokavēja</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Attaisnoti nebija</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Nebija</translation>
+    </message>
+    <message>
+        <source>Not marked yet</source>
+        <translation>Vēl nav atzīmēts</translation>
+    </message>
+    <message>
+        <source>Card scanned at the desk</source>
+        <translation>Nolasīta karte</translation>
+    </message>
+    <message>
+        <source>Found by name at the desk</source>
+        <translation>Atrasts pēc vārda</translation>
+    </message>
+    <message>
+        <source>Tapped own name at the kiosk</source>
+        <translation>Pieteicās pats kioskā</translation>
+    </message>
+    <message>
+        <source>Added afterwards</source>
+        <translation>Pievienots vēlāk</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Nodarbības</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>until the session ends, else the day ends</source>
+        <translation>līdz nodarbības beigām, citādi līdz dienas beigām</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Play a sound after each scan</source>
+        <translation>Atskaņot skaņu pēc katras nolasīšanas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Site of this laptop</source>
+        <translation>Šī datora bibliotēka</translation>
+    </message>
+    <message>
+        <source>Default loan length</source>
+        <translation>Izsniegšanas ilgums pēc noklusējuma</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Iestatījumi</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySeriesDialog</name>
+    <message>
+        <source>Weekly series of sessions</source>
+        <translation>Iknedēļas nodarbību sērija</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tēma</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>Pirmais datums</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>Pēdējais datums</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Sākums</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Beigas</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Vieta</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Vada</translation>
+    </message>
+    <message>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
+        <translation>Ierakstiet tabulā katra datuma tēmu; tēma var palikt tukša.</translation>
+    </message>
+    <message>
+        <source>Already scheduled; this date is left as it is.</source>
+        <translation>Jau ieplānota; šis datums paliek, kā ir.</translation>
+    </message>
+    <message>
+        <source>The last date is before the first one.</source>
+        <translation>Pēdējais datums ir pirms pirmā.</translation>
+    </message>
+    <message>
+        <source>Every %1: %2 sessions from %3 to %4.</source>
+        <translation>Nedēļas diena: %1. Jaunas nodarbības no %3 līdz %4: %2.</translation>
+    </message>
+    <message>
+        <source>%1 dates already have a session and are left as they are.</source>
+        <translation>Datumi, kuros nodarbība jau ir: %1; tie paliek, kā ir.</translation>
+    </message>
+</context>
+<context>
+    <name>_ScheduleDialog</name>
+    <message>
+        <source>e.g. children&apos;s reading room</source>
+        <translation>piem., bērnu lasītava</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>(neviens nav izvēlēts)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Ieplānot</translation>
+    </message>
+    <message>
+        <source>This site has no programs yet, so there is nothing to schedule.</source>
+        <translation>Šai bibliotēkai vēl nav programmu, tāpēc nav ko plānot.</translation>
+    </message>
+    <message>
+        <source>The session must end after it starts.</source>
+        <translation>Nodarbībai jābeidzas pēc tās sākuma.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The disk is full. Nothing more can be saved until space is freed.</source>
+        <translation>Disks ir pilns. Neko vairs nevar saglabāt, kamēr netiek atbrīvota vieta.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: the file or the disk is read-only.</source>
+        <translation>Datubāzē nevar ierakstīt: fails vai disks ir tikai lasāms.</translation>
+    </message>
+    <message>
+        <source>The database is busy on another computer. Please try again.</source>
+        <translation>Datubāzi pašlaik izmanto cits dators. Lūdzu, mēģiniet vēlreiz.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nevar sasniegt datubāzes serveri. Pārbaudiet tīkla savienojumu.</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk</source>
+        <translation>OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you were doing may not have been saved. The program keeps running. The details were written to the log file.</source>
+        <translation>Kaut kas nogāja greizi, un iesāktais, iespējams, netika saglabāts. Programma turpina darboties. Sīkāka informācija ierakstīta žurnāla failā.</translation>
+    </message>
+</context>
+</TS>
