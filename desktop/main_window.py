@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,18 +15,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
 from db.accounts import list_staff
 from db.database import describe
+from desktop import operations
 from desktop.context import AppContext
 from desktop.pages.desk import DeskPage
-from desktop.pages.equipment import EquipmentPage
-from desktop.pages.participants import ParticipantsPage
-from desktop.pages.sessions import SessionsPage
 from desktop.pages.settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from desktop.pages.equipment import EquipmentPage
+    from desktop.pages.participants import ParticipantsPage
+    from desktop.pages.sessions import SessionsPage
+
+
+def _build(module: str, name: str, ctx: AppContext) -> QWidget:
+    page: QWidget = getattr(importlib.import_module(module), name)(ctx)
+    return page
+
+
+BUSY_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -35,18 +51,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("OpenUp Desk"))
         self.resize(1280, 800)
 
-        self.desk = DeskPage(ctx)
-        self.participants = ParticipantsPage(ctx)
-        self.sessions = SessionsPage(ctx)
-        self.equipment = EquipmentPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        self.settings_page.language_chosen.connect(self.language_chosen)
-        pages: list[tuple[str, QWidget]] = [
-            (self.tr("Desk"), self.desk),
-            (self.tr("Participants"), self.participants),
-            (self.tr("Sessions"), self.sessions),
-            (self.tr("Equipment"), self.equipment),
-            (self.tr("Settings"), self.settings_page),
+        # Built when first shown, so the Desk is ready sooner; the Desk itself at once.
+        self._factories: list[Callable[[], QWidget]] = [
+            lambda: DeskPage(ctx),
+            lambda: _build("desktop.pages.participants", "ParticipantsPage", ctx),
+            lambda: _build("desktop.pages.sessions", "SessionsPage", ctx),
+            lambda: _build("desktop.pages.equipment", "EquipmentPage", ctx),
+            self._build_settings,
+        ]
+        self._built: dict[int, QWidget] = {}
+        titles = [
+            self.tr("Desk"),
+            self.tr("Participants"),
+            self.tr("Sessions"),
+            self.tr("Equipment"),
+            self.tr("Settings"),
         ]
 
         self.sidebar = QListWidget()
@@ -59,14 +78,13 @@ class MainWindow(QMainWindow):
             "QListWidget#sidebar::item:selected { background: #00897b; color: white; }"
         )
         self.stack = QStackedWidget()
-        for number, (title, page) in enumerate(pages, start=1):
+        for number, title in enumerate(titles, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{number}")
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(n - 1))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.sidebar.currentRowChanged.connect(self._focus_page)
+        self.sidebar.currentRowChanged.connect(self._show_row)
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -86,6 +104,19 @@ class MainWindow(QMainWindow):
         )
         self.database_label.setObjectName("databaseLabel")
         status.addWidget(self.database_label, 1)
+        # A moving bar while the database works longer than a blink (a scan takes ~10 ms).
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setToolTip(self.tr("Working with the database…"))
+        self.busy.hide()
+        status.addPermanentWidget(self.busy)
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_DELAY_MS)
+        self._busy_delay.timeout.connect(self.busy.show)
+        operations.activity.busy.connect(self._database_busy)
         status.addPermanentWidget(QLabel(self.tr("Librarian:")))
         self.staff_choice = QComboBox()
         self.staff_choice.setObjectName("staffChoice")
@@ -101,17 +132,66 @@ class MainWindow(QMainWindow):
         )
         status.addPermanentWidget(self.staff_choice)
 
+    def _database_busy(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy.hide()
+
     def _chosen_staff(self) -> int | None:
         # An empty chooser (no accounts yet) has no data to hand back.
         return int(self.staff_choice.currentData()) if self.staff_choice.count() else None
 
+    def page(self, index: int) -> QWidget:
+        """The page at a sidebar row, built now if it was not yet."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._factories[index]()
+            stand_in = self.stack.widget(index)
+            assert stand_in is not None
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[index] = page
+        return page
+
+    @property
+    def desk(self) -> DeskPage:
+        page = self.page(0)
+        assert isinstance(page, DeskPage)
+        return page
+
+    @property
+    def participants(self) -> ParticipantsPage:
+        return self.page(1)  # type: ignore[return-value]
+
+    @property
+    def sessions(self) -> SessionsPage:
+        return self.page(2)  # type: ignore[return-value]
+
+    @property
+    def equipment(self) -> EquipmentPage:
+        return self.page(3)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(4)  # type: ignore[return-value]
+
+    def _build_settings(self) -> QWidget:
+        page = SettingsPage(self.ctx)
+        page.language_chosen.connect(self.language_chosen)
+        return page
+
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
+        self._show_row(index)
 
-    def _focus_page(self, index: int) -> None:
-        page = self.stack.widget(index)
+    def _show_row(self, index: int) -> None:
+        page = self.page(index)
+        self.stack.setCurrentWidget(page)
         focus = getattr(page, "take_focus", None)
         if focus is not None:
             focus()
-        elif page is not None:
+        else:
             page.setFocus(Qt.FocusReason.ShortcutFocusReason)

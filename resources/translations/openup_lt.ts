@@ -833,6 +833,10 @@
         <translation>Duomenų bazė: %1</translation>
     </message>
     <message>
+        <source>Working with the database…</source>
+        <translation>Dirbama su duomenų baze…</translation>
+    </message>
+    <message>
         <source>Librarian:</source>
         <translation>Bibliotekininkas:</translation>
     </message>

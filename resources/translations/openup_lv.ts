@@ -833,6 +833,10 @@
         <translation>Datubāze: %1</translation>
     </message>
     <message>
+        <source>Working with the database…</source>
+        <translation>Darbs ar datubāzi…</translation>
+    </message>
+    <message>
         <source>Librarian:</source>
         <translation>Bibliotekārs:</translation>
     </message>

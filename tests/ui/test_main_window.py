@@ -118,3 +118,20 @@ def test_an_unexpected_error_is_logged_and_shown_not_fatal(
     assert "a bug in a callback" in caplog.text
     assert shown and "keeps running" in shown[0]
     assert QApplication.instance() is not None
+
+
+def test_long_database_work_shows_the_busy_indicator(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from desktop.operations import Operation
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+    done: list[str] = []
+    Operation(window, lambda: release.wait(5) and "saved").success(done.append).run()
+    qtbot.waitUntil(window.busy.isVisible, timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: done == ["saved"], timeout=2000)
+    assert not window.busy.isVisible()
