@@ -59,9 +59,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from db.demo import fill_demo
-
     from db.database import describe
+    from db.demo import fill_demo
 
     database = open_database(args.db)
     summary = fill_demo(database)
