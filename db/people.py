@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +28,7 @@ from db.scancodes import new_card_code
 
 OLDEST_BIRTH_YEAR = 1900
 SEARCH_LIMIT = 30
+Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -395,11 +397,20 @@ def search_participants(
 
     "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in Latvian order.
     """
-    words = fold(typed).split()[:4]
-    if not words:
+    if not fold(typed).split():
         return []
-    query = _found_participants()
-    for word in words:
+    query = _where_found(_found_participants(), typed, site_id, include_archived)
+    with db.reading() as session:
+        found = [FoundParticipant(*row) for row in session.execute(query)]
+    # All matches, then Latvian order in Python: SQL's own order is not Latvian, and a
+    # SQL limit would drop the alphabetically first children of a common surname.
+    found.sort(key=lambda p: person_key(p.first_name, p.last_name))
+    return found[:limit]
+
+
+def _where_found(query: Q, typed: str, site_id: int | None, include_archived: bool) -> Q:
+    """Narrow a query on participants to those the typed words find, at a site."""
+    for word in fold(typed).split()[:4]:
         pattern = _escape_like(_without_gender_ending(word[:80]))
         query = query.where(
             or_(
@@ -411,13 +422,7 @@ def search_participants(
         query = query.where(Participant.site_id == site_id)
     if not include_archived:
         query = query.where(Participant.archived.is_(False))
-    with db.reading() as session:
-        # All matches, then Latvian order in Python: SQL's own order is not Latvian, and a
-        # SQL limit would drop the alphabetically first children of a common surname.
-        rows = session.execute(query).all()
-    found = [FoundParticipant(*row) for row in rows]
-    found.sort(key=lambda p: person_key(p.first_name, p.last_name))
-    return found[:limit]
+    return query
 
 
 def _without_gender_ending(word: str) -> str:
@@ -547,28 +552,11 @@ def list_participants(
 ) -> list[ParticipantRow]:
     """The children of a site (all sites for None) in Latvian order, or those a search finds.
 
-    A typed search goes through search_participants, so it finds what the desk finds.
+    A typed search narrows the list exactly as the desk's search does.
     """
-    query = _participant_rows()
-    if typed.strip():
-        found = search_participants(
-            db, typed, site_id=site_id, include_archived=include_archived, limit=limit
-        )
-        if not found:
-            return []
-        order = {p.id: index for index, p in enumerate(found)}
-        with db.reading() as session:
-            rows = session.execute(query.where(Participant.id.in_(order))).all()
-        result = [ParticipantRow(*row) for row in rows]
-        result.sort(key=lambda p: order[p.id])
-        return result
-    if site_id is not None:
-        query = query.where(Participant.site_id == site_id)
-    if not include_archived:
-        query = query.where(Participant.archived.is_(False))
+    query = _where_found(_participant_rows(), typed, site_id, include_archived)
     with db.reading() as session:
-        rows = session.execute(query).all()
-    result = [ParticipantRow(*row) for row in rows]
+        result = [ParticipantRow(*row) for row in session.execute(query)]
     result.sort(key=lambda p: person_key(p.first_name, p.last_name))
     return result[:limit]
 
