@@ -343,6 +343,9 @@ class DeskPage(QWidget):
         self.reload_out()
 
     def _each_minute(self) -> None:
+        if self.pending and self.clock() - self.pending.scanned_at > BORROWER_WAIT:
+            self.pending = None  # the next item goes to the session again
+            self.borrower_hint.clear()
         if not self.chosen_by_hand:
             self.reload_sessions()
         else:

@@ -414,8 +414,8 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
 
 
 def search_order_note(database: Database, site_id: int) -> str:
-    """How many of the shown names are not the alphabetically first matches (limit × 4 rows
-    are fetched in no order, then sorted in Python)."""
+    """How many of the alphabetically first matches the desk's short list leaves out
+    (it must be none: the search sorts every match before it cuts the list)."""
     misses = []
     for typed in TYPED:
         shown = search_participants(database, typed, site_id=site_id, limit=DESK_LIMIT)

@@ -202,3 +202,17 @@ def test_new_child_points_out_a_possible_duplicate(qtbot, page: DeskPage) -> Non
     dialog.look_for_duplicates()
     assert not dialog.duplicates.isHidden()
     assert "Ilze Ķēniņa (2009)" in dialog.duplicates.text()
+
+
+def test_an_item_long_after_the_card_goes_to_the_session(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert "Ilze Ķēniņa" in page.borrower_hint.text()
+    page.clock = lambda: FRIDAY_1605 + timedelta(minutes=5)
+    page._each_minute()
+    assert page.borrower_hint.text() == ""
+    scan(qtbot, page, item_text("LAP-01"))
+    with desk.db.reading() as s:
+        loan = s.scalars(select(Loan)).one()
+    assert (loan.session_id, loan.participant_id) == (desk.session_id, None)
