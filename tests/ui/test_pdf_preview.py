@@ -1,0 +1,51 @@
+"""The preview shows the PDF's pages, saves the same bytes, and prints through QPrinter."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+from PySide6.QtPrintSupport import QPrinter
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.dialogs.pdf_preview import PdfPreview
+from desktop.documents.common import FONT, register_fonts
+
+
+def two_pages() -> bytes:
+    register_fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for text in ("Parakstu lapa: Ķēniņa", "Otrā lapa: Žūriņš"):
+        canvas.setFont(FONT, 14)
+        canvas.drawString(72, 720, text)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_preview_shows_every_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+    preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() == 2
+    assert "2" in preview.pages.text()
+
+
+def test_save_writes_the_same_document(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pdf = two_pages()
+    preview = PdfPreview(pdf, "Parakstu lapa", "parakstu-lapa.pdf")
+    qtbot.addWidget(preview)
+    preview.save_to(tmp_path / "lapa.pdf")
+    assert (tmp_path / "lapa.pdf").read_bytes() == pdf
+
+
+def test_print_draws_every_page_on_the_printer(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
+    qtbot.addWidget(preview)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for paper
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.print_to(printer)
+    printed = pypdf.PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == 2
