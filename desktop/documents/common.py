@@ -5,12 +5,16 @@ from __future__ import annotations
 import math
 from datetime import date
 from functools import cache
+from typing import Any
 
 from babel.dates import format_date
 from reportlab.graphics.shapes import Drawing, Polygon, Rect
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table, TableStyle
 
 from desktop.resources import FONTS
 
@@ -92,3 +96,63 @@ def eu_funding_lines(language: str = "lv") -> tuple[str, str]:
             "Europos regioninės plėtros fondas",
         ),
     )
+
+
+def page_of(page: int, pages: int, language: str = "lv") -> str:
+    """ "1. lapa no 2", "Page 1 of 2", "1 psl. iš 2"."""
+    return pick(language, "Page {0} of {1}", "{0}. lapa no {1}", "{0} psl. iš {1}").format(
+        page, pages
+    )
+
+
+def numbered_canvas(language: str = "lv", *, margin: float = 15 * mm) -> type[Canvas]:
+    """A canvas for `doc.build(canvasmaker=...)` that writes "1. lapa no 2" at each page's foot.
+
+    The total is known only at the end, so pages are kept until then (ReportLab's usual way).
+    """
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                width = self._pagesize[0]
+                self.setFont(FONT, 7.5)
+                self.setFillColor(HexColor("#444444"))
+                self.drawRightString(
+                    width - margin, 8 * mm, page_of(number, len(self._pages), language)
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def eu_block(language: str = "lv", emblem_width: float = 15 * mm, font_size: float = 7.5) -> Table:
+    """The EU emblem with "Eiropas Savienība / Eiropas Reģionālās attīstības fonds" beside it."""
+    union, fund = eu_funding_lines(language)
+    block = Table(
+        [[eu_emblem(emblem_width), f"{union}\n{fund}"]],
+        colWidths=[emblem_width + 2 * mm, None],
+        hAlign="LEFT",
+    )
+    block.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, font_size, font_size * 1.25),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return block

@@ -1,0 +1,311 @@
+"""Spreadsheet exports: CSV that Latvian Excel opens as it is, and XLSX with real dates.
+
+The format follows the file's suffix (.csv or .xlsx). Column headers are in the export's
+language. CSV is UTF-8 with a BOM (without it Excel reads ā as Ä), `;`-separated (Latvian
+Excel's list separator, since the comma is its decimal sign), with dates as dd.mm.yyyy in
+Latvian (Excel in the lv-LV locale reads them as dates) and yyyy-mm-dd otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from db.clock import local
+from db.exports import (
+    AttendanceExportRow,
+    BorrowerKind,
+    LoanExportRow,
+    ParticipantExportRow,
+)
+from db.models import AttendanceStatus, Gender
+from desktop.documents.common import pick
+
+KINDS = ("attendance", "participants", "loans")
+# A cell starting with one of these is a formula to a spreadsheet: "+371 2…" would be one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# How many rows are looked at to size the columns (enough to see typical values).
+WIDTH_SAMPLE = 500
+
+Value = str | int | date | datetime | time | None
+
+
+@dataclass(frozen=True)
+class Column:
+    en: str
+    lv: str
+    lt: str
+    value: Callable[[Any, str], Value]
+
+    def header(self, language: str) -> str:
+        return pick(language, self.en, self.lv, self.lt)
+
+
+def _yes(flag: bool, language: str) -> str:
+    return pick(language, "yes", "jā", "taip") if flag else ""
+
+
+def _status(status: AttendanceStatus, language: str) -> str:
+    return {
+        AttendanceStatus.PRESENT: pick(language, "present", "piedalījās", "dalyvavo"),
+        AttendanceStatus.LATE: pick(language, "late", "nokavēja", "pavėlavo"),
+        AttendanceStatus.EXCUSED: pick(language, "excused", "attaisnots", "pateisinta"),
+        AttendanceStatus.ABSENT: pick(language, "absent", "neieradās", "nedalyvavo"),
+    }[status]
+
+
+def _gender(gender: Gender | None, language: str) -> str:
+    if gender is Gender.GIRL:
+        return pick(language, "girl", "meitene", "mergaitė")
+    if gender is Gender.BOY:
+        return pick(language, "boy", "zēns", "berniukas")
+    return ""
+
+
+def _borrower_kind(kind: BorrowerKind, language: str) -> str:
+    return {
+        BorrowerKind.CHILD: pick(language, "child", "bērns", "vaikas"),
+        BorrowerKind.LIBRARIAN: pick(language, "librarian", "bibliotekārs", "bibliotekininkas"),
+        BorrowerKind.SESSION: pick(language, "session use", "nodarbībā", "užsiėmime"),
+    }[kind]
+
+
+def _at(moment: datetime | None) -> datetime | None:
+    """The library's wall-clock time, without a zone (spreadsheets know none)."""
+    return None if moment is None else local(moment).replace(tzinfo=None, microsecond=0)
+
+
+ATTENDANCE = (
+    Column("Date", "Datums", "Data", lambda r, _: r.day),
+    Column("Starts", "Sākums", "Pradžia", lambda r, _: r.starts_at),
+    Column("Ends", "Beigas", "Pabaiga", lambda r, _: r.ends_at),
+    Column("Program", "Programma", "Programa", lambda r, _: r.program),
+    Column("Session theme", "Nodarbības tēma", "Užsiėmimo tema", lambda r, _: r.theme),
+    Column("Site", "Bibliotēka", "Biblioteka", lambda r, _: r.site_name),
+    Column("First name", "Vārds", "Vardas", lambda r, _: r.first_name),
+    Column("Last name", "Uzvārds", "Pavardė", lambda r, _: r.last_name),
+    Column("Attendance", "Apmeklējums", "Lankomumas", lambda r, lang: _status(r.status, lang)),
+)
+
+PARTICIPANTS = (
+    Column("No.", "Nr.", "Nr.", lambda r, _: r.id),
+    Column("First name", "Vārds", "Vardas", lambda r, _: r.first_name),
+    Column("Last name", "Uzvārds", "Pavardė", lambda r, _: r.last_name),
+    Column("Year of birth", "Dzimšanas gads", "Gimimo metai", lambda r, _: r.birth_year),
+    Column("Gender", "Dzimums", "Lytis", lambda r, lang: _gender(r.gender, lang)),
+    Column("Site", "Bibliotēka", "Biblioteka", lambda r, _: r.site_name),
+    Column("Card code", "Kartes kods", "Kortelės kodas", lambda r, _: r.card_code or ""),
+    Column("Guardian", "Aizbildnis", "Globėjas", lambda r, _: r.guardian_name),
+    Column(
+        "Guardian's phone", "Aizbildņa tālrunis", "Globėjo telefonas", lambda r, _: r.guardian_phone
+    ),
+    Column(
+        "Consent: data processing",
+        "Piekrišana: datu apstrāde",
+        "Sutikimas: duomenų tvarkymas",
+        lambda r, _: r.data_processing_consent,
+    ),
+    Column(
+        "Consent: photos", "Piekrišana: foto", "Sutikimas: nuotraukos", lambda r, _: r.photo_consent
+    ),
+    Column(
+        "Consent: video",
+        "Piekrišana: video",
+        "Sutikimas: vaizdo įrašai",
+        lambda r, _: r.video_consent,
+    ),
+    Column(
+        "Consent: publication",
+        "Piekrišana: publicēšana",
+        "Sutikimas: skelbimas",
+        lambda r, _: r.publication_consent,
+    ),
+    Column("Consent given by", "Piekrišanu deva", "Sutikimą davė", lambda r, _: r.consent_given_by),
+    Column("Training cycles", "Apmācību cikli", "Mokymų ciklai", lambda r, _: r.programs),
+    Column("Attendances", "Apmeklējumi", "Apsilankymai", lambda r, _: r.attendances),
+    Column("First visit", "Pirmais apmeklējums", "Pirmas apsilankymas", lambda r, _: r.first_visit),
+    Column(
+        "Last visit", "Pēdējais apmeklējums", "Paskutinis apsilankymas", lambda r, _: r.last_visit
+    ),
+    Column(
+        "Target group (sensitive data)",
+        "Mērķa grupa (sensitīvi dati)",
+        "Tikslinė grupė (jautrūs duomenys)",
+        lambda r, lang: _yes(r.target_group, lang),
+    ),
+    Column("Archived", "Arhivēts", "Archyvuota", lambda r, lang: _yes(r.archived, lang)),
+    Column("Notes", "Piezīmes", "Pastabos", lambda r, _: r.notes),
+    Column("Registered", "Reģistrēts", "Užregistruota", lambda r, _: _at(r.registered_at)),
+)
+
+LOANS = (
+    Column("Tag", "Kods", "Kodas", lambda r, _: r.tag),
+    Column("Item", "Aprīkojums", "Įranga", lambda r, _: r.item_name),
+    Column("Borrower", "Saņēmējs", "Gavėjas", lambda r, _: r.borrower),
+    Column(
+        "Borrower is",
+        "Saņēmēja veids",
+        "Gavėjo tipas",
+        lambda r, lang: _borrower_kind(r.borrower_kind, lang),
+    ),
+    Column("Lent at", "Izsniegts", "Išduota", lambda r, _: _at(r.lent_at)),
+    Column("Due", "Jāatgriež", "Grąžinti iki", lambda r, _: _at(r.due_at)),
+    Column("Returned at", "Atgriezts", "Grąžinta", lambda r, _: _at(r.returned_at)),
+    Column("Lent by", "Izsniedza", "Išdavė", lambda r, _: r.lent_by),
+    Column("Received by", "Pieņēma", "Priėmė", lambda r, _: r.received_by),
+    Column(
+        "Condition note", "Piezīme par stāvokli", "Pastaba apie būklę", lambda r, _: r.return_note
+    ),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "attendance": ATTENDANCE,
+    "participants": PARTICIPANTS,
+    "loans": LOANS,
+}
+SHEET_TITLES = {
+    "attendance": ("Attendance", "Apmeklējums", "Lankomumas"),
+    "participants": ("Participants", "Dalībnieki", "Dalyviai"),
+    "loans": ("Loans", "Izsniegšana", "Išdavimai"),
+}
+
+
+def export_table(
+    kind: str, rows: Sequence[object], language: str = "lv"
+) -> tuple[list[str], list[list[Value]]]:
+    """The header line and the typed values of an export, before any file format."""
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown export {kind!r}: one of {', '.join(KINDS)}")
+    columns = COLUMNS[kind]
+    return (
+        [c.header(language) for c in columns],
+        [[c.value(row, language) for c in columns] for row in rows],
+    )
+
+
+def write_export(kind: str, rows: Sequence[object], path: Path, language: str = "lv") -> Path:
+    """Write an export to `path`: CSV or XLSX, by the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"an export is saved as .csv or .xlsx, not {path.name!r}")
+    header, values = export_table(kind, rows, language)
+    if suffix == ".csv":
+        _write_csv(header, values, path, language)
+    else:
+        title = pick(language, *SHEET_TITLES[kind])
+        _write_xlsx(header, values, path, language, title)
+    return path
+
+
+def write_attendance(rows: Sequence[AttendanceExportRow], path: Path, language: str = "lv") -> Path:
+    return write_export("attendance", rows, path, language)
+
+
+def write_participants(
+    rows: Sequence[ParticipantExportRow], path: Path, language: str = "lv"
+) -> Path:
+    return write_export("participants", rows, path, language)
+
+
+def write_loans(rows: Sequence[LoanExportRow], path: Path, language: str = "lv") -> Path:
+    return write_export("loans", rows, path, language)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _csv_text(value: Value, language: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        pattern = "%d.%m.%Y %H:%M" if language == "lv" else "%Y-%m-%d %H:%M"
+        return value.strftime(pattern)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y" if language == "lv" else "%Y-%m-%d")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, int):
+        return str(value)
+    if value.startswith(FORMULA_START):
+        # Excel hides a leading apostrophe and shows the rest as text ("+371 2…" stays a phone).
+        return "'" + value
+    return value
+
+
+def _write_csv(header: list[str], values: list[list[Value]], path: Path, language: str) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows([_csv_text(v, language) for v in line] for line in values)
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _column_widths(header: list[str], values: list[list[Value]], language: str) -> list[float]:
+    widths = [len(h) + 2.0 for h in header]
+    for line in values[:WIDTH_SAMPLE]:
+        for i, value in enumerate(line):
+            widths[i] = max(widths[i], len(_csv_text(value, language)) + 2.0)
+    return [min(w, 50.0) for w in widths]
+
+
+def _write_xlsx(
+    header: list[str], values: list[list[Value]], path: Path, language: str, title: str
+) -> None:
+    # Imported here: openpyxl costs start-up time the desk never needs.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    day_format = "DD.MM.YYYY" if language == "lv" else "YYYY-MM-DD"
+    formats: dict[type, str] = {
+        datetime: day_format + " HH:MM",
+        date: day_format,
+        time: "HH:MM",
+    }
+    # Write-only mode streams rows: ten years of attendance stay within memory and seconds.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    for i, width in enumerate(_column_widths(header, values, language), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(values) + 1}"
+    bold = Font(bold=True)
+    head_cells = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        head_cells.append(cell)
+    sheet.append(head_cells)
+    # One styled cell per date column, refilled for each row: append() serializes the row at
+    # once, and styling a fresh cell for every value would make a long export several times
+    # slower.
+    styled: dict[int, WriteOnlyCell] = {}
+    for i in range(len(header)):
+        kind = next((type(line[i]) for line in values if line[i] is not None), None)
+        if kind in formats:
+            styled[i] = WriteOnlyCell(sheet)
+            styled[i].number_format = formats[kind]
+    for line in values:
+        cells: list[object] = list(line)
+        for i, template in styled.items():
+            if line[i] is not None:
+                template.value = line[i]
+                cells[i] = template
+        for i, value in enumerate(line):
+            if isinstance(value, str) and value.startswith("="):
+                # openpyxl would store it as a formula: a text cell keeps it text.
+                text = WriteOnlyCell(sheet, value=value)
+                text.data_type = "s"
+                cells[i] = text
+        sheet.append(cells)
+    book.properties.creator = "OpenUp Desk"
+    book.properties.title = title
+    book.save(path)
