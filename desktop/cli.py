@@ -9,6 +9,7 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,106 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_pdf(pdf: bytes, out: Path) -> int:
+    out.write_bytes(pdf)
+    print(f"Wrote {out} ({pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages)")
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text!r}") from None
+    return year, month
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def cmd_report_signin(args: argparse.Namespace) -> int:
+    from db.reports import signin_sheet_data
+    from desktop.documents.signin import signin_sheet_pdf
+
+    data = signin_sheet_data(open_database(args.db), args.session)
+    return _write_pdf(signin_sheet_pdf(data, args.language), args.out)
+
+
+def cmd_report_monthly(args: argparse.Namespace) -> int:
+    from db.reports import monthly_attendance_data
+    from desktop.documents.monthly import monthly_report_pdf
+
+    year, month = args.month
+    data = monthly_attendance_data(
+        open_database(args.db), year, month, program_id=args.program, site_name=args.site
+    )
+    return _write_pdf(monthly_report_pdf(data, args.language), args.out)
+
+
+def cmd_report_indicators(args: argparse.Namespace) -> int:
+    from db.indicators import indicators_data
+    from desktop.documents.indicators import indicators_pdf
+
+    data = indicators_data(open_database(args.db), args.first, args.last, site_name=args.site)
+    return _write_pdf(indicators_pdf(data, args.language), args.out)
+
+
+def cmd_labels(args: argparse.Namespace) -> int:
+    from db.printing import labels_data
+    from desktop.documents.labels import TEMPLATES, labels_pdf
+
+    per_page = TEMPLATES[args.template].per_page
+    if not 1 <= args.start <= per_page:
+        print(f"--start must be 1 to {per_page} on the {args.template} template", file=sys.stderr)
+        return EXIT_REFUSED
+    labels = labels_data(open_database(args.db), args.items)
+    return _write_pdf(labels_pdf(labels, args.template, args.start), args.out)
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from db.printing import cards_data
+    from desktop.documents.cards import member_cards_pdf
+
+    ids = None
+    if args.participants is not None:
+        try:
+            ids = [int(part) for part in args.participants]
+        except ValueError:
+            print("--participants takes participant numbers: 12,15,40", file=sys.stderr)
+            return EXIT_REFUSED
+    cards = cards_data(open_database(args.db), ids)
+    return _write_pdf(member_cards_pdf(cards, args.language), args.out)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from db import exports
+    from desktop.documents.exports import write_export
+
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        print("--out must end in .csv or .xlsx", file=sys.stderr)
+        return EXIT_REFUSED
+    database = open_database(args.db)
+    rows: Sequence[object]
+    if args.kind == "attendance":
+        rows = exports.attendance_rows(database, args.first, args.last, site_name=args.site)
+    elif args.kind == "participants":
+        rows = exports.participant_rows(database, args.first, args.last, site_name=args.site)
+    else:
+        rows = exports.loan_rows(database, args.first, args.last, site_name=args.site)
+    write_export(args.kind, rows, args.out, args.language)
+    print(f"Wrote {args.out} ({len(rows)} rows)")
+    return 0
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -164,6 +265,54 @@ def parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("code", help="the text the scanner typed, e.g. I-LAP-01-V")
     scan.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+
+    document = argparse.ArgumentParser(add_help=False, parents=[database])
+    document.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write")
+    document.add_argument(
+        "--language", choices=("lv", "en", "lt"), default="lv", help="the document's language"
+    )
+    report = commands.add_parser("report", help="print a report to a PDF file")
+    reports = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    signin = reports.add_parser(
+        "signin", parents=[document], help="the sign-in sheet of one session"
+    )
+    signin.add_argument("--session", type=int, required=True, metavar="ID")
+    signin.set_defaults(run=cmd_report_signin)
+    monthly = reports.add_parser(
+        "monthly", parents=[document], help="the monthly attendance report"
+    )
+    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    monthly.add_argument("--program", type=int, metavar="ID", help="only this program")
+    monthly.add_argument("--site", metavar="NAME", help="only this site, e.g. Jēkabpils")
+    monthly.set_defaults(run=cmd_report_monthly)
+    indicators = reports.add_parser(
+        "indicators", parents=[document], help="the project's indicators for the funder"
+    )
+    indicators.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE")
+    indicators.add_argument("--to", dest="last", type=_day, required=True, metavar="DATE")
+    indicators.add_argument("--site", metavar="NAME", help="only this site")
+    indicators.set_defaults(run=cmd_report_indicators)
+
+    from desktop.documents.labels import DEFAULT_TEMPLATE, TEMPLATES
+
+    labels = command("labels", cmd_labels, "QR labels for equipment, on a label sheet")
+    labels.add_argument("--template", choices=sorted(TEMPLATES), default=DEFAULT_TEMPLATE)
+    labels.add_argument("--items", type=_list, metavar="TAG,…", help="default: every item")
+    labels.add_argument("--start", type=int, default=1, help="first free label on the sheet")
+    labels.add_argument("--out", type=Path, required=True, metavar="FILE")
+    cards = command("cards", cmd_cards, "member cards for children, 10 to an A4 page")
+    cards.add_argument(
+        "--participants", type=_list, metavar="ID,…", help="default: every active child"
+    )
+    cards.add_argument("--out", type=Path, required=True, metavar="FILE")
+    cards.add_argument("--language", choices=("lv", "en", "lt"), default="lv")
+    export = command("export", cmd_export, "attendance, participants or loans as CSV or XLSX")
+    export.add_argument("kind", choices=("attendance", "participants", "loans"))
+    export.add_argument("--from", dest="first", type=_day, metavar="DATE")
+    export.add_argument("--to", dest="last", type=_day, metavar="DATE")
+    export.add_argument("--site", metavar="NAME")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    export.add_argument("--language", choices=("lv", "en", "lt"), default="lv")
     top.set_defaults(run=cmd_open)
     return top
 

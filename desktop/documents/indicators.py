@@ -191,7 +191,7 @@ def _header(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> l
     period = f"{_long_date(data.first_day, language)} – {_long_date(data.last_day, language)}"
     lines = []
     if project is not None and project.title:
-        opening, closing = pick(language, "“”", "„”", "„“")
+        opening, closing = tuple(pick(language, "“”", "„”", "„“"))
         lines.append(escape(f"{project.name} {opening}{project.title}{closing}"))
     lines.append(f"<b>{pick(language, 'Period', 'Periods', 'Laikotarpis')}:</b> {period}")
     where = escape(data.site_name or "") or pick(
@@ -304,7 +304,7 @@ def _programs(data: Indicators, language: str, st: dict[str, ParagraphStyle]) ->
         pick(language, "Partici-\npants", "Dalīb-\nnieki", "Dalyviai"),
         pick(language, "Unregist.\nvisitors", "Nereģ.\napmekl.", "Neregistr.\nlankyt."),
     ]
-    rows: list[list[object]] = [head]
+    rows: list[list[object]] = [list(head)]
     extra: list[tuple[object, ...]] = []
     site = None
     for p in data.programs:
@@ -381,7 +381,7 @@ def _sites(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> li
         pick(language, "Not\nstated", "Nav\nnorādīts", "Nenuro-\ndyta"),
         pick(language, "Attendances", "Apmeklē-\njumi", "Apsilanky-\nmai"),
     ]
-    rows: list[list[object]] = [head]
+    rows: list[list[object]] = [list(head)]
     for site in data.sites:
         rows.append(
             [
@@ -469,7 +469,7 @@ def _ages(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> lis
         pick(language, "Participants", "Dalībnieki", "Dalyviai"),
         pick(language, "Attendances", "Apmeklējumi", "Apsilankymai"),
     ]
-    rows: list[list[object]] = [head]
+    rows: list[list[object]] = [list(head)]
     for band in data.age_bands:
         rows.append(
             [
@@ -612,7 +612,7 @@ def _equipment(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -
             "Negrąžinta\nlaikotarpio pab.",
         ),
     ]
-    rows: list[list[object]] = [head]
+    rows: list[list[object]] = [list(head)]
     for item in data.items:
         rows.append(
             [
@@ -777,7 +777,7 @@ def indicators_pdf(
         *_closing(data, language, st, prepared_on or date.today()),
     ]
     doc.build(
-        story,  # type: ignore[arg-type]
+        story,
         onFirstPage=on_page,
         onLaterPages=on_page,
         canvasmaker=numbered_canvas(language, margin=MARGIN),

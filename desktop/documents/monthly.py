@@ -68,7 +68,7 @@ FUNDING = ParagraphStyle("funding", parent=SMALL, alignment=TA_CENTER)
 
 def marks(language: str = "lv") -> dict[Mark, str]:
     """The letters of the table, in words the coordinator reads at a glance."""
-    present, late, excused, absent = pick(language, "PLEA", "KVAN", "DVPN")
+    present, late, excused, absent = tuple(pick(language, "PLEA", "KVAN", "DVPN"))
     return {
         Mark.PRESENT: present,
         Mark.LATE: late,
