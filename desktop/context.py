@@ -20,6 +20,8 @@ class AppContext(QObject):
 
     changed = Signal(frozenset)
     staff_changed = Signal(int)
+    # A page asks for a printout it has no form for: ("labels", tags) or ("cards", ids).
+    report_wanted = Signal(str, list)
 
     def __init__(
         self, database: Database, settings: Settings, sites: list[tuple[int, str, str]]

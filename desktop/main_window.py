@@ -1,4 +1,4 @@
-"""The main window: a sidebar of pages (Ctrl+1…5), a status bar with database and librarian."""
+"""The main window: a sidebar of pages (Ctrl+1…6), a status bar with database and librarian."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from desktop.pages.settings_page import SettingsPage
 if TYPE_CHECKING:
     from desktop.pages.equipment import EquipmentPage
     from desktop.pages.participants import ParticipantsPage
+    from desktop.pages.reports import ReportsPage
     from desktop.pages.sessions import SessionsPage
 
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
             lambda: _build("desktop.pages.participants", "ParticipantsPage", ctx),
             lambda: _build("desktop.pages.sessions", "SessionsPage", ctx),
             lambda: _build("desktop.pages.equipment", "EquipmentPage", ctx),
+            lambda: _build("desktop.pages.reports", "ReportsPage", ctx),
             self._build_settings,
         ]
         self._built: dict[int, QWidget] = {}
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
             self.tr("Participants"),
             self.tr("Sessions"),
             self.tr("Equipment"),
+            self.tr("Reports"),
             self.tr("Settings"),
         ]
 
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
+        ctx.report_wanted.connect(self._report_wanted)
         self._build_status_bar()
         self.show_page(0)
 
@@ -175,8 +179,17 @@ class MainWindow(QMainWindow):
         return self.page(3)  # type: ignore[return-value]
 
     @property
-    def settings_page(self) -> SettingsPage:
+    def reports(self) -> ReportsPage:
         return self.page(4)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(5)  # type: ignore[return-value]
+
+    def _report_wanted(self, kind: str, keys: list[object]) -> None:
+        """Another page asked to print labels or cards: open Reports with them ticked."""
+        self.reports.prepare(kind, keys)
+        self.show_page(4)
 
     def _build_settings(self) -> QWidget:
         page = SettingsPage(self.ctx)

@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
         window.resize(1280, 800)
         window.show()
         args.out.mkdir(parents=True, exist_ok=True)
-        pages = ["desk", "participants", "sessions", "equipment", "settings"]
+        pages = ["desk", "participants", "sessions", "equipment", "reports", "settings"]
         # A child without photo consent arrives, as a scanner would type their card.
         window.desk.scan_input.setText(
             card_text(child_without_photos(program.ctx.database, window.desk.session_id))

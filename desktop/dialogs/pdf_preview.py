@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
@@ -14,10 +15,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from db.errors import DomainError
+from desktop.errors import translate_error
+from desktop.operations import Operation
 
 # Pages are drawn for the printer at up to this resolution: sharp QR codes and text,
 # without building a 1200-dpi image per page.
@@ -49,7 +55,7 @@ class PdfPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setStyleSheet("background: #808080;")
 
-        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.pages = QLabel(self.tr("Pages: %1").replace("%1", str(self.document.pageCount())))
         self.pages.setObjectName("pageCount")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print…"))
@@ -113,3 +119,25 @@ class PdfPreview(QDialog):
         target = QRectF(painter.viewport())
         scaled = page.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRectF(QPointF(0, 0), scaled.toSizeF()), page)
+
+
+def show_pdf(
+    parent: QWidget,
+    build: Callable[[], bytes],
+    title: str,
+    file_name: str,
+    *,
+    on_refusal: Callable[[BaseException, str], None] | None = None,
+) -> None:
+    """Build a document off the UI thread (the status bar shows it working), then preview it."""
+
+    def ready(pdf: bytes) -> None:
+        preview = PdfPreview(pdf, title, file_name, parent)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+
+    def refused(error: BaseException, _details: str) -> None:
+        assert isinstance(error, DomainError)
+        QMessageBox.warning(parent, title, translate_error(error))
+
+    Operation(parent, build).success(ready).failure(on_refusal or refused).run()

@@ -215,9 +215,14 @@ class DeskPage(QWidget):
         self.undo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self._undo_last)
+        self.signin = QPushButton(self.tr("Sign-in sheet…"))
+        self.signin.setObjectName("signinButton")
+        self.signin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signin.clicked.connect(self.print_signin_sheet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_child)
         buttons.addWidget(self.undo)
+        buttons.addWidget(self.signin)
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -663,6 +668,13 @@ class DeskPage(QWidget):
             lambda participant_id: self.check_in_child(participant_id, CheckInMethod.NAME_SEARCH)
         )
         dialog.open()
+
+    def print_signin_sheet(self) -> None:
+        from desktop.pages.reports import preview_signin_sheet
+
+        if not self._needs_session():
+            assert self.session_id is not None
+            preview_signin_sheet(self, self.ctx, self.session_id)
 
     def _change_headcount(self, step: int) -> None:
         if self._needs_session():

@@ -127,12 +127,15 @@ class EquipmentPage(QWidget):
             self.tr("Back in service"), "backInService", self.back_in_service
         )
         self.retire_button = button(self.tr("Retire…"), "retireItem", self.retire)
+        self.labels_button = button(self.tr("Print labels…"), "printLabels", self.print_labels)
+        self.labels_button.setToolTip(self.tr("QR labels of the chosen item, or of every item"))
 
         actions = QHBoxLayout()
         for group in (
             (self.add_button, self.edit_button),
             (self.lend_button, self.return_button),
             (self.repair_button, self.service_button, self.retire_button),
+            (self.labels_button,),
         ):
             for each in group:
                 actions.addWidget(each)
@@ -326,6 +329,15 @@ class EquipmentPage(QWidget):
             Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
         )
         return found[0] if found else QModelIndex()
+
+    def print_labels(self) -> None:
+        """Open Reports on the labels form, with the chosen item (and its kit's parts) ticked."""
+        tag = self.selected_tag()
+        if tag is None:
+            tags: list[object] = [row.tag for row in self.rows.values()]
+        else:
+            tags = [tag, *(row.tag for row in self.rows.values() if row.parent_tag == tag)]
+        self.ctx.report_wanted.emit("labels", tags)
 
     def selected_tag(self) -> str | None:
         index = self.tree.currentIndex()

@@ -214,8 +214,15 @@ class ParticipantsPage(QWidget):
         splitter.setSizes([560, 520])
         splitter.setChildrenCollapsible(False)
 
+        self.cards_button = QPushButton(self.tr("Print member cards…"))
+        self.cards_button.setObjectName("printCards")
+        self.cards_button.setToolTip(
+            self.tr("The card of the chosen child, or of every child shown")
+        )
+        self.cards_button.clicked.connect(self.print_cards)
         top = QHBoxLayout()
         top.addWidget(title, 1)
+        top.addWidget(self.cards_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -253,6 +260,14 @@ class ParticipantsPage(QWidget):
         if PARTICIPANTS in areas or ATTENDANCE in areas:
             self.reload()
             self.form.refresh()
+
+    def print_cards(self) -> None:
+        """Open Reports on the member cards form, with the chosen child (or those shown) ticked."""
+        chosen = self.form.participant_id
+        ids: list[object] = (
+            [chosen] if chosen is not None else [row.id for row in self.model.rows if row.card_code]
+        )
+        self.ctx.report_wanted.emit("cards", ids)
 
     def _select(self, participant_id: int) -> None:
         """Highlight the child the form shows, without opening them again."""

@@ -217,6 +217,10 @@ class MonthView(QWidget):
         self.planned_button.setToolTip(self.tr("Undo “held” or “did not occur”"))
         self.planned_button.clicked.connect(self.mark_planned)
 
+        self.signin_button = QPushButton(self.tr("Sign-in sheet…"))
+        self.signin_button.setObjectName("signinSheet")
+        self.signin_button.clicked.connect(self.print_signin_sheet)
+
         self.message = QLabel()
         self.message.setObjectName("sessionsMessage")
         self.message.setWordWrap(True)
@@ -226,6 +230,7 @@ class MonthView(QWidget):
         bottom.addWidget(self.held_button)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.planned_button)
+        bottom.addWidget(self.signin_button)
         bottom.addSpacing(12)
         bottom.addWidget(self.message, 1)
 
@@ -344,8 +349,16 @@ class MonthView(QWidget):
         self.held_button.setEnabled(row is not None and row.status is SessionStatus.PLANNED)
         self.cancel_button.setEnabled(row is not None and row.status is SessionStatus.PLANNED)
         self.planned_button.setEnabled(row is not None and row.status is not SessionStatus.PLANNED)
+        self.signin_button.setEnabled(row is not None)
 
     # Actions
+
+    def print_signin_sheet(self) -> None:
+        from desktop.pages.reports import preview_signin_sheet
+
+        row = self.selected()
+        if row is not None:
+            preview_signin_sheet(self, self.ctx, row.id)
 
     def _default_day(self) -> date:
         today = date.today()

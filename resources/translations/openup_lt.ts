@@ -101,6 +101,33 @@
     </message>
 </context>
 <context>
+    <name>CardsForm</name>
+    <message>
+        <source>Member cards</source>
+        <translation>Nario kortelės</translation>
+    </message>
+    <message>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <translation>Kortelės su vaiko QR kodu, vardu ir pavardės pirmąja raide — nieko daugiau apie vaiką. Dešimt A4 lape, su kirpimo žymėmis.</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Vaikai</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Peržiūrėti…</translation>
+    </message>
+    <message>
+        <source>Tick at least one child.</source>
+        <translation>Pažymėkite bent vieną vaiką.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>
@@ -129,6 +156,10 @@
     <message>
         <source>Undo last scan</source>
         <translation>Atšaukti paskutinį nuskaitymą</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet…</source>
+        <translation>Parašų lapas…</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>
@@ -445,6 +476,14 @@
         <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Laikotarpis baigiasi anksčiau, nei prasideda.</translation>
+    </message>
+    <message>
+        <source>A child without a card code cannot get a card.</source>
+        <translation>Vaikui be kortelės kodo kortelės atspausdinti negalima.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -483,6 +522,14 @@
     <message>
         <source>Retire…</source>
         <translation>Nurašyti…</translation>
+    </message>
+    <message>
+        <source>Print labels…</source>
+        <translation>Spausdinti lipdukus…</translation>
+    </message>
+    <message>
+        <source>QR labels of the chosen item, or of every item</source>
+        <translation>Pasirinkto daikto arba visų daiktų QR lipdukai</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -697,6 +744,108 @@
     </message>
 </context>
 <context>
+    <name>ExportForm</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Eksportas į Excel</translation>
+    </message>
+    <message>
+        <source>Attendance, participants or loans as an Excel workbook (XLSX) or as CSV that Latvian Excel opens as it is.</source>
+        <translation>Lankomumas, dalyviai arba išdavimai kaip Excel darbaknygė (XLSX) arba CSV, kurį Excel atidaro be pakeitimų.</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Lankomumas</translation>
+    </message>
+    <message>
+        <source>Participants (with contacts: handle with care)</source>
+        <translation>Dalyviai (su kontaktais: elkitės atsargiai)</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Išdavimai</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel darbaknygė (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (.csv)</source>
+        <translation>CSV, skirtas Excel (.csv)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ką</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Iki</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formatas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Išsaugoti…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportas</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Rašoma %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2.</source>
+        <translation>Išsaugota eilučių: %1, faile %2.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsForm</name>
+    <message>
+        <source>Project indicators</source>
+        <translation>Projekto rodikliai</translation>
+    </message>
+    <message>
+        <source>Sessions held, attendances, unique participants and the target group, by site, age and gender; equipment use; attendance per month — for the funder.</source>
+        <translation>Įvykę užsiėmimai, apsilankymai, skirtingi dalyviai ir tikslinė grupė pagal biblioteką, amžių ir lytį; įrangos naudojimas; lankomumas pagal mėnesius — finansuotojui.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Iki</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Peržiūrėti…</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>Save</source>
@@ -757,6 +906,37 @@
     <message>
         <source>Notes</source>
         <translation>Pastabos</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsForm</name>
+    <message>
+        <source>QR labels for equipment</source>
+        <translation>Įrangos QR lipdukai</translation>
+    </message>
+    <message>
+        <source>Labels to stick on the equipment: scanning one lends or takes back the item. Start at the first free label of a half-used sheet.</source>
+        <translation>Lipdukai įrangai: nuskaičius lipduką daiktas išduodamas arba grąžinamas. Iš dalies panaudotame lape pradėkite nuo pirmo laisvo lipduko.</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>Lipdukų lapas</translation>
+    </message>
+    <message>
+        <source>First free label</source>
+        <translation>Pirmas laisvas lipdukas</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Daiktai</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Peržiūrėti…</translation>
+    </message>
+    <message>
+        <source>Tick at least one item.</source>
+        <translation>Pažymėkite bent vieną daiktą.</translation>
     </message>
 </context>
 <context>
@@ -823,6 +1003,10 @@
     <message>
         <source>Equipment</source>
         <translation>Įranga</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Ataskaitos</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -944,6 +1128,10 @@
         <translation>Atšaukti „įvyko“ arba „neįvyko“</translation>
     </message>
     <message>
+        <source>Sign-in sheet…</source>
+        <translation>Parašų lapas…</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>month name and year</comment>
         <translation>%2 m. %1</translation>
@@ -971,6 +1159,41 @@
     <message>
         <source>Cancel session</source>
         <translation>Užsiėmimas neįvyko</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyForm</name>
+    <message>
+        <source>Monthly attendance</source>
+        <translation>Mėnesio lankomumas</translation>
+    </message>
+    <message>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
+        <translation>Vaikai × užsiėmimų datos su žymomis dalyvavo, vėlavo, pateisinta, nedalyvavo — kiekvienai programai, su mėnesio sumomis.</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Visos programos</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mėnuo</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Peržiūrėti…</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1611,14 @@
         <translation>Naujas dalyvis</translation>
     </message>
     <message>
+        <source>Print member cards…</source>
+        <translation>Spausdinti nario korteles…</translation>
+    </message>
+    <message>
+        <source>The card of the chosen child, or of every child shown</source>
+        <translation>Pasirinkto vaiko arba visų rodomų vaikų kortelės</translation>
+    </message>
+    <message>
         <source>Shown: %1</source>
         <translation>Rodoma: %1</translation>
     </message>
@@ -1398,6 +1629,29 @@
     <message>
         <source>The changes to this participant are not saved. Discard them?</source>
         <translation>Šio dalyvio pakeitimai neišsaugoti. Atmesti juos?</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Puslapiai: %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Spausdinti…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Išsaugoti kaip PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Išsaugoti kaip PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumentai (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1690,52 @@
     <message>
         <source>Discard</source>
         <translation>Atmesti</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>All sites</source>
+        <translation>Visos bibliotekos</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>Pažymėti visus</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>Nuimti visas žymes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Monthly attendance</source>
+        <translation>Mėnesio lankomumas</translation>
+    </message>
+    <message>
+        <source>Project indicators</source>
+        <translation>Projekto rodikliai</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Parašų lapas</translation>
+    </message>
+    <message>
+        <source>QR labels</source>
+        <translation>QR lipdukai</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>Nario kortelės</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Eksportas į Excel</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Ataskaitos</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1853,37 @@
     <message>
         <source>Settings</source>
         <translation>Nustatymai</translation>
+    </message>
+</context>
+<context>
+    <name>SigninForm</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Parašų lapas</translation>
+    </message>
+    <message>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
+        <translation>Vieno užsiėmimo sąrašas vaikų parašams: užregistruoti, po to tuščios eilutės naujai atėjusiems.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Užsiėmimas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Peržiūrėti…</translation>
+    </message>
+    <message>
+        <source>No session on this date.</source>
+        <translation>Šią dieną užsiėmimų nėra.</translation>
     </message>
 </context>
 <context>

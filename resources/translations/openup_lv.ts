@@ -101,6 +101,33 @@
     </message>
 </context>
 <context>
+    <name>CardsForm</name>
+    <message>
+        <source>Member cards</source>
+        <translation>Dalībnieku kartes</translation>
+    </message>
+    <message>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <translation>Kartes ar bērna QR kodu, vārdu un uzvārda pirmo burtu — nekas vairāk par bērnu. Desmit uz A4 lapas, ar griešanas atzīmēm.</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Bērni</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Priekšskatīt…</translation>
+    </message>
+    <message>
+        <source>Tick at least one child.</source>
+        <translation>Atzīmējiet vismaz vienu bērnu.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>
@@ -129,6 +156,10 @@
     <message>
         <source>Undo last scan</source>
         <translation>Atsaukt pēdējo nolasījumu</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet…</source>
+        <translation>Parakstu lapa…</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>
@@ -445,6 +476,14 @@
         <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
     </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Periods beidzas, pirms tas sākas.</translation>
+    </message>
+    <message>
+        <source>A child without a card code cannot get a card.</source>
+        <translation>Bērnam bez kartes koda karti izdrukāt nevar.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -483,6 +522,14 @@
     <message>
         <source>Retire…</source>
         <translation>Norakstīt…</translation>
+    </message>
+    <message>
+        <source>Print labels…</source>
+        <translation>Drukāt uzlīmes…</translation>
+    </message>
+    <message>
+        <source>QR labels of the chosen item, or of every item</source>
+        <translation>Izvēlētā priekšmeta vai visu priekšmetu QR uzlīmes</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -697,6 +744,108 @@
     </message>
 </context>
 <context>
+    <name>ExportForm</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Eksports uz Excel</translation>
+    </message>
+    <message>
+        <source>Attendance, participants or loans as an Excel workbook (XLSX) or as CSV that Latvian Excel opens as it is.</source>
+        <translation>Apmeklējums, dalībnieki vai izsniegšana kā Excel darbgrāmata (XLSX) vai CSV, ko latviskais Excel atver bez pārveidošanas.</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Apmeklējums</translation>
+    </message>
+    <message>
+        <source>Participants (with contacts: handle with care)</source>
+        <translation>Dalībnieki (ar kontaktiem: rīkoties uzmanīgi)</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Izsniegšana</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel darbgrāmata (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (.csv)</source>
+        <translation>CSV priekš Excel (.csv)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ko</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Līdz</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formāts</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Saglabāt…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksports</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Raksta %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2.</source>
+        <translation>Saglabātas %1 rindas failā %2.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsForm</name>
+    <message>
+        <source>Project indicators</source>
+        <translation>Projekta rādītāji</translation>
+    </message>
+    <message>
+        <source>Sessions held, attendances, unique participants and the target group, by site, age and gender; equipment use; attendance per month — for the funder.</source>
+        <translation>Notikušās nodarbības, apmeklējumi, dažādie dalībnieki un mērķgrupa pa bibliotēkām, vecumiem un dzimumiem; aprīkojuma izmantošana; apmeklējums pa mēnešiem — finansētājam.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Līdz</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Priekšskatīt…</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>Save</source>
@@ -757,6 +906,37 @@
     <message>
         <source>Notes</source>
         <translation>Piezīmes</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsForm</name>
+    <message>
+        <source>QR labels for equipment</source>
+        <translation>Aprīkojuma QR uzlīmes</translation>
+    </message>
+    <message>
+        <source>Labels to stick on the equipment: scanning one lends or takes back the item. Start at the first free label of a half-used sheet.</source>
+        <translation>Uzlīmes aprīkojumam: nolasot uzlīmi, priekšmetu izsniedz vai saņem atpakaļ. Daļēji izlietotai lapai sāciet ar pirmo brīvo uzlīmi.</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>Uzlīmju lapa</translation>
+    </message>
+    <message>
+        <source>First free label</source>
+        <translation>Pirmā brīvā uzlīme</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Priekšmeti</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Priekšskatīt…</translation>
+    </message>
+    <message>
+        <source>Tick at least one item.</source>
+        <translation>Atzīmējiet vismaz vienu priekšmetu.</translation>
     </message>
 </context>
 <context>
@@ -823,6 +1003,10 @@
     <message>
         <source>Equipment</source>
         <translation>Aprīkojums</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Atskaites</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -944,6 +1128,10 @@
         <translation>Atsaukt „notika” vai „nenotika”</translation>
     </message>
     <message>
+        <source>Sign-in sheet…</source>
+        <translation>Parakstu lapa…</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>month name and year</comment>
         <translation>%2. gada %1</translation>
@@ -971,6 +1159,41 @@
     <message>
         <source>Cancel session</source>
         <translation>Nodarbība nenotika</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyForm</name>
+    <message>
+        <source>Monthly attendance</source>
+        <translation>Mēneša apmeklējums</translation>
+    </message>
+    <message>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
+        <translation>Bērni × nodarbību datumi ar atzīmēm klāt, vēlu, attaisnoti, nav — katrai programmai, ar mēneša kopsummām.</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Visas programmas</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mēnesis</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Priekšskatīt…</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1611,14 @@
         <translation>Jauns dalībnieks</translation>
     </message>
     <message>
+        <source>Print member cards…</source>
+        <translation>Drukāt dalībnieku kartes…</translation>
+    </message>
+    <message>
+        <source>The card of the chosen child, or of every child shown</source>
+        <translation>Izvēlētā bērna vai visu redzamo bērnu kartes</translation>
+    </message>
+    <message>
         <source>Shown: %1</source>
         <translation>Parādīti: %1</translation>
     </message>
@@ -1398,6 +1629,29 @@
     <message>
         <source>The changes to this participant are not saved. Discard them?</source>
         <translation>Šī dalībnieka izmaiņas nav saglabātas. Atmest tās?</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Lapas: %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drukāt…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Saglabāt kā PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Saglabāt kā PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumenti (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1690,52 @@
     <message>
         <source>Discard</source>
         <translation>Atmest</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>All sites</source>
+        <translation>Visas bibliotēkas</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>Atzīmēt visus</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>Noņemt visas atzīmes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Monthly attendance</source>
+        <translation>Mēneša apmeklējums</translation>
+    </message>
+    <message>
+        <source>Project indicators</source>
+        <translation>Projekta rādītāji</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Parakstu lapa</translation>
+    </message>
+    <message>
+        <source>QR labels</source>
+        <translation>QR uzlīmes</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>Dalībnieku kartes</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Eksports uz Excel</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Atskaites</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1853,37 @@
     <message>
         <source>Settings</source>
         <translation>Iestatījumi</translation>
+    </message>
+</context>
+<context>
+    <name>SigninForm</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Parakstu lapa</translation>
+    </message>
+    <message>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
+        <translation>Vienas nodarbības saraksts bērnu parakstiem: reģistrētie, tad tukšas rindas jaunpienācējiem.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Nodarbība</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Valoda</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Priekšskatīt…</translation>
+    </message>
+    <message>
+        <source>No session on this date.</source>
+        <translation>Šajā datumā nodarbību nav.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,14 @@ def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot) -> None:  # type: ig
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     for number, page in enumerate(
-        [window.desk, window.participants, window.sessions, window.equipment, window.settings_page],
+        [
+            window.desk,
+            window.participants,
+            window.sessions,
+            window.equipment,
+            window.reports,
+            window.settings_page,
+        ],
         start=1,
     ):
         focused = QApplication.focusWidget() or window
@@ -63,10 +70,11 @@ def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContex
         "Dalībnieki",
         "Nodarbības",
         "Aprīkojums",
+        "Atskaites",
         "Iestatījumi",
     ]
     assert program.window.desk.new_child.text() == "Jauns bērns…"
-    program.window.show_page(4)  # the language is chosen on the Settings page
+    program.window.show_page(5)  # the language is chosen on the Settings page
     settings_page = program.window.settings_page
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
     settings_page.language.activated.emit(settings_page.language.currentIndex())
@@ -76,6 +84,7 @@ def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContex
         "Participants",
         "Sessions",
         "Equipment",
+        "Reports",
         "Settings",
     ]
     assert program.window.desk.new_child.text() == "New child…"

@@ -19,7 +19,7 @@ load_fonts(app)
 program = Program(open_context(sys.argv[1], sys.argv[2]))
 window = program.window
 window.show()
-for page in range(5):
+for page in range(6):
     window.show_page(page)
     app.processEvents()
 desk = window.desk

@@ -1,0 +1,494 @@
+"""Reports: the printouts and exports a coordinator hands to the funder, and labels and cards.
+
+Each document has a small form; "Preview…" builds the PDF off the UI thread and shows it
+with Print and Save; exports are written straight to the file the librarian chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.clock import local, now_utc
+from db.equipment import list_items
+from db.errors import DomainError
+from db.people import list_participants
+from db.programs import list_programs, sessions_between
+from desktop.context import AppContext
+from desktop.dialogs.pdf_preview import show_pdf
+from desktop.errors import translate_error
+from desktop.operations import Operation
+from desktop.settings import LANGUAGE, LANGUAGES
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    picked = edit.date()
+    return date(picked.year(), picked.month(), picked.day())
+
+
+class ReportForm(QWidget):
+    """A document's options and its action button; subclasses fill the form."""
+
+    def __init__(self, ctx: AppContext, title: str, explanation: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        about = QLabel(explanation)
+        about.setWordWrap(True)
+        about.setStyleSheet("color: #455a64;")
+        self.form = QFormLayout()
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.settings.get(LANGUAGE))))
+        self.message = QLabel()
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        self.action = QPushButton()
+        self.action.setObjectName("reportAction")
+        self.action.clicked.connect(self.run)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.action)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def document_language(self) -> str:
+        return str(self.language.currentData())
+
+    def site_choice(self) -> QComboBox:
+        choice = QComboBox()
+        choice.addItem(self.tr("All sites"), "")
+        for _site_id, name, _country in self.ctx.sites:
+            choice.addItem(name, name)
+        return choice
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        self.message.setStyleSheet("color: #b71c1c;" if problem else "color: #1b5e20;")
+        self.message.setText(text)
+
+    def refused(self, error: BaseException, _details: str) -> None:
+        assert isinstance(error, DomainError)
+        self.say(translate_error(error), problem=True)
+
+    def preview(self, build: Callable[[], bytes], title: str, file_name: str) -> None:
+        self.say("")
+        show_pdf(self, build, title, file_name, on_refusal=self.refused)
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+
+class MonthlyForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Monthly attendance"),
+            self.tr(
+                "Children × session dates with present, late, excused and absent marks, "
+                "per program, with the month's totals."
+            ),
+        )
+        today = local(now_utc()).date()
+        self.month = QDateEdit(QDate(today.year, today.month, 1))
+        self.month.setObjectName("reportMonth")
+        self.month.setDisplayFormat("MM.yyyy")
+        self.program = QComboBox()
+        self.program.setObjectName("reportProgram")
+        self.program.addItem(self.tr("All programs"), 0)
+        for program in list_programs(ctx.database, ctx.site_id):
+            self.program.addItem(program.name, program.id)
+        self.site = self.site_choice()
+        self.form.addRow(self.tr("Month"), self.month)
+        self.form.addRow(self.tr("Program"), self.program)
+        self.form.addRow(self.tr("Site"), self.site)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.action.setText(self.tr("Preview…"))
+
+    def run(self) -> None:
+        from db.reports import monthly_attendance_data
+        from desktop.documents.monthly import monthly_report_pdf
+
+        year, month = self.month.date().year(), self.month.date().month()
+        program_id = int(self.program.currentData()) or None
+        site = str(self.site.currentData()) or None
+        language, database = self.document_language(), self.ctx.database
+        self.preview(
+            lambda: monthly_report_pdf(
+                monthly_attendance_data(
+                    database, year, month, program_id=program_id, site_name=site
+                ),
+                language,
+            ),
+            self.tr("Monthly attendance"),
+            f"apmeklejums-{year}-{month:02d}.pdf",
+        )
+
+
+class IndicatorsForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Project indicators"),
+            self.tr(
+                "Sessions held, attendances, unique participants and the target group, by "
+                "site, age and gender; equipment use; attendance per month — for the funder."
+            ),
+        )
+        self.first = _date_edit(date(2018, 4, 1))
+        self.first.setObjectName("reportFrom")
+        self.last = _date_edit(local(now_utc()).date())
+        self.last.setObjectName("reportTo")
+        self.site = self.site_choice()
+        self.form.addRow(self.tr("From"), self.first)
+        self.form.addRow(self.tr("To"), self.last)
+        self.form.addRow(self.tr("Site"), self.site)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.action.setText(self.tr("Preview…"))
+
+    def run(self) -> None:
+        from db.indicators import indicators_data
+        from desktop.documents.indicators import indicators_pdf
+
+        first, last = _day(self.first), _day(self.last)
+        site = str(self.site.currentData()) or None
+        language, database = self.document_language(), self.ctx.database
+        self.preview(
+            lambda: indicators_pdf(
+                indicators_data(database, first, last, site_name=site), language
+            ),
+            self.tr("Project indicators"),
+            f"raditaji-{first}-{last}.pdf",
+        )
+
+
+class SigninForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Sign-in sheet"),
+            self.tr(
+                "The list of one session for the children's signatures: those checked in, "
+                "then empty rows for walk-ins."
+            ),
+        )
+        self.day = _date_edit(local(now_utc()).date())
+        self.day.setObjectName("reportDay")
+        self.session = QComboBox()
+        self.session.setObjectName("reportSession")
+        self.day.dateChanged.connect(lambda _d: self.fill_sessions())
+        self.form.addRow(self.tr("Date"), self.day)
+        self.form.addRow(self.tr("Session"), self.session)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.action.setText(self.tr("Preview…"))
+        self.fill_sessions()
+
+    def fill_sessions(self) -> None:
+        self.session.clear()
+        day = _day(self.day)
+        for row in sessions_between(self.ctx.database, day, day, site_id=self.ctx.site_id):
+            label = f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M} {row.program}"
+            self.session.addItem(label + (f" · {row.theme}" if row.theme else ""), row.id)
+        self.action.setEnabled(self.session.count() > 0)
+        self.say("" if self.session.count() else self.tr("No session on this date."))
+
+    def run(self) -> None:
+        if self.session.count():
+            preview_signin_sheet(self, self.ctx, int(self.session.currentData()))
+
+
+def preview_signin_sheet(parent: QWidget, ctx: AppContext, session_id: int) -> None:
+    """The sign-in sheet of one session, in the program's language (Desk, Sessions, Reports)."""
+    from db.reports import signin_sheet_data
+    from desktop.documents.signin import signin_sheet_pdf
+
+    database, language = ctx.database, ctx.settings.get(LANGUAGE)
+    if isinstance(parent, ReportForm):
+        language = parent.document_language()
+    show_pdf(
+        parent,
+        lambda: signin_sheet_pdf(signin_sheet_data(database, session_id), language),
+        QCoreApplication.translate("ReportsPage", "Sign-in sheet"),
+        f"parakstu-lapa-{session_id}.pdf",
+    )
+
+
+class CheckList(QListWidget):
+    """A list to tick what to print; everything ticked to begin with."""
+
+    def fill(self, rows: Sequence[tuple[str, object]], ticked: set[object] | None = None) -> None:
+        self.clear()
+        for text, key in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = ticked is None or key in ticked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.addItem(item)
+
+    def ticked(self) -> list[object]:
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def tick_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.count()):
+            self.item(i).setCheckState(state)
+
+
+def _all_none_buttons(form: ReportForm, checks: CheckList) -> QHBoxLayout:
+    row = QHBoxLayout()
+    every = QPushButton(QCoreApplication.translate("ReportForm", "Tick all"))
+    none = QPushButton(QCoreApplication.translate("ReportForm", "Tick none"))
+    every.clicked.connect(lambda: checks.tick_all(True))
+    none.clicked.connect(lambda: checks.tick_all(False))
+    row.addWidget(every)
+    row.addWidget(none)
+    row.addStretch(1)
+    return row
+
+
+class LabelsForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        from desktop.documents.labels import DEFAULT_TEMPLATE, TEMPLATES
+
+        super().__init__(
+            ctx,
+            self.tr("QR labels for equipment"),
+            self.tr(
+                "Labels to stick on the equipment: scanning one lends or takes back the item. "
+                "Start at the first free label of a half-used sheet."
+            ),
+        )
+        self.templates = TEMPLATES
+        self.template = QComboBox()
+        self.template.setObjectName("labelTemplate")
+        for name, template in TEMPLATES.items():
+            self.template.addItem(template.description, name)
+        self.template.setCurrentIndex(self.template.findData(DEFAULT_TEMPLATE))
+        self.start = QSpinBox()
+        self.start.setObjectName("labelStart")
+        self.template.currentIndexChanged.connect(lambda _i: self._limit_start())
+        self._limit_start()
+        self.items = CheckList()
+        self.items.setObjectName("labelItems")
+        self.form.addRow(self.tr("Label sheet"), self.template)
+        self.form.addRow(self.tr("First free label"), self.start)
+        self.form.addRow(self.tr("Items"), self.items)
+        self.form.addRow("", _all_none_buttons(self, self.items))
+        self.action.setText(self.tr("Preview…"))
+        self.reload()
+
+    def _limit_start(self) -> None:
+        self.start.setRange(1, self.templates[str(self.template.currentData())].per_page)
+
+    def reload(self, ticked: list[str] | None = None) -> None:
+        rows = [(f"{i.tag}  {i.name}", i.tag) for i in list_items(self.ctx.database)]
+        self.items.fill(rows, set(ticked) if ticked else None)
+
+    def run(self) -> None:
+        from db.printing import labels_data
+        from desktop.documents.labels import labels_pdf
+
+        tags = [str(tag) for tag in self.items.ticked()]
+        if not tags:
+            self.say(self.tr("Tick at least one item."), problem=True)
+            return
+        template, start, database = (
+            str(self.template.currentData()),
+            self.start.value(),
+            self.ctx.database,
+        )
+        self.preview(
+            lambda: labels_pdf(labels_data(database, tags), template, start),
+            self.tr("QR labels for equipment"),
+            "uzlimes.pdf",
+        )
+
+
+class CardsForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Member cards"),
+            self.tr(
+                "Cards with the child's QR code, first name and last initial — nothing more "
+                "about the child. Ten to an A4 page, with cutting marks."
+            ),
+        )
+        self.child_list = CheckList()
+        self.child_list.setObjectName("cardChildren")
+        self.form.addRow(self.tr("Children"), self.child_list)
+        self.form.addRow("", _all_none_buttons(self, self.child_list))
+        self.form.addRow(self.tr("Language"), self.language)
+        self.action.setText(self.tr("Preview…"))
+        self.reload()
+
+    def reload(self, ticked: list[int] | None = None) -> None:
+        children = list_participants(self.ctx.database, self.ctx.site_id, limit=100_000)
+        rows = [(f"{c.last_name} {c.first_name}", c.id) for c in children if c.card_code]
+        self.child_list.fill(rows, set(ticked) if ticked else None)
+
+    def run(self) -> None:
+        from db.printing import cards_data
+        from desktop.documents.cards import member_cards_pdf
+
+        ids = [int(str(key)) for key in self.child_list.ticked()]
+        if not ids:
+            self.say(self.tr("Tick at least one child."), problem=True)
+            return
+        language, database = self.document_language(), self.ctx.database
+        self.preview(
+            lambda: member_cards_pdf(cards_data(database, ids), language),
+            self.tr("Member cards"),
+            "kartes.pdf",
+        )
+
+
+class ExportForm(ReportForm):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Export to Excel"),
+            self.tr(
+                "Attendance, participants or loans as an Excel workbook (XLSX) or as CSV that "
+                "Latvian Excel opens as it is."
+            ),
+        )
+        self.kind = QComboBox()
+        self.kind.setObjectName("exportKind")
+        self.kind.addItem(self.tr("Attendance"), "attendance")
+        self.kind.addItem(self.tr("Participants (with contacts: handle with care)"), "participants")
+        self.kind.addItem(self.tr("Loans"), "loans")
+        self.first = _date_edit(date(2018, 4, 1))
+        self.last = _date_edit(local(now_utc()).date())
+        self.site = self.site_choice()
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
+        self.format.addItem(self.tr("CSV for Excel (.csv)"), ".csv")
+        self.form.addRow(self.tr("What"), self.kind)
+        self.form.addRow(self.tr("From"), self.first)
+        self.form.addRow(self.tr("To"), self.last)
+        self.form.addRow(self.tr("Site"), self.site)
+        self.form.addRow(self.tr("Format"), self.format)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.action.setText(self.tr("Save…"))
+
+    def run(self) -> None:
+        suffix = str(self.format.currentData())
+        kind = str(self.kind.currentData())
+        suggested = f"{kind}-{_day(self.first)}-{_day(self.last)}{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested)
+        if path:
+            self.export_to(Path(path if path.endswith(suffix) else path + suffix))
+
+    def export_to(self, path: Path) -> None:
+        from db import exports
+        from desktop.documents.exports import write_export
+
+        kind, database = str(self.kind.currentData()), self.ctx.database
+        first, last = _day(self.first), _day(self.last)
+        site, language = str(self.site.currentData()) or None, self.document_language()
+
+        def work() -> int:
+            rows: Sequence[object]
+            if kind == "attendance":
+                rows = exports.attendance_rows(database, first, last, site_name=site)
+            elif kind == "participants":
+                rows = exports.participant_rows(database, first, last, site_name=site)
+            else:
+                rows = exports.loan_rows(database, first, last, site_name=site)
+            write_export(kind, rows, path, language)
+            return len(rows)
+
+        self.action.setEnabled(False)
+        self.say(self.tr("Writing %1…").replace("%1", path.name))
+        Operation(self, work).success(
+            lambda count: self.say(
+                self.tr("Saved %1 rows to %2.").replace("%1", str(count)).replace("%2", str(path))
+            )
+        ).failure(self.refused).finally_(lambda: self.action.setEnabled(True)).run()
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("reportsPage")
+        self.monthly = MonthlyForm(ctx)
+        self.indicators = IndicatorsForm(ctx)
+        self.signin = SigninForm(ctx)
+        self.labels = LabelsForm(ctx)
+        self.cards = CardsForm(ctx)
+        self.export = ExportForm(ctx)
+        forms: list[tuple[str, ReportForm]] = [
+            (self.tr("Monthly attendance"), self.monthly),
+            (self.tr("Project indicators"), self.indicators),
+            (self.tr("Sign-in sheet"), self.signin),
+            (self.tr("QR labels"), self.labels),
+            (self.tr("Member cards"), self.cards),
+            (self.tr("Export to Excel"), self.export),
+        ]
+        self.choice = QListWidget()
+        self.choice.setObjectName("reportChoice")
+        self.choice.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        for title, form in forms:
+            self.choice.addItem(title)
+            self.stack.addWidget(form)
+        self.choice.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.choice.setCurrentRow(0)
+        heading = QLabel(self.tr("Reports"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        body = QHBoxLayout()
+        body.addWidget(self.choice)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+
+    def show_form(self, form: ReportForm) -> None:
+        self.choice.setCurrentRow(self.stack.indexOf(form))
+
+    def prepare(self, kind: str, keys: list[object]) -> None:
+        """Open a form with what another page chose, ticked: labels of items, cards of children."""
+        if kind == "labels":
+            self.labels.reload([str(key) for key in keys])
+            self.show_form(self.labels)
+        elif kind == "cards":
+            self.cards.reload([int(str(key)) for key in keys])
+            self.show_form(self.cards)

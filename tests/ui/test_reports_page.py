@@ -1,0 +1,103 @@
+"""The Reports page and the print buttons: each builds the real document and previews it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
+
+from db.attendance import check_in
+from desktop.context import AppContext
+from desktop.dialogs.pdf_preview import PdfPreview
+from desktop.main_window import MainWindow
+from desktop.operations import Operation
+from desktop.pages.reports import ReportsPage
+from tests.conftest import Desk
+
+
+def shown_pdf(qtbot) -> str:  # type: ignore[no-untyped-def]
+    """The text of the document the preview dialog shows (waiting for it to be built)."""
+    Operation.wait_for_all()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, PdfPreview) for w in QApplication.topLevelWidgets()), timeout=5000
+    )
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreview))
+    reader = pypdf.PdfReader(io.BytesIO(preview.pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert preview.document.pageCount() == len(reader.pages)
+    preview.close()
+    return text
+
+
+@pytest.fixture
+def page(ctx: AppContext, qtbot, desk: Desk) -> ReportsPage:  # type: ignore[no-untyped-def]
+    check_in(desk.db, desk.session_id, desk.ilze_id)
+    reports = ReportsPage(ctx)
+    qtbot.addWidget(reports)
+    reports.show()
+    return reports
+
+
+def test_monthly_attendance_preview(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.monthly.month.setDate(QDate(2018, 10, 1))
+    page.monthly.run()
+    text = shown_pdf(qtbot)
+    assert "2018. gada oktobris" in text and "Ķēniņa" in text
+
+
+def test_signin_sheet_of_the_chosen_day(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.signin.day.setDate(QDate(2018, 10, 5))
+    assert page.signin.session.count() == 1
+    page.signin.run()
+    text = shown_pdf(qtbot)
+    assert "Ilze" in text and "Iespējas dzīvojot laukos" in text
+
+
+def test_labels_of_the_ticked_items(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.prepare("labels", ["LAP-01"])
+    assert page.stack.currentWidget() is page.labels
+    assert page.labels.items.ticked() == ["LAP-01"]
+    page.labels.run()
+    text = shown_pdf(qtbot)
+    assert "LAP-01" in text and "XBOX-01" not in text
+
+
+def test_member_cards_show_first_name_and_initial_only(
+    page: ReportsPage, qtbot, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    page.prepare("cards", [desk.ilze_id])
+    page.cards.run()
+    text = shown_pdf(qtbot)
+    assert "Ilze Ķ." in text and "Ķēniņa" not in text
+
+
+def test_nothing_ticked_is_said(page: ReportsPage) -> None:
+    page.labels.items.tick_all(False)
+    page.labels.run()
+    assert "at least one" in page.labels.message.text()
+
+
+def test_export_writes_the_file(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.export.first.setDate(QDate(2018, 10, 1))
+    page.export.last.setDate(QDate(2018, 10, 31))
+    page.export.export_to(tmp_path / "apmeklejums.csv")
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: "1" in page.export.message.text())
+    raw = (tmp_path / "apmeklejums.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "Ķēniņa".encode() in raw
+
+
+def test_print_buttons_lead_to_the_documents(ctx: AppContext, qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_page(3)
+    window.equipment.print_labels()
+    assert window.stack.currentWidget() is window.reports
+    assert window.reports.stack.currentWidget() is window.reports.labels
+    window.desk.session_id = desk.session_id
+    window.desk.print_signin_sheet()
+    assert "Iespējas dzīvojot laukos" in shown_pdf(qtbot)
