@@ -63,6 +63,8 @@ class ReportForm(QWidget):
         about.setWordWrap(True)
         about.setStyleSheet("color: #455a64;")
         self.form = QFormLayout()
+        # Fields as wide as their content, not the whole page: easier to read down the form.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -246,6 +248,10 @@ def preview_signin_sheet(parent: QWidget, ctx: AppContext, session_id: int) -> N
 
 class CheckList(QListWidget):
     """A list to tick what to print; everything ticked to begin with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumSize(460, 320)
 
     def fill(self, rows: Sequence[tuple[str, object]], ticked: set[object] | None = None) -> None:
         self.clear()
@@ -465,7 +471,10 @@ class ReportsPage(QWidget):
         ]
         self.choice = QListWidget()
         self.choice.setObjectName("reportChoice")
-        self.choice.setFixedWidth(230)
+        self.choice.setFixedWidth(240)
+        self.choice.setStyleSheet(
+            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget()
         for title, form in forms:
             self.choice.addItem(title)
