@@ -1,17 +1,140 @@
-"""Librarians' accounts (passwords and sign-in come with the accounts issue)."""
+"""Librarians' accounts: Argon2 passwords, sign-in with a lockout, and who may do what.
+
+Two roles: an admin manages accounts (and settings, exports of personal data, erasure,
+restore); a librarian does the desk work. The rule lives here, in the use cases, so a
+hidden button is not the only thing between a librarian and an admin action.
+
+`by=None` means direct access to the database (the command line, the demo filler, tests):
+whoever can open the database file or URL is trusted, which is how an admin who forgot a
+password gets back in. The program itself always passes the signed-in account as `by`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db import audit
+from db.clock import local, now_utc
 from db.database import Database
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput
-from db.models import Role, Staff
+from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, NotFound
+from db.models import Role, Site, Staff
 
 USERNAME = re.compile(r"^[a-z0-9._-]{2,60}$")
+MIN_PASSWORD_LENGTH = 8
+MAX_WRONG_TRIES = 5
+LOCK_MINUTES = 5
+
+
+class SignInRefused(DomainError):
+    # The same words for an unknown name, a wrong password and a disabled account,
+    # so the sign-in never tells a stranger which usernames exist.
+    template = QT_TRANSLATE_NOOP("DomainError", "The username or the password is wrong.")
+
+
+class AccountLocked(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "Too many wrong passwords: this account is locked until {until}. "
+        "Try again then, or ask an administrator.",
+    )
+
+
+class AdminOnly(DomainError):
+    template = QT_TRANSLATE_NOOP("DomainError", "Only an administrator may {action}.")
+
+
+class AccountsExist(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "This database already has accounts: the first administrator is created only once.",
+    )
+
+
+class LastAdmin(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "The last active administrator cannot be disabled: make another one first.",
+    )
+
+
+# What AdminOnly names, translated as fields of the DomainError context.
+MANAGE_ACCOUNTS = QT_TRANSLATE_NOOP("DomainError", "add, change or disable accounts")
+CHANGE_OTHERS_PASSWORD = QT_TRANSLATE_NOOP("DomainError", "change another person's password")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is at the desk after a successful sign-in."""
+
+    staff_id: int
+    username: str
+    display_name: str
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    return PasswordHasher()  # argon2id with the library's current recommended costs
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check unknown usernames against, so they take as long as known ones."""
+    return _hasher().hash("no such account")
+
+
+def hash_password(password: str) -> str:
+    """An Argon2id hash of a password that is long enough."""
+    check_password(password)
+    return _hasher().hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Whether a password matches its stored hash (an account without one never matches)."""
+    try:
+        return _hasher().verify(password_hash or _dummy_hash(), password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "A password needs at least 8 characters.")
+        )
+
+
+def _clean_username(username: str) -> str:
+    username = username.strip().lower()
+    if not USERNAME.match(username):
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError",
+                "A username is 2–60 characters: small letters, digits, dots, hyphens.",
+            )
+        )
+    return username
+
+
+def require_admin(session: Session, staff_id: int | None, action: str = MANAGE_ACCOUNTS) -> None:
+    """Refuse unless the account acting is an active admin (None: direct database access)."""
+    if staff_id is None:
+        return
+    staff = session.get(Staff, staff_id)
+    if staff is None or not staff.active or staff.role is not Role.ADMIN:
+        raise AdminOnly(action=action)
 
 
 def add_staff(
@@ -21,18 +144,14 @@ def add_staff(
     role: Role = Role.LIBRARIAN,
     *,
     site_id: int | None = None,
+    password: str | None = None,
     by: int | None = None,
 ) -> int:
-    """Add a librarian's account; an existing username returns that account."""
-    username = username.strip().lower()
-    if not USERNAME.match(username):
-        raise InvalidInput(
-            problem=QT_TRANSLATE_NOOP(
-                "DomainError",
-                "A username is 2–60 characters: small letters, digits, dots, hyphens.",
-            )
-        )
+    """Add a librarian's account (admins only); an existing username returns that account."""
+    username = _clean_username(username)
+    password_hash = hash_password(password) if password is not None else None
     with db.unit_of_work() as uow:
+        require_admin(uow.session, by)
         existing = uow.session.scalars(select(Staff).where(Staff.username == username)).first()
         if existing is not None:
             return existing.id
@@ -41,6 +160,7 @@ def add_staff(
             display_name=" ".join(display_name.split()) or username,
             role=role,
             site_id=site_id,
+            password_hash=password_hash,
         )
         uow.session.add(staff)
         uow.session.flush()
@@ -51,8 +171,178 @@ def add_staff(
         return staff.id
 
 
+def has_staff(db: Database) -> bool:
+    """Whether any account exists (none: the program starts with the first-run dialog)."""
+    with db.reading() as session:
+        return bool(session.scalar(select(func.count()).select_from(Staff)))
+
+
+def create_first_admin(
+    db: Database,
+    username: str,
+    display_name: str,
+    password: str,
+    site_name: str,
+    library_name: str,
+    *,
+    country: str = "LV",
+) -> int:
+    """The first administrator and the site they work at, on a database with no accounts."""
+    username = _clean_username(username)
+    site_name = " ".join(site_name.split())
+    if not site_name:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "Name the site, e.g. Jēkabpils.")
+        )
+    if country not in ("LV", "LT"):
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP("DomainError", "A site's country is LV or LT.")
+        )
+    password_hash = hash_password(password)
+    with db.unit_of_work() as uow:
+        session = uow.session
+        if session.scalar(select(func.count()).select_from(Staff)):
+            raise AccountsExist()
+        site = session.scalars(select(Site).where(Site.name == site_name)).first()
+        if site is None:
+            site = Site(name=site_name, country=country, library_name=library_name.strip())
+            session.add(site)
+            session.flush()
+            audit.record(session, None, "site.added", "site", site.id, f"Added site {site_name}")
+        elif library_name.strip():
+            site.library_name = library_name.strip()
+        staff = Staff(
+            username=username,
+            display_name=" ".join(display_name.split()) or username,
+            role=Role.ADMIN,
+            site_id=site.id,
+            password_hash=password_hash,
+        )
+        session.add(staff)
+        session.flush()
+        audit.record(session, staff.id, "staff.added", "staff", staff.id, f"First admin {username}")
+        uow.commit()
+        return staff.id
+
+
+def sign_in(db: Database, username: str, password: str, *, at: datetime | None = None) -> SignedIn:
+    """Check a password; the fifth wrong one in a row locks the account for LOCK_MINUTES."""
+    at = at or now_utc()
+    name = username.strip().lower()
+    with db.unit_of_work() as uow:
+        staff = uow.session.scalars(
+            select(Staff).where(Staff.username == name).with_for_update()
+        ).first()
+        if staff is None or not staff.active:
+            verify_password(None, password)  # as slow as a real check
+            raise SignInRefused()
+        if staff.locked_until is not None and staff.locked_until > at:
+            raise AccountLocked(until=f"{local(staff.locked_until):%H:%M}")
+        if not verify_password(staff.password_hash, password):
+            staff.failed_sign_ins += 1
+            if staff.failed_sign_ins >= MAX_WRONG_TRIES:
+                staff.failed_sign_ins = 0
+                staff.locked_until = at + timedelta(minutes=LOCK_MINUTES)
+                audit.record(
+                    uow.session,
+                    None,
+                    "staff.locked",
+                    "staff",
+                    staff.id,
+                    f"Locked {staff.username} after {MAX_WRONG_TRIES} wrong passwords",
+                )
+                until = staff.locked_until
+                uow.commit()
+                raise AccountLocked(until=f"{local(until):%H:%M}")
+            uow.commit()
+            raise SignInRefused()
+        staff.failed_sign_ins = 0
+        staff.locked_until = None
+        assert staff.password_hash is not None
+        if _hasher().check_needs_rehash(staff.password_hash):
+            staff.password_hash = _hasher().hash(password)
+        signed_in = SignedIn(staff.id, staff.username, staff.display_name, staff.role)
+        uow.commit()
+        return signed_in
+
+
+def staff_id_of(db: Database, username: str) -> int:
+    """The account with this username (the command line names accounts by username)."""
+    name = username.strip().lower()
+    with db.reading() as session:
+        found = session.scalar(select(Staff.id).where(Staff.username == name))
+    if found is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=name)
+    return found
+
+
+def signed_in_as(db: Database, staff_id: int) -> SignedIn:
+    """Who an account is, for the status bar and the idle lock."""
+    with db.reading() as session:
+        staff = session.get(Staff, staff_id)
+        if staff is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
+        return SignedIn(staff.id, staff.username, staff.display_name, staff.role)
+
+
+def set_password(db: Database, staff_id: int, password: str, *, by: int | None = None) -> None:
+    """A new password; anyone may change their own, only an admin another person's.
+
+    It also lifts a lockout, so an admin can let a locked-out librarian back in.
+    """
+    password_hash = hash_password(password)
+    with db.unit_of_work() as uow:
+        if by != staff_id:
+            require_admin(uow.session, by, CHANGE_OTHERS_PASSWORD)
+        staff = uow.session.get(Staff, staff_id, with_for_update=True)
+        if staff is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
+        staff.password_hash = password_hash
+        staff.failed_sign_ins = 0
+        staff.locked_until = None
+        audit.record(
+            uow.session,
+            by,
+            "staff.password",
+            "staff",
+            staff.id,
+            f"New password for {staff.username}",
+        )
+        uow.commit()
+
+
+def disable_staff(db: Database, staff_id: int, *, by: int | None = None) -> None:
+    """Close an account (admins only); its name stays on the records it made."""
+    with db.unit_of_work() as uow:
+        require_admin(uow.session, by)
+        staff = uow.session.get(Staff, staff_id, with_for_update=True)
+        if staff is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
+        if not staff.active:
+            return
+        if staff.role is Role.ADMIN:
+            admins = uow.session.scalar(
+                select(func.count())
+                .select_from(Staff)
+                .where(Staff.role == Role.ADMIN, Staff.active.is_(True))
+            )
+            if admins == 1:
+                raise LastAdmin()
+        staff.active = False
+        audit.record(
+            uow.session,
+            by,
+            "staff.disabled",
+            "staff",
+            staff.id,
+            f"Disabled {staff.username}",
+            {"active": [True, False]},
+        )
+        uow.commit()
+
+
 def list_staff(db: Database, *, active_only: bool = True) -> list[tuple[int, str, str, Role]]:
-    """Accounts for the librarian chooser: id, username, display name, role."""
+    """Accounts for choosers (session leader, borrower): id, username, display name, role."""
     query = select(Staff.id, Staff.username, Staff.display_name, Staff.role).order_by(
         Staff.display_name
     )

@@ -47,6 +47,17 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database or "")
 
 
+def make_private(path: Path) -> None:
+    """Readable and writable by the owner only (children's data), where the system has modes."""
+    if os.name == "posix" and path.exists():
+        path.chmod(0o600)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner may read; an existing file is left as it is."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 def describe(url: URL) -> str:
     """The database for a status bar or a log line, without any password."""
     path = sqlite_path(url)
@@ -82,6 +93,9 @@ class Database:
         path = sqlite_path(self.url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # SQLite gives its -wal and -shm files the mode of the database file.
+                create_private_file(path)
         self.engine = create_engine(self.url, echo=echo, pool_pre_ping=path is None)
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)

@@ -74,6 +74,9 @@ from db.programs import (
 )
 
 SEED = 263
+# The demo's own accounts (printed in the README); a real database starts with the
+# first-run dialog and has no default password.
+DEMO_PASSWORDS = {"admin": "admin-demo-2018", "anna": "anna-demo-2018"}
 PLACE = "Bērnu literatūras nodaļa"
 JEKABPILS, LUDZA, ROKISKIS = "Jēkabpils", "Ludza", "Rokiškis"
 SITES = (
@@ -430,9 +433,22 @@ def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
         ends_on=date(2020, 3, 31),
     )
     home = ids.sites[JEKABPILS]
-    ids.admin = add_staff(db, "admin", "Ilze Kalniņa", Role.ADMIN, site_id=home)
+    ids.admin = add_staff(
+        db,
+        "admin",
+        "Ilze Kalniņa",
+        Role.ADMIN,
+        site_id=home,
+        password=DEMO_PASSWORDS["admin"],
+    )
     ids.librarian = add_staff(
-        db, "anna", "Anna Ozoliņa", Role.LIBRARIAN, site_id=home, by=ids.admin
+        db,
+        "anna",
+        "Anna Ozoliņa",
+        Role.LIBRARIAN,
+        site_id=home,
+        password=DEMO_PASSWORDS["anna"],
+        by=ids.admin,
     )
     for name, kind, planned in (
         (CYCLE, ProgramKind.CLOSED, 20),

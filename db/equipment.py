@@ -156,12 +156,17 @@ def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> I
     return item
 
 
-def _open_loan(session: OrmSession, item_id: int) -> Loan | None:
-    return session.scalars(
+def _open_loan(session: OrmSession, item_id: int, *, lock: bool = False) -> Loan | None:
+    query = (
         select(Loan)
         .where(Loan.item_id == item_id, Loan.returned_at.is_(None))
         .options(joinedload(Loan.participant), joinedload(Loan.staff), joinedload(Loan.session))
-    ).first()
+    )
+    if lock:
+        # PostgreSQL: a second laptop returning the same item waits here, then finds the
+        # loan closed (no double return); SQLite's BEGIN IMMEDIATE already serialises.
+        query = query.with_for_update(of=Loan)
+    return session.scalars(query).first()
 
 
 def _parent_id(session: OrmSession, parent_tag: str | None, own_tag: str) -> int | None:
@@ -394,7 +399,7 @@ def return_item(
     at = at or now_utc()
     with db.unit_of_work() as uow:
         item = _item_by_tag(uow.session, tag)
-        loan = _open_loan(uow.session, item.id)
+        loan = _open_loan(uow.session, item.id, lock=True)
         if loan is None:
             raise ItemNotOut(tag=item.tag, name=item.name)
         loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's

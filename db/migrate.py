@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions (a test checks it), so a start on an
 # up-to-date database need not import Alembic (a tenth of a second on a laptop).
-HEAD = "0001"
+HEAD = "0002"
 
 
 def _config() -> Config:
@@ -47,11 +46,11 @@ def current_revision(database: Database) -> str | None:
 
 
 def backup_sqlite_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database with SQLite's online backup (safe while others write)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+    """Copy a live SQLite database with SQLite's online backup (safe while others write),
+    verified with integrity_check (a copy that fails is deleted and BackupFailed raised)."""
+    from db.backups import backup_to
+
+    return backup_to(source, target)
 
 
 def _holds_tables(database: Database) -> bool:
@@ -69,13 +68,10 @@ def migrate(database: Database) -> Path | None:
     backup = None
     path = sqlite_path(database.url)
     if path is not None and _holds_tables(database):
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite_file(
-            path,
-            path.parent
-            / "backups"
-            / f"{path.stem}.before-migration-{current or 'base'}-{stamp}.sqlite3",
-        )
+        from db.backups import backup_path
+
+        reason = f"before-migration-{current or 'base'}"
+        backup = backup_sqlite_file(path, backup_path(path, datetime.now(), reason))
     config = _config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -175,6 +175,9 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
     password_hash: Mapped[str | None] = mapped_column(String(200))
+    # Wrong passwords in a row; the fifth locks the account until locked_until.
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column()
 
 
 class Participant(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from db.names import fold, latvian_key, person_key
 from db.scancodes import new_card_code
 
 OLDEST_BIRTH_YEAR = 1900
+SEARCH_NAME_LENGTH = 170  # Participant.search_name's column
 SEARCH_LIMIT = 30
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 
@@ -69,8 +71,24 @@ def get_participant(session: Session, participant_id: int) -> Participant:
     return participant
 
 
+def without_control(text: str, keep: str = "") -> str:
+    """Text without control characters (pasted junk, a stray NUL PostgreSQL would refuse)."""
+    return "".join(
+        ch for ch in text if ch in keep or unicodedata.category(ch) not in ("Cc", "Zl", "Zp")
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(without_control(text).split())
+
+
+def search_name(first_name: str, last_name: str) -> str:
+    """The folded name searches match; cut to its column, as folding may lengthen it (Ǆ → dz)."""
+    return fold(f"{first_name} {last_name}")[:SEARCH_NAME_LENGTH]
+
+
 def _clean(details: ParticipantDetails, this_year: int) -> ParticipantDetails:
-    first, last = " ".join(details.first_name.split()), " ".join(details.last_name.split())
+    first, last = _one_line(details.first_name), _one_line(details.last_name)
     if not first or not last:
         raise InvalidInput(
             problem=QT_TRANSLATE_NOOP("DomainError", "First name and last name are both needed.")
@@ -97,10 +115,10 @@ def _clean(details: ParticipantDetails, this_year: int) -> ParticipantDetails:
         birth_year=details.birth_year,
         site_id=details.site_id,
         gender=details.gender,
-        guardian_name=details.guardian_name.strip(),
-        guardian_phone=details.guardian_phone.strip(),
+        guardian_name=_one_line(details.guardian_name),
+        guardian_phone=_one_line(details.guardian_phone),
         target_group=details.target_group,
-        notes=details.notes.strip(),
+        notes=without_control(details.notes, keep="\n\t").strip(),
     )
 
 
@@ -130,7 +148,7 @@ def _add_participant(session: Session, details: ParticipantDetails, by: int | No
     participant = Participant(
         first_name=clean.first_name,
         last_name=clean.last_name,
-        search_name=fold(f"{clean.first_name} {clean.last_name}"),
+        search_name=search_name(clean.first_name, clean.last_name),
         birth_year=clean.birth_year,
         gender=clean.gender,
         site_id=clean.site_id,
@@ -192,7 +210,7 @@ def edit_participant(
         before = _snapshot(participant)
         participant.first_name = clean.first_name
         participant.last_name = clean.last_name
-        participant.search_name = fold(f"{clean.first_name} {clean.last_name}")
+        participant.search_name = search_name(clean.first_name, clean.last_name)
         participant.birth_year = clean.birth_year
         participant.gender = clean.gender
         participant.site_id = clean.site_id
@@ -397,6 +415,7 @@ def search_participants(
 
     "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in Latvian order.
     """
+    typed = without_control(typed)
     if not fold(typed).split():
         return []
     query = _where_found(_found_participants(), typed, site_id, include_archived)
@@ -410,7 +429,7 @@ def search_participants(
 
 def _where_found(query: Q, typed: str, site_id: int | None, include_archived: bool) -> Q:
     """Narrow a query on participants to those the typed words find, at a site."""
-    for word in fold(typed).split()[:4]:
+    for word in fold(without_control(typed)).split()[:4]:
         pattern = _escape_like(_without_gender_ending(word[:80]))
         query = query.where(
             or_(
@@ -440,8 +459,8 @@ def possible_duplicates(
     db: Database, first_name: str, last_name: str, birth_year: int | None
 ) -> list[FoundParticipant]:
     """Children already registered with the same name and birth year (a walk-in seen before?)."""
-    search_name = fold(f"{' '.join(first_name.split())} {' '.join(last_name.split())}")
-    query = _found_participants().where(Participant.search_name == search_name)
+    folded = search_name(_one_line(first_name), _one_line(last_name))
+    query = _found_participants().where(Participant.search_name == folded)
     if birth_year is not None:
         query = query.where(
             or_(Participant.birth_year == birth_year, Participant.birth_year.is_(None))

@@ -35,15 +35,18 @@ def open_context(database_name: str | None, settings_path: str | None = None) ->
 
     settings = Settings(settings_path)
     i18n.install(settings.get(LANGUAGE))
-    database = open_database(database_name)
+    database = open_database(database_name, at_start=True)
     return AppContext(database, settings, list_sites(database))
 
 
 class Program:
     """Keeps the one main window, and rebuilds it when the librarian picks another language."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, staff_id: int | None = None) -> None:
+        """`staff_id`: who signed in (the start-up dialogs, or a test or script that needs none)."""
         self.ctx = ctx
+        if staff_id is not None:
+            ctx.set_staff(staff_id)
         self.window = self._new_window()
 
     def _new_window(self) -> MainWindow:
@@ -68,6 +71,23 @@ class Program:
         old.deleteLater()
 
 
+def sign_in_at_start(ctx: AppContext) -> int | None:
+    """The first-run dialog on a database without accounts, else the sign-in; None: cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from db.accounts import has_staff
+    from db.programs import list_sites
+    from desktop.dialogs.sign_in import FirstRunDialog, SignInDialog
+
+    first_run = not has_staff(ctx.database)
+    dialog = FirstRunDialog(ctx.database) if first_run else SignInDialog(ctx.database)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+        return None
+    if first_run:  # the first admin's dialog added the site
+        ctx.sites = list_sites(ctx.database)
+    return dialog.signed_in.staff_id
+
+
 def run(database_name: str | None) -> int:
     from desktop.errors import install_excepthook, plain_words
 
@@ -77,7 +97,11 @@ def run(database_name: str | None) -> int:
     load_fonts(app)
     install_excepthook()
     try:
-        program = Program(open_context(database_name))
+        ctx = open_context(database_name)
+        staff_id = sign_in_at_start(ctx)
+        if staff_id is None:
+            return 0
+        program = Program(ctx, staff_id=staff_id)
     except Exception as error:
         log.exception("cannot open the database")
         QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))

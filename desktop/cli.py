@@ -19,16 +19,22 @@ EXIT_REFUSED = 1
 EXIT_DATABASE = 2
 
 
+class _PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """Log files (the current one and each rotated one) created readable by the owner only."""
+
+    def _open(self) -> Any:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def start_logging() -> Path:
     """Log to a file in the user's data folder, readable by the owner only."""
     from db.database import data_folder
 
     folder = data_folder() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / "openup.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = _PrivateLogFile(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -38,15 +44,33 @@ def start_logging() -> Path:
     return path
 
 
-def open_database(given: str | None) -> Any:
-    """The chosen database, migrated to this program's schema (with a backup of an older file)."""
-    from db.database import Database, describe, resolve_url
+def open_database(given: str | None, *, at_start: bool = False) -> Any:
+    """The chosen database, migrated to this program's schema (with a backup of an older file).
+
+    A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
+    good backup) before anything opens it for writing. `at_start` (the program opening) also
+    takes the automatic backup, at most once a day.
+    """
+    from db.backups import backup_if_due, check_at_start
+    from db.database import Database, describe, resolve_url, sqlite_path
+    from db.errors import DomainError
     from db.migrate import migrate
 
-    database = Database(resolve_url(given))
+    url = resolve_url(given)
+    check_at_start(url)
+    database = Database(url)
     backup = migrate(database)
     if backup is not None:
         log.info("migrated %s after backing it up to %s", describe(database.url), backup)
+    path = sqlite_path(database.url)
+    if at_start and path is not None:
+        try:
+            daily = backup_if_due(path)
+        except (DomainError, OSError):  # the desk still opens; the log says why
+            log.exception("the automatic backup of %s failed", path)
+        else:
+            if daily is not None:
+                log.info("backed up %s to %s", path, daily)
     return database
 
 
@@ -222,6 +246,125 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_participants(args: argparse.Namespace) -> int:
+    """Read a roster, print each row's problems, and register the valid rows in one go."""
+    from db.names import fold
+    from db.programs import list_sites
+    from db.roster import import_roster, preview_roster
+
+    database = open_database(args.db)
+    sites = list_sites(database)
+    chosen = [s for s in sites if args.site is None or fold(s[1]) == fold(args.site)]
+    if len(chosen) != 1:
+        names = ", ".join(name for _id, name, _country in sites) or "none yet"
+        wanted = "name one of the sites with --site" if args.site is None else "no such site"
+        print(f"Which site do the children belong to? {wanted} ({names})", file=sys.stderr)
+        return EXIT_REFUSED
+    preview = preview_roster(database, args.file)
+    where = "XLSX" if preview.separator is None else f"{preview.encoding}, '{preview.separator}'"
+    print(f"{args.file.name} ({where}): {len(preview.rows)} rows")
+    if preview.ignored_columns:
+        print(f"Columns not imported: {', '.join(preview.ignored_columns)}")
+    for row in preview.problem_rows:
+        problems = " ".join(problem.message for problem in row.problems)
+        print(f"row {row.row}: {row.full_name or '(no name)'}: {problems}")
+    valid = preview.valid_rows
+    if not valid:
+        print("Nothing to import: no row is valid.", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.dry_run:
+        print(f"{len(valid)} children would be imported into {chosen[0][1]} (--dry-run).")
+        return 0
+    count = import_roster(database, valid, chosen[0][0])
+    print(f"Imported {count} children into {chosen[0][1]}.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from db.backups import back_up
+    from db.database import resolve_url
+
+    copy = back_up(resolve_url(args.db), args.out)
+    print(f"Backed up to {copy} (integrity check: ok)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db.backups import restore
+    from db.database import describe, resolve_url
+
+    url = resolve_url(args.db)
+    kept = restore(url, args.file)
+    print(f"Restored {describe(url)} from {args.file}")
+    if kept is not None:
+        print(f"The state before the restore was kept in {kept}")
+    return 0
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """The password from stdin (--password-stdin), else typed twice; None: refused, said why."""
+    from db.accounts import MIN_PASSWORD_LENGTH
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"New password for {args.username}: ")
+        if getpass.getpass("The same password again: ") != password:
+            print("The two passwords differ; nothing was changed.", file=sys.stderr)
+            return None
+    if len(password) < MIN_PASSWORD_LENGTH:
+        print(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.", file=sys.stderr)
+        return None
+    return password
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Add an account with direct access to the database (no sign-in: that is the point)."""
+    from db.accounts import add_staff, list_staff
+    from db.models import Role
+
+    database = open_database(args.db)
+    username = args.username.strip().lower()
+    if any(row[1] == username for row in list_staff(database, active_only=False)):
+        print(
+            f"The account {username} exists already: use `user passwd {username}`.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    password = _new_password(args)
+    if password is None:
+        return EXIT_REFUSED
+    role = Role.ADMIN if args.admin else Role.LIBRARIAN
+    add_staff(database, username, args.name or username, role, password=password)
+    print(f"Added the {role.value} account {username}.")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    """A new password (which also lifts a lockout), for whoever forgot theirs."""
+    from db.accounts import set_password, staff_id_of
+
+    database = open_database(args.db)
+    staff_id = staff_id_of(database, args.username)
+    password = _new_password(args)
+    if password is None:
+        return EXIT_REFUSED
+    set_password(database, staff_id, password)
+    print(f"New password set for {args.username.strip().lower()}.")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from db.accounts import disable_staff, staff_id_of
+
+    database = open_database(args.db)
+    disable_staff(database, staff_id_of(database, args.username))
+    print(f"The account {args.username.strip().lower()} can no longer sign in.")
+    return 0
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -313,6 +456,69 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--site", metavar="NAME")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
     export.add_argument("--language", choices=("lv", "en", "lt"), default="lv")
+    importing = commands.add_parser("import", help="import records from a file")
+    imports = importing.add_subparsers(dest="what", metavar="WHAT", required=True)
+    roster = imports.add_parser(
+        "participants",
+        parents=[database],
+        help="register the children of a roster (CSV or XLSX), all valid rows or none",
+        description="Register the children of a roster (CSV in UTF-8 or Windows-1257 with ; "
+        "or , between columns, or XLSX). Rows with problems are listed and left out; "
+        "the valid rows are imported in one transaction.",
+    )
+    roster.add_argument("file", type=Path, metavar="FILE", help="the roster: .csv or .xlsx")
+    roster.add_argument("--site", metavar="NAME", help="the children's site, e.g. Jēkabpils")
+    roster.add_argument(
+        "--dry-run", action="store_true", help="only show the problems, import nothing"
+    )
+    roster.set_defaults(run=cmd_import_participants)
+    backup = command(
+        "backup",
+        cmd_backup,
+        "copy the SQLite database safely (also while the program runs) and check the copy",
+    )
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="a new file (default: the backups folder)"
+    )
+    restore = command(
+        "restore",
+        cmd_restore,
+        "replace the SQLite database with a checked backup, keeping a copy of the current state "
+        "(close the program on every computer using the file first)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    user = commands.add_parser(
+        "user",
+        help="add an account, set a password, or disable an account (direct database access)",
+    )
+    users = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    password_stdin = argparse.ArgumentParser(add_help=False)
+    password_stdin.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input (for scripts)",
+    )
+    user_add = users.add_parser(
+        "add",
+        parents=[database, password_stdin],
+        help="add an account; the password is asked twice",
+    )
+    user_add.add_argument("username", help="2–60 small letters, digits, dots, hyphens")
+    user_add.add_argument("--name", metavar="NAME", help='the name people see, e.g. "Anna Ozoliņa"')
+    user_add.add_argument("--admin", action="store_true", help="an administrator, not a librarian")
+    user_add.set_defaults(run=cmd_user_add)
+    user_passwd = users.add_parser(
+        "passwd",
+        parents=[database, password_stdin],
+        help="set a new password (also unlocks an account locked after wrong passwords)",
+    )
+    user_passwd.add_argument("username")
+    user_passwd.set_defaults(run=cmd_user_passwd)
+    user_disable = users.add_parser(
+        "disable", parents=[database], help="close an account; its records keep its name"
+    )
+    user_disable.add_argument("username")
+    user_disable.set_defaults(run=cmd_user_disable)
     top.set_defaults(run=cmd_open)
     return top
 

@@ -9,21 +9,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
-from db.accounts import list_staff
+from db.accounts import signed_in_as
 from db.database import describe
 from desktop import operations
 from desktop.context import AppContext
+from desktop.idle_lock import IdleLock
 from desktop.pages.desk import DeskPage
 from desktop.pages.settings_page import SettingsPage
 
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         ctx.report_wanted.connect(self._report_wanted)
+        # Locks the window after the idle time in Settings, and on "Sign out".
+        self.idle_lock = IdleLock(self, ctx)
         self._build_status_bar()
         self.show_page(0)
 
@@ -122,19 +125,17 @@ class MainWindow(QMainWindow):
         self._busy_delay.timeout.connect(self.busy.show)
         operations.activity.busy.connect(self._database_busy)
         status.addPermanentWidget(QLabel(self.tr("Librarian:")))
-        self.staff_choice = QComboBox()
-        self.staff_choice.setObjectName("staffChoice")
-        for staff_id, _username, display_name, _role in list_staff(self.ctx.database):
-            self.staff_choice.addItem(display_name, staff_id)
-        index = self.staff_choice.findData(self.ctx.staff_id or 0)
-        if index < 0 and self.staff_choice.count():
-            index = 0
-        self.staff_choice.setCurrentIndex(index)
-        self.ctx.set_staff(self._chosen_staff())
-        self.staff_choice.currentIndexChanged.connect(
-            lambda _i: self.ctx.set_staff(self._chosen_staff())
-        )
-        status.addPermanentWidget(self.staff_choice)
+        self.signed_in = QLabel()
+        self.signed_in.setObjectName("signedIn")
+        status.addPermanentWidget(self.signed_in)
+        self.sign_out = QPushButton(self.tr("Sign out"))
+        self.sign_out.setObjectName("signOut")
+        self.sign_out.setToolTip(self.tr("Cover the window until someone signs in"))
+        self.sign_out.clicked.connect(lambda: self.idle_lock.lock(sign_out=True))
+        status.addPermanentWidget(self.sign_out)
+        # A bound method, so a window rebuilt for another language is disconnected with it.
+        self.ctx.staff_changed.connect(self._show_signed_in)
+        self._show_signed_in()
 
     def _database_busy(self, busy: bool) -> None:
         if busy:
@@ -143,9 +144,11 @@ class MainWindow(QMainWindow):
             self._busy_delay.stop()
             self.busy.hide()
 
-    def _chosen_staff(self) -> int | None:
-        # An empty chooser (no accounts yet) has no data to hand back.
-        return int(self.staff_choice.currentData()) if self.staff_choice.count() else None
+    def _show_signed_in(self, _staff_id: int = 0) -> None:
+        staff_id = self.ctx.staff_id
+        self.signed_in.setText(
+            signed_in_as(self.ctx.database, staff_id).display_name if staff_id else "—"
+        )
 
     def page(self, index: int) -> QWidget:
         """The page at a sidebar row, built now if it was not yet."""

@@ -44,6 +44,7 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from db.accounts import staff_id_of
     from db.database import Database
     from db.demo import fill_demo
     from db.migrate import migrate
@@ -62,7 +63,9 @@ def main(argv: list[str]) -> int:
         database.dispose()
         settings_path = str(Path(folder) / "settings.ini")
         Settings(settings_path).set(LANGUAGE, args.language)
-        program = Program(open_context(url, settings_path))
+        ctx = open_context(url, settings_path)
+        # Signed in as the demo librarian, without the sign-in dialog.
+        program = Program(ctx, staff_id=staff_id_of(ctx.database, "anna"))
         window = program.window
         window.resize(1280, 800)
         window.show()

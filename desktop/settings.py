@@ -23,6 +23,7 @@ SITE = Setting("desk/site", "")  # the site's name; empty: the first site
 LOAN_HOURS = Setting("loans/default_hours", 0)  # 0: until the session's or the day's end
 SOUNDS = Setting("desk/sounds", True)
 STAFF_ID = Setting("desk/staff_id", 0)  # the librarian last signed in here
+IDLE_MINUTES = Setting("security/idle_minutes", 10)  # the program locks itself after
 
 LANGUAGES = {"lv": "Latviešu", "en": "English", "lt": "Lietuvių"}
 

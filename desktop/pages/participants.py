@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from db import people
 from db.people import ParticipantRow
 from desktop.context import ATTENDANCE, PARTICIPANTS, AppContext
+from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -166,6 +167,11 @@ class ParticipantsPage(QWidget):
         self.new_button.setObjectName("newParticipant")
         self.new_button.clicked.connect(self.new_participant)
 
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("importParticipants")
+        self.import_button.setToolTip(self.tr("Register the children of a roster (CSV or XLSX)"))
+        self.import_button.clicked.connect(self.import_roster)
+
         self.model = ParticipantsModel()
         self.table = QTableView()
         self.table.setObjectName("participantList")
@@ -223,6 +229,7 @@ class ParticipantsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(self.cards_button)
+        top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -317,6 +324,13 @@ class ParticipantsPage(QWidget):
         if self.may_leave_form():
             self._select(-1)
             self.form.start_new(self.site_id or self.ctx.site_id)
+
+    def import_roster(self) -> ImportDialog:
+        """Open the import dialog; the list reloads when it announces the new children."""
+        dialog = ImportDialog(self.ctx, self.site_id or self.ctx.site_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def may_leave_form(self) -> bool:
         """Unsaved edits are kept unless the librarian agrees to drop them."""

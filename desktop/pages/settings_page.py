@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.context import AppContext
-from desktop.settings import LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
+from desktop.operations import Operation
+from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
 
 
 class SettingsPage(QWidget):
@@ -55,15 +64,150 @@ class SettingsPage(QWidget):
         self.sounds.setChecked(settings.get(SOUNDS))
         self.sounds.toggled.connect(lambda on: settings.set(SOUNDS, on))
 
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setToolTip(
+            self.tr("Nobody touched the program this long: it locks and asks for the password")
+        )
+        self.idle_minutes.setValue(settings.get(IDLE_MINUTES))
+        self.idle_minutes.valueChanged.connect(lambda minutes: settings.set(IDLE_MINUTES, minutes))
+
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Site of this laptop"), self.site)
         form.addRow(self.tr("Default loan length"), self.loan_hours)
         form.addRow("", self.sounds)
+        form.addRow(self.tr("Lock when idle for"), self.idle_minutes)
 
         title = QLabel(self.tr("Settings"))
         title.setProperty("role", "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        self.backups = BackupsGroup(ctx)
+        layout.addWidget(self.backups)
         layout.addStretch(1)
+
+
+class BackupsGroup(QGroupBox):
+    """Back up now, Restore…, where the copies are and when the newest was made (SQLite);
+    for a PostgreSQL database, the pg_dump command to give the server's administrator."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(self.tr("Backups"))
+        from db.backups import backups_folder, pg_dump_command
+        from db.database import sqlite_path
+
+        self.ctx = ctx
+        self.setObjectName("backupsGroup")
+        self.database_file = sqlite_path(ctx.database.url)
+        layout = QFormLayout(self)
+        if self.database_file is None:
+            note = QLabel(
+                self.tr(
+                    "This database is on a PostgreSQL server: backups are the server's job, "
+                    "and this program does not make them. The command for this database "
+                    "(it asks for the password):"
+                )
+            )
+            note.setWordWrap(True)
+            command = QLabel(pg_dump_command(ctx.database.url))
+            command.setObjectName("pgDumpCommand")
+            command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            command.setWordWrap(True)
+            layout.addRow(note)
+            layout.addRow(command)
+            return
+        self.folder = QLabel(str(backups_folder(self.database_file)))
+        self.folder.setObjectName("backupsFolder")
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setWordWrap(True)
+        self.newest = QLabel()
+        self.newest.setObjectName("newestBackup")
+        self.back_up_button = QPushButton(self.tr("Back up now"))
+        self.back_up_button.setObjectName("backUpNow")
+        self.back_up_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.setObjectName("restoreBackup")
+        self.restore_button.clicked.connect(self.choose_restore)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_up_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout.addRow(self.tr("Backups folder"), self.folder)
+        layout.addRow(self.tr("Newest backup"), self.newest)
+        layout.addRow(buttons)
+        self.show_newest()
+
+    def show_newest(self) -> None:
+        from db.backups import list_backups
+
+        assert self.database_file is not None
+        found = list_backups(self.database_file)
+        self.newest.setText(
+            found[0].made.strftime("%Y-%m-%d %H:%M") if found else self.tr("none yet")
+        )
+
+    def _busy(self, busy: bool) -> None:
+        self.back_up_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
+
+    def back_up(self) -> None:
+        from db.backups import back_up
+
+        url = self.ctx.database.url
+        self._busy(True)
+        Operation(self, lambda: back_up(url)).success(self._backed_up).finally_(
+            lambda: self._busy(False)
+        ).run()
+
+    def _backed_up(self, copy: Path) -> None:
+        self.show_newest()
+        QMessageBox.information(
+            self, self.tr("Backups"), self.tr("Backed up and checked: %1").replace("%1", str(copy))
+        )
+
+    def choose_restore(self) -> None:
+        assert self.database_file is not None
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore a backup"),
+            self.folder.text(),
+            self.tr("Database copies (*.sqlite3);;All files (*)"),
+        )
+        if not chosen:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace every record with the copy %1? The records as they are now are kept "
+                "in the backups folder first. Close the program on every other computer that "
+                "uses this database file before you go on."
+            ).replace("%1", chosen),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(Path(chosen))
+
+    def restore(self, chosen: Path) -> None:
+        from db.backups import restore
+
+        database = self.ctx.database
+        self._busy(True)
+        Operation(self, lambda: restore(database.url, chosen, database)).success(
+            self._restored
+        ).finally_(lambda: self._busy(False)).run()
+
+    def _restored(self, kept: Path | None) -> None:
+        self.show_newest()
+        QMessageBox.information(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "The backup was restored. The records as they were before are kept in %1. "
+                "The program closes now; start it again to work with the restored records."
+            ).replace("%1", str(kept or "—")),
+        )
+        QApplication.quit()

@@ -101,6 +101,57 @@
     </message>
 </context>
 <context>
+    <name>BackupsGroup</name>
+    <message>
+        <source>Backups</source>
+        <translation>Atsarginės kopijos</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Komanda šiai duomenų bazei (ji paklaus slaptažodžio):</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sukurti kopiją dabar</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Atkurti…</translation>
+    </message>
+    <message>
+        <source>Backups folder</source>
+        <translation>Kopijų aplankas</translation>
+    </message>
+    <message>
+        <source>Newest backup</source>
+        <translation>Naujausia kopija</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>dar nėra</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1</source>
+        <translation>Kopija sukurta ir patikrinta: %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Atkurti iš kopijos</translation>
+    </message>
+    <message>
+        <source>Database copies (*.sqlite3);;All files (*)</source>
+        <translation>Duomenų bazės kopijos (*.sqlite3);;Visi failai (*)</translation>
+    </message>
+    <message>
+        <source>Replace every record with the copy %1? The records as they are now are kept in the backups folder first. Close the program on every other computer that uses this database file before you go on.</source>
+        <translation>Pakeisti visus įrašus kopija %1? Dabartiniai įrašai pirmiausia bus išsaugoti kopijų aplanke. Prieš tęsdami uždarykite programą visuose kituose kompiuteriuose, kurie naudoja šį duomenų bazės failą.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The records as they were before are kept in %1. The program closes now; start it again to work with the restored records.</source>
+        <translation>Kopija atkurta. Ankstesni įrašai išsaugoti faile %1. Programa dabar užsidarys; paleiskite ją iš naujo, kad dirbtumėte su atkurtais įrašais.</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -297,8 +348,48 @@
 <context>
     <name>DomainError</name>
     <message>
+        <source>The username or the password is wrong.</source>
+        <translation>Neteisingas naudotojo vardas arba slaptažodis.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {until}. Try again then, or ask an administrator.</source>
+        <translation>Per daug neteisingų slaptažodžių: ši paskyra užrakinta iki {until}. Bandykite dar kartą tada arba kreipkitės į administratorių.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may {action}.</source>
+        <translation>Tik administratorius gali {action}.</translation>
+    </message>
+    <message>
+        <source>This database already has accounts: the first administrator is created only once.</source>
+        <translation>Šioje duomenų bazėje jau yra paskyrų: pirmasis administratorius sukuriamas tik vieną kartą.</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be disabled: make another one first.</source>
+        <translation>Paskutinio aktyvaus administratoriaus išjungti negalima: pirmiausia sukurkite kitą.</translation>
+    </message>
+    <message>
+        <source>add, change or disable accounts</source>
+        <translation>pridėti, keisti ar išjungti paskyras</translation>
+    </message>
+    <message>
+        <source>change another person&apos;s password</source>
+        <translation>keisti kito asmens slaptažodį</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Slaptažodyje turi būti bent 8 simboliai.</translation>
+    </message>
+    <message>
         <source>A username is 2–60 characters: small letters, digits, dots, hyphens.</source>
         <translation>Naudotojo vardą sudaro 2–60 simbolių: mažosios raidės, skaitmenys, taškai, brūkšneliai.</translation>
+    </message>
+    <message>
+        <source>Name the site, e.g. Jēkabpils.</source>
+        <translation>Nurodykite filialą, pvz., Jēkabpils.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Paskyra</translation>
     </message>
     <message>
         <source>Session</source>
@@ -483,6 +574,78 @@
     <message>
         <source>A child without a card code cannot get a card.</source>
         <translation>Vaikui be kortelės kodo kortelės atspausdinti negalima.</translation>
+    </message>
+    <message>
+        <source>The backup {path} failed its check and was deleted: {problem}</source>
+        <translation>Kopija {path} nepraėjo patikros ir buvo ištrinta: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>
+        <translation>{path} nėra tvarkinga duomenų bazės kopija ({problem}), todėl niekas nebuvo atkurta.</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>Vietoje {path} nėra duomenų bazės failo.</translation>
+    </message>
+    <message>
+        <source>{path} already exists or is the database itself; choose a new file name.</source>
+        <translation>{path} jau yra arba tai pati duomenų bazė; pasirinkite naują failo pavadinimą.</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
+        <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Kreipkitės į serverio administratorių arba sukurkite kopiją šia komanda (ji paklaus slaptažodžio): {command}</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged or cannot be opened ({problem}). The program did not open it and left the file as it is. The newest good backup is {backup}, made {made}. To restore it, close the program and run: {command}</source>
+        <translation>Duomenų bazės failas {path} sugadintas arba jo negalima atidaryti ({problem}). Programa jo neatidarė ir paliko failą nepaliestą. Naujausia tvarkinga kopija yra {backup}, sukurta {made}. Norėdami ją atkurti, uždarykite programą ir paleiskite: {command}</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged or cannot be opened ({problem}). The program did not open it and left the file as it is. No good backup was found in {folder}. Keep the file and ask for help.</source>
+        <translation>Duomenų bazės failas {path} sugadintas arba jo negalima atidaryti ({problem}). Programa jo neatidarė ir paliko failą nepaliestą. Aplanke {folder} nerasta jokios tvarkingos kopijos. Išsaugokite failą ir kreipkitės pagalbos.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>Failo {name} nepavyksta perskaityti: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: row {row} was refused: {reason}</source>
+        <translation>Nieko neimportuota: {row} eilutė atmesta: {reason}</translation>
+    </message>
+    <message>
+        <source>it is neither UTF-8 nor Windows-1257 text.</source>
+        <translation>tai nėra nei UTF-8, nei Windows-1257 tekstas.</translation>
+    </message>
+    <message>
+        <source>it is not an Excel workbook (XLSX).</source>
+        <translation>tai nėra Excel darbaknygė (XLSX).</translation>
+    </message>
+    <message>
+        <source>old Excel files (XLS) cannot be read; save it as XLSX or CSV.</source>
+        <translation>senų Excel failų (XLS) perskaityti negalima; išsaugokite jį kaip XLSX arba CSV.</translation>
+    </message>
+    <message>
+        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
+        <translation>nerasta antraštės eilutė su stulpeliais Vārds ir Uzvārds (First name, Last name).</translation>
+    </message>
+    <message>
+        <source>it is too big for a roster.</source>
+        <translation>jis per didelis dalyvių sąrašui.</translation>
+    </message>
+    <message>
+        <source>there is no such file.</source>
+        <translation>tokio failo nėra.</translation>
+    </message>
+    <message>
+        <source>it has problems; only rows without problems can be imported.</source>
+        <translation>joje yra problemų; importuoti galima tik eilutes be problemų.</translation>
+    </message>
+    <message>
+        <source>the child is already registered; check the file again.</source>
+        <translation>vaikas jau užregistruotas; patikrinkite failą dar kartą.</translation>
+    </message>
+    <message>
+        <source>the database did not accept it.</source>
+        <translation>duomenų bazė jos nepriėmė.</translation>
     </message>
 </context>
 <context>
@@ -815,6 +978,136 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>OpenUp Desk: first start</source>
+        <translation>OpenUp Desk: pirmasis paleidimas</translation>
+    </message>
+    <message>
+        <source>e.g. ilze.k</source>
+        <translation>pvz., ilze.k</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Latvija</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Lietuva</translation>
+    </message>
+    <message>
+        <source>e.g. Jēkabpils Galvenā bibliotēka</source>
+        <translation>pvz., Rokiškio rajono savivaldybės viešoji biblioteka</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
+        <translation>Šioje duomenų bazėje dar nėra paskyrų. Sukurkite pirmąjį administratorių: vėliau jis pridės bibliotekininkų paskyras.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Jūsų vardas</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Naudotojo vardas</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Slaptažodis</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Slaptažodis dar kartą</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Filialas</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Šalis</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Sukurti ir prisijungti</translation>
+    </message>
+    <message>
+        <source>Type your name and a username.</source>
+        <translation>Įrašykite savo vardą ir naudotojo vardą.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Slaptažodyje turi būti bent %1 simboliai.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>Slaptažodžiai skiriasi: įrašykite tą patį slaptažodį du kartus.</translation>
+    </message>
+    <message>
+        <source>Name the site, e.g. Jēkabpils.</source>
+        <translation>Nurodykite filialą, pvz., Jēkabpils.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a roster</source>
+        <translation>Importuoti dalyvių sąrašą</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
+        <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (latviškai arba angliškai). Eilutės su problemomis neimportuojamos.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pasirinkti failą…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Failas nepasirinktas</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Biblioteka:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuoti</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Uždaryti</translation>
+    </message>
+    <message>
+        <source>Rosters (*.csv *.xlsx);;All files (*)</source>
+        <translation>Sąrašai (*.csv *.xlsx);;Visi failai (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Skaitomas failas…</translation>
+    </message>
+    <message>
+        <source>Rows: %1, ready to import: %2, with problems: %3.</source>
+        <translation>Eilučių: %1, paruoštų importuoti: %2, su problemomis: %3.</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation>Neimportuojami stulpeliai: %1.</translation>
+    </message>
+    <message>
+        <source>Import %1 children</source>
+        <translation>Importuoti vaikus (%1)</translation>
+    </message>
+    <message>
+        <source>Imported %1 children.</source>
+        <translation>Importuota vaikų: %1.</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsForm</name>
     <message>
         <source>Project indicators</source>
@@ -983,6 +1276,13 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>OpenUp Desk is locked.</source>
+        <translation>OpenUp Desk užrakinta.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OpenUp Desk</source>
@@ -1023,6 +1323,14 @@
     <message>
         <source>Librarian:</source>
         <translation>Bibliotekininkas:</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Atsijungti</translation>
+    </message>
+    <message>
+        <source>Cover the window until someone signs in</source>
+        <translation>Uždengti langą, kol kas nors prisijungs</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1919,14 @@
         <translation>Naujas dalyvis</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Importuoti…</translation>
+    </message>
+    <message>
+        <source>Register the children of a roster (CSV or XLSX)</source>
+        <translation>Užregistruoti vaikus iš sąrašo (CSV arba XLSX)</translation>
+    </message>
+    <message>
         <source>Print member cards…</source>
         <translation>Spausdinti nario korteles…</translation>
     </message>
@@ -1770,6 +2086,92 @@
     </message>
 </context>
 <context>
+    <name>Roster</name>
+    <message>
+        <source>Unknown answer “{value}” in {column}: write jā/nē, yes/no or 1/0.</source>
+        <translation>Nežinomas atsakymas „{value}“ stulpelyje {column}: rašykite jā/nē, yes/no arba 1/0.</translation>
+    </message>
+    <message>
+        <source>Birth year “{value}” is not a number.</source>
+        <translation>Gimimo metai „{value}“ nėra skaičius.</translation>
+    </message>
+    <message>
+        <source>Birth year {year} is impossible: it must be between 1900 and {now}.</source>
+        <translation>Gimimo metai {year} neįmanomi: jie turi būti nuo 1900 iki {now}.</translation>
+    </message>
+    <message>
+        <source>Unknown gender “{value}”: write meitene/zēns or girl/boy.</source>
+        <translation>Nežinoma lytis „{value}“: rašykite meitene/zēns arba girl/boy.</translation>
+    </message>
+    <message>
+        <source>The first name is missing.</source>
+        <translation>Trūksta vardo.</translation>
+    </message>
+    <message>
+        <source>The last name is missing.</source>
+        <translation>Trūksta pavardės.</translation>
+    </message>
+    <message>
+        <source>{column} is too long: at most {limit} characters.</source>
+        <translation>Laukas {column} per ilgas: ne daugiau kaip {limit} simbolių.</translation>
+    </message>
+    <message>
+        <source>{column} contains control characters.</source>
+        <translation>Lauke {column} yra valdymo simbolių.</translation>
+    </message>
+    <message>
+        <source>The same child as in row {row}.</source>
+        <translation>Tas pats vaikas kaip {row} eilutėje.</translation>
+    </message>
+    <message>
+        <source>Already registered: {name}.</source>
+        <translation>Jau užregistruotas: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Eilutė</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Pavardė</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Gimė</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Lytis</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Globėjas</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Nuotraukos</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemos</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>mergaitė</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>berniukas</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Planned</source>
@@ -1839,6 +2241,14 @@
         <translation>Groti garsą po kiekvieno nuskaitymo</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>Nobody touched the program this long: it locks and asks for the password</source>
+        <translation>Jei programos niekas neliečia tiek laiko, ji užsirakina ir prašo slaptažodžio</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Kalba</translation>
     </message>
@@ -1851,8 +2261,43 @@
         <translation>Numatytoji išdavimo trukmė</translation>
     </message>
     <message>
+        <source>Lock when idle for</source>
+        <translation>Užrakinti po neveikos</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Nustatymai</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>OpenUp Desk: sign in</source>
+        <translation>OpenUp Desk: prisijungimas</translation>
+    </message>
+    <message>
+        <source>The program was locked while nobody used it. Type your password to go on.</source>
+        <translation>Programa užsirakino, kol niekas jos nenaudojo. Įrašykite slaptažodį, kad galėtumėte tęsti.</translation>
+    </message>
+    <message>
+        <source>Sign in with your username and password.</source>
+        <translation>Prisijunkite naudotojo vardu ir slaptažodžiu.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Naudotojo vardas</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Slaptažodis</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Prisijungti</translation>
+    </message>
+    <message>
+        <source>Type your username and your password.</source>
+        <translation>Įrašykite naudotojo vardą ir slaptažodį.</translation>
     </message>
 </context>
 <context>

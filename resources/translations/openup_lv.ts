@@ -101,6 +101,57 @@
     </message>
 </context>
 <context>
+    <name>BackupsGroup</name>
+    <message>
+        <source>Backups</source>
+        <translation>Rezerves kopijas</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Komanda šai datubāzei (tā prasīs paroli):</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Izveidot kopiju tagad</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Atjaunot…</translation>
+    </message>
+    <message>
+        <source>Backups folder</source>
+        <translation>Kopiju mape</translation>
+    </message>
+    <message>
+        <source>Newest backup</source>
+        <translation>Jaunākā kopija</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>vēl nav</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1</source>
+        <translation>Kopija izveidota un pārbaudīta: %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Atjaunot no kopijas</translation>
+    </message>
+    <message>
+        <source>Database copies (*.sqlite3);;All files (*)</source>
+        <translation>Datubāzes kopijas (*.sqlite3);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Replace every record with the copy %1? The records as they are now are kept in the backups folder first. Close the program on every other computer that uses this database file before you go on.</source>
+        <translation>Aizstāt visus ierakstus ar kopiju %1? Pašreizējie ieraksti vispirms tiks saglabāti kopiju mapē. Pirms turpināt, aizveriet programmu visos citos datoros, kas izmanto šo datubāzes failu.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The records as they were before are kept in %1. The program closes now; start it again to work with the restored records.</source>
+        <translation>Kopija atjaunota. Iepriekšējie ieraksti saglabāti failā %1. Programma tagad aizvērsies; atveriet to vēlreiz, lai strādātu ar atjaunotajiem ierakstiem.</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -297,8 +348,48 @@
 <context>
     <name>DomainError</name>
     <message>
+        <source>The username or the password is wrong.</source>
+        <translation>Lietotājvārds vai parole nav pareiza.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {until}. Try again then, or ask an administrator.</source>
+        <translation>Pārāk daudz nepareizu paroļu: šis konts ir bloķēts līdz {until}. Mēģiniet vēlreiz tad vai palūdziet administratoru.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may {action}.</source>
+        <translation>Tikai administrators drīkst {action}.</translation>
+    </message>
+    <message>
+        <source>This database already has accounts: the first administrator is created only once.</source>
+        <translation>Šajā datubāzē jau ir konti: pirmo administratoru izveido tikai vienreiz.</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be disabled: make another one first.</source>
+        <translation>Pēdējo aktīvo administratoru nevar atslēgt: vispirms izveidojiet vēl vienu.</translation>
+    </message>
+    <message>
+        <source>add, change or disable accounts</source>
+        <translation>pievienot, mainīt vai atslēgt kontus</translation>
+    </message>
+    <message>
+        <source>change another person&apos;s password</source>
+        <translation>mainīt cita cilvēka paroli</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Parolē jābūt vismaz 8 rakstzīmēm.</translation>
+    </message>
+    <message>
         <source>A username is 2–60 characters: small letters, digits, dots, hyphens.</source>
         <translation>Lietotājvārdā ir 2–60 rakstzīmes: mazie burti, cipari, punkti, defises.</translation>
+    </message>
+    <message>
+        <source>Name the site, e.g. Jēkabpils.</source>
+        <translation>Norādiet filiāli, piemēram, Jēkabpils.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konts</translation>
     </message>
     <message>
         <source>Session</source>
@@ -483,6 +574,78 @@
     <message>
         <source>A child without a card code cannot get a card.</source>
         <translation>Bērnam bez kartes koda karti izdrukāt nevar.</translation>
+    </message>
+    <message>
+        <source>The backup {path} failed its check and was deleted: {problem}</source>
+        <translation>Kopija {path} neizturēja pārbaudi un tika izdzēsta: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>
+        <translation>{path} nav vesela datubāzes kopija ({problem}), tāpēc nekas netika atjaunots.</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>Vietā {path} nav datubāzes faila.</translation>
+    </message>
+    <message>
+        <source>{path} already exists or is the database itself; choose a new file name.</source>
+        <translation>{path} jau pastāv vai ir pati datubāze; izvēlieties jaunu faila nosaukumu.</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
+        <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Vērsieties pie servera administratora vai izveidojiet kopiju ar šo komandu (tā prasīs paroli): {command}</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged or cannot be opened ({problem}). The program did not open it and left the file as it is. The newest good backup is {backup}, made {made}. To restore it, close the program and run: {command}</source>
+        <translation>Datubāzes fails {path} ir bojāts vai to nevar atvērt ({problem}). Programma to neatvēra un atstāja failu neskartu. Jaunākā derīgā kopija ir {backup}, izveidota {made}. Lai to atjaunotu, aizveriet programmu un izpildiet: {command}</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged or cannot be opened ({problem}). The program did not open it and left the file as it is. No good backup was found in {folder}. Keep the file and ask for help.</source>
+        <translation>Datubāzes fails {path} ir bojāts vai to nevar atvērt ({problem}). Programma to neatvēra un atstāja failu neskartu. Mapē {folder} netika atrasta neviena derīga kopija. Saglabājiet failu un lūdziet palīdzību.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>Failu {name} nevar nolasīt: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: row {row} was refused: {reason}</source>
+        <translation>Nekas netika importēts: {row}. rinda tika noraidīta: {reason}</translation>
+    </message>
+    <message>
+        <source>it is neither UTF-8 nor Windows-1257 text.</source>
+        <translation>tas nav ne UTF-8, ne Windows-1257 teksts.</translation>
+    </message>
+    <message>
+        <source>it is not an Excel workbook (XLSX).</source>
+        <translation>tā nav Excel darbgrāmata (XLSX).</translation>
+    </message>
+    <message>
+        <source>old Excel files (XLS) cannot be read; save it as XLSX or CSV.</source>
+        <translation>vecos Excel failus (XLS) nevar nolasīt; saglabājiet to kā XLSX vai CSV.</translation>
+    </message>
+    <message>
+        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
+        <translation>nav atrasta virsrakstu rinda ar kolonnām Vārds un Uzvārds (First name, Last name).</translation>
+    </message>
+    <message>
+        <source>it is too big for a roster.</source>
+        <translation>tas ir pārāk liels dalībnieku sarakstam.</translation>
+    </message>
+    <message>
+        <source>there is no such file.</source>
+        <translation>šāda faila nav.</translation>
+    </message>
+    <message>
+        <source>it has problems; only rows without problems can be imported.</source>
+        <translation>tajā ir problēmas; importēt var tikai rindas bez problēmām.</translation>
+    </message>
+    <message>
+        <source>the child is already registered; check the file again.</source>
+        <translation>bērns jau ir reģistrēts; pārbaudiet failu vēlreiz.</translation>
+    </message>
+    <message>
+        <source>the database did not accept it.</source>
+        <translation>datubāze to nepieņēma.</translation>
     </message>
 </context>
 <context>
@@ -815,6 +978,136 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>OpenUp Desk: first start</source>
+        <translation>OpenUp Desk: pirmā palaišana</translation>
+    </message>
+    <message>
+        <source>e.g. ilze.k</source>
+        <translation>piem., ilze.k</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Latvija</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Lietuva</translation>
+    </message>
+    <message>
+        <source>e.g. Jēkabpils Galvenā bibliotēka</source>
+        <translation>piem., Jēkabpils Galvenā bibliotēka</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
+        <translation>Šajā datubāzē vēl nav neviena konta. Izveidojiet pirmo administratoru: viņš vēlāk pievienos bibliotekāru kontus.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Jūsu vārds</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Lietotājvārds</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parole</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Parole vēlreiz</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Filiāle</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Valsts</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Izveidot un pieslēgties</translation>
+    </message>
+    <message>
+        <source>Type your name and a username.</source>
+        <translation>Ierakstiet savu vārdu un lietotājvārdu.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Parolē jābūt vismaz %1 rakstzīmēm.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>Abas paroles atšķiras: ierakstiet to pašu paroli divreiz.</translation>
+    </message>
+    <message>
+        <source>Name the site, e.g. Jēkabpils.</source>
+        <translation>Norādiet filiāli, piemēram, Jēkabpils.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a roster</source>
+        <translation>Importēt dalībnieku sarakstu</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
+        <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski). Rindas ar problēmām netiek importētas.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Izvēlēties failu…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Fails nav izvēlēts</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Bibliotēka:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importēt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Aizvērt</translation>
+    </message>
+    <message>
+        <source>Rosters (*.csv *.xlsx);;All files (*)</source>
+        <translation>Saraksti (*.csv *.xlsx);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Nolasa failu…</translation>
+    </message>
+    <message>
+        <source>Rows: %1, ready to import: %2, with problems: %3.</source>
+        <translation>Rindas: %1, gatavas importēšanai: %2, ar problēmām: %3.</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation>Neimportētās kolonnas: %1.</translation>
+    </message>
+    <message>
+        <source>Import %1 children</source>
+        <translation>Importēt bērnus (%1)</translation>
+    </message>
+    <message>
+        <source>Imported %1 children.</source>
+        <translation>Importēti bērni: %1.</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsForm</name>
     <message>
         <source>Project indicators</source>
@@ -983,6 +1276,13 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>OpenUp Desk is locked.</source>
+        <translation>OpenUp Desk ir bloķēts.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OpenUp Desk</source>
@@ -1023,6 +1323,14 @@
     <message>
         <source>Librarian:</source>
         <translation>Bibliotekārs:</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Atslēgties</translation>
+    </message>
+    <message>
+        <source>Cover the window until someone signs in</source>
+        <translation>Aizsegt logu, līdz kāds pieslēdzas</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1919,14 @@
         <translation>Jauns dalībnieks</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Importēt…</translation>
+    </message>
+    <message>
+        <source>Register the children of a roster (CSV or XLSX)</source>
+        <translation>Reģistrēt bērnus no saraksta (CSV vai XLSX)</translation>
+    </message>
+    <message>
         <source>Print member cards…</source>
         <translation>Drukāt dalībnieku kartes…</translation>
     </message>
@@ -1770,6 +2086,92 @@
     </message>
 </context>
 <context>
+    <name>Roster</name>
+    <message>
+        <source>Unknown answer “{value}” in {column}: write jā/nē, yes/no or 1/0.</source>
+        <translation>Nezināma atbilde “{value}” kolonnā {column}: rakstiet jā/nē, yes/no vai 1/0.</translation>
+    </message>
+    <message>
+        <source>Birth year “{value}” is not a number.</source>
+        <translation>Dzimšanas gads “{value}” nav skaitlis.</translation>
+    </message>
+    <message>
+        <source>Birth year {year} is impossible: it must be between 1900 and {now}.</source>
+        <translation>Dzimšanas gads {year} nav iespējams: tam jābūt no 1900 līdz {now}.</translation>
+    </message>
+    <message>
+        <source>Unknown gender “{value}”: write meitene/zēns or girl/boy.</source>
+        <translation>Nezināms dzimums “{value}”: rakstiet meitene/zēns vai girl/boy.</translation>
+    </message>
+    <message>
+        <source>The first name is missing.</source>
+        <translation>Trūkst vārda.</translation>
+    </message>
+    <message>
+        <source>The last name is missing.</source>
+        <translation>Trūkst uzvārda.</translation>
+    </message>
+    <message>
+        <source>{column} is too long: at most {limit} characters.</source>
+        <translation>Lauks {column} ir pārāk garš: ne vairāk kā {limit} rakstzīmes.</translation>
+    </message>
+    <message>
+        <source>{column} contains control characters.</source>
+        <translation>Laukā {column} ir vadības rakstzīmes.</translation>
+    </message>
+    <message>
+        <source>The same child as in row {row}.</source>
+        <translation>Tas pats bērns, kas {row}. rindā.</translation>
+    </message>
+    <message>
+        <source>Already registered: {name}.</source>
+        <translation>Jau reģistrēts: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Rinda</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Dz. gads</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Dzimums</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Aizbildnis</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problēmas</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>meitene</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>zēns</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Planned</source>
@@ -1839,6 +2241,14 @@
         <translation>Atskaņot skaņu pēc katras nolasīšanas</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Nobody touched the program this long: it locks and asks for the password</source>
+        <translation>Ja programmai tik ilgi neviens nepieskaras, tā bloķējas un prasa paroli</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Valoda</translation>
     </message>
@@ -1851,8 +2261,43 @@
         <translation>Izsniegšanas ilgums pēc noklusējuma</translation>
     </message>
     <message>
+        <source>Lock when idle for</source>
+        <translation>Bloķēt pēc dīkstāves</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Iestatījumi</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>OpenUp Desk: sign in</source>
+        <translation>OpenUp Desk: pieslēgšanās</translation>
+    </message>
+    <message>
+        <source>The program was locked while nobody used it. Type your password to go on.</source>
+        <translation>Programma tika bloķēta, kamēr neviens to neizmantoja. Ierakstiet savu paroli, lai turpinātu.</translation>
+    </message>
+    <message>
+        <source>Sign in with your username and password.</source>
+        <translation>Pieslēdzieties ar savu lietotājvārdu un paroli.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Lietotājvārds</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parole</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Pieslēgties</translation>
+    </message>
+    <message>
+        <source>Type your username and your password.</source>
+        <translation>Ierakstiet lietotājvārdu un paroli.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ The printouts and exports on the ten-year SQLite database, each beside a ReportL
 - the indicators report for the whole ten years, read + PDF; floor: as many plain text
   cells as its tables hold, drawn the same way;
 - 100 QR labels on 3 × 7 sheets, read + PDF; floor: 100 QR codes of the same texts drawn
-  with no layout (reportlab's QrCodeWidget; qrcode → PIL image → drawImage is timed too);
+  with no layout (qrcode → PIL image → drawImage; reportlab's QrCodeWidget and the bare
+  QR encoding are timed too);
 - the ten-year attendance export to XLSX and to CSV (no target; openpyxl's XML writer named).
 Writes bench-results/latest-documents.json.
 """
@@ -63,7 +64,7 @@ from db.scancodes import item_text
 from desktop.documents.common import FONT, register_fonts
 from desktop.documents.exports import write_export
 from desktop.documents.indicators import indicators_pdf
-from desktop.documents.labels import TEMPLATES, labels_pdf
+from desktop.documents.labels import TEMPLATES, labels_pdf, qr_matrix
 from desktop.documents.monthly import marks, monthly_report_pdf
 from tests.benchmarks import dataset
 from tests.benchmarks.harness import percentile
@@ -551,7 +552,8 @@ def measure_monthly(database: Database, warmup: int, runs: int) -> list[Case]:
         f"floor: {len(cells)} × {len(cells[0])} strings drawn",
         f"ReportLab canvas.drawString of the report's {len(cells)} × {len(cells[0])} strings "
         "(No., name, one mark letter per session) in DejaVu Sans 8 pt on landscape A4 at "
-        "fixed positions, a new page every 49 rows, then save: no tables, styles or layout",
+        "fixed positions, rows 11 pt apart, a new page when one is full, then save: no "
+        "tables, styles or layout",
     )
     widths = [8 * mm, 55 * mm] + [7 * mm] * (len(cells[0]) - 2)
     floor_pdf = run_case(
@@ -664,30 +666,40 @@ def measure_labels(database: Database, warmup: int, runs: int) -> list[Case]:
     stock = TEMPLATES[LABEL_TEMPLATE]
     size = min(stock.label_height * mm - 2 * mm, stock.label_width * mm * 0.46)  # as labels.py
     texts = [item_text(tag) for tag in tags]
+    # The floor is the faster of the two plain ways to put QR codes into a PDF; the other
+    # and the QR encoding alone are timed too, to show where the labels' time goes.
     floor = Case(
         "floor_labels",
-        f"floor: {len(texts)} QrCodeWidgets drawn",
-        f"reportlab.graphics.barcode.qr.QrCodeWidget (level Q, vector) of the same "
-        f"{len(texts)} QR texts, {size / mm:.1f} mm, drawn with renderPDF.draw at the "
-        f"{LABEL_TEMPLATE} positions, then save: no text, fitting or layout",
+        f"floor: {len(texts)} qrcode PIL images drawn",
+        f"qrcode.QRCode (level Q, 4 px modules, fit) → PIL image → canvas.drawImage of the "
+        f"same {len(texts)} QR texts, {size / mm:.1f} mm, at the {LABEL_TEMPLATE} positions, "
+        "then save: no text, fitting or layout",
     )
     floor_pdf = run_case(
-        floor, warmup, runs, lambda laps: (qr_widget_pdf(texts, size), laps.lap("PDF"))[0]
+        floor, warmup, runs, lambda laps: (qr_image_pdf(texts, size), laps.lap("PDF"))[0]
     )
     assert isinstance(floor_pdf, bytes)
     floor.facts = {"codes": len(texts), "pdf_pages": pdf_pages(floor_pdf)}
-    images = Case(
-        "floor_labels_images",
-        f"  also: {len(texts)} qrcode PIL images",
-        f"qrcode.QRCode (level Q, 4 px modules) → PIL image → canvas.drawImage of the same "
-        f"{len(texts)} texts at the {LABEL_TEMPLATE} positions, then save",
+    widget = Case(
+        "floor_labels_widget",
+        f"  also: {len(texts)} QrCodeWidgets drawn",
+        f"reportlab.graphics.barcode.qr.QrCodeWidget (level Q, vector, its own encoder) of "
+        f"the same {len(texts)} texts drawn with renderPDF.draw at the {LABEL_TEMPLATE} "
+        "positions, then save",
     )
-    images_pdf = run_case(
-        images, warmup, runs, lambda laps: (qr_image_pdf(texts, size), laps.lap("PDF"))[0]
+    widget_pdf = run_case(
+        widget, warmup, runs, lambda laps: (qr_widget_pdf(texts, size), laps.lap("PDF"))[0]
     )
-    assert isinstance(images_pdf, bytes)
-    images.facts = {"codes": len(texts), "pdf_pages": pdf_pages(images_pdf)}
-    return [case, floor, images]
+    assert isinstance(widget_pdf, bytes)
+    widget.facts = {"codes": len(texts), "pdf_pages": pdf_pages(widget_pdf)}
+    encode = Case(
+        "floor_labels_encode",
+        f"  also: {len(texts)} QR matrices only",
+        f"desktop.documents.labels.qr_matrix of the same {len(texts)} texts (qrcode, level Q, "
+        "mask chosen by qrcode): the encoding every label needs, without any PDF",
+    )
+    run_case(encode, warmup, runs, lambda laps: ([qr_matrix(t) for t in texts], laps.lap("QR")))
+    return [case, floor, widget, encode]
 
 
 def xml_writer() -> str:
@@ -721,6 +733,7 @@ def measure_exports(database: Database, warmup: int, runs: int) -> list[Case]:
 
         count = run_case(case, warmup, runs, export)
         case.facts = {"rows": count, "file_bytes": path.stat().st_size}
+        case.notes.append(f"{count:,} rows, {path.stat().st_size / 1e6:.1f} MB")
         if suffix == "xlsx":
             case.facts["xml_writer"] = writer
         cases.append(case)

@@ -59,7 +59,8 @@ def test_status_bar_names_the_database_and_the_librarian(ctx: AppContext, qtbot)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert "openup.sqlite3" in window.database_label.text()
-    assert window.staff_choice.currentText() == "Anna Ozoliņa"
+    assert window.signed_in.text() == "Anna Ozoliņa"
+    assert window.sign_out.isVisibleTo(window)
 
 
 def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,11 @@ from desktop.app import Program, load_fonts, open_context
 from desktop.operations import Operation
 app = QApplication([])
 load_fonts(app)
-program = Program(open_context(sys.argv[1], sys.argv[2]))
+from db.accounts import staff_id_of
+ctx = open_context(sys.argv[1], sys.argv[2])
+# Signed in as the demo librarian without the dialog (the sign-in has its own tests).
+program = Program(ctx, staff_id=staff_id_of(ctx.database, "anna"))
+print("librarian", program.window.signed_in.text())
 window = program.window
 window.show()
 for page in range(6):
@@ -64,3 +68,4 @@ def test_the_program_opens_on_the_demo_year_and_exits_cleanly(tmp_path: Path) ->
     assert session != "None" and int(here) >= 5 and int(out) == 3
     assert "nonsense" in lines["message"]
     assert lines["sidebar"] == "Desk"
+    assert lines["librarian"] == "Anna Ozoliņa"
