@@ -81,6 +81,42 @@ def _no_photos(session: OrmSession, participant_id: int) -> bool:
     )
 
 
+def _insert_attendance(
+    session: OrmSession,
+    session_id: int,
+    participant_id: int,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> tuple[Attendance, bool]:
+    """A new attendance row, or another laptop's for the same child (then "already here")."""
+    while True:
+        attendance = Attendance(
+            session_id=session_id,
+            participant_id=participant_id,
+            status=AttendanceStatus.PRESENT,
+            recorded_at=at or now_utc(),
+            recorded_by_id=by,
+            method=method,
+        )
+        try:
+            # A savepoint: when another laptop checked the same child in a moment ago,
+            # the unique constraint refuses this row and theirs is the one that counts.
+            with session.begin_nested():
+                session.add(attendance)
+        except IntegrityError:
+            theirs = session.scalars(
+                select(Attendance).where(
+                    Attendance.session_id == session_id,
+                    Attendance.participant_id == participant_id,
+                )
+            ).first()
+            if theirs is not None:
+                return theirs, True
+            continue  # and they undid it at once (PostgreSQL): ours goes in after all
+        return attendance, False
+
+
 def _check_in(
     session: OrmSession,
     session_id: int,
@@ -105,27 +141,9 @@ def _check_in(
         raise ParticipantArchived(name=participant.full_name)
     attendance = existing
     if attendance is None:
-        attendance = Attendance(
-            session_id=session_id,
-            participant_id=participant.id,
-            status=AttendanceStatus.PRESENT,
-            recorded_at=at or now_utc(),
-            recorded_by_id=by,
-            method=method,
+        attendance, already_here = _insert_attendance(
+            session, session_id, participant.id, method, by, at
         )
-        try:
-            # A savepoint: when another laptop checked the same child in a moment ago,
-            # the unique constraint refuses this row and theirs is the one that counts.
-            with session.begin_nested():
-                session.add(attendance)
-        except IntegrityError:
-            attendance = session.scalars(
-                select(Attendance).where(
-                    Attendance.session_id == session_id,
-                    Attendance.participant_id == participant.id,
-                )
-            ).one()
-            already_here = True
     elif not already_here:
         # Marked excused or absent earlier, and came after all.
         attendance.status = AttendanceStatus.PRESENT

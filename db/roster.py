@@ -27,6 +27,7 @@ from db.people import (
     _add_participant,
     _give_consent,
     possible_duplicates,
+    search_name,
 )
 
 MAX_FILE_BYTES = 20_000_000
@@ -434,7 +435,8 @@ def _row(
 
 
 def _identity(first_name: str, last_name: str) -> str:
-    return fold(f"{first_name} {last_name}")
+    # The same key the register use case stores, so a very long name still matches itself.
+    return search_name(first_name, last_name)
 
 
 def _with_problem(row: RosterRow, problem: Problem) -> RosterRow:

@@ -70,7 +70,7 @@ def main(url: str, seed: int, start: float, seconds: float) -> None:
         except Exception as error:  # recorded, and the test fails on it
             outcome["result"] = "error"
             outcome["type"] = type(error).__name__
-            outcome["message"] = "".join(traceback.format_exception(error))[-2000:]
+            outcome["message"] = "".join(traceback.format_exception(error))[-8000:]
         outcomes.append(outcome)
     database.dispose()
     for outcome in outcomes:
