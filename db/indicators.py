@@ -18,8 +18,9 @@ from db.clock import at_local, now_utc
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from db.models import (
+    CAME,
+    KIND_ORDER,
     Attendance,
-    AttendanceStatus,
     Gender,
     Item,
     Loan,
@@ -33,8 +34,6 @@ from db.models import (
 )
 from db.names import latvian_key
 
-# Children who came: on time or late. Excused and absent marks are not attendances.
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 # (lowest, highest) age of each band; None is open-ended. Children are 8–16 in the project.
 AGE_BANDS: tuple[tuple[int | None, int | None], ...] = (
     (None, 6),
@@ -43,7 +42,6 @@ AGE_BANDS: tuple[tuple[int | None, int | None], ...] = (
     (13, 16),
     (17, None),
 )
-KIND_ORDER = (ProgramKind.CLOSED, ProgramKind.OPEN, ProgramKind.CAMP, ProgramKind.SEMINAR)
 
 
 @dataclass(frozen=True)
@@ -239,7 +237,7 @@ def indicators_data(
         # One row per session (a few thousand in ten years): held, cancelled, who came.
         attendances_of_session = (
             select(func.count(Attendance.id))
-            .where(Attendance.session_id == Session.id, Attendance.status.in_(ATTENDED))
+            .where(Attendance.session_id == Session.id, Attendance.status.in_(CAME))
             .correlate(Session)
             .scalar_subquery()
         )
@@ -277,7 +275,7 @@ def indicators_data(
             .where(
                 in_period,
                 *where_site,
-                Attendance.status.in_(ATTENDED),
+                Attendance.status.in_(CAME),
                 Session.status != SessionStatus.CANCELLED,
             )
             .group_by(Session.program_id, Attendance.participant_id, year)

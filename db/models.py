@@ -102,6 +102,10 @@ class ProgramKind(enum.StrEnum):
     SEMINAR = "seminar"  # for librarians
 
 
+# The order programs are listed in reports: the training cycle first, seminars (adults) last.
+KIND_ORDER = (ProgramKind.CLOSED, ProgramKind.OPEN, ProgramKind.CAMP, ProgramKind.SEMINAR)
+
+
 class SessionStatus(enum.StrEnum):
     PLANNED = "planned"
     HELD = "held"
@@ -113,6 +117,10 @@ class AttendanceStatus(enum.StrEnum):
     LATE = "late"
     EXCUSED = "excused"
     ABSENT = "absent"
+
+
+# A child "came" when present or late; excused and absent marks are not attendances.
+CAME = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 class CheckInMethod(enum.StrEnum):

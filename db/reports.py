@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session as OrmSession
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, NotFound
 from db.models import (
+    CAME,
+    KIND_ORDER,
     Attendance,
     AttendanceStatus,
     Enrollment,
@@ -33,10 +35,6 @@ from db.models import (
 )
 from db.names import latvian_key, person_key
 from db.people import photo_consent_clause
-
-CAME = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
-# Program sections of the monthly report: the cycle first, seminars (adults) last.
-KIND_ORDER = (ProgramKind.CLOSED, ProgramKind.OPEN, ProgramKind.CAMP, ProgramKind.SEMINAR)
 
 
 @dataclass(frozen=True)

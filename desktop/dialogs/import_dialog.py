@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,6 +33,7 @@ from db.roster import Problem, RosterPreview, RosterRow, import_roster, preview_
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
+from desktop.table_model import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde7ea")
@@ -45,7 +45,7 @@ def problem_text(problem: Problem) -> str:
     return QCoreApplication.translate("Roster", problem.template).format(**problem.fields)
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RowsModel):
     """The rows of a roster as the file has them; rows with problems say why."""
 
     ROW, FIRST_NAME, LAST_NAME, BORN, GENDER, GUARDIAN, PHOTOS, PROBLEMS = range(8)
@@ -63,24 +63,6 @@ class RosterModel(QAbstractTableModel):
             self.tr("Photos"),
             self.tr("Problems"),
         ]
-
-    def set_rows(self, rows: list[RosterRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,11 +35,12 @@ from db.people import ParticipantRow
 from desktop.context import ATTENDANCE, PARTICIPANTS, AppContext
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
+from desktop.table_model import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ParticipantsModel(QAbstractTableModel):
+class ParticipantsModel(RowsModel):
     """The list of children; rows come already in Latvian order."""
 
     LAST_NAME, FIRST_NAME, BORN, SITE, PHOTOS, TARGET_GROUP, CARD = range(7)
@@ -58,29 +58,11 @@ class ParticipantsModel(QAbstractTableModel):
             self.tr("Card"),
         ]
 
-    def set_rows(self, rows: list[ParticipantRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def row_of(self, participant_id: int) -> int:
         for number, row in enumerate(self.rows):
             if row.id == participant_id:
                 return number
         return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
