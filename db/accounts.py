@@ -285,6 +285,15 @@ def signed_in_as(db: Database, staff_id: int) -> SignedIn:
         return SignedIn(staff.id, staff.username, staff.display_name, staff.role)
 
 
+def may_administer(db: Database, staff_id: int | None) -> bool:
+    """Whether the program offers admin actions to this account (None: direct access)."""
+    if staff_id is None:
+        return True
+    with db.reading() as session:
+        staff = session.get(Staff, staff_id)
+        return staff is not None and staff.active and staff.role is Role.ADMIN
+
+
 def set_password(db: Database, staff_id: int, password: str, *, by: int | None = None) -> None:
     """A new password; anyone may change their own, only an admin another person's.
 

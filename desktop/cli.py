@@ -365,6 +365,53 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_privacy_erase(args: argparse.Namespace) -> int:
+    from db.privacy import erase_participant
+
+    if not args.yes:
+        print(
+            f"Erasing participant #{args.participant} cannot be undone: add --yes to confirm.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    if erase_participant(open_database(args.db), args.participant, by=None):
+        print(f"Erased participant #{args.participant}; their attendance stays, anonymous.")
+    else:
+        print(f"Participant #{args.participant} was erased before: nothing left to erase.")
+    return 0
+
+
+def cmd_privacy_export(args: argparse.Namespace) -> int:
+    from db.database import create_private_file, make_private
+    from db.privacy import access_request
+
+    data = access_request(open_database(args.db), args.participant, by=None)
+    create_private_file(args.out)
+    make_private(args.out)  # a child's records: readable by the owner only
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"Wrote everything stored about participant #{args.participant} to {args.out}")
+    return 0
+
+
+def cmd_privacy_retention(args: argparse.Namespace) -> int:
+    from db.privacy import erase_past_retention, past_retention
+
+    database = open_database(args.db)
+    past = past_retention(database, args.years)
+    for child in past:
+        seen = "last came" if child.came else "registered, never came"
+        print(f"#{child.participant_id} {child.full_name}: {seen} {child.last_seen.isoformat()}")
+    print(f"{len(past)} children are past the retention of {args.years} years.")
+    if not args.erase or not past:
+        return 0
+    if not args.yes:
+        print("Erasing cannot be undone: add --yes to confirm.", file=sys.stderr)
+        return EXIT_REFUSED
+    count = erase_past_retention(database, args.years, by=None)
+    print(f"Erased {count} children; their attendance stays, anonymous.")
+    return 0
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -519,6 +566,40 @@ def parser() -> argparse.ArgumentParser:
     )
     user_disable.add_argument("username")
     user_disable.set_defaults(run=cmd_user_disable)
+    privacy = commands.add_parser(
+        "privacy",
+        help="erase a child, export everything about a child, or apply the retention period",
+    )
+    privacies = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+    erase = privacies.add_parser(
+        "erase",
+        parents=[database],
+        help="erase a child's name, contacts, notes, consents and card code; "
+        "attendance stays as anonymous rows, so the totals do not change",
+    )
+    erase.add_argument("participant", type=int, metavar="PARTICIPANT_ID")
+    erase.add_argument("--yes", action="store_true", help="confirm: erasure cannot be undone")
+    erase.set_defaults(run=cmd_privacy_erase)
+    access = privacies.add_parser(
+        "export",
+        parents=[database],
+        help="write everything stored about a child to a JSON file (an access request)",
+    )
+    access.add_argument("participant", type=int, metavar="PARTICIPANT_ID")
+    access.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+    access.set_defaults(run=cmd_privacy_export)
+    retention = privacies.add_parser(
+        "retention",
+        parents=[database],
+        help="list the children whose last attendance (or registration) is older than the "
+        "retention period; with --erase --yes, erase them",
+    )
+    retention.add_argument(
+        "--years", type=int, default=5, metavar="N", help="the retention period (default 5)"
+    )
+    retention.add_argument("--erase", action="store_true", help="erase the children listed")
+    retention.add_argument("--yes", action="store_true", help="confirm the erasure")
+    retention.set_defaults(run=cmd_privacy_retention)
     top.set_defaults(run=cmd_open)
     return top
 

@@ -31,6 +31,7 @@ class AppContext(QObject):
         self.settings = settings
         self.sites = sites
         self.staff_id: int | None = settings.get(STAFF_ID) or None
+        self._admin: tuple[int | None, bool] | None = None  # (staff_id, may administer)
 
     @property
     def site_id(self) -> int | None:
@@ -41,8 +42,21 @@ class AppContext(QObject):
                 return site_id
         return self.sites[0][0] if self.sites else None
 
+    @property
+    def is_admin(self) -> bool:
+        """Whether the UI offers admin actions (the use cases refuse them anyway).
+
+        No one signed in means direct access (a test or a script), trusted as db/ trusts it.
+        """
+        if self._admin is None or self._admin[0] != self.staff_id:
+            from db.accounts import may_administer
+
+            self._admin = (self.staff_id, may_administer(self.database, self.staff_id))
+        return self._admin[1]
+
     def set_staff(self, staff_id: int | None) -> None:
         self.staff_id = staff_id
+        self._admin = None
         self.settings.set(STAFF_ID, staff_id or 0)
         self.staff_changed.emit(staff_id or 0)
 

@@ -1,4 +1,7 @@
-"""The main window: a sidebar of pages (Ctrl+1…6), a status bar with database and librarian."""
+"""The main window: a sidebar of pages (Ctrl+1…7), a status bar with database and librarian.
+
+The Audit log page is in the sidebar only while an administrator is signed in.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from desktop.pages.desk import DeskPage
 from desktop.pages.settings_page import SettingsPage
 
 if TYPE_CHECKING:
+    from desktop.pages.audit_log import AuditLogPage
     from desktop.pages.equipment import EquipmentPage
     from desktop.pages.participants import ParticipantsPage
     from desktop.pages.reports import ReportsPage
@@ -54,23 +58,26 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         # Built when first shown, so the Desk is ready sooner; the Desk itself at once.
-        self._factories: list[Callable[[], QWidget]] = [
-            lambda: DeskPage(ctx),
-            lambda: _build("desktop.pages.participants", "ParticipantsPage", ctx),
-            lambda: _build("desktop.pages.sessions", "SessionsPage", ctx),
-            lambda: _build("desktop.pages.equipment", "EquipmentPage", ctx),
-            lambda: _build("desktop.pages.reports", "ReportsPage", ctx),
-            self._build_settings,
-        ]
-        self._built: dict[int, QWidget] = {}
-        titles = [
-            self.tr("Desk"),
-            self.tr("Participants"),
-            self.tr("Sessions"),
-            self.tr("Equipment"),
-            self.tr("Reports"),
-            self.tr("Settings"),
-        ]
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "desk": lambda: DeskPage(ctx),
+            "participants": lambda: _build("desktop.pages.participants", "ParticipantsPage", ctx),
+            "sessions": lambda: _build("desktop.pages.sessions", "SessionsPage", ctx),
+            "equipment": lambda: _build("desktop.pages.equipment", "EquipmentPage", ctx),
+            "reports": lambda: _build("desktop.pages.reports", "ReportsPage", ctx),
+            "audit": lambda: _build("desktop.pages.audit_log", "AuditLogPage", ctx),
+            "settings": self._build_settings,
+        }
+        self._built: dict[str, QWidget] = {}
+        self._titles = {
+            "desk": self.tr("Desk"),
+            "participants": self.tr("Participants"),
+            "sessions": self.tr("Sessions"),
+            "equipment": self.tr("Equipment"),
+            "reports": self.tr("Reports"),
+            "audit": self.tr("Audit log"),
+            "settings": self.tr("Settings"),
+        }
+        self._keys: list[str] = []  # the pages in the sidebar, in its order
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -82,13 +89,12 @@ class MainWindow(QMainWindow):
             "QListWidget#sidebar::item:selected { background: #00897b; color: white; }"
         )
         self.stack = QStackedWidget()
-        for number, title in enumerate(titles, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(f"Ctrl+{number}")
-            self.sidebar.addItem(item)
-            self.stack.addWidget(QWidget())  # stands in until the page is first shown
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(n - 1))
+        # Ctrl+N is the N-th page of the sidebar, whichever pages it shows.
+        for number in range(1, len(self._factories) + 1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self._shortcut(n))
+        self._fill_sidebar()
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self.ctx.staff_changed.connect(self._staff_changed)
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -150,49 +156,87 @@ class MainWindow(QMainWindow):
             signed_in_as(self.ctx.database, staff_id).display_name if staff_id else "—"
         )
 
+    def _wanted_keys(self) -> list[str]:
+        return [key for key in self._factories if key != "audit" or self.ctx.is_admin]
+
+    def _fill_sidebar(self) -> None:
+        self._keys = self._wanted_keys()
+        blocked = self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for number, key in enumerate(self._keys, start=1):
+            item = QListWidgetItem(self._titles[key])
+            item.setToolTip(f"Ctrl+{number}")
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(blocked)
+
+    def _staff_changed(self, _staff_id: int = 0) -> None:
+        """Someone else signed in: show the sidebar their role may use."""
+        if self._wanted_keys() == self._keys:
+            return
+        row = self.sidebar.currentRow()
+        current = self._keys[row] if 0 <= row < len(self._keys) else "desk"
+        self._fill_sidebar()
+        audit = self._built.pop("audit", None)
+        if audit is not None and "audit" not in self._keys:
+            self.stack.removeWidget(audit)
+            audit.deleteLater()
+        self.show_page(self._keys.index(current) if current in self._keys else 0)
+
+    def _shortcut(self, number: int) -> None:
+        if number <= len(self._keys):
+            self.show_page(number - 1)
+
+    def page_keys(self) -> list[str]:
+        """The pages in the sidebar, in its order (desk, participants, …, settings)."""
+        return list(self._keys)
+
     def page(self, index: int) -> QWidget:
         """The page at a sidebar row, built now if it was not yet."""
-        page = self._built.get(index)
+        return self._page(self._keys[index])
+
+    def _page(self, key: str) -> QWidget:
+        page = self._built.get(key)
         if page is None:
-            page = self._factories[index]()
-            stand_in = self.stack.widget(index)
-            assert stand_in is not None
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            self._built[index] = page
+            page = self._factories[key]()
+            self.stack.addWidget(page)
+            self._built[key] = page
         return page
 
     @property
     def desk(self) -> DeskPage:
-        page = self.page(0)
+        page = self._page("desk")
         assert isinstance(page, DeskPage)
         return page
 
     @property
     def participants(self) -> ParticipantsPage:
-        return self.page(1)  # type: ignore[return-value]
+        return self._page("participants")  # type: ignore[return-value]
 
     @property
     def sessions(self) -> SessionsPage:
-        return self.page(2)  # type: ignore[return-value]
+        return self._page("sessions")  # type: ignore[return-value]
 
     @property
     def equipment(self) -> EquipmentPage:
-        return self.page(3)  # type: ignore[return-value]
+        return self._page("equipment")  # type: ignore[return-value]
 
     @property
     def reports(self) -> ReportsPage:
-        return self.page(4)  # type: ignore[return-value]
+        return self._page("reports")  # type: ignore[return-value]
+
+    @property
+    def audit_log(self) -> AuditLogPage:
+        """The Audit log page (only an admin's sidebar shows it)."""
+        return self._page("audit")  # type: ignore[return-value]
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page(5)  # type: ignore[return-value]
+        return self._page("settings")  # type: ignore[return-value]
 
     def _report_wanted(self, kind: str, keys: list[object]) -> None:
         """Another page asked to print labels or cards: open Reports with them ticked."""
         self.reports.prepare(kind, keys)
-        self.show_page(4)
+        self.show_page(self._keys.index("reports"))
 
     def _build_settings(self) -> QWidget:
         page = SettingsPage(self.ctx)
@@ -204,6 +248,8 @@ class MainWindow(QMainWindow):
         self._show_row(index)
 
     def _show_row(self, index: int) -> None:
+        if not 0 <= index < len(self._keys):
+            return
         page = self.page(index)
         self.stack.setCurrentWidget(page)
         focus = getattr(page, "take_focus", None)

@@ -398,8 +398,9 @@ class ExportForm(ReportForm):
         self.kind = QComboBox()
         self.kind.setObjectName("exportKind")
         self.kind.addItem(self.tr("Attendance"), "attendance")
-        self.kind.addItem(self.tr("Participants (with contacts: handle with care)"), "participants")
         self.kind.addItem(self.tr("Loans"), "loans")
+        self._offer_personal_data()
+        ctx.staff_changed.connect(self._offer_personal_data)
         self.first = _date_edit(date(2018, 4, 1))
         self.last = _date_edit(local(now_utc()).date())
         self.site = self.site_choice()
@@ -413,6 +414,16 @@ class ExportForm(ReportForm):
         self.form.addRow(self.tr("Format"), self.format)
         self.form.addRow(self.tr("Language"), self.language)
         self.action.setText(self.tr("Save…"))
+
+    def _offer_personal_data(self, _staff_id: int = 0) -> None:
+        """The participants' export (names and parents' contacts) only for an administrator."""
+        offered = self.kind.findData("participants")
+        if self.ctx.is_admin and offered < 0:
+            self.kind.insertItem(
+                1, self.tr("Participants (with contacts: handle with care)"), "participants"
+            )
+        elif not self.ctx.is_admin and offered >= 0:
+            self.kind.removeItem(offered)
 
     def run(self) -> None:
         suffix = str(self.format.currentData())

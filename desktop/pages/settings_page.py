@@ -132,14 +132,27 @@ class BackupsGroup(QGroupBox):
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreBackup")
         self.restore_button.clicked.connect(self.choose_restore)
+        # Backing up and restoring are an administrator's; a librarian is told so instead.
+        self.admin_only_note = QLabel(self.tr("An administrator makes and restores backups."))
+        self.admin_only_note.setObjectName("backupsAdminOnly")
+        self.admin_only_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_up_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.admin_only_note)
         buttons.addStretch(1)
         layout.addRow(self.tr("Backups folder"), self.folder)
         layout.addRow(self.tr("Newest backup"), self.newest)
         layout.addRow(buttons)
         self.show_newest()
+        self._show_for_role()
+        ctx.staff_changed.connect(self._show_for_role)
+
+    def _show_for_role(self, _staff_id: int = 0) -> None:
+        admin = self.ctx.is_admin
+        self.back_up_button.setVisible(admin)
+        self.restore_button.setVisible(admin)
+        self.admin_only_note.setVisible(not admin)
 
     def show_newest(self) -> None:
         from db.backups import list_backups

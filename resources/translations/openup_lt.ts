@@ -101,6 +101,84 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audito žurnalas</translation>
+    </message>
+    <message>
+        <source>Search the descriptions, actions and names</source>
+        <translation>Ieškoti aprašymuose, veiksmuose ir varduose</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Visi įrašai</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Įrašas</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>iki</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>bet kuri diena</translation>
+    </message>
+    <message>
+        <source>Shown: the newest %1; narrow the filters to see older events</source>
+        <translation>Rodomi naujausi %1; susiaurinkite filtrus, kad matytumėte senesnius įvykius</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Rodoma: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Kada</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ką</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Įrašas</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Aprašymas</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Buvo → tapo</translation>
+    </message>
+    <message>
+        <source>(direct database access)</source>
+        <translation>(tiesioginė prieiga prie duomenų bazės)</translation>
+    </message>
+</context>
+<context>
     <name>BackupsGroup</name>
     <message>
         <source>Backups</source>
@@ -117,6 +195,10 @@
     <message>
         <source>Restore…</source>
         <translation>Atkurti…</translation>
+    </message>
+    <message>
+        <source>An administrator makes and restores backups.</source>
+        <translation>Atsargines kopijas daro ir atkuria administratorius.</translation>
     </message>
     <message>
         <source>Backups folder</source>
@@ -646,6 +728,18 @@
     <message>
         <source>the database did not accept it.</source>
         <translation>duomenų bazė jos nepriėmė.</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>peržiūrėti audito žurnalą</translation>
+    </message>
+    <message>
+        <source>erase a child&apos;s records</source>
+        <translation>ištrinti vaiko duomenis</translation>
+    </message>
+    <message>
+        <source>export everything stored about a child</source>
+        <translation>eksportuoti viską, kas saugoma apie vaiką</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1401,10 @@
     <message>
         <source>Reports</source>
         <translation>Ataskaitos</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audito žurnalas</translation>
     </message>
     <message>
         <source>Settings</source>

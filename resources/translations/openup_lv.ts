@@ -101,6 +101,84 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audita žurnāls</translation>
+    </message>
+    <message>
+        <source>Search the descriptions, actions and names</source>
+        <translation>Meklēt aprakstos, darbībās un vārdos</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Visi ieraksti</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ieraksts</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>līdz</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>jebkura diena</translation>
+    </message>
+    <message>
+        <source>Shown: the newest %1; narrow the filters to see older events</source>
+        <translation>Parādīti jaunākie %1; sašauriniet filtrus, lai redzētu vecākus notikumus</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Parādīti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Kad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ko</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ieraksts</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Apraksts</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Bija → kļuva</translation>
+    </message>
+    <message>
+        <source>(direct database access)</source>
+        <translation>(tieša piekļuve datubāzei)</translation>
+    </message>
+</context>
+<context>
     <name>BackupsGroup</name>
     <message>
         <source>Backups</source>
@@ -117,6 +195,10 @@
     <message>
         <source>Restore…</source>
         <translation>Atjaunot…</translation>
+    </message>
+    <message>
+        <source>An administrator makes and restores backups.</source>
+        <translation>Rezerves kopijas veido un atjauno administrators.</translation>
     </message>
     <message>
         <source>Backups folder</source>
@@ -646,6 +728,18 @@
     <message>
         <source>the database did not accept it.</source>
         <translation>datubāze to nepieņēma.</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>skatīt audita žurnālu</translation>
+    </message>
+    <message>
+        <source>erase a child&apos;s records</source>
+        <translation>dzēst bērna datus</translation>
+    </message>
+    <message>
+        <source>export everything stored about a child</source>
+        <translation>eksportēt visu, kas glabāts par bērnu</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1401,10 @@
     <message>
         <source>Reports</source>
         <translation>Atskaites</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audita žurnāls</translation>
     </message>
     <message>
         <source>Settings</source>

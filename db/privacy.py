@@ -1,0 +1,438 @@
+"""Privacy by design: erasing a child, answering an access request, and retention.
+
+Erasure keeps the funder's totals: the participant row stays as an anonymous tombstone
+with only birth year, gender, site and the target-group mark (the indicators count by age
+band, gender and target group; without a name these no longer point at anyone), and the
+attendance rows, enrolments and loans keep pointing at it. Everything that names the child
+or their guardian goes: name, contacts, notes, consents, card code, and the name in the
+audit log's texts, which are rewritten.
+
+All three are admin actions (see db.accounts.require_admin); `by=None` is direct database
+access (the command line), which is trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from db import audit
+from db.accounts import require_admin
+from db.clock import local
+from db.database import Database
+from db.errors import QT_TRANSLATE_NOOP
+from db.models import (
+    CAME,
+    Attendance,
+    AuditEvent,
+    Consent,
+    Enrollment,
+    Item,
+    Loan,
+    Participant,
+    Program,
+    Site,
+    Staff,
+)
+from db.models import Session as ProgramSession
+from db.people import get_participant
+
+ERASED_FIRST_NAME = "(dzēsts)"  # "(erased)": what lists and reports show instead of a name
+ERASED_TEXT = "(erased)"
+ERASED_ACTION = "participant.erased"
+DEFAULT_RETENTION_YEARS = 5
+
+# What AdminOnly names, translated as fields of the DomainError context.
+ERASE_CHILD = QT_TRANSLATE_NOOP("DomainError", "erase a child's records")
+EXPORT_CHILD = QT_TRANSLATE_NOOP("DomainError", "export everything stored about a child")
+
+# Fields of a participant's audit changes that hold personal text, erased whatever they say.
+_PERSONAL_FIELDS = frozenset(
+    {"first_name", "last_name", "search_name", "guardian_name", "guardian_phone", "notes"}
+)
+
+
+def _ids(session: Session, column: Any, participant_id: int) -> list[int]:
+    table = column.class_
+    return list(session.scalars(select(table.id).where(column == participant_id)))
+
+
+def _names_in_history(session: Session, participant: Participant) -> set[str]:
+    """Every name the record has had (from its edits), with the guardian's name and phone."""
+    texts = {
+        participant.full_name,
+        participant.first_name,
+        participant.last_name,
+        participant.guardian_name,
+        participant.guardian_phone,
+    }
+    texts.update(
+        session.scalars(select(Consent.given_by).where(Consent.participant_id == participant.id))
+    )
+    for changes in _edits(session, participant.id):
+        for key, values in changes.items():
+            if key in _PERSONAL_FIELDS and key != "notes" and isinstance(values, list):
+                texts.update(v for v in values if isinstance(v, str))
+    texts.update(_full_names(session, participant))
+    return {t.strip() for t in texts if len(t.strip()) >= 2 and t.strip() != ERASED_TEXT}
+
+
+def _edits(session: Session, participant_id: int) -> list[dict[str, Any]]:
+    events = session.scalars(
+        select(AuditEvent.changes).where(
+            AuditEvent.entity == "participant", AuditEvent.entity_id == participant_id
+        )
+    )
+    return [changes for changes in events if changes]
+
+
+def _full_names(session: Session, participant: Participant) -> set[str]:
+    """The child's full name now and before each rename, as the audit texts wrote it."""
+    if participant.first_name == ERASED_FIRST_NAME:
+        return set()
+    firsts, lasts = {participant.first_name}, {participant.last_name}
+    for changes in _edits(session, participant.id):
+        firsts.update(v for v in changes.get("first_name", []) if isinstance(v, str))
+        lasts.update(v for v in changes.get("last_name", []) if isinstance(v, str))
+    names = {f"{first} {last}".strip() for first in firsts for last in lasts}
+    return {name for name in names if len(name) >= 2}
+
+
+def _events_about(session: Session, participant: Participant) -> list[AuditEvent]:
+    """The audit events about one child: of their record, consents, enrolments,
+    attendance and loans, and any other whose text names them."""
+    pid = participant.id
+    linked = [
+        ("participant", [pid]),
+        ("consent", _ids(session, Consent.participant_id, pid)),
+        ("enrollment", _ids(session, Enrollment.participant_id, pid)),
+        ("attendance", _ids(session, Attendance.participant_id, pid)),
+        ("loan", _ids(session, Loan.participant_id, pid)),
+    ]
+    clauses: list[ColumnElement[bool]] = [
+        (AuditEvent.entity == entity) & AuditEvent.entity_id.in_(ids)
+        for entity, ids in linked
+        if ids
+    ]
+    # Undone check-ins and loans are deleted rows: only their text still names the child.
+    names = _full_names(session, participant)
+    clauses.extend(AuditEvent.description.contains(name, autoescape=True) for name in names)
+    query = select(AuditEvent).where(or_(*clauses)).order_by(AuditEvent.id)
+    events = list(session.scalars(query))
+    # SQLite may give a deleted (undone) row's id to a new row: events of that id up to its
+    # last undo were about the row before, perhaps another child's, unless they name this one.
+    last_undo: dict[tuple[str, int | None], int] = {}
+    for event in events:
+        if event.entity in ("attendance", "loan") and event.action.endswith(".undone"):
+            last_undo[(event.entity, event.entity_id)] = event.id
+    folded = [name.casefold() for name in names]
+    return sorted(
+        (
+            event
+            for event in events
+            if event.id > last_undo.get((event.entity, event.entity_id), 0)
+            or any(name in event.description.casefold() for name in folded)
+        ),
+        key=lambda event: (event.at, event.id),
+    )
+
+
+def _scrub(text: str, secrets: Iterable[str], placeholder: str) -> str:
+    # Longest first, so "Ilze Ķēniņa" goes whole before "Ilze" alone.
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = re.sub(re.escape(secret), placeholder, text, flags=re.IGNORECASE)
+    return text
+
+
+def _scrub_json(value: Any, secrets: Iterable[str], placeholder: str) -> Any:
+    if isinstance(value, str):
+        return _scrub(value, secrets, placeholder)
+    if isinstance(value, list):
+        return [_scrub_json(v, secrets, placeholder) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_json(v, secrets, placeholder) for k, v in value.items()}
+    return value
+
+
+def _anonymise_event(event: AuditEvent, secrets: set[str], placeholder: str) -> None:
+    event.description = _scrub(event.description, secrets, placeholder)
+    if event.changes:
+        changes = dict(event.changes)
+        if event.entity == "participant":
+            for key in _PERSONAL_FIELDS & changes.keys():
+                changes[key] = [ERASED_TEXT, ERASED_TEXT]
+        event.changes = _scrub_json(changes, secrets, placeholder)
+
+
+def _is_erased(session: Session, participant_id: int) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    AuditEvent.action == ERASED_ACTION,
+                    AuditEvent.entity == "participant",
+                    AuditEvent.entity_id == participant_id,
+                )
+            )
+        )
+    )
+
+
+def _erase(session: Session, participant: Participant, by: int | None) -> bool:
+    """Erase one child inside the caller's transaction; False when already erased."""
+    if _is_erased(session, participant.id):
+        return False
+    placeholder = f"participant #{participant.id}"
+    secrets = _names_in_history(session, participant)
+    for event in _events_about(session, participant):
+        _anonymise_event(event, secrets, placeholder)
+    for loan in session.scalars(select(Loan).where(Loan.participant_id == participant.id)):
+        loan.return_note = _scrub(loan.return_note, secrets, placeholder)
+    session.execute(delete(Consent).where(Consent.participant_id == participant.id))
+    participant.first_name = ERASED_FIRST_NAME
+    participant.last_name = f"#{participant.id}"
+    participant.search_name = ""
+    participant.card_code = None
+    participant.notes = ""
+    participant.guardian_name = ""
+    participant.guardian_phone = ""
+    participant.archived = True
+    session.flush()
+    audit.record(
+        session,
+        by,
+        ERASED_ACTION,
+        "participant",
+        participant.id,
+        f"Erased participant #{participant.id}: name, contacts, notes, consents and card code",
+    )
+    return True
+
+
+def erase_participant(db: Database, participant_id: int, *, by: int | None) -> bool:
+    """Erase a child (admins only); attendance stays anonymous so the totals do not change.
+
+    Returns False when the child was erased before (nothing is done then)."""
+    with db.unit_of_work() as uow:
+        require_admin(uow.session, by, ERASE_CHILD)
+        participant = get_participant(uow.session, participant_id)
+        erased = _erase(uow.session, participant, by)
+        uow.commit()
+        return erased
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return local(value).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def access_request(db: Database, participant_id: int, *, by: int | None) -> dict[str, Any]:
+    """Everything stored about one child (admins only), ready for JSON; the export is logged."""
+    with db.unit_of_work() as uow:
+        s = uow.session
+        require_admin(s, by, EXPORT_CHILD)
+        p = get_participant(s, participant_id)
+        site = s.get(Site, p.site_id)
+        consents = s.scalars(
+            select(Consent).where(Consent.participant_id == p.id).order_by(Consent.id)
+        )
+        enrolments = s.execute(
+            select(Program.name, Enrollment.joined_on, Enrollment.left_on)
+            .join(Program, Program.id == Enrollment.program_id)
+            .where(Enrollment.participant_id == p.id)
+            .order_by(Enrollment.joined_on, Enrollment.id)
+        )
+        attendance = s.execute(
+            select(
+                ProgramSession.day,
+                ProgramSession.starts_at,
+                Program.name,
+                ProgramSession.theme,
+                Attendance.status,
+                Attendance.method,
+                Attendance.recorded_at,
+            )
+            .join(ProgramSession, ProgramSession.id == Attendance.session_id)
+            .join(Program, Program.id == ProgramSession.program_id)
+            .where(Attendance.participant_id == p.id)
+            .order_by(ProgramSession.day, ProgramSession.starts_at)
+        )
+        loans = s.execute(
+            select(Item.tag, Item.name, Loan.lent_at, Loan.due_at, Loan.returned_at)
+            .add_columns(Loan.return_note)
+            .join(Item, Item.id == Loan.item_id)
+            .where(Loan.participant_id == p.id)
+            .order_by(Loan.lent_at, Loan.id)
+        )
+        usernames = {sid: name for sid, name in s.execute(select(Staff.id, Staff.username))}
+        result: dict[str, Any] = {
+            "participant": {
+                "id": p.id,
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "birth_year": p.birth_year,
+                "gender": p.gender.value if p.gender else None,
+                "site": site.name if site else None,
+                "card_code": p.card_code,
+                "target_group": p.target_group,
+                "notes": p.notes,
+                "guardian_name": p.guardian_name,
+                "guardian_phone": p.guardian_phone,
+                "archived": p.archived,
+                "registered_at": _iso(p.created_at),
+                "updated_at": _iso(p.updated_at),
+            },
+            "consents": [
+                {
+                    "purpose": c.purpose.value,
+                    "given_by": c.given_by,
+                    "given_on": _iso(c.given_on),
+                    "withdrawn_on": _iso(c.withdrawn_on),
+                }
+                for c in consents
+            ],
+            "enrolments": [
+                {"program": name, "joined_on": _iso(joined), "left_on": _iso(left)}
+                for name, joined, left in enrolments
+            ],
+            "attendance": [
+                {
+                    "date": day.isoformat(),
+                    "starts_at": starts.strftime("%H:%M"),
+                    "program": program,
+                    "theme": theme,
+                    "status": status.value,
+                    "method": method.value,
+                    "recorded_at": _iso(recorded),
+                }
+                for day, starts, program, theme, status, method, recorded in attendance
+            ],
+            "loans": [
+                {
+                    "item_tag": tag,
+                    "item_name": name,
+                    "lent_at": _iso(lent),
+                    "due_at": _iso(due),
+                    "returned_at": _iso(returned),
+                    "return_note": note,
+                }
+                for tag, name, lent, due, returned, note in loans
+            ],
+            "audit_events": [
+                {
+                    "at": _iso(e.at),
+                    "by": usernames.get(e.staff_id) if e.staff_id is not None else None,
+                    "action": e.action,
+                    "description": e.description,
+                    "changes": e.changes,
+                }
+                for e in _events_about(s, p)
+            ],
+        }
+        audit.record(
+            s,
+            by,
+            "participant.exported",
+            "participant",
+            p.id,
+            f"Exported everything stored about participant #{p.id} (access request)",
+        )
+        uow.commit()
+        return result
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+@dataclass(frozen=True)
+class PastRetention:
+    """A child whose records are kept longer than the retention period allows."""
+
+    participant_id: int
+    first_name: str
+    last_name: str
+    last_seen: date  # the last session they came to, or the day they were registered
+    came: bool  # False: registered, never came
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def past_retention(
+    db: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
+) -> list[PastRetention]:
+    """Children not yet erased whose last attendance (or registration, if they never came)
+    is more than `years` years ago, oldest first."""
+    if years < 0:
+        raise ValueError("a retention period cannot be negative")
+    cutoff = _years_before(today or date.today(), years)
+    with db.reading() as s:
+        last_came: dict[int, date] = {
+            pid: day
+            for pid, day in s.execute(
+                select(Attendance.participant_id, func.max(ProgramSession.day))
+                .join(ProgramSession, ProgramSession.id == Attendance.session_id)
+                .where(Attendance.status.in_(CAME))
+                .group_by(Attendance.participant_id)
+            )
+        }
+        erased = exists().where(
+            AuditEvent.action == ERASED_ACTION,
+            AuditEvent.entity == "participant",
+            AuditEvent.entity_id == Participant.id,
+        )
+        rows = s.execute(
+            select(
+                Participant.id,
+                Participant.first_name,
+                Participant.last_name,
+                Participant.created_at,
+            ).where(~erased)
+        )
+        found = [
+            PastRetention(
+                pid,
+                first,
+                last,
+                last_came.get(pid) or local(created).date(),
+                pid in last_came,
+            )
+            for pid, first, last, created in rows
+        ]
+    past = [child for child in found if child.last_seen < cutoff]
+    return sorted(past, key=lambda child: (child.last_seen, child.participant_id))
+
+
+def erase_past_retention(
+    db: Database,
+    years: int = DEFAULT_RETENTION_YEARS,
+    *,
+    by: int | None,
+    today: date | None = None,
+) -> int:
+    """Erase every child past retention in one transaction (admins only); how many."""
+    ids = [child.participant_id for child in past_retention(db, years, today)]
+    with db.unit_of_work() as uow:
+        require_admin(uow.session, by, ERASE_CHILD)
+        count = 0
+        for participant_id in ids:
+            participant = uow.session.get(Participant, participant_id)
+            if participant is not None and _erase(uow.session, participant, by):
+                count += 1
+        uow.commit()
+        return count

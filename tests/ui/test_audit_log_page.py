@@ -1,0 +1,177 @@
+"""Roles in the window: an admin's Audit log page and its filters; a librarian never sees
+the admin-only parts (the audit log, backups, the participants' export)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from db.accounts import add_staff
+from db.attendance import check_in
+from db.clock import local, now_utc
+from db.models import Role
+from db.people import ParticipantDetails, edit_participant
+from desktop.context import AppContext
+from desktop.main_window import MainWindow
+from desktop.pages.audit_log import AuditLogPage, AuditModel, changes_text
+from desktop.pages.reports import ExportForm
+from desktop.pages.settings_page import SettingsPage
+from tests.conftest import Desk
+
+
+def sign_in_admin(ctx: AppContext, desk: Desk) -> int:
+    admin = add_staff(desk.db, "maija", "Maija Bērziņa", Role.ADMIN, site_id=desk.site_id)
+    ctx.set_staff(admin)
+    return admin
+
+
+def sidebar_texts(window: MainWindow) -> list[str]:
+    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+
+
+def column(page: AuditLogPage, number: int) -> list[str]:
+    model = page.model
+    return [str(model.data(model.index(row, number))) for row in range(model.rowCount())]
+
+
+def test_an_admin_sees_the_log_and_filters_it(ctx: AppContext, desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    admin = sign_in_admin(ctx, desk)
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id)
+    edit_participant(
+        desk.db,
+        desk.janis_id,
+        ParticipantDetails("Jānis", "Žūriņš", 2011, desk.site_id, guardian_phone="29111111"),
+        by=admin,
+    )
+    page = AuditLogPage(ctx)
+    qtbot.addWidget(page)
+    everything = page.model.rowCount()
+    assert everything >= 8 and page.count.text() == f"Shown: {everything}"
+    assert column(page, AuditModel.WHAT)[0] == "participant.edited"  # newest first
+    assert column(page, AuditModel.WHO)[0] == "Maija Bērziņa"
+    assert column(page, AuditModel.RECORD)[0] == f"participant #{desk.janis_id}"
+    assert "birth_year: 2010 → 2011" in column(page, AuditModel.CHANGES)[0]
+    assert "guardian_phone: — → 29111111" in column(page, AuditModel.CHANGES)[0]
+    when = column(page, AuditModel.WHEN)[0]
+    assert when.startswith(f"{local(now_utc()):%Y-%m-%d}")  # library time, not UTC
+
+    page.search.setText("checked in ilze")
+    assert column(page, AuditModel.WHAT) == ["attendance.checked_in"]
+    assert column(page, AuditModel.WHO) == ["Anna Ozoliņa"]
+    assert "Ķēniņa" in column(page, AuditModel.DESCRIPTION)[0]
+
+    page.search.clear()
+    page.who.setCurrentIndex(page.who.findData(admin))
+    assert column(page, AuditModel.WHAT) == ["participant.edited"]
+    page.who.setCurrentIndex(page.who.findData(desk.librarian_id))
+    assert column(page, AuditModel.WHAT) == ["attendance.checked_in"]
+    page.who.setCurrentIndex(0)
+
+    page.kind.setCurrentIndex(page.kind.findData("item"))
+    assert set(column(page, AuditModel.WHAT)) == {"item.added"}
+    assert set(column(page, AuditModel.WHO)) == {"(direct database access)"}
+    page.kind.setCurrentIndex(0)
+
+    today = local(now_utc()).date()
+    page.since.setDate(QDate(today.year, today.month, today.day).addDays(1))
+    assert page.model.rowCount() == 0 and page.count.text() == "Shown: 0"
+    page.since.setDate(QDate(today.year, today.month, today.day))
+    page.until.setDate(QDate(today.year, today.month, today.day))
+    assert page.model.rowCount() == everything
+    page.since.setDate(page.since.minimumDate())
+    page.until.setDate(QDate(today.year, today.month, today.day).addDays(-1))
+    assert page.model.rowCount() == 0
+    assert page.since.text() == "any day"
+
+
+def test_changes_read_old_to_new() -> None:
+    assert changes_text(None) == ""
+    assert changes_text({"active": [True, False], "notes": "x"}) == (
+        "active: True → False; notes: x"
+    )
+
+
+def test_an_admins_sidebar_has_the_audit_log_before_settings(
+    ctx: AppContext,
+    desk: Desk,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    sign_in_admin(ctx, desk)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert sidebar_texts(window) == [
+        "Desk",
+        "Participants",
+        "Sessions",
+        "Equipment",
+        "Reports",
+        "Audit log",
+        "Settings",
+    ]
+    assert window.sidebar.item(6).toolTip() == "Ctrl+7"
+    for key, page in ((Qt.Key.Key_6, window.audit_log), (Qt.Key.Key_7, window.settings_page)):
+        focused = QApplication.focusWidget() or window
+        qtbot.keyClick(focused, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is page
+    assert window.settings_page.backups.back_up_button.isVisibleTo(window)
+    assert not window.settings_page.backups.admin_only_note.isVisibleTo(window)
+    assert window.reports.export.kind.findData("participants") == 1
+
+
+def test_a_librarian_is_not_offered_admin_actions(ctx: AppContext, desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert ctx.staff_id == desk.librarian_id and not ctx.is_admin
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert "Audit log" not in sidebar_texts(window)
+    assert sidebar_texts(window)[-1] == "Settings"
+    assert window.sidebar.item(5).toolTip() == "Ctrl+6"
+    window.show_page(5)
+    backups = window.settings_page.backups
+    assert not backups.back_up_button.isVisibleTo(window)
+    assert not backups.restore_button.isVisibleTo(window)
+    assert backups.admin_only_note.isVisibleTo(window)
+    assert "administrator" in backups.admin_only_note.text()
+    export = window.reports.export
+    assert export.kind.findData("participants") == -1
+    assert [export.kind.itemData(i) for i in range(export.kind.count())] == [
+        "attendance",
+        "loans",
+    ]
+
+
+def test_the_window_follows_who_signs_in(ctx: AppContext, desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    settings_page: SettingsPage = window.settings_page
+    export: ExportForm = window.reports.export
+    window.show_page(5)  # Settings, for the librarian
+
+    admin = sign_in_admin(ctx, desk)  # an admin signs in on the lock
+    assert "Audit log" in sidebar_texts(window)
+    assert window.stack.currentWidget() is settings_page  # stays on the same page
+    assert window.sidebar.currentRow() == 6
+    assert settings_page.backups.back_up_button.isVisibleTo(window)
+    assert export.kind.findData("participants") == 1
+    window.show_page(5)
+    page = window.audit_log
+    assert window.stack.currentWidget() is page and page.model.rowCount() > 0
+
+    ctx.set_staff(desk.librarian_id)  # and the librarian again
+    assert "Audit log" not in sidebar_texts(window)
+    assert window.stack.currentWidget() is window.desk
+    assert not settings_page.backups.back_up_button.isVisibleTo(window)
+    assert export.kind.findData("participants") == -1
+    assert ctx.staff_id != admin
+
+    # A page left over from an admin refuses to read for a librarian.
+    stale = AuditLogPage(AppContext(ctx.database, ctx.settings, ctx.sites))
+    qtbot.addWidget(stale)
+    stale.ctx.set_staff(desk.librarian_id)
+    stale.reload()
+    assert stale.model.rowCount() == 0
+    assert stale.count.text() == "Only an administrator may read the audit log."
