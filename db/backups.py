@@ -122,23 +122,25 @@ def list_backups(database_file: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
 
 
-def integrity_problem(path: Path) -> str | None:
+def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     """None when the file is a sound SQLite database, else what is wrong in SQLite's words.
 
-    The file is opened read-only, so a damaged database is never written to.
+    The file is opened read-only, so a damaged database is never written to. `quick` runs
+    `PRAGMA quick_check` (every page and row, not the indexes' contents): at each start of
+    the program on ten years of records it costs a fraction of the full check.
     """
     if not path.is_file():
         return "the file does not exist"
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        found = _integrity_check(uri)
+        found = _integrity_check(uri, quick)
     except sqlite3.OperationalError as error:
         if Path(f"{path}-wal").exists():
             return str(error)
         # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
         # it nobody is writing, so it can be read as an unchanging file.
         try:
-            found = _integrity_check(f"{uri}&immutable=1")
+            found = _integrity_check(f"{uri}&immutable=1", quick)
         except sqlite3.Error:
             return str(error)
     except sqlite3.Error as error:
@@ -146,9 +148,10 @@ def integrity_problem(path: Path) -> str | None:
     return None if found == ["ok"] else "; ".join(found[:3])
 
 
-def _integrity_check(uri: str) -> list[str]:
+def _integrity_check(uri: str, quick: bool = False) -> list[str]:
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     with closing(sqlite3.connect(uri, uri=True)) as connection:
-        return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        return [str(row[0]) for row in connection.execute(pragma)]
 
 
 def _private_folder(folder: Path) -> None:
@@ -257,7 +260,7 @@ def check_at_start(url: URL) -> None:
     path = sqlite_path(url)
     if path is None or not path.exists():
         return
-    problem = integrity_problem(path)
+    problem = integrity_problem(path, quick=True)
     if problem is None:
         return
     good = newest_good_backup(path)
