@@ -67,6 +67,8 @@ class LastAdmin(DomainError):
 
 # What AdminOnly names, translated as fields of the DomainError context.
 MANAGE_ACCOUNTS = QT_TRANSLATE_NOOP("DomainError", "add, change or disable accounts")
+BACK_UP_OR_RESTORE = QT_TRANSLATE_NOOP("DomainError", "back up or restore the database")
+EXPORT_PARTICIPANTS = QT_TRANSLATE_NOOP("DomainError", "export the participants' records")
 CHANGE_OTHERS_PASSWORD = QT_TRANSLATE_NOOP("DomainError", "change another person's password")
 
 
@@ -135,6 +137,12 @@ def require_admin(session: Session, staff_id: int | None, action: str = MANAGE_A
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active or staff.role is not Role.ADMIN:
         raise AdminOnly(action=action)
+
+
+def check_admin(db: Database, staff_id: int | None, action: str) -> None:
+    """require_admin for a use case that has no transaction of its own (backups, exports)."""
+    with db.reading() as session:
+        require_admin(session, staff_id, action)
 
 
 def add_staff(

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
+from db.accounts import BACK_UP_OR_RESTORE, check_admin
 from db.database import BUSY_TIMEOUT_MS, Database, create_private_file, make_private, sqlite_path
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 
@@ -306,8 +307,16 @@ def database_file(url: URL) -> Path:
     return path
 
 
-def back_up(url: URL, out: Path | None = None) -> Path:
-    """`Back up now`: into the backups folder, or to `out` (a new file) when given."""
+def back_up(
+    url: URL, out: Path | None = None, *, database: Database | None = None, by: int | None = None
+) -> Path:
+    """`Back up now`: into the backups folder, or to `out` (a new file) when given.
+
+    From the program `by` is the signed-in account, which must be an admin.
+    """
+    if by is not None:
+        assert database is not None, "an account is checked against its database"
+        check_admin(database, by, BACK_UP_OR_RESTORE)
     path = database_file(url)
     if not path.exists():
         raise NoDatabaseFile(path=str(path))
@@ -320,13 +329,19 @@ def back_up(url: URL, out: Path | None = None) -> Path:
     return backup_to(path, out)
 
 
-def restore(url: URL, source: Path, database: Database | None = None) -> Path | None:
+def restore(
+    url: URL, source: Path, database: Database | None = None, *, by: int | None = None
+) -> Path | None:
     """Put a backup in the database's place; returns the copy kept of the state before.
 
     The source is verified first; the current state is backed up (or, when damaged,
     kept byte for byte as a `-damaged` copy); every connection of `database` is closed;
     then the restored copy, written beside the database, replaces it in one rename.
+    From the program `by` is the signed-in account, which must be an admin.
     """
+    if by is not None:
+        assert database is not None, "an account is checked against its database"
+        check_admin(database, by, BACK_UP_OR_RESTORE)
     path = database_file(url)
     source = source.expanduser().resolve()
     problem = integrity_problem(source)

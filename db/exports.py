@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from db.accounts import EXPORT_PARTICIPANTS, check_admin
 from db.clock import at_local
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
@@ -215,11 +216,13 @@ def participant_rows(
     last_day: date | None = None,
     *,
     site_name: str | None = None,
+    by: int | None = None,
 ) -> list[ParticipantExportRow]:
     """The register in Latvian name order; with a period, those who came or joined in it.
 
     Archived participants are included (a column says so): the admin's export is complete.
     """
+    check_admin(db, by, EXPORT_PARTICIPANTS)  # guardians' contacts and the sensitive mark
     _check_period(first_day, last_day)
     site_id = _site_id(db, site_name)
     in_period = _days(first_day, last_day)
@@ -288,9 +291,9 @@ def participant_rows(
         ).all()
     given: dict[tuple[int, ConsentPurpose], date] = {}
     given_by: dict[int, str] = {}
-    for participant_id, purpose, given_on, by in consents:
+    for participant_id, purpose, given_on, guardian in consents:
         given[participant_id, purpose] = given_on
-        given_by[participant_id] = by  # the latest consent's guardian
+        given_by[participant_id] = guardian  # the latest consent's guardian
     programs: defaultdict[int, list[str]] = defaultdict(list)
     for participant_id, program in enrolments:
         programs[participant_id].append(program)

@@ -446,7 +446,9 @@ class ExportForm(ReportForm):
             if kind == "attendance":
                 rows = exports.attendance_rows(database, first, last, site_name=site)
             elif kind == "participants":
-                rows = exports.participant_rows(database, first, last, site_name=site)
+                rows = exports.participant_rows(
+                    database, first, last, site_name=site, by=self.ctx.staff_id
+                )
             else:
                 rows = exports.loan_rows(database, first, last, site_name=site)
             write_export(kind, rows, path, language)

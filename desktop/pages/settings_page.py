@@ -170,11 +170,11 @@ class BackupsGroup(QGroupBox):
     def back_up(self) -> None:
         from db.backups import back_up
 
-        url = self.ctx.database.url
+        database, staff = self.ctx.database, self.ctx.staff_id
         self._busy(True)
-        Operation(self, lambda: back_up(url)).success(self._backed_up).finally_(
-            lambda: self._busy(False)
-        ).run()
+        Operation(self, lambda: back_up(database.url, database=database, by=staff)).success(
+            self._backed_up
+        ).finally_(lambda: self._busy(False)).run()
 
     def _backed_up(self, copy: Path) -> None:
         self.show_newest()
@@ -207,9 +207,9 @@ class BackupsGroup(QGroupBox):
     def restore(self, chosen: Path) -> None:
         from db.backups import restore
 
-        database = self.ctx.database
+        database, staff = self.ctx.database, self.ctx.staff_id
         self._busy(True)
-        Operation(self, lambda: restore(database.url, chosen, database)).success(
+        Operation(self, lambda: restore(database.url, chosen, database, by=staff)).success(
             self._restored
         ).finally_(lambda: self._busy(False)).run()
 

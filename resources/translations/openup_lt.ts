@@ -454,6 +454,14 @@
         <translation>pridėti, keisti ar išjungti paskyras</translation>
     </message>
     <message>
+        <source>back up or restore the database</source>
+        <translation>kurti arba atkurti duomenų bazės atsargines kopijas</translation>
+    </message>
+    <message>
+        <source>export the participants&apos; records</source>
+        <translation>eksportuoti dalyvių duomenis</translation>
+    </message>
+    <message>
         <source>change another person&apos;s password</source>
         <translation>keisti kito asmens slaptažodį</translation>
     </message>

@@ -454,6 +454,14 @@
         <translation>pievienot, mainīt vai atslēgt kontus</translation>
     </message>
     <message>
+        <source>back up or restore the database</source>
+        <translation>veidot vai atjaunot datubāzes rezerves kopijas</translation>
+    </message>
+    <message>
+        <source>export the participants&apos; records</source>
+        <translation>eksportēt dalībnieku datus</translation>
+    </message>
+    <message>
         <source>change another person&apos;s password</source>
         <translation>mainīt cita cilvēka paroli</translation>
     </message>
