@@ -44,6 +44,7 @@ from db.people import (
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
+from desktop.widgets import page_title
 
 # The spin box's lowest value stands for "birth year not known".
 UNKNOWN_YEAR = OLDEST_BIRTH_YEAR - 1
@@ -155,13 +156,8 @@ class ParticipantForm(QWidget):
     # --- building -------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.title = QLabel()
+        self.title = page_title("")
         self.title.setObjectName("formTitle")
-        self.title.setProperty("role", "title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("formSubtitle")
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

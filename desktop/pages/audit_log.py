@@ -26,6 +26,7 @@ from db.clock import at_local, local
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.table_model import RowsModel
+from desktop.widgets import page_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SHOWN_AT_MOST = 500
@@ -89,12 +90,7 @@ class AuditLogPage(QWidget):
         self.ctx = ctx
         self.setObjectName("auditLogPage")
 
-        title = QLabel(self.tr("Audit log"))
-        title.setProperty("role", "title")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Audit log"))
 
         self.search = QLineEdit()
         self.search.setObjectName("auditSearch")

@@ -59,6 +59,7 @@ from desktop.dialogs.item_dialog import (
 )
 from desktop.errors import translate_error
 from desktop.operations import Operation
+from desktop.widgets import page_title
 
 TAG, NAME, CATEGORY, STATUS, BORROWER, SINCE, DUE, SITE = range(8)
 HISTORY_LENT, HISTORY_TO, HISTORY_DUE, HISTORY_RETURNED, HISTORY_RECEIVED, HISTORY_NOTE = range(6)
@@ -85,12 +86,7 @@ class EquipmentPage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._wanted: str | None = None  # the tag to select after the next reload
 
-        title = QLabel(self.tr("Equipment"))
-        title.setProperty("role", "title")
-        title_font = title.font()
-        title_font.setPointSize(title_font.pointSize() + 4)
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = page_title(self.tr("Equipment"))
 
         self.summary = QLabel()
         self.summary.setObjectName("equipmentSummary")

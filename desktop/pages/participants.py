@@ -36,6 +36,7 @@ from desktop.context import ATTENDANCE, PARTICIPANTS, AppContext
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
 from desktop.table_model import RowsModel
+from desktop.widgets import page_title
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -118,12 +119,7 @@ class ParticipantsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("participantsPage")
 
-        title = QLabel(self.tr("Participants"))
-        title.setProperty("role", "title")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Participants"))
 
         self.search = QLineEdit()
         self.search.setObjectName("participantSearch")

@@ -37,6 +37,7 @@ from desktop.dialogs.pdf_preview import show_pdf
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE, LANGUAGES
+from desktop.widgets import page_title
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -494,8 +495,7 @@ class ReportsPage(QWidget):
             self.stack.addWidget(form)
         self.choice.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.choice.setCurrentRow(0)
-        heading = QLabel(self.tr("Reports"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        heading = page_title(self.tr("Reports"))
         body = QHBoxLayout()
         body.addWidget(self.choice)
         body.addWidget(self.stack, 1)

@@ -54,6 +54,7 @@ from desktop.dialogs.session_dialogs import (
 )
 from desktop.errors import translate_error
 from desktop.operations import Operation
+from desktop.widgets import page_title
 
 INFO_STYLE = "color: #1b5e20;"
 HELD_COLOUR = QColor("#2e7d32")
@@ -94,16 +95,6 @@ def method_text(method: CheckInMethod | None) -> str:
             "SessionsPage", "Added afterwards"
         ),
     }[method]
-
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "title")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.4)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _cell(text: str, *, align_right: bool = False) -> QTableWidgetItem:
@@ -795,7 +786,7 @@ class SessionsPage(QWidget):
         self.stack.addWidget(self.attendance_view)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_title(self.tr("Sessions")))
+        layout.addWidget(page_title(self.tr("Sessions")))
         layout.addWidget(self.stack, 1)
 
         ctx.changed.connect(self._records_changed)

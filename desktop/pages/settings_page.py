@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.operations import Operation
 from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
+from desktop.widgets import page_title
 
 
 class SettingsPage(QWidget):
@@ -81,8 +82,7 @@ class SettingsPage(QWidget):
         form.addRow("", self.sounds)
         form.addRow(self.tr("Lock when idle for"), self.idle_minutes)
 
-        title = QLabel(self.tr("Settings"))
-        title.setProperty("role", "title")
+        title = page_title(self.tr("Settings"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
