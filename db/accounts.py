@@ -18,7 +18,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db import audit
@@ -209,6 +209,10 @@ def create_first_admin(
     password_hash = hash_password(password)
     with db.unit_of_work() as uow:
         session = uow.session
+        if not db.is_sqlite:
+            # Two first-run dialogs at once must not both see "no accounts": the second waits
+            # here until the first commits (SQLite's BEGIN IMMEDIATE already queues writers).
+            session.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
         if session.scalar(select(func.count()).select_from(Staff)):
             raise AccountsExist()
         site = session.scalars(select(Site).where(Site.name == site_name)).first()

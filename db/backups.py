@@ -30,12 +30,13 @@ from db.errors import QT_TRANSLATE_NOOP, DomainError
 FOLDER_NAME = "backups"
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
+KEEP_SAFETY = 5  # copies taken before a restore or a migration
 PRIVATE_FOLDER = 0o700
 _STAMP = "%Y-%m-%d-%H%M%S"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d{2}-\d{2}-\d{6})(?:-(?P<reason>[a-z0-9-]+))?\.sqlite3$"
 )
-# Reasons for copies outside the daily routine; retention never deletes these.
+# Reasons for copies outside the daily routine (see prune for how long they stay).
 BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"
 
@@ -94,7 +95,7 @@ class DatabaseDamagedNoBackup(DomainError):
 class Backup:
     path: Path
     made: datetime
-    reason: str  # "" for a daily or manual copy; else why it was taken (never pruned)
+    reason: str  # "" for a daily or manual copy; else why it was taken
 
 
 def backups_folder(database_file: Path) -> Path:
@@ -216,10 +217,15 @@ def to_delete(
 
 
 def prune(database_file: Path) -> list[Path]:
-    """Delete the daily copies retention no longer keeps; copies with a reason stay."""
-    routine = [backup for backup in list_backups(database_file) if not backup.reason]
+    """Delete the copies retention no longer keeps: daily copies past 14 days and 12 months,
+    and safety copies (before a restore or a migration) but the newest KEEP_SAFETY.
+    Copies of a damaged file stay until someone who looked at them deletes them."""
+    backups = list_backups(database_file)  # newest first
+    routine = [backup for backup in backups if not backup.reason]
     going = to_delete(backup.made for backup in routine)
     removed = [backup.path for backup in routine if backup.made in going]
+    safety = [backup for backup in backups if backup.reason and backup.reason != DAMAGED]
+    removed += [backup.path for backup in safety[KEEP_SAFETY:]]
     for path in removed:
         _remove(path)
     return removed

@@ -398,3 +398,14 @@ class AuditEvent(Base):
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
+
+
+class SharedSetting(Base):
+    """A rule the whole library keeps, the same on every laptop (e.g. the retention period).
+
+    A laptop's own choices (language, sounds) live in its settings file instead."""
+
+    __tablename__ = "shared_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -13,13 +13,14 @@ access (the command line), which is trusted.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -27,7 +28,7 @@ from db import audit
 from db.accounts import require_admin
 from db.clock import local
 from db.database import Database
-from db.errors import QT_TRANSLATE_NOOP
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import (
     CAME,
     Attendance,
@@ -38,6 +39,8 @@ from db.models import (
     Loan,
     Participant,
     Program,
+    Project,
+    SharedSetting,
     Site,
     Staff,
 )
@@ -358,6 +361,73 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+class RetentionStart(enum.StrEnum):
+    """What the retention period counts from."""
+
+    LAST_ATTENDANCE = "last_attendance"
+    # The end of the last project the child took part in, or their last attendance if later:
+    # a funder may audit a project's records for years after it ends.
+    PROJECT_END = "project_end"
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """How long a child's records are kept: `years` after `start`."""
+
+    years: int = DEFAULT_RETENTION_YEARS
+    start: RetentionStart = RetentionStart.LAST_ATTENDANCE
+
+
+RETENTION_KEY = "retention"
+SHORTEST_RETENTION, LONGEST_RETENTION = 1, 30
+SET_RETENTION = QT_TRANSLATE_NOOP("DomainError", "change the retention period")
+
+
+def retention_rule(db: Database) -> RetentionRule:
+    """The library's retention rule; five years after the last attendance until one is set."""
+    with db.reading() as s:
+        setting = s.get(SharedSetting, RETENTION_KEY)
+    if setting is None:
+        return RetentionRule()
+    try:
+        return RetentionRule(int(setting.value["years"]), RetentionStart(setting.value["start"]))
+    except (KeyError, TypeError, ValueError):  # written by a newer program: the default holds
+        return RetentionRule()
+
+
+def set_retention_rule(db: Database, rule: RetentionRule, *, by: int | None) -> None:
+    """Change the library's retention rule (admins only); the change is logged old → new."""
+    if not SHORTEST_RETENTION <= rule.years <= LONGEST_RETENTION:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError", "A retention period is between 1 and 30 years."
+            )
+        )
+    with db.unit_of_work() as uow:
+        s = uow.session
+        require_admin(s, by, SET_RETENTION)
+        value = {"years": rule.years, "start": rule.start.value}
+        setting = s.get(SharedSetting, RETENTION_KEY)
+        before = setting.value if setting is not None else {"years": None, "start": None}
+        if setting is None:
+            s.add(SharedSetting(key=RETENTION_KEY, value=value))
+        elif setting.value == value:
+            return
+        else:
+            setting.value = value
+        s.flush()
+        audit.record(
+            s,
+            by,
+            "retention.changed",
+            "setting",
+            None,
+            f"Retention: {rule.years} years after the {rule.start.value.replace('_', ' ')}",
+            audit.diff(before, value),
+        )
+        uow.commit()
+
+
 @dataclass(frozen=True)
 class PastRetention:
     """A child whose records are kept longer than the retention period allows."""
@@ -367,20 +437,46 @@ class PastRetention:
     last_name: str
     last_seen: date  # the last session they came to, or the day they were registered
     came: bool  # False: registered, never came
+    counted_from: date  # last_seen, or a later project end under RetentionStart.PROJECT_END
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
 
+def _project_ends(s: Session) -> dict[int, date | None]:
+    """For each child who took part in a project's program, when the last of those projects
+    ended; None while one of them has no end date (it is still running)."""
+    taken_part = union(
+        select(Attendance.participant_id.label("pid"), Program.project_id.label("project"))
+        .join(ProgramSession, ProgramSession.id == Attendance.session_id)
+        .join(Program, Program.id == ProgramSession.program_id),
+        select(Enrollment.participant_id, Program.project_id).join(
+            Program, Program.id == Enrollment.program_id
+        ),
+    ).subquery()
+    ends: dict[int, date | None] = {}
+    rows = s.execute(
+        select(taken_part.c.pid, Project.ends_on)
+        .join(Project, Project.id == taken_part.c.project)
+        .distinct()
+    )
+    for pid, ends_on in rows:
+        if pid in ends and ends[pid] is None:
+            continue
+        ends[pid] = None if ends_on is None else max(ends_on, ends.get(pid) or ends_on)
+    return ends
+
+
 def past_retention(
-    db: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
+    db: Database, rule: RetentionRule | None = None, today: date | None = None
 ) -> list[PastRetention]:
-    """Children not yet erased whose last attendance (or registration, if they never came)
-    is more than `years` years ago, oldest first."""
-    if years < 0:
+    """Children not yet erased whose records are older than the rule allows, oldest first
+    (the library's rule when none is given)."""
+    rule = rule or retention_rule(db)
+    if rule.years < 0:
         raise ValueError("a retention period cannot be negative")
-    cutoff = _years_before(today or date.today(), years)
+    cutoff = _years_before(today or date.today(), rule.years)
     with db.reading() as s:
         last_came: dict[int, date] = {
             pid: day
@@ -391,6 +487,7 @@ def past_retention(
                 .group_by(Attendance.participant_id)
             )
         }
+        project_ends = _project_ends(s) if rule.start == RetentionStart.PROJECT_END else {}
         erased = exists().where(
             AuditEvent.action == ERASED_ACTION,
             AuditEvent.entity == "participant",
@@ -404,29 +501,29 @@ def past_retention(
                 Participant.created_at,
             ).where(~erased)
         )
-        found = [
-            PastRetention(
-                pid,
-                first,
-                last,
-                last_came.get(pid) or local(created).date(),
-                pid in last_came,
-            )
-            for pid, first, last, created in rows
-        ]
-    past = [child for child in found if child.last_seen < cutoff]
-    return sorted(past, key=lambda child: (child.last_seen, child.participant_id))
+        past = []
+        for pid, first, last, created in rows:
+            last_seen = last_came.get(pid) or local(created).date()
+            counted_from: date | None = last_seen
+            if pid in project_ends:
+                ended = project_ends[pid]
+                counted_from = None if ended is None else max(ended, last_seen)
+            if counted_from is not None and counted_from < cutoff:
+                past.append(
+                    PastRetention(pid, first, last, last_seen, pid in last_came, counted_from)
+                )
+    return sorted(past, key=lambda child: (child.counted_from, child.participant_id))
 
 
 def erase_past_retention(
     db: Database,
-    years: int = DEFAULT_RETENTION_YEARS,
+    rule: RetentionRule | None = None,
     *,
     by: int | None,
     today: date | None = None,
 ) -> int:
     """Erase every child past retention in one transaction (admins only); how many."""
-    ids = [child.participant_id for child in past_retention(db, years, today)]
+    ids = [child.participant_id for child in past_retention(db, rule, today)]
     with db.unit_of_work() as uow:
         require_admin(uow.session, by, ERASE_CHILD)
         count = 0

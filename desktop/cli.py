@@ -394,20 +394,26 @@ def cmd_privacy_export(args: argparse.Namespace) -> int:
 
 
 def cmd_privacy_retention(args: argparse.Namespace) -> int:
-    from db.privacy import erase_past_retention, past_retention
+    from dataclasses import replace
+
+    from db.privacy import erase_past_retention, past_retention, retention_rule
 
     database = open_database(args.db)
-    past = past_retention(database, args.years)
+    rule = retention_rule(database)
+    if args.years is not None:
+        rule = replace(rule, years=args.years)
+    past = past_retention(database, rule)
     for child in past:
         seen = "last came" if child.came else "registered, never came"
         print(f"#{child.participant_id} {child.full_name}: {seen} {child.last_seen.isoformat()}")
-    print(f"{len(past)} children are past the retention of {args.years} years.")
+    start = rule.start.value.replace("_", " ")
+    print(f"{len(past)} children are past the retention of {rule.years} years after the {start}.")
     if not args.erase or not past:
         return 0
     if not args.yes:
         print("Erasing cannot be undone: add --yes to confirm.", file=sys.stderr)
         return EXIT_REFUSED
-    count = erase_past_retention(database, args.years, by=None)
+    count = erase_past_retention(database, rule, by=None)
     print(f"Erased {count} children; their attendance stays, anonymous.")
     return 0
 
@@ -591,11 +597,14 @@ def parser() -> argparse.ArgumentParser:
     retention = privacies.add_parser(
         "retention",
         parents=[database],
-        help="list the children whose last attendance (or registration) is older than the "
-        "retention period; with --erase --yes, erase them",
+        help="list the children kept longer than the library's retention rule allows; "
+        "with --erase --yes, erase them",
     )
     retention.add_argument(
-        "--years", type=int, default=5, metavar="N", help="the retention period (default 5)"
+        "--years",
+        type=int,
+        metavar="N",
+        help="the retention period in years (default: the library's rule, set in Settings)",
     )
     retention.add_argument("--erase", action="store_true", help="erase the children listed")
     retention.add_argument("--yes", action="store_true", help="confirm the erasure")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -66,6 +67,47 @@ def test_first_admin_on_an_empty_database(any_db: Database) -> None:
     assert row.site_id == site.id
     signed = sign_in(any_db, "Ilze ", "kalniņa-2018")
     assert signed.staff_id == admin and signed.is_admin
+
+
+def test_two_first_run_dialogs_at_once_make_one_admin(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two laptops on a new shared database: only one first admin, the other is refused."""
+    import threading
+    import time
+
+    import db.accounts
+
+    real_record = db.accounts.audit.record
+
+    def slow_record(*args: Any, **kwargs: Any) -> None:
+        time.sleep(0.3)  # a wide window between "no accounts yet" and the commit
+        real_record(*args, **kwargs)
+
+    monkeypatch.setattr(db.accounts.audit, "record", slow_record)
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def first_run(username: str, site: str) -> None:
+        start.wait()
+        try:
+            create_first_admin(any_db, username, username, f"{username}-2018-pw", site, "")
+            outcomes[username] = "admin"
+        except AccountsExist:
+            outcomes[username] = "refused"
+
+    threads = [
+        threading.Thread(target=first_run, args=("ilze", "Jēkabpils")),
+        threading.Thread(target=first_run, args=("rasa", "Ludza")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes.values()) == ["admin", "refused"]
+    with any_db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Staff)) == 1
+        assert session.scalar(select(func.count()).select_from(Site)) == 1
 
 
 def test_first_admin_only_once(sqlite_db: Database) -> None:

@@ -199,16 +199,24 @@ def test_prune_deletes_only_routine_copies_of_this_database(tmp_path: Path) -> N
     routine = [datetime(2024, 1, 1, 8) + timedelta(days=n) for n in range(60)]  # to Feb 29
     for made in routine:
         backup_path(database, made).touch()
-    safety = backup_path(database, datetime(2023, 1, 1), "before-restore")
+    safety = [
+        backup_path(database, datetime(2023, 1, n), "before-restore") for n in range(1, 6)
+    ]
     migration = backup_path(database, datetime(2022, 1, 1), "before-migration-0001")
+    old_safety = backup_path(database, datetime(2021, 1, 1), "before-restore")
+    damaged = backup_path(database, datetime(2020, 6, 1), "damaged")
     foreign = folder / "other-2020-01-01-080000.sqlite3"
-    for path in (safety, migration, foreign):
+    for path in (*safety, migration, old_safety, damaged, foreign):
         path.touch()
     removed = prune(database)
     left = {backup.made for backup in list_backups(database) if not backup.reason}
     assert left == set(routine) - to_delete(routine)
-    assert len(removed) == 60 - len(left) and len(left) == 14 + 1  # + January's newest
-    assert safety.exists() and migration.exists() and foreign.exists()
+    assert len(left) == 14 + 1  # + January's newest
+    # The newest five safety copies stay; a damaged file's copy and other files are not ours.
+    assert all(path.exists() for path in safety)
+    assert not migration.exists() and not old_safety.exists()
+    assert len(removed) == 60 - len(left) + 2
+    assert damaged.exists() and foreign.exists()
 
 
 def test_the_automatic_backup_is_taken_at_most_once_a_day(desk: Desk) -> None:

@@ -41,10 +41,15 @@ from db.privacy import (
     ERASED_FIRST_NAME,
     access_request,
     erase_participant,
+    RetentionRule,
+    RetentionStart,
     erase_past_retention,
     past_retention,
+    retention_rule,
+    set_retention_rule,
 )
-from db.programs import SessionPlan, create_program, create_session
+from db.errors import InvalidInput
+from db.programs import SessionPlan, add_project, create_program, create_session
 from db.reports import monthly_attendance_data
 from tests.conftest import Desk, make_desk
 
@@ -180,7 +185,7 @@ def test_a_librarian_can_neither_erase_nor_export(any_desk: Desk) -> None:
     with pytest.raises(AdminOnly):
         access_request(db, marta, by=any_desk.librarian_id)
     with pytest.raises(AdminOnly):
-        erase_past_retention(db, 0, by=any_desk.librarian_id, today=date(2030, 1, 1))
+        erase_past_retention(db, RetentionRule(0), by=any_desk.librarian_id, today=date(2030, 1, 1))
     assert texts_in_database(db) == before
 
 
@@ -245,7 +250,7 @@ def test_retention_lists_and_erases_only_the_old_ones(desk: Desk) -> None:
     assert desk.janis_id not in past(db, 5, date(registered + 5, 1, 1))
     assert desk.janis_id in past(db, 5, date(registered + 6, 1, 1))
 
-    assert erase_past_retention(db, 5, by=boss, today=date(2023, 10, 6)) == 1
+    assert erase_past_retention(db, RetentionRule(5), by=boss, today=date(2023, 10, 6)) == 1
     with db.reading() as session:
         ilze = session.get(Participant, desk.ilze_id)
         others = session.scalars(
@@ -258,8 +263,61 @@ def test_retention_lists_and_erases_only_the_old_ones(desk: Desk) -> None:
     assert past(db, 5, date(2025, 3, 7)) == [marta]
 
 
+def test_the_retention_rule_is_the_librarys_and_only_an_admin_changes_it(any_desk: Desk) -> None:
+    db = any_desk.db
+    boss = admin(db)
+    assert retention_rule(db) == RetentionRule(5, RetentionStart.LAST_ATTENDANCE)
+    with pytest.raises(AdminOnly):
+        set_retention_rule(db, RetentionRule(3), by=any_desk.librarian_id)
+    with pytest.raises(InvalidInput):
+        set_retention_rule(db, RetentionRule(0), by=boss)
+    assert retention_rule(db) == RetentionRule()
+
+    set_retention_rule(db, RetentionRule(7, RetentionStart.PROJECT_END), by=boss)
+    set_retention_rule(db, RetentionRule(7, RetentionStart.PROJECT_END), by=boss)  # no change
+    assert retention_rule(db) == RetentionRule(7, RetentionStart.PROJECT_END)
+    with db.reading() as session:
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "retention.changed")
+        ).all()
+    assert len(events) == 1 and events[0].staff_id == boss
+    assert events[0].changes == {"years": [None, 7], "start": [None, "project_end"]}
+
+
+def test_retention_after_the_project_end_keeps_records_until_the_project_is_years_over(
+    desk: Desk,
+) -> None:
+    db = desk.db
+    boss = admin(db)
+    # Ilze came to the open sessions of OPEN UP (no end date yet) on 5 October 2018.
+    check_in(db, desk.session_id, desk.ilze_id)
+    ended = add_project(db, "Lasīsim kopā", "LV-2015-7", ends_on=date(2019, 12, 31))
+    camp = create_program(db, "Vasaras nometne", ProgramKind.CAMP, desk.site_id, project_id=ended)
+    camp_day = create_session(
+        db, camp, SessionPlan(date(2018, 8, 6), time(10), time(15), "Be active!")
+    )
+    marta = register_participant(db, ParticipantDetails("Marta", "Bērziņa", 2011, desk.site_id))
+    check_in(db, camp_day, marta)
+    after_end = RetentionRule(5, RetentionStart.PROJECT_END)
+
+    # Counted from the last attendance both are long past five years by 2025...
+    assert set(past(db, 5, date(2025, 1, 1))) == {desk.ilze_id, marta}
+    # ...but the camp's project ended on 31 December 2019, and OPEN UP has not ended.
+    assert [c.participant_id for c in past_retention(db, after_end, date(2024, 12, 31))] == []
+    found = past_retention(db, after_end, date(2025, 1, 1))
+    assert [(c.participant_id, c.counted_from, c.last_seen) for c in found] == [
+        (marta, date(2019, 12, 31), date(2018, 8, 6))
+    ]
+    # The library's rule is what applies when none is named.
+    set_retention_rule(db, after_end, by=boss)
+    assert erase_past_retention(db, by=boss, today=date(2025, 1, 1)) == 1
+    with db.reading() as session:
+        kept = session.get(Participant, desk.ilze_id)
+        assert kept is not None and kept.first_name == "Ilze"
+
+
 def past(db: Database, years: int, today: date) -> list[int]:
-    return [child.participant_id for child in past_retention(db, years, today)]
+    return [child.participant_id for child in past_retention(db, RetentionRule(years), today)]
 
 
 def run_cli(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:
