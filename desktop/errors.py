@@ -57,6 +57,18 @@ def plain_words(error: BaseException) -> str | None:
     return None
 
 
+class KnownTrouble(DomainError):
+    """A full or read-only disk, a busy or unreachable database: not a bug, so a page says it
+    where it says refusals (the desk in its red line, without a box that stops the scanner)."""
+
+    template = "{words}"
+
+
+def known_trouble(error: BaseException) -> KnownTrouble | None:
+    words = None if isinstance(error, DomainError) else plain_words(error)
+    return None if words is None else KnownTrouble(words=words)
+
+
 def show_error(error: BaseException, details: str = "") -> None:
     words = plain_words(error)
     parent = QApplication.activeWindow()

@@ -117,6 +117,12 @@ class Operation(Generic[T]):
 
     def _failed(self, error: BaseException, details: str) -> None:
         self._done()
+        from desktop.errors import known_trouble
+
+        trouble = known_trouble(error)
+        if trouble is not None:
+            log.warning("operation failed: %s\n%s", trouble.message, details)
+            error = trouble
         try:
             if isinstance(error, DomainError):
                 self._on_failure(error, details)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +43,9 @@ from db.people import (
     ParticipantDetails,
     ParticipantRecord,
 )
+from db.privacy import ERASED_FIRST_NAME
 from desktop.context import PARTICIPANTS, AppContext
+from desktop.dialogs.privacy import confirm_erasure, save_access_request
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.widgets import page_title
@@ -152,6 +156,7 @@ class ParticipantForm(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty_hint, 1)
         self.clear()
+        ctx.staff_changed.connect(self._show_for_role)
 
     # --- building -------------------------------------------------------------------------
 
@@ -169,6 +174,19 @@ class ParticipantForm(QWidget):
         self.archive_button = QPushButton()
         self.archive_button.setObjectName("archiveButton")
         self.archive_button.clicked.connect(self.archive_or_restore)
+        # An administrator's privacy work on the child shown (see desktop/dialogs/privacy.py).
+        self.privacy_button = QToolButton()
+        self.privacy_button.setObjectName("privacyButton")
+        self.privacy_button.setText(self.tr("Privacy"))
+        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.privacy_button)
+        self.access_action = menu.addAction(
+            self.tr("Everything stored about this child (access request)…")
+        )
+        self.access_action.triggered.connect(self.save_access_request)
+        self.erase_action = menu.addAction(self.tr("Erase this child's records…"))
+        self.erase_action.triggered.connect(self.erase)
+        self.privacy_button.setMenu(menu)
 
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -178,6 +196,7 @@ class ParticipantForm(QWidget):
         self.header.addLayout(names, 1)
         self.header.addWidget(self.archived_badge, 0, Qt.AlignmentFlag.AlignTop)
         self.header.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(self.privacy_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.message = QLabel()
         self.message.setObjectName("formMessage")
@@ -376,6 +395,7 @@ class ParticipantForm(QWidget):
         self.subtitle.clear()
         self.archived_badge.hide()
         self.archive_button.hide()
+        self.privacy_button.hide()
         self.scroll_area.hide()
         self.message.hide()
         self.empty_hint.show()
@@ -389,6 +409,7 @@ class ParticipantForm(QWidget):
         self.subtitle.setText(self.tr("A card code is given when the child is registered."))
         self.archived_badge.hide()
         self.archive_button.hide()
+        self.privacy_button.hide()
         self.save_button.setText(self.tr("Register"))
         self.consent_hint.show()
         self.consent_grid.hide()
@@ -430,6 +451,8 @@ class ParticipantForm(QWidget):
         self.archived_badge.setVisible(record.archived)
         self.archive_button.show()
         self.archive_button.setText(self.tr("Restore") if record.archived else self.tr("Archive"))
+        self._show_for_role()
+        self.erase_action.setEnabled(record.details.first_name != ERASED_FIRST_NAME)
         self.save_button.setText(self.tr("Save"))
         self.consent_given_by.setText(details.guardian_name)
         self.consent_hint.hide()
@@ -438,6 +461,10 @@ class ParticipantForm(QWidget):
         self._show_enrolments(record, choices)
         self.empty_hint.hide()
         self.scroll_area.show()
+
+    def _show_for_role(self, _staff_id: int = 0) -> None:
+        """Privacy work on a child is an administrator's (the use cases refuse others too)."""
+        self.privacy_button.setVisible(self.record is not None and self.ctx.is_admin)
 
     def _fill(self, details: ParticipantDetails) -> None:
         self._loading = True
@@ -614,6 +641,23 @@ class ParticipantForm(QWidget):
                 self.ctx.database, participant_id, archive, by=self.ctx.staff_id
             ),
             lambda _none: self._done(participant_id, said),
+        )
+
+    def save_access_request(self) -> None:
+        if self.record is not None:
+            save_access_request(self, self.ctx, self.record.id, self.title.text())
+
+    def erase(self) -> None:
+        """Erase the child shown (an administrator, after confirming); the form shows what stays."""
+        if self.record is None or self._busy:
+            return
+        participant_id = self.record.id
+        confirm_erasure(
+            self,
+            self.ctx,
+            participant_id,
+            self.title.text(),
+            lambda: self._done(participant_id, self.tr("Erased. Attendance stays, anonymous.")),
         )
 
     def give_consent(self, purpose: ConsentPurpose) -> None:

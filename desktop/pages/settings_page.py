@@ -1,8 +1,10 @@
-"""Settings of this laptop: language, site, default loan length, sounds."""
+"""Settings of this laptop (language, site, loan length, sounds, idle lock), its backups,
+and the library's retention rule for children's records."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.dialogs.privacy import RetentionDialog
 from desktop.operations import Operation
 from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
 from desktop.widgets import page_title
+
+if TYPE_CHECKING:
+    from db.privacy import RetentionRule
 
 
 class SettingsPage(QWidget):
@@ -88,7 +94,106 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         self.backups = BackupsGroup(ctx)
         layout.addWidget(self.backups)
+        self.privacy = PrivacyGroup(ctx)
+        layout.addWidget(self.privacy)
         layout.addStretch(1)
+
+
+class PrivacyGroup(QGroupBox):
+    """How long children's records are kept: the library's rule (in the database, the same
+    on every laptop), set by an administrator, and the children kept longer than it allows."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(self.tr("Children's records"))
+        from db.privacy import LONGEST_RETENTION, SHORTEST_RETENTION, RetentionStart
+
+        self.ctx = ctx
+        self.setObjectName("privacyGroup")
+        self.years = QSpinBox()
+        self.years.setObjectName("retentionYears")
+        self.years.setRange(SHORTEST_RETENTION, LONGEST_RETENTION)
+        self.years.setSuffix(self.tr(" years"))
+        self.start = QComboBox()
+        self.start.setObjectName("retentionStart")
+        self.start.addItem(
+            self.tr("after the last attendance"), RetentionStart.LAST_ATTENDANCE.value
+        )
+        self.start.addItem(
+            self.tr("after the project ends (or the last attendance, if later)"),
+            RetentionStart.PROJECT_END.value,
+        )
+        self.save_button = QPushButton(self.tr("Save the rule"))
+        self.save_button.setObjectName("saveRetention")
+        self.save_button.clicked.connect(self.save)
+        self.years.valueChanged.connect(self._edited)
+        self.start.currentIndexChanged.connect(self._edited)
+        self.past_button = QPushButton(self.tr("Children past the retention period…"))
+        self.past_button.setObjectName("showPastRetention")
+        self.past_button.clicked.connect(self.show_past_retention)
+        self.said = QLabel()
+        self.said.setObjectName("retentionSaved")
+        self.admin_only_note = QLabel(
+            self.tr("An administrator sets how long children's records are kept.")
+        )
+        self.admin_only_note.setObjectName("privacyAdminOnly")
+        self.admin_only_note.setWordWrap(True)
+
+        rule = QHBoxLayout()
+        rule.addWidget(self.years)
+        rule.addWidget(self.start, 1)
+        rule.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.past_button)
+        buttons.addWidget(self.said, 1)
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Keep a child's records"), rule)
+        layout.addRow(buttons)
+        layout.addRow(self.admin_only_note)
+        self.show_rule()
+        self._show_for_role()
+        ctx.staff_changed.connect(self._show_for_role)
+
+    def _show_for_role(self, _staff_id: int = 0) -> None:
+        admin = self.ctx.is_admin
+        for widget in (self.years, self.start, self.save_button, self.past_button):
+            widget.setEnabled(admin)
+        self.past_button.setVisible(admin)
+        self.admin_only_note.setVisible(not admin)
+
+    def rule(self) -> RetentionRule:
+        from db.privacy import RetentionRule, RetentionStart
+
+        return RetentionRule(self.years.value(), RetentionStart(self.start.currentData()))
+
+    def show_rule(self) -> None:
+        from db.privacy import retention_rule
+
+        self.saved_rule = retention_rule(self.ctx.database)
+        self.years.setValue(self.saved_rule.years)
+        self.start.setCurrentIndex(max(0, self.start.findData(self.saved_rule.start.value)))
+        self._edited()
+
+    def _edited(self, *_args: object) -> None:
+        self.save_button.setVisible(self.rule() != self.saved_rule)
+        self.said.clear()
+
+    def save(self) -> None:
+        from db.privacy import set_retention_rule
+
+        database, staff, rule = self.ctx.database, self.ctx.staff_id, self.rule()
+        Operation(self, lambda: set_retention_rule(database, rule, by=staff)).success(
+            lambda _none: self._saved()
+        ).run()
+
+    def _saved(self) -> None:
+        self.show_rule()
+        self.said.setText(self.tr("Saved: the rule holds on every computer of this database."))
+
+    def show_past_retention(self) -> RetentionDialog:
+        dialog = RetentionDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 class BackupsGroup(QGroupBox):

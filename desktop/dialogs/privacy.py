@@ -1,0 +1,221 @@
+"""An administrator's privacy work: one child's access request and erasure, and the children
+kept longer than the library's retention rule allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.privacy import PastRetention, RetentionRule, RetentionStart
+from desktop.context import ATTENDANCE, LOANS, PARTICIPANTS, AppContext
+from desktop.operations import Operation
+from desktop.settings import LANGUAGE
+from desktop.table_model import RowsModel
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def rule_text(widget: QWidget, rule: RetentionRule) -> str:
+    """ "5 years after the last attendance" in the user's language."""
+    if rule.start == RetentionStart.PROJECT_END:
+        text = widget.tr("%1 years after the project ends (or the last attendance, if later)")
+    else:
+        text = widget.tr("%1 years after the last attendance")
+    return text.replace("%1", str(rule.years))
+
+
+def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, name: str) -> None:
+    """Ask where, then write everything stored about one child as PDF or JSON (admins)."""
+    from desktop.documents.access_request import write_access_request
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(folder or Path.home()) / f"{name} — {date.today().isoformat()}.pdf"
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Everything stored about %1").replace("%1", name),
+        str(suggested),
+        parent.tr("PDF document (*.pdf);;JSON data (*.json)"),
+    )
+    if not chosen:
+        return
+    out = Path(chosen)
+    if out.suffix.lower() not in (".pdf", ".json"):
+        out = out.with_name(out.name + (".json" if "json" in chosen_filter else ".pdf"))
+    database, staff, language = ctx.database, ctx.staff_id, ctx.settings.get(LANGUAGE)
+
+    def saved(path: Path) -> None:
+        QMessageBox.information(
+            parent,
+            parent.tr("Access request"),
+            parent.tr(
+                "Everything stored about %1 was saved to %2. The file is readable by you only; "
+                "hand it over in person or encrypted."
+            )
+            .replace("%1", name)
+            .replace("%2", str(path)),
+        )
+
+    Operation(
+        parent,
+        lambda: write_access_request(database, participant_id, out, by=staff, language=language),
+    ).success(saved).run()
+
+
+def confirm_erasure(
+    parent: QWidget, ctx: AppContext, participant_id: int, name: str, done: Callable[[], None]
+) -> None:
+    """Erase one child after the administrator confirmed (Cancel is the default button)."""
+    from db.privacy import erase_participant
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("Erase a child's records"))
+    box.setText(parent.tr("Erase %1's records for good?").replace("%1", name))
+    box.setInformativeText(
+        parent.tr(
+            "The name, guardian, phone, notes, consents and card code are removed, also from "
+            "the audit log. Attendance and loans stay as anonymous rows, so the project's "
+            "totals do not change. This cannot be undone."
+        )
+    )
+    erase = box.addButton(parent.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    if box.clickedButton() is not erase:
+        return
+    database, staff = ctx.database, ctx.staff_id
+
+    def erased(_done: bool) -> None:
+        ctx.announce(PARTICIPANTS, ATTENDANCE, LOANS)
+        done()
+
+    Operation(parent, lambda: erase_participant(database, participant_id, by=staff)).success(
+        erased
+    ).run()
+
+
+class PastRetentionModel(RowsModel):
+    NAME, LAST_SEEN, COUNTED_FROM = range(3)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[PastRetention] = []
+        self._headers = [
+            self.tr("Child"),
+            self.tr("Last came"),
+            self.tr("Counted from"),
+        ]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        child, column = self.rows[index.row()], index.column()
+        if column == self.NAME:
+            return child.full_name
+        if column == self.LAST_SEEN:
+            seen = child.last_seen.isoformat()
+            return seen if child.came else self.tr("never (registered %1)").replace("%1", seen)
+        return child.counted_from.isoformat()
+
+
+class RetentionDialog(QDialog):
+    """The children kept longer than the rule allows, and one button that erases them all."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("retentionDialog")
+        self.setWindowTitle(self.tr("Children past the retention period"))
+        self.rule = RetentionRule()
+        self.summary = QLabel()
+        self.summary.setObjectName("retentionSummary")
+        self.summary.setWordWrap(True)
+        self.said = QLabel()
+        self.said.setObjectName("retentionSaid")
+        self.said.setStyleSheet("color: #1b7a2e;")
+        self.said.hide()
+        self.model = PastRetentionModel()
+        self.table = QTableView()
+        self.table.setObjectName("pastRetentionList")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PastRetentionModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.erase_button = QPushButton()
+        self.erase_button.setObjectName("erasePastRetention")
+        self.erase_button.clicked.connect(self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.said)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+        self.reload()
+
+    def reload(self) -> None:
+        from db.privacy import past_retention, retention_rule
+
+        self.rule = retention_rule(self.ctx.database)
+        self.model.set_rows(past_retention(self.ctx.database, self.rule))
+        count = len(self.model.rows)
+        self.summary.setText(
+            self.tr("The library keeps a child's records %1. Older than that: %2 children.")
+            .replace("%1", rule_text(self, self.rule))
+            .replace("%2", str(count))
+        )
+        self.erase_button.setText(self.tr("Erase these %1 children…").replace("%1", str(count)))
+        self.erase_button.setEnabled(count > 0)
+
+    def confirm(self) -> None:
+        count = len(self.model.rows)
+        answer = QMessageBox.warning(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Erase the records of %1 children for good? Their names, guardians, phones, "
+                "notes, consents and card codes are removed; attendance stays as anonymous "
+                "rows, so the project's totals do not change. This cannot be undone."
+            ).replace("%1", str(count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.erase()
+
+    def erase(self) -> None:
+        from db.privacy import erase_past_retention
+
+        database, staff, rule = self.ctx.database, self.ctx.staff_id, self.rule
+        self.erase_button.setEnabled(False)
+        Operation(self, lambda: erase_past_retention(database, rule, by=staff)).success(
+            self._erased
+        ).finally_(self.reload).run()
+
+    def _erased(self, count: int) -> None:
+        self.ctx.announce(PARTICIPANTS, ATTENDANCE, LOANS)
+        self.said.setText(self.tr("Erased: %1 children.").replace("%1", str(count)))
+        self.said.show()
