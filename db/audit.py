@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -77,13 +78,15 @@ def audit_events(
     entity: str | None = None,
     staff_id: int | None = None,
     text: str = "",
+    codes_shown_as: Callable[[str], Collection[str]] | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 500,
 ) -> list[AuditRow]:
     """The audit log, newest first (admins only), filtered by record kind, account, words
-    (in the description, action, record kind or the account's name) and instants
-    `since` ≤ at ≤ `until`."""
+    (in the description, action, record kind or the account's name, in any case) and
+    instants `since` ≤ at ≤ `until`. `codes_shown_as(word)` names the action and record-kind
+    codes whose words on the reader's screen contain a word, so those words find them too."""
     from db.accounts import require_admin  # db.accounts writes audit events itself
 
     query = (
@@ -102,20 +105,20 @@ def audit_events(
         query = query.where(AuditEvent.at <= until)
     for word in text.lower().split():
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(
-            or_(
-                *(
-                    func.lower(column).like(pattern, escape="\\")
-                    for column in (
-                        AuditEvent.description,
-                        AuditEvent.action,
-                        AuditEvent.entity,
-                        Staff.display_name,
-                        Staff.username,
-                    )
-                )
+        found = [
+            _folded(column, word).like(pattern, escape="\\")
+            for column in (
+                AuditEvent.description,
+                AuditEvent.action,
+                AuditEvent.entity,
+                Staff.display_name,
+                Staff.username,
             )
-        )
+        ]
+        codes = list(codes_shown_as(word)) if codes_shown_as is not None else []
+        if codes:
+            found += [AuditEvent.action.in_(codes), AuditEvent.entity.in_(codes)]
+        query = query.where(or_(*found))
     with db.reading() as session:
         require_admin(session, by, READ_AUDIT_LOG)
         return [
@@ -132,6 +135,16 @@ def audit_events(
             )
             for event, name in session.execute(query)
         ]
+
+
+def _folded(column: Any, word: str) -> Any:
+    """The column in lower case, at least for the letters of `word`: SQLite's lower() folds
+    A–Z only (as does PostgreSQL's in the C locale), so "ķēniņa" would miss "Ķēniņa"."""
+    for letter in sorted(set(word)):
+        capital = letter.upper()
+        if capital != letter and not capital.isascii() and capital.lower() == letter:
+            column = func.replace(column, capital, letter)
+    return func.lower(column)
 
 
 def audit_entities(db: Database) -> list[str]:

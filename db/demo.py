@@ -695,12 +695,16 @@ def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
         else:
             # The note of a child who moved away is written when they leave.
             details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
+            # The librarian registers; only the coordinator (an admin) sets the target-group mark.
+            unmarked = replace(details, target_group=False)
             if m.is_child and not m.camper and m.joined_cycle is None:
                 participant_id = register_walk_in(
-                    db, details, purposes, given_by, m.first_day, by=ids.librarian
+                    db, unmarked, purposes, given_by, m.first_day, by=ids.librarian
                 )
             else:
-                participant_id = register_participant(db, details, by=ids.librarian)
+                participant_id = register_participant(db, unmarked, by=ids.librarian)
+            if details.target_group:
+                edit_participant(db, participant_id, details, by=ids.admin)
         ids.members[m.key] = participant_id
         for purpose in purposes:  # already there for a walk-in: nothing is added
             record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.accounts import require_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
@@ -137,6 +138,17 @@ def _snapshot(p: Participant) -> dict[str, object]:
     }
 
 
+# The target-group mark says a child is from a social-risk family: only an admin sets it.
+MARK_TARGET_GROUP = QT_TRANSLATE_NOOP(
+    "DomainError", "mark a child as from a social-risk family (the target group)"
+)
+
+
+def _may_mark(session: Session, by: int | None, before: bool, after: bool) -> None:
+    if before != after:
+        require_admin(session, by, MARK_TARGET_GROUP)
+
+
 def _require_site(session: Session, site_id: int) -> None:
     if session.get(Site, site_id) is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_id)
@@ -145,6 +157,7 @@ def _require_site(session: Session, site_id: int) -> None:
 def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
     clean = _clean(details, date.today().year)
     _require_site(session, clean.site_id)
+    _may_mark(session, by, False, clean.target_group)
     participant = Participant(
         first_name=clean.first_name,
         last_name=clean.last_name,
@@ -207,6 +220,7 @@ def edit_participant(
         participant = get_participant(uow.session, participant_id)
         clean = _clean(details, date.today().year)
         _require_site(uow.session, clean.site_id)
+        _may_mark(uow.session, by, participant.target_group, clean.target_group)
         before = _snapshot(participant)
         participant.first_name = clean.first_name
         participant.last_name = clean.last_name

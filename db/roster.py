@@ -17,11 +17,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from db.accounts import require_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 from db.models import ConsentPurpose, Gender, Participant
 from db.names import fold
 from db.people import (
+    MARK_TARGET_GROUP,
     OLDEST_BIRTH_YEAR,
     ParticipantDetails,
     _add_participant,
@@ -524,6 +526,8 @@ def import_roster(
     today = date.today()
     with db.unit_of_work() as uow:
         session = uow.session
+        if any(row.target_group for row in rows):  # said once, not as every row's problem
+            require_admin(session, by, MARK_TARGET_GROUP)
         for row in rows:
             if not row.valid:
                 raise RosterRowRefused(row=row.row, reason=HAS_PROBLEMS)

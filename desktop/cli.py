@@ -382,13 +382,11 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_privacy_export(args: argparse.Namespace) -> int:
-    from db.database import create_private_file, make_private
-    from db.privacy import access_request
+    """An access request: a PDF to hand over when the file ends in .pdf, JSON otherwise."""
+    from desktop.documents.access_request import write_access_request
 
-    data = access_request(open_database(args.db), args.participant, by=None)
-    create_private_file(args.out)
-    make_private(args.out)  # a child's records: readable by the owner only
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    database = open_database(args.db)
+    write_access_request(database, args.participant, args.out, by=None, language=args.language)
     print(f"Wrote everything stored about participant #{args.participant} to {args.out}")
     return 0
 
@@ -589,10 +587,22 @@ def parser() -> argparse.ArgumentParser:
     access = privacies.add_parser(
         "export",
         parents=[database],
-        help="write everything stored about a child to a JSON file (an access request)",
+        help="write everything stored about a child to a JSON or PDF file (an access request)",
     )
     access.add_argument("participant", type=int, metavar="PARTICIPANT_ID")
-    access.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+    access.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="where to write: a PDF to hand over when the name ends in .pdf, JSON otherwise",
+    )
+    access.add_argument(
+        "--language",
+        choices=("lv", "en", "lt"),
+        default="lv",
+        help="the PDF's language",
+    )
     access.set_defaults(run=cmd_privacy_export)
     retention = privacies.add_parser(
         "retention",

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self._busy_delay.setInterval(BUSY_DELAY_MS)
         self._busy_delay.timeout.connect(self.busy.show)
         operations.activity.busy.connect(self._database_busy)
-        status.addPermanentWidget(QLabel(self.tr("Librarian:")))
+        status.addPermanentWidget(QLabel(self.tr("Signed in:")))
         self.signed_in = QLabel()
         self.signed_in.setObjectName("signedIn")
         status.addPermanentWidget(self.signed_in)

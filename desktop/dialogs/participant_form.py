@@ -156,6 +156,7 @@ class ParticipantForm(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty_hint, 1)
         self.clear()
+        self._show_for_role()
         ctx.staff_changed.connect(self._show_for_role)
 
     # --- building -------------------------------------------------------------------------
@@ -463,8 +464,13 @@ class ParticipantForm(QWidget):
         self.scroll_area.show()
 
     def _show_for_role(self, _staff_id: int = 0) -> None:
-        """Privacy work on a child is an administrator's (the use cases refuse others too)."""
-        self.privacy_button.setVisible(self.record is not None and self.ctx.is_admin)
+        """Privacy work and the target-group mark are an administrator's (the use cases
+        refuse others too)."""
+        admin = self.ctx.is_admin
+        self.privacy_button.setVisible(self.record is not None and admin)
+        # The target-group mark is an administrator's to see and set; a librarian's save
+        # keeps whatever it is.
+        self.target_group.setVisible(admin)
 
     def _fill(self, details: ParticipantDetails) -> None:
         self._loading = True

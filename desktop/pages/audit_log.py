@@ -23,6 +23,13 @@ from PySide6.QtWidgets import (
 from db.accounts import AdminOnly, list_staff
 from db.audit import AuditRow, audit_entities, audit_events
 from db.clock import at_local, local
+from desktop.audit_words import (
+    action_words,
+    changes_words,
+    codes_shown_as,
+    entity_words,
+    record_words,
+)
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.table_model import RowsModel
@@ -34,15 +41,8 @@ NO_DATE = QDate(2000, 1, 1)  # the date fields' "any" value
 
 
 def changes_text(changes: dict[str, Any] | None) -> str:
-    """Old → new for each changed field, e.g. "phone: 2000 → 2999; active: True → False"."""
-    parts = []
-    for field, value in (changes or {}).items():
-        if isinstance(value, list | tuple) and len(value) == 2:
-            old, new = ("—" if side in (None, "") else str(side) for side in value)
-            parts.append(f"{field}: {old} → {new}")
-        else:
-            parts.append(f"{field}: {value}")
-    return "; ".join(parts)
+    """Old → new for each changed field, e.g. "Guardian's phone: 2000 → 2999; Active: yes → no"."""
+    return changes_words(changes)
 
 
 class AuditModel(RowsModel):
@@ -74,9 +74,9 @@ class AuditModel(RowsModel):
         if column == self.WHO:
             return row.who or self.tr("(direct database access)")
         if column == self.WHAT:
-            return row.action
+            return action_words(row.action)
         if column == self.RECORD:
-            return row.entity + (f" #{row.entity_id}" if row.entity_id is not None else "")
+            return record_words(row.entity, row.entity_id)
         if column == self.DESCRIPTION:
             return row.description
         return changes_text(row.changes)
@@ -108,8 +108,10 @@ class AuditLogPage(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("auditKind")
         self.kind.addItem(self.tr("All records"), "")
-        for entity in audit_entities(ctx.database):
-            self.kind.addItem(entity, entity)
+        for entity in sorted(
+            audit_entities(ctx.database), key=lambda e: entity_words(e).casefold()
+        ):
+            self.kind.addItem(entity_words(entity), entity)
         self.kind.currentIndexChanged.connect(self.reload)
 
         self.since = self._date_field("auditSince")
@@ -192,6 +194,7 @@ class AuditLogPage(QWidget):
                 entity=str(self.kind.currentData() or "") or None,
                 staff_id=int(self.who.currentData() or 0) or None,
                 text=self.search.text(),
+                codes_shown_as=codes_shown_as,
                 since=since,
                 until=until,
                 limit=SHOWN_AT_MOST,

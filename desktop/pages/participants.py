@@ -1,6 +1,6 @@
 """The Participants page: find a child, edit their record, consents and enrolments, archive.
 
-The only place that shows the sensitive "target group" mark.
+The only place that shows the sensitive "target group" mark, and only to an administrator.
 """
 
 from __future__ import annotations
@@ -214,6 +214,7 @@ class ParticipantsPage(QWidget):
         layout.addWidget(splitter, 1)
 
         ctx.changed.connect(self._records_changed)
+        ctx.staff_changed.connect(lambda _staff_id: self.reload())
         self.reload()
 
     def take_focus(self) -> None:
@@ -237,6 +238,7 @@ class ParticipantsPage(QWidget):
         self.model.set_rows(rows)
         # One site chosen: its name in every row would tell nothing.
         self.table.setColumnHidden(ParticipantsModel.SITE, self.site_id is not None)
+        self.table.setColumnHidden(ParticipantsModel.TARGET_GROUP, not self.ctx.is_admin)
         self.count.setText(self.tr("Shown: %1").replace("%1", str(len(rows))))
         if self.form.participant_id is not None:
             self._select(self.form.participant_id)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -149,9 +150,14 @@ class PrivacyGroup(QGroupBox):
         layout.addRow(self.tr("Keep a child's records"), rule)
         layout.addRow(buttons)
         layout.addRow(self.admin_only_note)
-        self.show_rule()
+        self.saved_rule: RetentionRule | None = None  # read when first shown
         self._show_for_role()
         ctx.staff_changed.connect(self._show_for_role)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.saved_rule is None:
+            self.show_rule()
+        super().showEvent(event)
 
     def _show_for_role(self, _staff_id: int = 0) -> None:
         admin = self.ctx.is_admin
@@ -174,7 +180,7 @@ class PrivacyGroup(QGroupBox):
         self._edited()
 
     def _edited(self, *_args: object) -> None:
-        self.save_button.setVisible(self.rule() != self.saved_rule)
+        self.save_button.setVisible(self.saved_rule is not None and self.rule() != self.saved_rule)
         self.said.clear()
 
     def save(self) -> None:

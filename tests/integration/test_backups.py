@@ -199,9 +199,7 @@ def test_prune_deletes_only_routine_copies_of_this_database(tmp_path: Path) -> N
     routine = [datetime(2024, 1, 1, 8) + timedelta(days=n) for n in range(60)]  # to Feb 29
     for made in routine:
         backup_path(database, made).touch()
-    safety = [
-        backup_path(database, datetime(2023, 1, n), "before-restore") for n in range(1, 6)
-    ]
+    safety = [backup_path(database, datetime(2023, 1, n), "before-restore") for n in range(1, 6)]
     migration = backup_path(database, datetime(2022, 1, 1), "before-migration-0001")
     old_safety = backup_path(database, datetime(2021, 1, 1), "before-restore")
     damaged = backup_path(database, datetime(2020, 6, 1), "damaged")

@@ -17,6 +17,7 @@ from db.accounts import AdminOnly, add_staff
 from db.attendance import check_in, mark_attendance, undo_check_in
 from db.database import Database
 from db.equipment import Borrower, lend, return_item
+from db.errors import InvalidInput
 from db.indicators import indicators_data
 from db.models import (
     AttendanceStatus,
@@ -39,16 +40,15 @@ from db.people import (
 )
 from db.privacy import (
     ERASED_FIRST_NAME,
-    access_request,
-    erase_participant,
     RetentionRule,
     RetentionStart,
+    access_request,
+    erase_participant,
     erase_past_retention,
     past_retention,
     retention_rule,
     set_retention_rule,
 )
-from db.errors import InvalidInput
 from db.programs import SessionPlan, add_project, create_program, create_session
 from db.reports import monthly_attendance_data
 from tests.conftest import Desk, make_desk
@@ -76,7 +76,6 @@ def marta_with_history(desk: Desk) -> int:
             Gender.GIRL,
             guardian_name="Inga Bērziņa",
             guardian_phone="+371 29123456",
-            target_group=True,
             notes="Marta ir alerģiska pret riekstiem",
         ),
         by=desk.librarian_id,

@@ -47,28 +47,54 @@ def test_an_admin_sees_the_log_and_filters_it(ctx: AppContext, desk: Desk, qtbot
     qtbot.addWidget(page)
     everything = page.model.rowCount()
     assert everything >= 8 and page.count.text() == f"Shown: {everything}"
-    assert column(page, AuditModel.WHAT)[0] == "participant.edited"  # newest first
+    assert column(page, AuditModel.WHAT)[0] == "Child's details changed"  # newest first
     assert column(page, AuditModel.WHO)[0] == "Maija Bērziņa"
-    assert column(page, AuditModel.RECORD)[0] == f"participant #{desk.janis_id}"
-    assert "birth_year: 2010 → 2011" in column(page, AuditModel.CHANGES)[0]
-    assert "guardian_phone: — → 29111111" in column(page, AuditModel.CHANGES)[0]
+    assert column(page, AuditModel.RECORD)[0] == f"Child #{desk.janis_id}"
+    assert "Birth year: 2010 → 2011" in column(page, AuditModel.CHANGES)[0]
+    assert "Guardian's phone: — → 29111111" in column(page, AuditModel.CHANGES)[0]
+    # The admin's words, not the program's codes, in every row.
+    assert "Item added" in column(page, AuditModel.WHAT)
+    assert "Child registered" in column(page, AuditModel.WHAT)
+    assert f"Child #{desk.ilze_id}" in column(page, AuditModel.RECORD)
+    for text in column(page, AuditModel.WHAT) + column(page, AuditModel.RECORD):
+        assert "." not in text and "_" not in text, text
     when = column(page, AuditModel.WHEN)[0]
     assert when.startswith(f"{local(now_utc()):%Y-%m-%d}")  # library time, not UTC
 
     page.search.setText("checked in ilze")
-    assert column(page, AuditModel.WHAT) == ["attendance.checked_in"]
+    assert column(page, AuditModel.WHAT) == ["Checked in"]
+    assert column(page, AuditModel.RECORD)[0].startswith("Attendance #")
     assert column(page, AuditModel.WHO) == ["Anna Ozoliņa"]
     assert "Ķēniņa" in column(page, AuditModel.DESCRIPTION)[0]
 
+    page.search.setText("ĶĒNIŅA")  # any case, in Latvian letters too
+    assert column(page, AuditModel.WHAT) == ["Checked in", "Child registered"]
+    page.search.setText("child registered")  # the words the page shows find their rows
+    assert column(page, AuditModel.WHAT) == ["Child registered", "Child registered"]
+    assert sorted(column(page, AuditModel.RECORD)) == [
+        f"Child #{desk.ilze_id}",
+        f"Child #{desk.janis_id}",
+    ]
+
     page.search.clear()
     page.who.setCurrentIndex(page.who.findData(admin))
-    assert column(page, AuditModel.WHAT) == ["participant.edited"]
+    assert column(page, AuditModel.WHAT) == ["Child's details changed"]
     page.who.setCurrentIndex(page.who.findData(desk.librarian_id))
-    assert column(page, AuditModel.WHAT) == ["attendance.checked_in"]
+    assert column(page, AuditModel.WHAT) == ["Checked in"]
     page.who.setCurrentIndex(0)
 
+    # The record-kind filter names kinds in words and keeps the codes as its data.
+    kinds = {page.kind.itemData(i): page.kind.itemText(i) for i in range(page.kind.count())}
+    assert kinds[""] == "All records" and page.kind.itemData(0) == ""
+    assert kinds["participant"] == "Child" and kinds["item"] == "Item"
+    assert kinds["staff"] == "Account" and kinds["attendance"] == "Attendance"
+    page.kind.setCurrentIndex(page.kind.findData("participant"))
+    assert set(column(page, AuditModel.RECORD)) == {
+        f"Child #{desk.ilze_id}",
+        f"Child #{desk.janis_id}",
+    }
     page.kind.setCurrentIndex(page.kind.findData("item"))
-    assert set(column(page, AuditModel.WHAT)) == {"item.added"}
+    assert set(column(page, AuditModel.WHAT)) == {"Item added"}
     assert set(column(page, AuditModel.WHO)) == {"(direct database access)"}
     page.kind.setCurrentIndex(0)
 
@@ -86,8 +112,9 @@ def test_an_admin_sees_the_log_and_filters_it(ctx: AppContext, desk: Desk, qtbot
 
 def test_changes_read_old_to_new() -> None:
     assert changes_text(None) == ""
-    assert changes_text({"active": [True, False], "notes": "x"}) == (
-        "active: True → False; notes: x"
+    assert changes_text({"active": [True, False], "notes": "x"}) == "Active: yes → no; Notes: x"
+    assert changes_text({"status": ["planned", "held"], "guardian_name": ["", None]}) == (
+        "Status: Planned → Held; Guardian's name: — → —"
     )
 
 

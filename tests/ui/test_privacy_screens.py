@@ -201,3 +201,36 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
     with desk.db.reading() as s:
         names = set(s.scalars(select(Participant.first_name)))
     assert names == {ERASED_FIRST_NAME, "Jānis"}
+
+
+def test_the_target_group_mark_is_shown_to_an_admin_only(
+    page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int
+) -> None:
+    from desktop.pages.participants import ParticipantsModel
+
+    open_child(page, desk.ilze_id)
+    assert page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
+    assert not page.form.target_group.isVisible()
+    ctx.set_staff(boss)
+    assert not page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
+    assert page.form.target_group.isVisible()
+
+
+def test_a_librarian_cannot_set_the_target_group_mark(desk: Desk, boss: int) -> None:
+    from db.accounts import AdminOnly
+    from db.people import ParticipantDetails, edit_participant, register_participant
+
+    marked = ParticipantDetails("Marta", "Bērziņa", 2011, desk.site_id, target_group=True)
+    with pytest.raises(AdminOnly):
+        register_participant(desk.db, marked, by=desk.librarian_id)
+    ilze = ParticipantDetails("Ilze", "Ķēniņa", 2009, desk.site_id, target_group=True)
+    with pytest.raises(AdminOnly):
+        edit_participant(desk.db, desk.ilze_id, ilze, by=desk.librarian_id)
+    edit_participant(desk.db, desk.ilze_id, ilze, by=boss)
+    # A librarian's edit of other fields keeps the mark as it is.
+    renamed = ParticipantDetails("Ilze", "Ķēniņa-Ozola", 2009, desk.site_id, target_group=True)
+    edit_participant(desk.db, desk.ilze_id, renamed, by=desk.librarian_id)
+    with desk.db.reading() as s:
+        row = s.get(Participant, desk.ilze_id)
+        assert row is not None and row.target_group and row.last_name == "Ķēniņa-Ozola"
+        assert s.scalar(select(func.count()).select_from(Participant)) == 2
