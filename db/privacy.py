@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from db import audit
-from db.accounts import require_admin
+from db.accounts import check_admin, require_admin
 from db.clock import local
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -515,6 +515,11 @@ def past_retention(
     return sorted(past, key=lambda child: (child.counted_from, child.participant_id))
 
 
+# Children erased per transaction: erasing a few thousand takes a minute or more, and one
+# transaction that long would keep every other laptop from checking children in.
+ERASE_BATCH = 25
+
+
 def erase_past_retention(
     db: Database,
     rule: RetentionRule | None = None,
@@ -522,14 +527,19 @@ def erase_past_retention(
     by: int | None,
     today: date | None = None,
 ) -> int:
-    """Erase every child past retention in one transaction (admins only); how many."""
+    """Erase every child past retention (admins only), a batch per transaction; how many.
+
+    Each erasure is whole or not at all; if the work stops half-way, the children not yet
+    erased are simply listed again."""
+    check_admin(db, by, ERASE_CHILD)
     ids = [child.participant_id for child in past_retention(db, rule, today)]
-    with db.unit_of_work() as uow:
-        require_admin(uow.session, by, ERASE_CHILD)
-        count = 0
-        for participant_id in ids:
-            participant = uow.session.get(Participant, participant_id)
-            if participant is not None and _erase(uow.session, participant, by):
-                count += 1
-        uow.commit()
-        return count
+    count = 0
+    for start in range(0, len(ids), ERASE_BATCH):
+        with db.unit_of_work() as uow:
+            require_admin(uow.session, by, ERASE_CHILD)
+            for participant_id in ids[start : start + ERASE_BATCH]:
+                participant = uow.session.get(Participant, participant_id)
+                if participant is not None and _erase(uow.session, participant, by):
+                    count += 1
+            uow.commit()
+    return count
