@@ -1,5 +1,7 @@
 """An administrator's privacy work: one child's access request and erasure, and the children
-kept longer than the library's retention rule allows."""
+kept longer than the library's retention rule allows.
+
+The functions serve any page, so their texts have a Qt context of their own, "privacy"."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,12 +34,14 @@ from desktop.table_model import RowsModel
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def rule_text(widget: QWidget, rule: RetentionRule) -> str:
+def rule_text(rule: RetentionRule) -> str:
     """ "5 years after the last attendance" in the user's language."""
     if rule.start == RetentionStart.PROJECT_END:
-        text = widget.tr("%1 years after the project ends (or the last attendance, if later)")
+        text = QCoreApplication.translate(
+            "privacy", "%1 years after the project ends (or the last attendance, if later)"
+        )
     else:
-        text = widget.tr("%1 years after the last attendance")
+        text = QCoreApplication.translate("privacy", "%1 years after the last attendance")
     return text.replace("%1", str(rule.years))
 
 
@@ -49,9 +53,9 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
     suggested = Path(folder or Path.home()) / f"{name} — {date.today().isoformat()}.pdf"
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Everything stored about %1").replace("%1", name),
+        QCoreApplication.translate("privacy", "Everything stored about %1").replace("%1", name),
         str(suggested),
-        parent.tr("PDF document (*.pdf);;JSON data (*.json)"),
+        QCoreApplication.translate("privacy", "PDF document (*.pdf);;JSON data (*.json)"),
     )
     if not chosen:
         return
@@ -63,10 +67,11 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
     def saved(path: Path) -> None:
         QMessageBox.information(
             parent,
-            parent.tr("Access request"),
-            parent.tr(
+            QCoreApplication.translate("privacy", "Access request"),
+            QCoreApplication.translate(
+                "privacy",
                 "Everything stored about %1 was saved to %2. The file is readable by you only; "
-                "hand it over in person or encrypted."
+                "hand it over in person or encrypted.",
             )
             .replace("%1", name)
             .replace("%2", str(path)),
@@ -86,16 +91,21 @@ def confirm_erasure(
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Erase a child's records"))
-    box.setText(parent.tr("Erase %1's records for good?").replace("%1", name))
+    box.setWindowTitle(QCoreApplication.translate("privacy", "Erase a child's records"))
+    box.setText(
+        QCoreApplication.translate("privacy", "Erase %1's records for good?").replace("%1", name)
+    )
     box.setInformativeText(
-        parent.tr(
+        QCoreApplication.translate(
+            "privacy",
             "The name, guardian, phone, notes, consents and card code are removed, also from "
             "the audit log. Attendance and loans stay as anonymous rows, so the project's "
-            "totals do not change. This cannot be undone."
+            "totals do not change. This cannot be undone.",
         )
     )
-    erase = box.addButton(parent.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
+    erase = box.addButton(
+        QCoreApplication.translate("privacy", "Erase"), QMessageBox.ButtonRole.DestructiveRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -184,7 +194,7 @@ class RetentionDialog(QDialog):
         count = len(self.model.rows)
         self.summary.setText(
             self.tr("The library keeps a child's records %1. Older than that: %2 children.")
-            .replace("%1", rule_text(self, self.rule))
+            .replace("%1", rule_text(self.rule))
             .replace("%2", str(count))
         )
         self.erase_button.setText(self.tr("Erase these %1 children…").replace("%1", str(count)))

@@ -594,6 +594,10 @@
         <translation>Globėjo vardas arba telefonas per ilgas.</translation>
     </message>
     <message>
+        <source>mark a child as from a social-risk family (the target group)</source>
+        <translation>pažymėti, kad vaikas yra iš socialinės rizikos šeimos (tikslinė grupė)</translation>
+    </message>
+    <message>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
@@ -748,6 +752,14 @@
     <message>
         <source>export everything stored about a child</source>
         <translation>eksportuoti viską, kas saugoma apie vaiką</translation>
+    </message>
+    <message>
+        <source>change the retention period</source>
+        <translation>keisti duomenų saugojimo terminą</translation>
+    </message>
+    <message>
+        <source>A retention period is between 1 and 30 years.</source>
+        <translation>Saugojimo terminas gali būti nuo 1 iki 30 metų.</translation>
     </message>
 </context>
 <context>
@@ -1427,8 +1439,8 @@
         <translation>Dirbama su duomenų baze…</translation>
     </message>
     <message>
-        <source>Librarian:</source>
-        <translation>Bibliotekininkas:</translation>
+        <source>Signed in:</source>
+        <translation>Prisijungta kaip:</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -1723,6 +1735,18 @@
         <translation>Archyvuotas</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>Privatumas</translation>
+    </message>
+    <message>
+        <source>Everything stored about this child (access request)…</source>
+        <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
+    </message>
+    <message>
+        <source>Erase this child&apos;s records…</source>
+        <translation>Ištrinti šio vaiko duomenis…</translation>
+    </message>
+    <message>
         <source>not known</source>
         <translation>nežinomi</translation>
     </message>
@@ -1947,6 +1971,10 @@
         <translation>Atkurta.</translation>
     </message>
     <message>
+        <source>Erased. Attendance stays, anonymous.</source>
+        <translation>Ištrinta. Lankomumas išlieka anonimiškai.</translation>
+    </message>
+    <message>
         <source>Write who gave the consent.</source>
         <translation>Įrašykite, kas davė sutikimą.</translation>
     </message>
@@ -2054,6 +2082,25 @@
     </message>
 </context>
 <context>
+    <name>PastRetentionModel</name>
+    <message>
+        <source>Child</source>
+        <translation>Vaikas</translation>
+    </message>
+    <message>
+        <source>Last came</source>
+        <translation>Paskutinis apsilankymas</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Termino pradžia</translation>
+    </message>
+    <message>
+        <source>never (registered %1)</source>
+        <translation>niekada (užregistruotas %1)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Pages: %1</source>
@@ -2074,6 +2121,45 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF dokumentai (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyGroup</name>
+    <message>
+        <source>Children&apos;s records</source>
+        <translation>Vaikų duomenys</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> m.</translation>
+    </message>
+    <message>
+        <source>after the last attendance</source>
+        <translation>po paskutinio apsilankymo</translation>
+    </message>
+    <message>
+        <source>after the project ends (or the last attendance, if later)</source>
+        <translation>po projekto pabaigos (arba po paskutinio apsilankymo, jei jis vėlesnis)</translation>
+    </message>
+    <message>
+        <source>Save the rule</source>
+        <translation>Išsaugoti taisyklę</translation>
+    </message>
+    <message>
+        <source>Children past the retention period…</source>
+        <translation>Vaikai, kurių saugojimo terminas pasibaigė…</translation>
+    </message>
+    <message>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
+        <translation>Kiek laiko saugoti vaikų duomenis, nustato administratorius.</translation>
+    </message>
+    <message>
+        <source>Keep a child&apos;s records</source>
+        <translation>Saugoti vaiko duomenis</translation>
+    </message>
+    <message>
+        <source>Saved: the rule holds on every computer of this database.</source>
+        <translation>Išsaugota: taisyklė galioja visuose kompiuteriuose, kurie naudoja šią duomenų bazę.</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2244,29 @@
     <message>
         <source>Reports</source>
         <translation>Ataskaitos</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Children past the retention period</source>
+        <translation>Vaikai, kurių saugojimo terminas pasibaigė</translation>
+    </message>
+    <message>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
+        <translation>Biblioteka saugo vaiko duomenis %1. Ilgiau saugomų vaikų: %2.</translation>
+    </message>
+    <message>
+        <source>Erase these %1 children…</source>
+        <translation>Ištrinti šiuos vaikus (%1)…</translation>
+    </message>
+    <message>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
+        <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
+    </message>
+    <message>
+        <source>Erased: %1 children.</source>
+        <translation>Ištrinta vaikų: %1.</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2633,289 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Child registered</source>
+        <translation>Vaikas užregistruotas</translation>
+    </message>
+    <message>
+        <source>Child&apos;s details changed</source>
+        <translation>Vaiko duomenys pakeisti</translation>
+    </message>
+    <message>
+        <source>Child archived</source>
+        <translation>Vaikas archyvuotas</translation>
+    </message>
+    <message>
+        <source>Child brought back from the archive</source>
+        <translation>Vaikas atkurtas iš archyvo</translation>
+    </message>
+    <message>
+        <source>Child&apos;s records erased</source>
+        <translation>Vaiko duomenys ištrinti</translation>
+    </message>
+    <message>
+        <source>Child&apos;s records exported</source>
+        <translation>Vaiko duomenys eksportuoti</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Sutikimas duotas</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Sutikimas atšauktas</translation>
+    </message>
+    <message>
+        <source>Enrolled in a training cycle</source>
+        <translation>Įtrauktas į mokymų ciklą</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Užregistruotas į užsiėmimą</translation>
+    </message>
+    <message>
+        <source>Attendance marked</source>
+        <translation>Lankomumas pažymėtas</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Registracija atšaukta</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Daiktas pridėtas</translation>
+    </message>
+    <message>
+        <source>Item&apos;s details changed</source>
+        <translation>Daikto duomenys pakeisti</translation>
+    </message>
+    <message>
+        <source>Item&apos;s status changed</source>
+        <translation>Daikto būsena pakeista</translation>
+    </message>
+    <message>
+        <source>Item lent</source>
+        <translation>Daiktas išduotas</translation>
+    </message>
+    <message>
+        <source>Item returned</source>
+        <translation>Daiktas grąžintas</translation>
+    </message>
+    <message>
+        <source>Item&apos;s condition noted</source>
+        <translation>Įrašyta pastaba apie daikto būklę</translation>
+    </message>
+    <message>
+        <source>Loan undone</source>
+        <translation>Išdavimas atšauktas</translation>
+    </message>
+    <message>
+        <source>Return undone</source>
+        <translation>Grąžinimas atšauktas</translation>
+    </message>
+    <message>
+        <source>Program created</source>
+        <translation>Programa sukurta</translation>
+    </message>
+    <message>
+        <source>Session scheduled</source>
+        <translation>Užsiėmimas suplanuotas</translation>
+    </message>
+    <message>
+        <source>Weekly sessions scheduled</source>
+        <translation>Suplanuota savaitinė užsiėmimų serija</translation>
+    </message>
+    <message>
+        <source>Session planned again</source>
+        <translation>Užsiėmimas vėl pažymėtas kaip suplanuotas</translation>
+    </message>
+    <message>
+        <source>Session held</source>
+        <translation>Užsiėmimas pažymėtas: įvyko</translation>
+    </message>
+    <message>
+        <source>Session did not occur</source>
+        <translation>Užsiėmimas pažymėtas: neįvyko</translation>
+    </message>
+    <message>
+        <source>Headcount changed</source>
+        <translation>Pakeistas neregistruotų lankytojų skaičius</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Paskyra pridėta</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Slaptažodis pakeistas</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Paskyra išjungta</translation>
+    </message>
+    <message>
+        <source>Account locked after wrong passwords</source>
+        <translation>Paskyra užrakinta po neteisingų slaptažodžių</translation>
+    </message>
+    <message>
+        <source>Site added</source>
+        <translation>Biblioteka pridėta</translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation>Projektas pridėtas</translation>
+    </message>
+    <message>
+        <source>Retention period changed</source>
+        <translation>Saugojimo terminas pakeistas</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Vaikas</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Sutikimas</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Įtraukimas į ciklą</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Lankomumas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Daiktas</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Išdavimas</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Užsiėmimas</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Paskyra</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projektas</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Nustatymas</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Pavardė</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Gimimo metai</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Lytis</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s name</source>
+        <translation>Globėjo vardas</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Globėjo telefonas</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Tikslinė grupė</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Pastabos</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archyvuotas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serijos numeris</translation>
+    </message>
+    <message>
+        <source>Part of the kit</source>
+        <translation>Rinkinio dalis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <source>Anonymous headcount</source>
+        <translation>Neregistruoti lankytojai</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktyvi</translation>
+    </message>
+    <message>
+        <source>Years kept</source>
+        <translation>Saugojimo terminas (metai)</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Termino pradžia</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>taip</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ne</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>mergaitė</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>berniukas</translation>
+    </message>
+    <message>
+        <source>the last attendance</source>
+        <translation>paskutinis apsilankymas</translation>
+    </message>
+    <message>
+        <source>the project&apos;s end</source>
+        <translation>projekto pabaiga</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The disk is full. Nothing more can be saved until space is freed.</source>
@@ -2548,6 +2940,49 @@
     <message>
         <source>Something went wrong, and what you were doing may not have been saved. The program keeps running. The details were written to the log file.</source>
         <translation>Kažkas nepavyko, ir tai, ką darėte, galėjo likti neišsaugota. Programa veikia toliau. Išsami informacija įrašyta į žurnalo failą.</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <source>%1 years after the project ends (or the last attendance, if later)</source>
+        <translation>%1 m. po projekto pabaigos (arba po paskutinio apsilankymo, jei jis vėlesnis)</translation>
+    </message>
+    <message>
+        <source>%1 years after the last attendance</source>
+        <translation>%1 m. po paskutinio apsilankymo</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1</source>
+        <translation>Visi saugomi duomenys — %1</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;JSON data (*.json)</source>
+        <translation>PDF dokumentas (*.pdf);;JSON duomenys (*.json)</translation>
+    </message>
+    <message>
+        <source>Access request</source>
+        <translation>Prašymas susipažinti su duomenimis</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 was saved to %2. The file is readable by you only; hand it over in person or encrypted.</source>
+        <translation>Visi saugomi duomenys (%1) išsaugoti faile %2. Failą galite skaityti tik jūs; perduokite jį asmeniškai arba užšifruotą.</translation>
+    </message>
+    <message>
+        <source>Erase a child&apos;s records</source>
+        <translation>Ištrinti vaiko duomenis</translation>
+    </message>
+    <message>
+        <source>Erase %1&apos;s records for good?</source>
+        <translation>Negrįžtamai ištrinti šio vaiko duomenis (%1)?</translation>
+    </message>
+    <message>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
+        <translation>Bus pašalinti vardas, globėjas, telefonas, pastabos, sutikimai ir kortelės kodas, taip pat iš audito žurnalo. Lankomumas ir išdavimai lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Ištrinti</translation>
     </message>
 </context>
 </TS>

@@ -594,6 +594,10 @@
         <translation>Aizbildņa vārds vai tālrunis ir pārāk garš.</translation>
     </message>
     <message>
+        <source>mark a child as from a social-risk family (the target group)</source>
+        <translation>atzīmēt, ka bērns ir no sociālā riska ģimenes (mērķgrupa)</translation>
+    </message>
+    <message>
         <source>Program</source>
         <translation>Programma</translation>
     </message>
@@ -748,6 +752,14 @@
     <message>
         <source>export everything stored about a child</source>
         <translation>eksportēt visu, kas glabāts par bērnu</translation>
+    </message>
+    <message>
+        <source>change the retention period</source>
+        <translation>mainīt datu glabāšanas termiņu</translation>
+    </message>
+    <message>
+        <source>A retention period is between 1 and 30 years.</source>
+        <translation>Glabāšanas termiņš var būt no 1 līdz 30 gadiem.</translation>
     </message>
 </context>
 <context>
@@ -1427,8 +1439,8 @@
         <translation>Darbs ar datubāzi…</translation>
     </message>
     <message>
-        <source>Librarian:</source>
-        <translation>Bibliotekārs:</translation>
+        <source>Signed in:</source>
+        <translation>Lietotājs:</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -1723,6 +1735,18 @@
         <translation>Arhivēts</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>Privātums</translation>
+    </message>
+    <message>
+        <source>Everything stored about this child (access request)…</source>
+        <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
+    </message>
+    <message>
+        <source>Erase this child&apos;s records…</source>
+        <translation>Dzēst šī bērna datus…</translation>
+    </message>
+    <message>
         <source>not known</source>
         <translation>nav zināms</translation>
     </message>
@@ -1947,6 +1971,10 @@
         <translation>Atjaunots.</translation>
     </message>
     <message>
+        <source>Erased. Attendance stays, anonymous.</source>
+        <translation>Dzēsts. Apmeklējums saglabājas anonīmi.</translation>
+    </message>
+    <message>
         <source>Write who gave the consent.</source>
         <translation>Ierakstiet, kas deva piekrišanu.</translation>
     </message>
@@ -2054,6 +2082,25 @@
     </message>
 </context>
 <context>
+    <name>PastRetentionModel</name>
+    <message>
+        <source>Child</source>
+        <translation>Bērns</translation>
+    </message>
+    <message>
+        <source>Last came</source>
+        <translation>Pēdējais apmeklējums</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Termiņa sākums</translation>
+    </message>
+    <message>
+        <source>never (registered %1)</source>
+        <translation>nekad (reģistrēts %1)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Pages: %1</source>
@@ -2074,6 +2121,45 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF dokumenti (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyGroup</name>
+    <message>
+        <source>Children&apos;s records</source>
+        <translation>Bērnu dati</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> gadi</translation>
+    </message>
+    <message>
+        <source>after the last attendance</source>
+        <translation>pēc pēdējā apmeklējuma</translation>
+    </message>
+    <message>
+        <source>after the project ends (or the last attendance, if later)</source>
+        <translation>pēc projekta beigām (vai pēc pēdējā apmeklējuma, ja tas ir vēlāk)</translation>
+    </message>
+    <message>
+        <source>Save the rule</source>
+        <translation>Saglabāt noteikumu</translation>
+    </message>
+    <message>
+        <source>Children past the retention period…</source>
+        <translation>Bērni, kuru glabāšanas termiņš beidzies…</translation>
+    </message>
+    <message>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
+        <translation>Cik ilgi glabāt bērnu datus, nosaka administrators.</translation>
+    </message>
+    <message>
+        <source>Keep a child&apos;s records</source>
+        <translation>Glabāt bērna datus</translation>
+    </message>
+    <message>
+        <source>Saved: the rule holds on every computer of this database.</source>
+        <translation>Saglabāts: noteikums darbojas visos datoros, kas izmanto šo datubāzi.</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2244,29 @@
     <message>
         <source>Reports</source>
         <translation>Atskaites</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Children past the retention period</source>
+        <translation>Bērni, kuru glabāšanas termiņš beidzies</translation>
+    </message>
+    <message>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
+        <translation>Bibliotēka glabā bērna datus %1. Bērni, kuru dati glabāti ilgāk: %2.</translation>
+    </message>
+    <message>
+        <source>Erase these %1 children…</source>
+        <translation>Dzēst šos bērnus (%1)…</translation>
+    </message>
+    <message>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
+        <translation>Neatgriezeniski dzēst šo bērnu datus (bērni: %1)? Tiks dzēsti viņu vārdi, aizbildņi, tālruņi, piezīmes, piekrišanas un karšu kodi; apmeklējums paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
+    </message>
+    <message>
+        <source>Erased: %1 children.</source>
+        <translation>Dzēsti bērni: %1.</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2633,289 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Child registered</source>
+        <translation>Bērns reģistrēts</translation>
+    </message>
+    <message>
+        <source>Child&apos;s details changed</source>
+        <translation>Bērna dati mainīti</translation>
+    </message>
+    <message>
+        <source>Child archived</source>
+        <translation>Bērns arhivēts</translation>
+    </message>
+    <message>
+        <source>Child brought back from the archive</source>
+        <translation>Bērns atjaunots no arhīva</translation>
+    </message>
+    <message>
+        <source>Child&apos;s records erased</source>
+        <translation>Bērna dati dzēsti</translation>
+    </message>
+    <message>
+        <source>Child&apos;s records exported</source>
+        <translation>Bērna dati eksportēti</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Piekrišana dota</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Piekrišana atsaukta</translation>
+    </message>
+    <message>
+        <source>Enrolled in a training cycle</source>
+        <translation>Pievienots apmācību ciklam</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Reģistrēts nodarbībā</translation>
+    </message>
+    <message>
+        <source>Attendance marked</source>
+        <translation>Apmeklējums atzīmēts</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Reģistrācija atsaukta</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Priekšmets pievienots</translation>
+    </message>
+    <message>
+        <source>Item&apos;s details changed</source>
+        <translation>Priekšmeta dati mainīti</translation>
+    </message>
+    <message>
+        <source>Item&apos;s status changed</source>
+        <translation>Priekšmeta statuss mainīts</translation>
+    </message>
+    <message>
+        <source>Item lent</source>
+        <translation>Priekšmets izsniegts</translation>
+    </message>
+    <message>
+        <source>Item returned</source>
+        <translation>Priekšmets saņemts atpakaļ</translation>
+    </message>
+    <message>
+        <source>Item&apos;s condition noted</source>
+        <translation>Ierakstīta piezīme par priekšmeta stāvokli</translation>
+    </message>
+    <message>
+        <source>Loan undone</source>
+        <translation>Izsniegšana atsaukta</translation>
+    </message>
+    <message>
+        <source>Return undone</source>
+        <translation>Atgriešana atsaukta</translation>
+    </message>
+    <message>
+        <source>Program created</source>
+        <translation>Programma izveidota</translation>
+    </message>
+    <message>
+        <source>Session scheduled</source>
+        <translation>Nodarbība ieplānota</translation>
+    </message>
+    <message>
+        <source>Weekly sessions scheduled</source>
+        <translation>Ieplānota iknedēļas nodarbību sērija</translation>
+    </message>
+    <message>
+        <source>Session planned again</source>
+        <translation>Nodarbība atkal atzīmēta kā plānota</translation>
+    </message>
+    <message>
+        <source>Session held</source>
+        <translation>Nodarbība atzīmēta: notika</translation>
+    </message>
+    <message>
+        <source>Session did not occur</source>
+        <translation>Nodarbība atzīmēta: nenotika</translation>
+    </message>
+    <message>
+        <source>Headcount changed</source>
+        <translation>Mainīts nereģistrēto apmeklētāju skaits</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Konts pievienots</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Parole mainīta</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Konts atslēgts</translation>
+    </message>
+    <message>
+        <source>Account locked after wrong passwords</source>
+        <translation>Konts bloķēts pēc nepareizām parolēm</translation>
+    </message>
+    <message>
+        <source>Site added</source>
+        <translation>Bibliotēka pievienota</translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation>Projekts pievienots</translation>
+    </message>
+    <message>
+        <source>Retention period changed</source>
+        <translation>Glabāšanas termiņš mainīts</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Bērns</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Piekrišana</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Uzņemšana ciklā</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Apmeklējums</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Priekšmets</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Izsniegšana</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Nodarbība</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konts</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekts</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Iestatījums</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Dzimšanas gads</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Dzimums</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s name</source>
+        <translation>Aizbildņa vārds</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s phone</source>
+        <translation>Aizbildņa tālrunis</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Mērķgrupa</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Piezīmes</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arhivēts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Sērijas numurs</translation>
+    </message>
+    <message>
+        <source>Part of the kit</source>
+        <translation>Komplekta daļa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statuss</translation>
+    </message>
+    <message>
+        <source>Anonymous headcount</source>
+        <translation>Nereģistrēti apmeklētāji</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktīvs</translation>
+    </message>
+    <message>
+        <source>Years kept</source>
+        <translation>Glabāšanas termiņš (gadi)</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Termiņa sākums</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>jā</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nē</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>meitene</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>zēns</translation>
+    </message>
+    <message>
+        <source>the last attendance</source>
+        <translation>pēdējais apmeklējums</translation>
+    </message>
+    <message>
+        <source>the project&apos;s end</source>
+        <translation>projekta beigas</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The disk is full. Nothing more can be saved until space is freed.</source>
@@ -2548,6 +2940,49 @@
     <message>
         <source>Something went wrong, and what you were doing may not have been saved. The program keeps running. The details were written to the log file.</source>
         <translation>Kaut kas nogāja greizi, un iesāktais, iespējams, netika saglabāts. Programma turpina darboties. Sīkāka informācija ierakstīta žurnāla failā.</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <source>%1 years after the project ends (or the last attendance, if later)</source>
+        <translation>%1 g. pēc projekta beigām (vai pēc pēdējā apmeklējuma, ja tas ir vēlāk)</translation>
+    </message>
+    <message>
+        <source>%1 years after the last attendance</source>
+        <translation>%1 g. pēc pēdējā apmeklējuma</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1</source>
+        <translation>Visi glabātie dati — %1</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;JSON data (*.json)</source>
+        <translation>PDF dokuments (*.pdf);;JSON dati (*.json)</translation>
+    </message>
+    <message>
+        <source>Access request</source>
+        <translation>Piekļuves pieprasījums</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 was saved to %2. The file is readable by you only; hand it over in person or encrypted.</source>
+        <translation>Visi glabātie dati (%1) saglabāti failā %2. Failu varat lasīt tikai jūs; nododiet to personīgi vai šifrētu.</translation>
+    </message>
+    <message>
+        <source>Erase a child&apos;s records</source>
+        <translation>Dzēst bērna datus</translation>
+    </message>
+    <message>
+        <source>Erase %1&apos;s records for good?</source>
+        <translation>Neatgriezeniski dzēst šī bērna datus (%1)?</translation>
+    </message>
+    <message>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
+        <translation>Tiks dzēsti vārds, aizbildnis, tālrunis, piezīmes, piekrišanas un kartes kods, arī audita žurnālā. Apmeklējums un izsniegšana paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Dzēst</translation>
     </message>
 </context>
 </TS>
