@@ -369,6 +369,7 @@ def restore(
                 if Path(f"{path}{suffix}").exists():
                     shutil.copyfile(f"{path}{suffix}", f"{kept}{suffix}")
                     make_private(Path(f"{kept}{suffix}"))
+    prune(path)  # older safety copies go; the one just taken is the newest
     staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
     for suffix in ("-wal", "-shm", "-journal"):
         _remove(Path(f"{path}{suffix}"))

@@ -68,10 +68,11 @@ def migrate(database: Database) -> Path | None:
     backup = None
     path = sqlite_path(database.url)
     if path is not None and _holds_tables(database):
-        from db.backups import backup_path
+        from db.backups import backup_path, prune
 
         reason = f"before-migration-{current or 'base'}"
         backup = backup_sqlite_file(path, backup_path(path, datetime.now(), reason))
+        prune(path)
     config = _config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -230,6 +230,18 @@ def test_the_automatic_backup_is_taken_at_most_once_a_day(desk: Desk) -> None:
 # --- restoring -----------------------------------------------------------------------------
 
 
+def test_a_restore_keeps_the_newest_five_safety_copies(desk: Desk) -> None:
+    path = file_of(desk.db)
+    copy = back_up(desk.db.url)
+    older = [backup_path(path, datetime(2024, 3, n), "before-restore") for n in range(1, 6)]
+    for old in older:
+        old.touch()
+    kept = restore(desk.db.url, copy, desk.db)
+    safety = [backup.path for backup in list_backups(path) if backup.reason]
+    assert kept is not None and safety == [kept, *reversed(older[1:])]
+    assert not older[0].exists()
+
+
 def test_restore_round_trip(desk: Desk) -> None:
     path = file_of(desk.db)
     copy = back_up(desk.db.url)
