@@ -214,7 +214,7 @@ class ParticipantsPage(QWidget):
         layout.addWidget(splitter, 1)
 
         ctx.changed.connect(self._records_changed)
-        ctx.staff_changed.connect(lambda _staff_id: self.reload())
+        ctx.staff_changed.connect(self.reload)  # bound: gone with a page rebuilt for a language
         self.reload()
 
     def take_focus(self) -> None:

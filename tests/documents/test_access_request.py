@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -16,7 +14,6 @@ from typing import Any
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from db.accounts import add_staff
 from db.attendance import check_in, mark_attendance
 from db.database import Database
 from db.equipment import Borrower, lend, return_item
@@ -28,7 +25,6 @@ from db.models import (
     ConsentPurpose,
     Gender,
     ProgramKind,
-    Role,
 )
 from db.people import (
     ParticipantDetails,
@@ -42,8 +38,8 @@ from db.privacy import access_request
 from db.programs import SessionPlan, create_program, create_session, create_weekly_series
 from desktop.documents.access_request import access_request_pdf, write_access_request
 from tests.conftest import Desk, make_desk
+from tests.integration.test_privacy import admin, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = "Jēkabpils Galvenā bibliotēka"
 MADE_ON = date(2019, 2, 14)
 NOTES = (
@@ -80,10 +76,6 @@ def marta(desk: Desk, boss: int) -> int:
     return_item(db, "LAP-01", note="Atdeva ar saskrāpētu vāku")
     edit_participant(db, child, replace(details, last_name="Kalēja", target_group=True), by=boss)
     return child
-
-
-def admin(db: Database) -> int:
-    return add_staff(db, "dace", "Dace Admine", Role.ADMIN)
 
 
 def pages_text(pdf: bytes) -> list[str]:
@@ -201,18 +193,6 @@ def test_write_access_request_saves_a_private_file_and_logs_who(desk: Desk, tmp_
             select(AuditEvent.staff_id).where(AuditEvent.action == "participant.exported")
         )
         assert list(exports) == [boss, boss]
-
-
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", url, "privacy", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_privacy_export_writes_a_private_pdf_or_json(tmp_path: Path) -> None:

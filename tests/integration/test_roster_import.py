@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +27,8 @@ from db.roster import (
     sniff_separator,
 )
 from tests.conftest import Desk, make_desk
+from tests.integration.test_backups import main_py
 
-ROOT = Path(__file__).resolve().parents[2]
 THIS_YEAR = date.today().year
 
 LATVIAN = (
@@ -341,17 +339,6 @@ def test_files_that_are_not_rosters_are_refused_in_plain_words(desk: Desk, tmp_p
 
 
 # --- The command line --------------------------------------------------------------------
-
-
-def main_py(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"XDG_DATA_HOME": str(home), "PATH": "/usr/bin:/bin", "HOME": str(home)},
-        timeout=120,
-    )
 
 
 def test_cli_previews_imports_and_says_when_nothing_is_valid(tmp_path: Path) -> None:

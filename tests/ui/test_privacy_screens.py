@@ -17,15 +17,10 @@ from db.models import Attendance, AuditEvent, Participant, Role
 from db.privacy import ERASED_FIRST_NAME, RetentionRule, RetentionStart, retention_rule
 from desktop.context import AppContext
 from desktop.dialogs.privacy import RetentionDialog
-from desktop.operations import Operation
 from desktop.pages.participants import ParticipantsPage
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
-
-
-def wait(qtbot: QtBot) -> None:
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=5000)
+from tests.ui.test_participants_page import wait
 
 
 @pytest.fixture
@@ -181,6 +176,7 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
     settings = settings_page(ctx, qtbot)
     dialog = settings.privacy.show_past_retention()
     qtbot.waitUntil(dialog.isVisible)
+    wait(qtbot)
     assert isinstance(dialog, RetentionDialog)
     assert [row.participant_id for row in dialog.model.rows] == [desk.ilze_id]
     assert "5 years after the last attendance" in dialog.summary.text()
