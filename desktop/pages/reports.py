@@ -35,6 +35,7 @@ from db.programs import list_programs, sessions_between
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import show_pdf
 from desktop.errors import translate_error
+from desktop.month_field import MonthField
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE, LANGUAGES
 from desktop.widgets import page_title
@@ -124,9 +125,9 @@ class MonthlyForm(ReportForm):
             ),
         )
         today = local(now_utc()).date()
-        self.month = QDateEdit(QDate(today.year, today.month, 1))
+        self.month = MonthField(today.year, today.month)
         self.month.setObjectName("reportMonth")
-        self.month.setDisplayFormat("MM.yyyy")
+        self.month.returnPressed.connect(self.run)
         self.program = QComboBox()
         self.program.setObjectName("reportProgram")
         self.program.addItem(self.tr("All programs"), 0)
@@ -143,7 +144,12 @@ class MonthlyForm(ReportForm):
         from db.reports import monthly_attendance_data
         from desktop.documents.monthly import monthly_report_pdf
 
-        year, month = self.month.date().year(), self.month.date().month()
+        typed = self.month.month()
+        if typed is None:
+            self.say(self.tr("Type the month as month.year, e.g. 10.2018."), problem=True)
+            self.month.setFocus()
+            return
+        year, month = typed
         program_id = int(self.program.currentData()) or None
         site = str(self.site.currentData()) or None
         language, database = self.document_language(), self.ctx.database

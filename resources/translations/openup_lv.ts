@@ -1452,6 +1452,17 @@
     </message>
 </context>
 <context>
+    <name>MonthField</name>
+    <message>
+        <source>MM.YYYY</source>
+        <translation>MM.GGGG</translation>
+    </message>
+    <message>
+        <source>Month and year, e.g. 10.2018 (Up/Down: previous or next month)</source>
+        <translation>Mēnesis un gads, piem., 10.2018 (augšup/lejup: iepriekšējais vai nākamais mēnesis)</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>◀ Previous month</source>
@@ -1620,6 +1631,10 @@
     <message>
         <source>Preview…</source>
         <translation>Priekšskatīt…</translation>
+    </message>
+    <message>
+        <source>Type the month as month.year, e.g. 10.2018.</source>
+        <translation>Ierakstiet mēnesi kā mēnesis.gads, piem., 10.2018.</translation>
     </message>
 </context>
 <context>

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from db.attendance import check_in
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import PdfPreview
 from desktop.main_window import MainWindow
+from desktop.month_field import parse_month
 from desktop.operations import Operation
 from desktop.pages.reports import ReportsPage
 from tests.conftest import Desk
@@ -43,10 +44,53 @@ def page(ctx: AppContext, qtbot, desk: Desk) -> ReportsPage:  # type: ignore[no-
 
 
 def test_monthly_attendance_preview(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
-    page.monthly.month.setDate(QDate(2018, 10, 1))
+    page.monthly.month.set_month(2018, 10)
     page.monthly.run()
     text = shown_pdf(qtbot)
     assert "2018. gada oktobris" in text and "Ķēniņa" in text
+
+
+def test_a_typed_month_is_the_month_of_the_report(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    field = page.monthly.month
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "10.2018")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    text = shown_pdf(qtbot)
+    assert "2018. gada oktobris" in text and "novembris" not in text
+
+
+def test_up_and_down_step_a_month_and_a_garbled_month_is_refused(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    field = page.monthly.month
+    field.set_month(2018, 12)
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.month() == (2019, 1)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert field.text() == "11.2018"
+    field.setText("13.2018")
+    page.monthly.run()
+    assert field.month() is None
+    assert "10.2018" in page.monthly.message.text()
+    assert not any(isinstance(w, PdfPreview) for w in QApplication.topLevelWidgets())
+
+
+@pytest.mark.parametrize(
+    ("typed", "month"),
+    [
+        ("10.2018", (2018, 10)),
+        ("1.2019", (2019, 1)),
+        ("10/2018", (2018, 10)),
+        ("2018-10", (2018, 10)),
+        (" 09 2019 ", (2019, 9)),
+        ("13.2018", None),
+        ("10.18", None),
+        ("oktobris", None),
+        ("", None),
+    ],
+)
+def test_months_as_librarians_type_them(typed: str, month: tuple[int, int] | None) -> None:
+    assert parse_month(typed) == month
 
 
 def test_signin_sheet_of_the_chosen_day(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
