@@ -40,7 +40,7 @@ _REASONS = {
 class CannotWriteFile(DomainError):
     """The system refused to write a file; nothing of it was left behind."""
 
-    template = QT_TRANSLATE_NOOP("DomainError", "{path} was not saved: {reason}.")
+    template = QT_TRANSLATE_NOOP("DomainError", "The file {path} was not saved: {reason}.")
 
     @classmethod
     def because(cls, path: Path, error: OSError) -> CannotWriteFile:

@@ -761,6 +761,30 @@
         <source>A retention period is between 1 and 30 years.</source>
         <translation>Saugojimo terminas gali būti nuo 1 iki 30 metų.</translation>
     </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>tokio aplanko nėra</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>diskas pilnas</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>diską galima tik skaityti</translation>
+    </message>
+    <message>
+        <source>writing there is not allowed, or the file is open in another program</source>
+        <translation>ten rašyti neleidžiama arba failas atidarytas kitoje programoje</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>tokiu pavadinimu jau yra aplankas</translation>
+    </message>
+    <message>
+        <source>The file {path} was not saved: {reason}.</source>
+        <translation>Failas {path} neišsaugotas: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

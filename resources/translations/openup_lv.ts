@@ -761,6 +761,30 @@
         <source>A retention period is between 1 and 30 years.</source>
         <translation>Glabāšanas termiņš var būt no 1 līdz 30 gadiem.</translation>
     </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>mape nepastāv</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disks ir pilns</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>disks ir tikai lasāms</translation>
+    </message>
+    <message>
+        <source>writing there is not allowed, or the file is open in another program</source>
+        <translation>tur nav atļauts rakstīt, vai arī fails ir atvērts citā programmā</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>ar šādu nosaukumu jau ir mape</translation>
+    </message>
+    <message>
+        <source>The file {path} was not saved: {reason}.</source>
+        <translation>Fails {path} netika saglabāts: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
