@@ -9,6 +9,7 @@ Latvian (Excel in the lv-LV locale reads them as dates) and yyyy-mm-dd otherwise
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -312,4 +313,8 @@ def _write_xlsx(
         sheet.append(cells)
     book.properties.creator = "OpenUp Desk"
     book.properties.title = title
-    book.save(path)
+    # Zipped in memory, then written at once: on a full disk openpyxl's zip would stay open
+    # half-written (Windows could not remove it) and complain on stderr when collected.
+    content = io.BytesIO()
+    book.save(content)
+    path.write_bytes(content.getbuffer())
