@@ -1,4 +1,4 @@
-"""Files the program writes (exports, printouts, access requests, copies): whole or not at all.
+"""Files the program writes (exports, printouts, access requests): whole or not at all.
 
 Each is written to a temporary file beside its final name, readable by the owner only, forced
 to the disk, and only then renamed into place (os.replace: atomic on POSIX and on Windows'
