@@ -147,7 +147,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _write_pdf(pdf: bytes, out: Path) -> int:
-    out.write_bytes(pdf)
+    from db.files import write_file
+
+    write_file(out, pdf)  # CannotWriteFile, a refusal, if the system will not have it
     print(f"Wrote {out} ({pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages)")
     return 0
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import DomainError
+from db.files import CannotWriteFile, write_file
 from desktop.errors import translate_error
 from desktop.operations import Operation
 
@@ -80,8 +81,14 @@ class PdfPreview(QDialog):
         if path:
             self.save_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
 
-    def save_to(self, path: Path) -> None:
-        path.write_bytes(self.pdf)
+    def save_to(self, path: Path) -> bool:
+        """Write the PDF whole, owner-only; say why in a box if the system refuses it."""
+        try:
+            write_file(path, self.pdf)
+        except CannotWriteFile as refusal:
+            QMessageBox.warning(self, self.windowTitle(), translate_error(refusal))
+            return False
+        return True
 
     def ask_and_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import DomainError
 from db.privacy import PastRetention, RetentionRule, RetentionStart
 from desktop.context import ATTENDANCE, LOANS, PARTICIPANTS, AppContext
+from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE
 from desktop.table_model import RowsModel
@@ -63,11 +65,12 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
     if out.suffix.lower() not in (".pdf", ".json"):
         out = out.with_name(out.name + (".json" if "json" in chosen_filter else ".pdf"))
     database, staff, language = ctx.database, ctx.staff_id, ctx.settings.get(LANGUAGE)
+    title = QCoreApplication.translate("privacy", "Access request")
 
     def saved(path: Path) -> None:
         QMessageBox.information(
             parent,
-            QCoreApplication.translate("privacy", "Access request"),
+            title,
             QCoreApplication.translate(
                 "privacy",
                 "Everything stored about %1 was saved to %2. The file is readable by you only; "
@@ -77,10 +80,15 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
             .replace("%2", str(path)),
         )
 
+    def refused(error: BaseException, _details: str) -> None:
+        # A refused role, or a file the system would not write (full disk, missing folder).
+        assert isinstance(error, DomainError)
+        QMessageBox.warning(parent, title, translate_error(error))
+
     Operation(
         parent,
         lambda: write_access_request(database, participant_id, out, by=staff, language=language),
-    ).success(saved).run()
+    ).success(saved).failure(refused).run()
 
 
 def confirm_erasure(

@@ -33,7 +33,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from db.database import Database, create_private_file, make_private
+from db.database import Database
+from db.files import write_file
 from db.models import AttendanceStatus, CheckInMethod, ConsentPurpose, Gender
 from desktop.documents.common import (
     EU_BLUE,
@@ -620,7 +621,4 @@ def write_access_request(
         content = access_request_pdf(data, library=library, made_on=made_on, language=language)
     else:
         content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    create_private_file(out)
-    make_private(out)  # a child's records: readable by the owner only
-    out.write_bytes(content)
-    return out
+    return write_file(out, content)  # a child's records: readable by the owner only

@@ -9,6 +9,7 @@ Latvian (Excel in the lv-LV locale reads them as dates) and yyyy-mm-dd otherwise
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -22,6 +23,7 @@ from db.exports import (
     LoanExportRow,
     ParticipantExportRow,
 )
+from db.files import staged
 from db.models import AttendanceStatus, Gender
 from desktop.documents.common import pick
 
@@ -188,16 +190,19 @@ def export_table(
 
 
 def write_export(kind: str, rows: Sequence[object], path: Path, language: str = "lv") -> Path:
-    """Write an export to `path`: CSV or XLSX, by the file's suffix."""
+    """Write an export to `path`: CSV or XLSX, by the file's suffix (CannotWriteFile if the
+    system refuses it; an older file of that name then stays as it was)."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"an export is saved as .csv or .xlsx, not {path.name!r}")
     header, values = export_table(kind, rows, language)
-    if suffix == ".csv":
-        _write_csv(header, values, path, language)
-    else:
-        title = pick(language, *SHEET_TITLES[kind])
-        _write_xlsx(header, values, path, language, title)
+    # Whole or not at all, owner-only: participants' exports carry names and phones.
+    with staged(path) as temporary:
+        if suffix == ".csv":
+            _write_csv(header, values, temporary, language)
+        else:
+            title = pick(language, *SHEET_TITLES[kind])
+            _write_xlsx(header, values, temporary, language, title)
     return path
 
 
@@ -308,4 +313,8 @@ def _write_xlsx(
         sheet.append(cells)
     book.properties.creator = "OpenUp Desk"
     book.properties.title = title
-    book.save(path)
+    # Zipped in memory, then written at once: on a full disk openpyxl's zip would stay open
+    # half-written (Windows could not remove it) and complain on stderr when collected.
+    content = io.BytesIO()
+    book.save(content)
+    path.write_bytes(content.getbuffer())
