@@ -317,7 +317,10 @@ def test_quotes_and_semicolons_round_trip(desk: Desk, tmp_path: Path, separator:
             .where(Participant.id > desk.janis_id)
             .order_by(Participant.id)
         ).all()
-    assert [tuple(row) for row in stored] == NASTY
+    # Kept as typed, but for the right-to-left mark, dropped as the participant form drops it.
+    assert [tuple(row) for row in stored] == [
+        tuple(text.replace("\u200f", "") for text in row) for row in NASTY
+    ]
     assert count(desk.db, Participant) == 4  # and the table is still there
 
 

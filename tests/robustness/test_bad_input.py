@@ -182,12 +182,45 @@ def test_the_participant_form_stores_a_clean_name_or_refuses(any_desk: Desk) -> 
             for typed, kept in ((first, stored.first_name), (last, stored.last_name)):
                 assert kept == " ".join(without_control(typed).split())
                 assert 0 < len(kept) <= 80
-                assert not any(unicodedata.category(ch) == "Cc" for ch in kept)
+                assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in kept)
             assert stored.notes == without_control(notes, keep="\n\t").strip()
         outcomes["stored"] += 1
 
     register()
     assert outcomes["stored"] > 10 and outcomes["refused"] > 10, outcomes
+
+
+# Bidirectional overrides and isolates, zero-width spaces, joiners and marks, the word
+# joiner and a byte order mark: each would make a name look other than it is.
+INVISIBLE = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+)
+
+
+def test_names_keep_no_direction_overrides_or_invisible_characters(any_desk: Desk) -> None:
+    spoofed = ParticipantDetails(
+        "Il\u200bze\u2060",
+        "\u202eaniņēĶ\u202c\u2066Ķēniņa\u2069",
+        2010,
+        any_desk.site_id,
+        guardian_name="\ufeffMāra\u200d Ķēniņa",
+        guardian_phone="+371\u200e 29\u202d123456",
+        notes="alerģija\u202e\n" + INVISIBLE + "rieksti\u200f",
+    )
+    new_id = register_participant(any_desk.db, spoofed)
+    with any_desk.db.reading() as s:
+        stored = s.get(Participant, new_id)
+        assert stored is not None
+        assert (stored.first_name, stored.last_name) == ("Ilze", "aniņēĶĶēniņa")
+        assert (stored.guardian_name, stored.guardian_phone) == ("Māra Ķēniņa", "+371 29123456")
+        assert stored.notes == "alerģija\nrieksti"
+        assert stored.search_name == "ilze aninekkenina"
+    # Nothing but invisible characters is no name at all.
+    with pytest.raises(InvalidInput, match="First name and last name are both needed"):
+        register_participant(
+            any_desk.db, ParticipantDetails(INVISIBLE, "Ozola", 2010, any_desk.site_id)
+        )
 
 
 # ----- the desk's scan field -------------------------------------------------------------
