@@ -37,17 +37,55 @@ MAX_ROWS = 10_000
 HEADER_SEARCH_ROWS = 10  # a title line or two above the header is common in spreadsheets
 CONSENT_GIVEN_BY_DEFAULT = "roster import"
 
-# Field → the header words that name it, folded (lower case, no diacritics).
+# Field → the header words that name it, folded (lower case, no diacritics): Latvian,
+# English, then Lithuanian (the partner library in Rokiškis).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "first_name": ("vards", "first name", "firstname", "given name"),
-    "last_name": ("uzvards", "last name", "lastname", "surname", "family name"),
-    "birth_year": ("dzimsanas gads", "birth year", "year of birth", "born", "gads"),
-    "gender": ("dzimums", "gender", "sex"),
-    "guardian_name": ("aizbildnis", "guardian", "vecaks", "parent", "aizbildna vards"),
-    "guardian_phone": ("talrunis", "phone", "telefons", "tel", "aizbildna talrunis"),
-    "target_group": ("merka grupa", "target group"),
-    "notes": ("piezimes", "notes", "piezime", "note"),
-    "photo_consent": ("foto piekrisana", "photo consent", "foto"),
+    "first_name": ("vards", "first name", "firstname", "given name", "vardas"),
+    "last_name": ("uzvards", "last name", "lastname", "surname", "family name", "pavarde"),
+    "birth_year": (
+        "dzimsanas gads",
+        "birth year",
+        "year of birth",
+        "born",
+        "gads",
+        "gimimo metai",
+        "gime",
+        "metai",
+    ),
+    "gender": ("dzimums", "gender", "sex", "lytis"),
+    "guardian_name": (
+        "aizbildnis",
+        "guardian",
+        "vecaks",
+        "parent",
+        "aizbildna vards",
+        "globejas",
+        "globejo vardas",
+        "tevai",
+        "tevu vardas",
+    ),
+    "guardian_phone": (
+        "talrunis",
+        "phone",
+        "telefons",
+        "tel",
+        "aizbildna talrunis",
+        "telefonas",
+        "telefono numeris",
+        "tel nr",
+        "globejo telefonas",
+        "tevu telefonas",
+    ),
+    "target_group": ("merka grupa", "target group", "tiksline grupe"),
+    "notes": ("piezimes", "notes", "piezime", "note", "pastabos", "pastaba"),
+    "photo_consent": (
+        "foto piekrisana",
+        "photo consent",
+        "foto",
+        "sutikimas fotografuoti",
+        "nuotrauku sutikimas",
+        "foto sutikimas",
+    ),
 }
 _FIELD_OF_HEADER = {word: name for name, words in HEADERS.items() for word in words}
 
@@ -84,7 +122,8 @@ OLD_EXCEL = QT_TRANSLATE_NOOP(
 )
 NO_HEADER = QT_TRANSLATE_NOOP(
     "DomainError",
-    "no header row with the columns Vārds and Uzvārds (First name, Last name) was found.",
+    "no header row with the columns Vārds and Uzvārds (First name, Last name; Vardas, "
+    "Pavardė) was found.",
 )
 TOO_BIG = QT_TRANSLATE_NOOP("DomainError", "it is too big for a roster.")
 NOT_FOUND = QT_TRANSLATE_NOOP("DomainError", "there is no such file.")
@@ -290,7 +329,8 @@ def _text(value: Any) -> str:
 
 
 def header_field(header: Any) -> str | None:
-    """The field a column header names, in Latvian or English, any case, with or without ā."""
+    """The field a column header names, in Latvian, English or Lithuanian, any case, with or
+    without ā or ė."""
     words = " ".join(fold(_text(header)).replace("_", " ").replace(".", " ").split())
     return _FIELD_OF_HEADER.get(words.strip(" :*"))
 

@@ -121,7 +121,8 @@ class ImportDialog(QDialog):
             self.tr(
                 "A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like "
                 "Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, "
-                "Foto piekrišana (or the same in English). Rows with problems are not imported."
+                "Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). "
+                "Rows with problems are not imported."
             )
         )
         explanation.setWordWrap(True)

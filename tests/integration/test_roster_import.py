@@ -184,6 +184,79 @@ def test_xlsx_first_sheet_with_a_title_row(desk: Desk, tmp_path: Path) -> None:
     assert ("Nav", "Šeit", None) not in children(desk.db)
 
 
+LITHUANIAN_HEADER = [
+    "Vardas",
+    "PAVARDĖ",
+    "Gimimo  metai",
+    "lytis",
+    "Globėjas",
+    "Telefonas",
+    "Tikslinė grupė",
+    "Pastabos",
+    "Sutikimas fotografuoti",
+]
+LITHUANIAN_ROWS = [
+    ["Gabija", "Žemaitytė", 2011, "mergaitė", "Rūta Žemaitienė", "+370 61234567", "taip", "", "ne"],
+    ["Jonas", "Čepulis", 2009, "berniukas", "Vytautas Čepulis", "", "ne", "Alergija", "taip"],
+]
+
+
+def test_lithuanian_headers_in_csv_and_xlsx(desk: Desk, tmp_path: Path) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";").writerows([LITHUANIAN_HEADER, *LITHUANIAN_ROWS])
+    csv_file = write(tmp_path / "rokiskis.csv", out.getvalue(), "utf-8-sig")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for cells in (["Vaikų sąrašas"], LITHUANIAN_HEADER, *LITHUANIAN_ROWS):
+        sheet.append(cells)
+    xlsx_file = tmp_path / "rokiskis.xlsx"
+    book.save(xlsx_file)
+
+    for path, first_row in ((csv_file, 2), (xlsx_file, 3)):
+        preview = preview_roster(desk.db, path)
+        assert preview.columns == (
+            "first_name",
+            "last_name",
+            "birth_year",
+            "gender",
+            "guardian_name",
+            "guardian_phone",
+            "target_group",
+            "notes",
+            "photo_consent",
+        ), path.name
+        assert preview.ignored_columns == () and problems(preview) == {}
+        gabija, jonas = preview.rows
+        assert (gabija.row, gabija.full_name, gabija.birth_year, gabija.gender) == (
+            first_row,
+            "Gabija Žemaitytė",
+            2011,
+            Gender.GIRL,
+        )
+        assert (gabija.guardian_name, gabija.guardian_phone) == ("Rūta Žemaitienė", "+370 61234567")
+        assert gabija.target_group and not gabija.photo_consent
+        assert (jonas.full_name, jonas.gender, jonas.notes) == (
+            "Jonas Čepulis",
+            Gender.BOY,
+            "Alergija",
+        )
+        assert not jonas.target_group and jonas.photo_consent
+    assert import_roster(desk.db, preview.valid_rows, desk.site_id) == 2
+    assert children(desk.db)[-2:] == [("Gabija", "Žemaitytė", 2011), ("Jonas", "Čepulis", 2009)]
+
+
+def test_every_header_word_names_one_field_only() -> None:
+    words = [word for names in roster.HEADERS.values() for word in names]
+    assert len(words) == len(set(words))
+    # Folded as the file's headers are: lower case, no diacritics, single spaces.
+    assert all(word == " ".join(roster.fold(word).split()) for word in words)
+    assert roster.header_field("Pavardė") == "last_name"
+    assert roster.header_field("Vārds") == "first_name" == roster.header_field("VARDAS")
+    assert roster.header_field("Gimimo metai:") == "birth_year"
+    assert roster.header_field("Tel. nr.") == "guardian_phone"
+
+
 HALF_BROKEN = (
     "Vārds;Uzvārds;Dzimšanas gads;Dzimums;Mērķa grupa\n"  # row 1
     "Anna;Liepa;2010;meitene;nē\n"  # 2 valid
