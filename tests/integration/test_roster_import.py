@@ -401,7 +401,7 @@ def test_files_that_are_not_rosters_are_refused_in_plain_words(desk: Desk, tmp_p
     cases = {
         "old.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old Excel files (XLS)"),
         "broken.xlsx": (b"PK\x03\x04 not really a zip", "not an Excel workbook"),
-        "binary.csv": (b"Vards;Uzvards\n\x81\x83\x88;x\n", "neither UTF-8 nor Windows-1257"),
+        "binary.csv": (b"Vards;Uzvards\n\x81\x83\x88;x\n", "neither UTF-8, UTF-16 nor Windows"),
         "no_header.csv": (b"Name;Age\nAnna;9\n", "no header row with the columns"),
     }
     for name, (data, words) in cases.items():
