@@ -706,10 +706,6 @@
         <translation>Nieko neimportuota: {row} eilutė atmesta: {reason}</translation>
     </message>
     <message>
-        <source>it is neither UTF-8 nor Windows-1257 text.</source>
-        <translation>tai nėra nei UTF-8, nei Windows-1257 tekstas.</translation>
-    </message>
-    <message>
         <source>it is not an Excel workbook (XLSX).</source>
         <translation>tai nėra Excel darbaknygė (XLSX).</translation>
     </message>
@@ -718,12 +714,24 @@
         <translation>senų Excel failų (XLS) perskaityti negalima; išsaugokite jį kaip XLSX arba CSV.</translation>
     </message>
     <message>
-        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
-        <translation>nerasta antraštės eilutė su stulpeliais Vārds ir Uzvārds (First name, Last name).</translation>
+        <source>it is neither UTF-8, UTF-16 nor Windows-1257 text.</source>
+        <translation>tai nėra nei UTF-8, nei UTF-16, nei Windows-1257 tekstas.</translation>
+    </message>
+    <message>
+        <source>it is not an ordinary file but a folder, a device or a pipe.</source>
+        <translation>tai ne įprastas failas, o aplankas, įrenginys arba kanalas.</translation>
+    </message>
+    <message>
+        <source>no header row with the columns Vārds and Uzvārds (First name, Last name; Vardas, Pavardė) was found.</source>
+        <translation>nerasta antraštės eilutė su stulpeliais Vārds ir Uzvārds (First name, Last name; Vardas, Pavardė).</translation>
     </message>
     <message>
         <source>it is too big for a roster.</source>
         <translation>jis per didelis dalyvių sąrašui.</translation>
+    </message>
+    <message>
+        <source>its sheet goes on past row 10,010, too far for a roster.</source>
+        <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
     <message>
         <source>there is no such file.</source>
@@ -1173,8 +1181,8 @@
         <translation>Importuoti dalyvių sąrašą</translation>
     </message>
     <message>
-        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
-        <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (latviškai arba angliškai). Eilutės su problemomis neimportuojamos.</translation>
+        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
+        <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (arba tas pats angliškai ar lietuviškai: Vardas, Pavardė, …). Eilutės su problemomis neimportuojamos.</translation>
     </message>
     <message>
         <source>Choose file…</source>

@@ -706,10 +706,6 @@
         <translation>Nekas netika importēts: {row}. rinda tika noraidīta: {reason}</translation>
     </message>
     <message>
-        <source>it is neither UTF-8 nor Windows-1257 text.</source>
-        <translation>tas nav ne UTF-8, ne Windows-1257 teksts.</translation>
-    </message>
-    <message>
         <source>it is not an Excel workbook (XLSX).</source>
         <translation>tā nav Excel darbgrāmata (XLSX).</translation>
     </message>
@@ -718,12 +714,24 @@
         <translation>vecos Excel failus (XLS) nevar nolasīt; saglabājiet to kā XLSX vai CSV.</translation>
     </message>
     <message>
-        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
-        <translation>nav atrasta virsrakstu rinda ar kolonnām Vārds un Uzvārds (First name, Last name).</translation>
+        <source>it is neither UTF-8, UTF-16 nor Windows-1257 text.</source>
+        <translation>tas nav ne UTF-8, ne UTF-16, ne Windows-1257 teksts.</translation>
+    </message>
+    <message>
+        <source>it is not an ordinary file but a folder, a device or a pipe.</source>
+        <translation>tas nav parasts fails, bet mape, ierīce vai kanāls.</translation>
+    </message>
+    <message>
+        <source>no header row with the columns Vārds and Uzvārds (First name, Last name; Vardas, Pavardė) was found.</source>
+        <translation>nav atrasta virsrakstu rinda ar kolonnām Vārds un Uzvārds (First name, Last name; Vardas, Pavardė).</translation>
     </message>
     <message>
         <source>it is too big for a roster.</source>
         <translation>tas ir pārāk liels dalībnieku sarakstam.</translation>
+    </message>
+    <message>
+        <source>its sheet goes on past row 10,010, too far for a roster.</source>
+        <translation>tā darblapa sniedzas pāri 10 010. rindai, dalībnieku sarakstam tas ir par daudz.</translation>
     </message>
     <message>
         <source>there is no such file.</source>
@@ -1173,8 +1181,8 @@
         <translation>Importēt dalībnieku sarakstu</translation>
     </message>
     <message>
-        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
-        <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski). Rindas ar problēmām netiek importētas.</translation>
+        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
+        <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski vai lietuviski: Vardas, Pavardė, …). Rindas ar problēmām netiek importētas.</translation>
     </message>
     <message>
         <source>Choose file…</source>
