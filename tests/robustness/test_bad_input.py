@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tracemalloc
 import unicodedata
 import zipfile
@@ -296,6 +297,9 @@ def test_the_desk_scan_field_refuses_any_text_readably(
 # ----- roster files ----------------------------------------------------------------------
 
 
+SHEET = "xl/worksheets/sheet1.xml"
+
+
 def dimension_bomb(path: Path) -> Path:
     """A 4.9 KB workbook with one child and one cell at XFD1048576, the last Excel has."""
     book = Workbook()
@@ -308,14 +312,14 @@ def dimension_bomb(path: Path) -> Path:
     return path
 
 
-def with_sheet_xml(workbook: Path, path: Path, change: Callable[[bytes], bytes]) -> Path:
-    """A copy of a workbook whose first sheet's XML is changed."""
+def with_part(
+    workbook: Path, path: Path, change: Callable[[bytes], bytes], name: str = SHEET
+) -> Path:
+    """A copy of a workbook with one part's XML changed."""
     with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(path, "w") as copy:
         for part in source.infolist():
             data = source.read(part)
-            if part.filename == "xl/worksheets/sheet1.xml":
-                data = change(data)
-            copy.writestr(part, data)
+            copy.writestr(part, change(data) if part.filename == name else data)
     return path
 
 
@@ -357,7 +361,7 @@ def test_a_workbook_is_read_as_far_as_it_has_rows_not_as_far_as_it_claims(
     sheet.append(["Vārds", "Uzvārds", "Dzimšanas gads"])
     sheet.append(["Žanis", "Ūdris", 2010])
     book.save(small)
-    lying = with_sheet_xml(
+    lying = with_part(
         small,
         tmp_path / "melo.xlsx",
         lambda xml: xml.replace(b'ref="A1:C2"', b'ref="A1:XFD1048576"'),
@@ -410,12 +414,24 @@ def test_zip_bombs_and_zips_that_are_no_workbook_are_refused(
         archive.writestr("lasimani.txt", "Šis nav saraksts.")
     assert "it is not an Excel workbook (XLSX)" in refusal(desk, not_a_workbook)
 
-    broken_sheet = with_sheet_xml(
+    broken_sheet = with_part(
         dimension_bomb(tmp_path / "avots.xlsx"),
         tmp_path / "bojats.xlsx",
         lambda xml: xml.replace(b'<row r="2"', b'<row r="divi"'),
     )
     assert "it is not an Excel workbook (XLSX)" in refusal(desk, broken_sheet)
+
+    # A million empty cell formats (12 KB zipped) once took 60 s and 680 MB to refuse.
+    monkeypatch.setattr(roster, "MAX_PART_ELEMENTS", 1_000)  # 200,000 in real use
+    formats = with_part(
+        dimension_bomb(tmp_path / "avots.xlsx"),
+        tmp_path / "formati.xlsx",
+        lambda xml: re.sub(
+            rb"<cellXfs .*</cellXfs>", b"<cellXfs>" + b"<xf/>" * 1_001 + b"</cellXfs>", xml
+        ),
+        "xl/styles.xml",
+    )
+    assert refusal(desk, formats).endswith("cannot be read: it is too big for a roster.")
 
 
 def test_devices_pipes_folders_and_huge_files_are_refused_unread(
