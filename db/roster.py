@@ -310,11 +310,23 @@ def sniff_separator(text: str) -> str:
 
 
 def _csv_rows(text: str, separator: str) -> list[tuple[int, list[Any]]]:
+    """The rows of a CSV text, refused as soon as it holds more than a roster can.
+
+    Twenty million separators, or as many line breaks, in a 20 MB file would otherwise be
+    as many cells or rows in memory (gigabytes) before the row count is even looked at.
+    """
+    if text.count(separator) > MAX_SHEET_ROWS * MAX_SHEET_COLUMNS:
+        raise _Unreadable(TOO_BIG)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    rows: list[tuple[int, list[Any]]] = []
     try:
-        return [(number, cells[:MAX_SHEET_COLUMNS]) for number, cells in enumerate(reader, start=1)]
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_SHEET_ROWS:
+                raise _Unreadable(TOO_BIG)
+            rows.append((number, cells[:MAX_SHEET_COLUMNS]))
     except csv.Error as error:  # a cell longer than the csv module's 131,072 characters
         raise _Unreadable(TOO_BIG) from error
+    return rows
 
 
 def _check_unpacked(data: bytes) -> None:
@@ -427,8 +439,6 @@ def read_table(path: Path) -> tuple[list[tuple[int, list[Any]]], str, str | None
         raise RosterUnreadable(name=name, reason=str(error)) from None
     except OSError as error:
         raise RosterUnreadable(name=name, reason=error.strerror or str(error)) from None
-    if len(rows) > MAX_SHEET_ROWS:
-        raise RosterUnreadable(name=name, reason=TOO_BIG)
     return rows, encoding, separator
 
 

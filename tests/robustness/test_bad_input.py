@@ -450,6 +450,22 @@ def test_devices_pipes_folders_and_huge_files_are_refused_unread(
     assert refusal(desk, huge) == "The file milzis.csv cannot be read: it is too big for a roster."
 
 
+@pytest.mark.parametrize("body", ["\n" * 2_000_000, ";" * 2_000_000], ids=["rows", "columns"])
+def test_a_csv_of_empty_rows_or_cells_is_refused_without_building_them(
+    desk: Desk, tmp_path: Path, body: str
+) -> None:
+    path = tmp_path / "tukšs.csv"
+    path.write_text("Vārds;Uzvārds\n" + body, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        message = refusal(desk, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == "The file tukšs.csv cannot be read: it is too big for a roster."
+    assert peak < 40_000_000  # two million rows or cells, built, took hundreds of MB
+
+
 EXCEL_UNICODE_TEXT = "Vārds\tUzvārds\tDzimšanas gads\tDzimums\r\nŽanis\tŪdris\t2010\tzēns\r\n"
 
 
