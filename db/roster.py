@@ -406,16 +406,21 @@ def _read_limited(path: Path) -> bytes:
     """
     if not stat.S_ISREG(os.stat(path).st_mode):
         raise _Unreadable(NOT_A_FILE)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    with open(os.open(path, flags), "rb") as file:
-        status = os.fstat(file.fileno())
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise _Unreadable(NOT_A_FILE)
         if status.st_size > MAX_FILE_BYTES:
             raise _Unreadable(TOO_BIG)
-        data = file.read(status.st_size + 1)  # + 1: a file grown meanwhile is seen
-        if len(data) > status.st_size:
-            data += file.read(MAX_FILE_BYTES + 1 - len(data))
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(status.st_size + 1)  # + 1: a file grown meanwhile is seen
+            if len(data) > status.st_size:
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:
         raise _Unreadable(TOO_BIG)
     return data
