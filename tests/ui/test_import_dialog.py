@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from db.models import Participant
 from db.people import ParticipantDetails, register_participant
+from desktop import i18n
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.dialogs.import_dialog import PROBLEM_BACKGROUND, ImportDialog, RosterModel
 from desktop.pages.participants import ParticipantsPage
@@ -162,3 +163,28 @@ def test_a_hostile_file_after_a_good_one_leaves_nothing_to_import(
         assert not dialog.import_button.isEnabled()
         assert dialog.import_button.text() == "Import"
     assert names(desk) == ["Ilze Ķēniņa", "Jānis Žūriņš"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("lv", "Failu zero nevar nolasīt: tas nav parasts fails, bet mape, ierīce vai kanāls."),
+        (
+            "lt",
+            "Failo zero nepavyksta perskaityti: "
+            "tai ne įprastas failas, o aplankas, įrenginys arba kanalas.",
+        ),
+    ],
+)
+def test_the_refusal_is_in_the_librarians_language(
+    ctx: AppContext, qtbot: QtBot, language: str, sentence: str
+) -> None:
+    i18n.install(language)
+    try:
+        window = ImportDialog(ctx)
+        qtbot.addWidget(window)
+        window.load("/dev/zero")
+        wait_for_operations(qtbot)
+        assert window.summary.text() == sentence
+    finally:
+        i18n.install("en")
