@@ -495,6 +495,57 @@ def test_utf16_without_its_mark_is_refused_naming_the_encodings(desk: Desk, tmp_
     )
 
 
+def test_any_bytes_are_a_roster_or_one_readable_sentence(desk: Desk, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for cells in (["Vārds", "Uzvārds", "Dzimšanas gads"], ["Žanis", "Ūdris", 2010]):
+        sheet.append(cells)
+    book.save(tmp_path / "avots.xlsx")
+    workbook = (tmp_path / "avots.xlsx").read_bytes()
+    good_csv = "Vārds;Uzvārds;Dzimums\nŽanis;Ūdris;zēns\n".encode()
+    outcomes = {"read": 0, "refused": 0}
+
+    @FEW
+    @given(
+        st.one_of(
+            st.binary(max_size=3_000),
+            st.text(max_size=200).map(lambda junk: good_csv + junk.encode()),
+            # A workbook with a few bytes overwritten: broken zips, XML, values.
+            st.lists(
+                st.tuples(st.integers(0, len(workbook) - 1), st.binary(min_size=1, max_size=8)),
+                min_size=1,
+                max_size=4,
+            ).map(lambda edits: damaged(workbook, edits)),
+        )
+    )
+    def read(data: bytes) -> None:
+        path = tmp_path / "saraksts.csv"
+        path.write_bytes(data)
+        try:
+            preview = preview_roster(desk.db, path)
+        except RosterUnreadable as refused:
+            assert readable(refused.message), refused.message
+            outcomes["refused"] += 1
+            return
+        for row in preview.rows:
+            assert all(readable(problem.message) for problem in row.problems)
+            # Nothing that paints a terminal or turns a line around (U+11500, unassigned, may
+            # stay); notes keep their line breaks and tabs.
+            kept = row.full_name + row.notes.replace("\n", "").replace("\t", "")
+            assert not {unicodedata.category(ch) for ch in kept} & {"Cc", "Cf", "Zl", "Zp"}
+        outcomes["read"] += 1
+
+    read()
+    assert outcomes["read"] > 10 and outcomes["refused"] > 10, outcomes
+
+
+def damaged(data: bytes, edits: list[tuple[int, bytes]]) -> bytes:
+    for where, junk in edits:
+        data = data[:where] + junk + data[where + len(junk) :]
+    return data
+
+
 HOSTILE_ROSTER = (
     "Vārds;Uzvārds;Dzimums;Klase\x1b[2J\n"
     "Ilga\x1b[31m;Ozola\u202e;\x1b[5mzēns\x07;4.a\n"
