@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from datetime import date
@@ -144,6 +145,10 @@ def test_decoding_is_exact_for_the_two_encodings() -> None:
     assert decode(b"\xef\xbb\xbf" + sample.encode("utf-8")) == (sample, "utf-8-sig")
     assert decode(sample.encode("cp1257")) == (sample, "cp1257")
     assert decode(b"plain ascii") == ("plain ascii", "utf-8")
+    assert decode(sample.encode("utf-16")) == (sample, "utf-16")  # Excel's "Unicode text"
+    assert decode(codecs.BOM_UTF16_BE + sample.encode("utf-16-be")) == (sample, "utf-16")
+    with pytest.raises(ValueError, match="neither UTF-8, UTF-16 nor Windows-1257"):
+        decode(sample.encode("utf-16-le"))  # no BOM: NUL bytes in every ASCII letter
     with pytest.raises(ValueError):
         decode(b"\x81\x83 not text")  # bytes Windows-1257 leaves undefined
 
@@ -153,6 +158,7 @@ def test_separator_sniffing_trusts_the_header() -> None:
     assert sniff_separator("Vārds,Uzvārds\nAnna,Ozola\n") == ","
     assert sniff_separator('"Vārds";"Uzvārds"\n"Anna, Marija";"Ozola"\n') == ";"
     assert sniff_separator("") == ","
+    assert sniff_separator("Vārds\tUzvārds\tPiezīmes\nAnna\tOzola\tA; B, C\n") == "\t"
 
 
 def test_xlsx_first_sheet_with_a_title_row(desk: Desk, tmp_path: Path) -> None:
