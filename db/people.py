@@ -72,10 +72,17 @@ def get_participant(session: Session, participant_id: int) -> Participant:
     return participant
 
 
+# Control characters (pasted junk, a stray NUL PostgreSQL would refuse), line and paragraph
+# separators, and format characters: bidirectional overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069) that turn a name around on screen and paper, zero-width characters
+# (U+200B–U+200F, U+2060, U+FEFF) that make two names look alike but differ.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
 def without_control(text: str, keep: str = "") -> str:
-    """Text without control characters (pasted junk, a stray NUL PostgreSQL would refuse)."""
+    """Text without control, invisible or direction-changing characters."""
     return "".join(
-        ch for ch in text if ch in keep or unicodedata.category(ch) not in ("Cc", "Zl", "Zp")
+        ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED_CATEGORIES
     )
 
 

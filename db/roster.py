@@ -3,8 +3,11 @@ problems, then every valid row registered in one transaction (or nothing)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -28,26 +31,75 @@ from db.people import (
     ParticipantDetails,
     _add_participant,
     _give_consent,
+    _one_line,
     possible_duplicates,
     search_name,
+    without_control,
 )
 
 MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 10_000
 HEADER_SEARCH_ROWS = 10  # a title line or two above the header is common in spreadsheets
+# A sheet is read no further than this: its own claimed size (the dimension) is not trusted.
+MAX_SHEET_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS
+MAX_SHEET_COLUMNS = 100
+# What a workbook may unpack to: 10,000 children take a few MB of sheet XML; a zip bomb more.
+MAX_UNPACKED_BYTES = 50_000_000
+# XML elements in a part openpyxl builds whole. Excel has at most 64,000 cell formats;
+# 10,000 children of 9 columns, each a different text, are 180,000 elements of strings.
+MAX_PART_ELEMENTS = 200_000
+MAX_SHARED_STRINGS_ELEMENTS = 1_000_000
 CONSENT_GIVEN_BY_DEFAULT = "roster import"
 
-# Field → the header words that name it, folded (lower case, no diacritics).
+# Field → the header words that name it, folded (lower case, no diacritics): Latvian,
+# English, then Lithuanian (the partner library in Rokiškis).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "first_name": ("vards", "first name", "firstname", "given name"),
-    "last_name": ("uzvards", "last name", "lastname", "surname", "family name"),
-    "birth_year": ("dzimsanas gads", "birth year", "year of birth", "born", "gads"),
-    "gender": ("dzimums", "gender", "sex"),
-    "guardian_name": ("aizbildnis", "guardian", "vecaks", "parent", "aizbildna vards"),
-    "guardian_phone": ("talrunis", "phone", "telefons", "tel", "aizbildna talrunis"),
-    "target_group": ("merka grupa", "target group"),
-    "notes": ("piezimes", "notes", "piezime", "note"),
-    "photo_consent": ("foto piekrisana", "photo consent", "foto"),
+    "first_name": ("vards", "first name", "firstname", "given name", "vardas"),
+    "last_name": ("uzvards", "last name", "lastname", "surname", "family name", "pavarde"),
+    "birth_year": (
+        "dzimsanas gads",
+        "birth year",
+        "year of birth",
+        "born",
+        "gads",
+        "gimimo metai",
+        "gime",
+        "metai",
+    ),
+    "gender": ("dzimums", "gender", "sex", "lytis"),
+    "guardian_name": (
+        "aizbildnis",
+        "guardian",
+        "vecaks",
+        "parent",
+        "aizbildna vards",
+        "globejas",
+        "globejo vardas",
+        "tevai",
+        "tevu vardas",
+    ),
+    "guardian_phone": (
+        "talrunis",
+        "phone",
+        "telefons",
+        "tel",
+        "aizbildna talrunis",
+        "telefonas",
+        "telefono numeris",
+        "tel nr",
+        "globejo telefonas",
+        "tevu telefonas",
+    ),
+    "target_group": ("merka grupa", "target group", "tiksline grupe"),
+    "notes": ("piezimes", "notes", "piezime", "note", "pastabos", "pastaba"),
+    "photo_consent": (
+        "foto piekrisana",
+        "photo consent",
+        "foto",
+        "sutikimas fotografuoti",
+        "nuotrauku sutikimas",
+        "foto sutikimas",
+    ),
 }
 _FIELD_OF_HEADER = {word: name for name, words in HEADERS.items() for word in words}
 
@@ -77,16 +129,23 @@ class RosterRowRefused(DomainError):
 
 
 # Reasons for RosterUnreadable and RosterRowRefused, translated as fields of the template.
-NOT_TEXT = QT_TRANSLATE_NOOP("DomainError", "it is neither UTF-8 nor Windows-1257 text.")
+NOT_TEXT = QT_TRANSLATE_NOOP("DomainError", "it is neither UTF-8, UTF-16 nor Windows-1257 text.")
+NOT_A_FILE = QT_TRANSLATE_NOOP(
+    "DomainError", "it is not an ordinary file but a folder, a device or a pipe."
+)
 NOT_WORKBOOK = QT_TRANSLATE_NOOP("DomainError", "it is not an Excel workbook (XLSX).")
 OLD_EXCEL = QT_TRANSLATE_NOOP(
     "DomainError", "old Excel files (XLS) cannot be read; save it as XLSX or CSV."
 )
 NO_HEADER = QT_TRANSLATE_NOOP(
     "DomainError",
-    "no header row with the columns Vārds and Uzvārds (First name, Last name) was found.",
+    "no header row with the columns Vārds and Uzvārds (First name, Last name; Vardas, "
+    "Pavardė) was found.",
 )
 TOO_BIG = QT_TRANSLATE_NOOP("DomainError", "it is too big for a roster.")
+SHEET_TOO_BIG = QT_TRANSLATE_NOOP(
+    "DomainError", "its sheet goes on past row 10,010, too far for a roster."
+)
 NOT_FOUND = QT_TRANSLATE_NOOP("DomainError", "there is no such file.")
 HAS_PROBLEMS = QT_TRANSLATE_NOOP(
     "DomainError", "it has problems; only rows without problems can be imported."
@@ -97,12 +156,26 @@ REGISTERED_MEANWHILE = QT_TRANSLATE_NOOP(
 DATABASE_REFUSED = QT_TRANSLATE_NOOP("DomainError", "the database did not accept it.")
 
 
+def shown(text: str) -> str:
+    """Text from a file made safe to show: what is not printable as its code, e.g. `\\x1b`.
+
+    An escape sequence or a bidirectional override in a file must not paint the terminal
+    or turn a problem line around.
+    """
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """Why a row cannot be imported, in plain words (Qt context "Roster" for translation)."""
 
     template: str
     fields: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The fields quote the file (a value, a header): shown escaped wherever printed.
+        escaped = {key: shown(v) if isinstance(v, str) else v for key, v in self.fields.items()}
+        object.__setattr__(self, "fields", escaped)
 
     @property
     def message(self) -> str:
@@ -152,8 +225,8 @@ class RosterPreview:
     """What an import would do: every row with its problems, and how the file was read."""
 
     rows: tuple[RosterRow, ...]
-    encoding: str  # "utf-8", "utf-8-sig" (with BOM), "cp1257" or "xlsx"
-    separator: str | None  # ";" or "," for CSV
+    encoding: str  # "utf-8", "utf-8-sig" (with BOM), "utf-16", "cp1257" or "xlsx"
+    separator: str | None  # ";", "," or a tab for CSV
     columns: tuple[str, ...]  # the fields recognised, in the file's order
     ignored_columns: tuple[str, ...]  # headers that name nothing we keep
 
@@ -169,29 +242,39 @@ class RosterPreview:
 # --- Reading the file ----------------------------------------------------------------------
 
 
+class _Unreadable(ValueError):
+    """A file refused for one of the reasons above (the reason is the message)."""
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and its encoding: UTF-8 (with or without BOM) or Windows-1257.
+    """The text of a CSV file and its encoding: UTF-8 (with or without BOM), UTF-16 (with
+    its BOM: Excel's "Unicode text") or Windows-1257.
 
     Trying UTF-8 strictly, then Windows-1257, is exact for these two: a Baltic letter in
     Windows-1257 (0xC0–0xFE) followed by an ordinary letter is never valid UTF-8, and
     UTF-8 is the only one of the two that decodes a file with Latvian letters in UTF-8.
     (charset-normalizer would guess among dozens of code pages and may take a short
-    Latvian list for Windows-1250 or -1252, so it is not used.)
+    Latvian list for Windows-1250 or -1252, so it is not used.) A NUL character is in no
+    roster: text with one is binary, or UTF-16 without its BOM.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            pass
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _decoded(data, "utf-16"), "utf-16"  # the codec reads the BOM
     else:
+        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
         try:
-            return data.decode("utf-8"), "utf-8"
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
+            text, encoding = _decoded(data, "cp1257"), "cp1257"
+    if "\x00" in text:
+        raise _Unreadable(NOT_TEXT)
+    return text, encoding
+
+
+def _decoded(data: bytes, encoding: str) -> str:
     try:
-        return data.decode("cp1257"), "cp1257"
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        raise ValueError(NOT_TEXT) from None
+        raise _Unreadable(NOT_TEXT) from None
 
 
 def _outside_quotes(line: str, separator: str) -> int:
@@ -204,72 +287,163 @@ def _outside_quotes(line: str, separator: str) -> int:
     return count
 
 
+SEPARATORS = ",;\t"  # in this order when the header has as many of each
+SNIFF_SAMPLE = 65_536  # characters: enough lines to tell, never a whole 20 MB line
+
+
 def sniff_separator(text: str) -> str:
-    """`;` (what Excel writes on a Latvian Windows) or `,`, whichever the file uses."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    """`;` (what Excel writes on a Latvian Windows), `,`, or a tab (Excel's "Unicode text"),
+    whichever the file uses."""
+    lines = [line for line in text[: SNIFF_SAMPLE * 2].splitlines() if line.strip()]
     if not lines:
         return ","
     header = lines[0]
     try:
-        found = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=";,").delimiter
+        sample = "\n".join(lines[:50])[:SNIFF_SAMPLE]
+        found = csv.Sniffer().sniff(sample, delimiters=SEPARATORS).delimiter
     except csv.Error:
         found = ""
-    semicolons, commas = _outside_quotes(header, ";"), _outside_quotes(header, ",")
     # The header row has no quoted separators in practice: trust it over the sniffer.
     if found and _outside_quotes(header, found):
         return found
-    return ";" if semicolons > commas else ","
+    return max(SEPARATORS, key=lambda separator: _outside_quotes(header, separator))
 
 
 def _csv_rows(text: str, separator: str) -> list[tuple[int, list[Any]]]:
+    """The rows of a CSV text, refused as soon as it holds more than a roster can.
+
+    Twenty million separators, or as many line breaks, in a 20 MB file would otherwise be
+    as many cells or rows in memory (gigabytes) before the row count is even looked at.
+    """
+    if text.count(separator) > MAX_SHEET_ROWS * MAX_SHEET_COLUMNS:
+        raise _Unreadable(TOO_BIG)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    return [(number, list(cells)) for number, cells in enumerate(reader, start=1)]
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_SHEET_ROWS:
+                raise _Unreadable(TOO_BIG)
+            rows.append((number, cells[:MAX_SHEET_COLUMNS]))
+    except csv.Error as error:  # a cell longer than the csv module's 131,072 characters
+        raise _Unreadable(TOO_BIG) from error
+    return rows
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
+def _check_unpacked(data: bytes) -> None:
+    """Refuse a workbook that would unpack to more than a roster, before openpyxl reads it.
+
+    The sizes a zip declares bound what reading it yields (more fails its CRC check). The
+    parts openpyxl builds whole are also counted by XML element: a 12 KB file whose styles
+    held a million empty formats took 60 s and 680 MB before its sheet was even looked at.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+                raise _Unreadable(TOO_BIG)
+            for part in parts:
+                name = part.filename
+                if name.startswith("xl/worksheets/") or not name.endswith((".xml", ".rels")):
+                    continue  # sheets are streamed; pictures are not read
+                xml = archive.read(part)
+                elements = xml.count(b"<") - xml.count(b"</")
+                strings = name == "xl/sharedStrings.xml"
+                if elements > (MAX_SHARED_STRINGS_ELEMENTS if strings else MAX_PART_ELEMENTS):
+                    raise _Unreadable(TOO_BIG)
+    except _Unreadable:
+        raise
+    except Exception as error:  # not a zip, a damaged one, encrypted, unknown compression
+        raise _Unreadable(NOT_WORKBOOK) from error
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[Any]]]:
+    """The first sheet's rows, read as a stream and never further than a roster can go.
+
+    The sheet's own claim of its size (the dimension, e.g. A1:XFD1048576) is not used: a
+    4.9 KB file claiming it once made every row 16,384 cells wide until memory ran out.
+    """
     from openpyxl import load_workbook  # imported here: only an import needs it
 
+    _check_unpacked(data)
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ValueError(NOT_WORKBOOK) from error
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # a foreign or damaged zip fails in many ways inside openpyxl
+        raise _Unreadable(NOT_WORKBOOK) from error
     try:
+        if not workbook.worksheets:
+            raise _Unreadable(NOT_WORKBOOK)
         sheet = workbook.worksheets[0]
-        rows = []
-        for cells in sheet.iter_rows():
-            if not cells:
-                continue
-            rows.append((cells[0].row, [cell.value for cell in cells]))
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise ValueError(TOO_BIG)
+        rows: list[tuple[int, list[Any]]] = []
+        # Asked for one row more than allowed: openpyxl yields it (maybe empty) exactly when
+        # the sheet has a row at or past it, however far past.
+        for number, values in enumerate(
+            sheet.iter_rows(
+                max_row=MAX_SHEET_ROWS + 1, max_col=MAX_SHEET_COLUMNS, values_only=True
+            ),
+            start=1,
+        ):
+            if number > MAX_SHEET_ROWS:
+                raise _Unreadable(SHEET_TOO_BIG)
+            cells = list(values)
+            while cells and cells[-1] is None:
+                cells.pop()
+            rows.append((number, cells))
         return rows
+    except _Unreadable:
+        raise
+    except Exception as error:  # broken XML or a value openpyxl cannot make sense of
+        raise _Unreadable(NOT_WORKBOOK) from error
     finally:
         workbook.close()
 
 
+def _read_limited(path: Path) -> bytes:
+    """The bytes of an ordinary file no bigger than a roster may be.
+
+    A folder, a device (/dev/zero never ends) or a pipe (it blocks) is refused before it
+    is read, and again on the opened file in case the name changed meanwhile; a file is
+    read no further than one byte past the limit, whatever its size says.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise _Unreadable(NOT_A_FILE)
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _Unreadable(NOT_A_FILE)
+        if status.st_size > MAX_FILE_BYTES:
+            raise _Unreadable(TOO_BIG)
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(status.st_size + 1)  # + 1: a file grown meanwhile is seen
+            if len(data) > status.st_size:
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        raise _Unreadable(TOO_BIG)
+    return data
+
+
 def read_table(path: Path) -> tuple[list[tuple[int, list[Any]]], str, str | None]:
     """The file's rows (row number, cells), its encoding and its separator."""
-    name = path.name
+    name = shown(path.name)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RosterUnreadable(name=name, reason=TOO_BIG)
-        with path.open("rb") as file:
-            start = file.read(8)
-        if start.startswith(b"PK\x03\x04"):
-            return _xlsx_rows(path), "xlsx", None
-        if start.startswith(b"\xd0\xcf\x11\xe0"):
-            raise RosterUnreadable(name=name, reason=OLD_EXCEL)
-        text, encoding = decode(path.read_bytes())
+        data = _read_limited(path)
+        if data.startswith(b"PK\x03\x04"):
+            return _xlsx_rows(data), "xlsx", None
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise _Unreadable(OLD_EXCEL)
+        text, encoding = decode(data)
+        separator = sniff_separator(text)
+        rows = _csv_rows(text, separator)
     except FileNotFoundError:
         raise RosterUnreadable(name=name, reason=NOT_FOUND) from None
-    except ValueError as error:
+    except _Unreadable as error:
         raise RosterUnreadable(name=name, reason=str(error)) from None
     except OSError as error:
         raise RosterUnreadable(name=name, reason=error.strerror or str(error)) from None
-    separator = sniff_separator(text)
-    rows = _csv_rows(text, separator)
-    if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-        raise RosterUnreadable(name=name, reason=TOO_BIG)
     return rows, encoding, separator
 
 
@@ -290,8 +464,10 @@ def _text(value: Any) -> str:
 
 
 def header_field(header: Any) -> str | None:
-    """The field a column header names, in Latvian or English, any case, with or without ā."""
-    words = " ".join(fold(_text(header)).replace("_", " ").replace(".", " ").split())
+    """The field a column header names, in Latvian, English or Lithuanian, any case, with or
+    without ā or ė."""
+    text = fold(without_control(_text(header)))
+    words = " ".join(text.replace("_", " ").replace(".", " ").split())
     return _FIELD_OF_HEADER.get(words.strip(" :*"))
 
 
@@ -306,7 +482,7 @@ def _find_header(
             if name is not None and name not in columns.values():
                 columns[position] = name
             elif _text(cell):
-                ignored.append(_text(cell))
+                ignored.append(shown(_text(cell)))
         if {"first_name", "last_name"} <= set(columns.values()):
             return index, columns, ignored
     return None
@@ -390,12 +566,16 @@ def _row(
         values[name] = cells[position] if position < len(cells) else None
         header_of[name] = _text(headers[position])
     problems: list[Problem] = []
+    raw: dict[str, str] = {}
     texts: dict[str, str] = {}
     for name in ("first_name", "last_name", "guardian_name", "guardian_phone", "notes"):
-        text = _text(values.get(name))
-        if name != "notes":
-            text = " ".join(text.split())
-        texts[name] = text
+        raw[name] = _text(values.get(name))
+        # Cleaned as the participant form cleans: no bidirectional overrides, no zero-width
+        # characters; control characters are also a problem of the row (below).
+        if name == "notes":
+            texts[name] = without_control(raw[name], keep="\n\t").strip()
+        else:
+            texts[name] = _one_line(raw[name])
     if not texts["first_name"]:
         problems.append(Problem(QT_TRANSLATE_NOOP("Roster", "The first name is missing.")))
     if not texts["last_name"]:
@@ -410,7 +590,7 @@ def _row(
                     {"column": header_of[name], "limit": limit},
                 )
             )
-        if _has_control_characters(texts[name]):
+        if _has_control_characters(raw[name]):
             problems.append(
                 Problem(
                     QT_TRANSLATE_NOOP("Roster", "{column} contains control characters."),

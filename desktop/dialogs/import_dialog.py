@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import DomainError
 from db.models import Gender
-from db.roster import Problem, RosterPreview, RosterRow, import_roster, preview_roster
+from db.roster import Problem, RosterPreview, RosterRow, import_roster, preview_roster, shown
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
@@ -121,7 +121,8 @@ class ImportDialog(QDialog):
             self.tr(
                 "A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like "
                 "Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, "
-                "Foto piekrišana (or the same in English). Rows with problems are not imported."
+                "Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). "
+                "Rows with problems are not imported."
             )
         )
         explanation.setWordWrap(True)
@@ -201,8 +202,11 @@ class ImportDialog(QDialog):
         """Read a roster into the preview (off the UI thread: a big XLSX takes a moment)."""
         path = Path(path)
         database = self.ctx.database
-        self.file_label.setText(path.name)
+        self.file_label.setText(shown(path.name))
+        self.preview = None  # the last file's rows go: only the file being read may be imported
+        self.model.set_rows([])
         self.import_button.setEnabled(False)
+        self.import_button.setText(self.tr("Import"))
         self.summary.setText(self.tr("Reading the file…"))
         Operation(self, lambda: preview_roster(database, path)).success(self._show).failure(
             self._refused

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from datetime import date
@@ -144,6 +145,10 @@ def test_decoding_is_exact_for_the_two_encodings() -> None:
     assert decode(b"\xef\xbb\xbf" + sample.encode("utf-8")) == (sample, "utf-8-sig")
     assert decode(sample.encode("cp1257")) == (sample, "cp1257")
     assert decode(b"plain ascii") == ("plain ascii", "utf-8")
+    assert decode(sample.encode("utf-16")) == (sample, "utf-16")  # Excel's "Unicode text"
+    assert decode(codecs.BOM_UTF16_BE + sample.encode("utf-16-be")) == (sample, "utf-16")
+    with pytest.raises(ValueError, match="neither UTF-8, UTF-16 nor Windows-1257"):
+        decode(sample.encode("utf-16-le"))  # no BOM: NUL bytes in every ASCII letter
     with pytest.raises(ValueError):
         decode(b"\x81\x83 not text")  # bytes Windows-1257 leaves undefined
 
@@ -153,6 +158,7 @@ def test_separator_sniffing_trusts_the_header() -> None:
     assert sniff_separator("Vārds,Uzvārds\nAnna,Ozola\n") == ","
     assert sniff_separator('"Vārds";"Uzvārds"\n"Anna, Marija";"Ozola"\n') == ";"
     assert sniff_separator("") == ","
+    assert sniff_separator("Vārds\tUzvārds\tPiezīmes\nAnna\tOzola\tA; B, C\n") == "\t"
 
 
 def test_xlsx_first_sheet_with_a_title_row(desk: Desk, tmp_path: Path) -> None:
@@ -182,6 +188,79 @@ def test_xlsx_first_sheet_with_a_title_row(desk: Desk, tmp_path: Path) -> None:
     ]
     assert import_roster(desk.db, preview.valid_rows, desk.site_id) == 2
     assert ("Nav", "Šeit", None) not in children(desk.db)
+
+
+LITHUANIAN_HEADER = [
+    "Vardas",
+    "PAVARDĖ",
+    "Gimimo  metai",
+    "lytis",
+    "Globėjas",
+    "Telefonas",
+    "Tikslinė grupė",
+    "Pastabos",
+    "Sutikimas fotografuoti",
+]
+LITHUANIAN_ROWS = [
+    ["Gabija", "Žemaitytė", 2011, "mergaitė", "Rūta Žemaitienė", "+370 61234567", "taip", "", "ne"],
+    ["Jonas", "Čepulis", 2009, "berniukas", "Vytautas Čepulis", "", "ne", "Alergija", "taip"],
+]
+
+
+def test_lithuanian_headers_in_csv_and_xlsx(desk: Desk, tmp_path: Path) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";").writerows([LITHUANIAN_HEADER, *LITHUANIAN_ROWS])
+    csv_file = write(tmp_path / "rokiskis.csv", out.getvalue(), "utf-8-sig")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for cells in (["Vaikų sąrašas"], LITHUANIAN_HEADER, *LITHUANIAN_ROWS):
+        sheet.append(cells)
+    xlsx_file = tmp_path / "rokiskis.xlsx"
+    book.save(xlsx_file)
+
+    for path, first_row in ((csv_file, 2), (xlsx_file, 3)):
+        preview = preview_roster(desk.db, path)
+        assert preview.columns == (
+            "first_name",
+            "last_name",
+            "birth_year",
+            "gender",
+            "guardian_name",
+            "guardian_phone",
+            "target_group",
+            "notes",
+            "photo_consent",
+        ), path.name
+        assert preview.ignored_columns == () and problems(preview) == {}
+        gabija, jonas = preview.rows
+        assert (gabija.row, gabija.full_name, gabija.birth_year, gabija.gender) == (
+            first_row,
+            "Gabija Žemaitytė",
+            2011,
+            Gender.GIRL,
+        )
+        assert (gabija.guardian_name, gabija.guardian_phone) == ("Rūta Žemaitienė", "+370 61234567")
+        assert gabija.target_group and not gabija.photo_consent
+        assert (jonas.full_name, jonas.gender, jonas.notes) == (
+            "Jonas Čepulis",
+            Gender.BOY,
+            "Alergija",
+        )
+        assert not jonas.target_group and jonas.photo_consent
+    assert import_roster(desk.db, preview.valid_rows, desk.site_id) == 2
+    assert children(desk.db)[-2:] == [("Gabija", "Žemaitytė", 2011), ("Jonas", "Čepulis", 2009)]
+
+
+def test_every_header_word_names_one_field_only() -> None:
+    words = [word for names in roster.HEADERS.values() for word in names]
+    assert len(words) == len(set(words))
+    # Folded as the file's headers are: lower case, no diacritics, single spaces.
+    assert all(word == " ".join(roster.fold(word).split()) for word in words)
+    assert roster.header_field("Pavardė") == "last_name"
+    assert roster.header_field("Vārds") == "first_name" == roster.header_field("VARDAS")
+    assert roster.header_field("Gimimo metai:") == "birth_year"
+    assert roster.header_field("Tel. nr.") == "guardian_phone"
 
 
 HALF_BROKEN = (
@@ -317,7 +396,10 @@ def test_quotes_and_semicolons_round_trip(desk: Desk, tmp_path: Path, separator:
             .where(Participant.id > desk.janis_id)
             .order_by(Participant.id)
         ).all()
-    assert [tuple(row) for row in stored] == NASTY
+    # Kept as typed, but for the right-to-left mark, dropped as the participant form drops it.
+    assert [tuple(row) for row in stored] == [
+        tuple(text.replace("\u200f", "") for text in row) for row in NASTY
+    ]
     assert count(desk.db, Participant) == 4  # and the table is still there
 
 
@@ -325,7 +407,7 @@ def test_files_that_are_not_rosters_are_refused_in_plain_words(desk: Desk, tmp_p
     cases = {
         "old.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old Excel files (XLS)"),
         "broken.xlsx": (b"PK\x03\x04 not really a zip", "not an Excel workbook"),
-        "binary.csv": (b"Vards;Uzvards\n\x81\x83\x88;x\n", "neither UTF-8 nor Windows-1257"),
+        "binary.csv": (b"Vards;Uzvards\n\x81\x83\x88;x\n", "neither UTF-8, UTF-16 nor Windows"),
         "no_header.csv": (b"Name;Age\nAnna;9\n", "no header row with the columns"),
     }
     for name, (data, words) in cases.items():

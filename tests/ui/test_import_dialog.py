@@ -13,10 +13,12 @@ from sqlalchemy import select
 
 from db.models import Participant
 from db.people import ParticipantDetails, register_participant
+from desktop import i18n
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.dialogs.import_dialog import PROBLEM_BACKGROUND, ImportDialog, RosterModel
 from desktop.pages.participants import ParticipantsPage
 from tests.conftest import Desk
+from tests.robustness.test_bad_input import dimension_bomb
 from tests.ui.conftest import wait_for_operations
 
 ROSTER = (
@@ -139,3 +141,50 @@ def test_the_participants_page_opens_the_dialog_and_shows_the_new_children(
     shown = [row.full_name for row in page.model.rows]
     assert "Žanis Ūdris" in shown and "Ance Bērziņa" in shown
     window.close()
+
+
+def test_a_hostile_file_after_a_good_one_leaves_nothing_to_import(
+    dialog: ImportDialog, desk: Desk, roster_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    dialog.load(roster_file)
+    wait_for_operations(qtbot)
+    assert dialog.model.rowCount() == 4 and dialog.import_button.isEnabled()
+    bomb = dimension_bomb(tmp_path / "bumba\x1b[2J.xlsx")
+    for path, sentence in (
+        (bomb, "its sheet goes on past row 10,010, too far for a roster."),
+        (Path("/dev/zero"), "it is not an ordinary file but a folder, a device or a pipe."),
+    ):
+        dialog.load(path)
+        wait_for_operations(qtbot)
+        name = path.name.replace("\x1b", "\\x1b")
+        assert dialog.file_label.text() == name
+        assert dialog.summary.text() == f"The file {name} cannot be read: {sentence}"
+        assert dialog.model.rowCount() == 0 and dialog.preview is None
+        assert not dialog.import_button.isEnabled()
+        assert dialog.import_button.text() == "Import"
+    assert names(desk) == ["Ilze Ķēniņa", "Jānis Žūriņš"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("lv", "Failu zero nevar nolasīt: tas nav parasts fails, bet mape, ierīce vai kanāls."),
+        (
+            "lt",
+            "Failo zero nepavyksta perskaityti: "
+            "tai ne įprastas failas, o aplankas, įrenginys arba kanalas.",
+        ),
+    ],
+)
+def test_the_refusal_is_in_the_librarians_language(
+    ctx: AppContext, qtbot: QtBot, language: str, sentence: str
+) -> None:
+    i18n.install(language)
+    try:
+        window = ImportDialog(ctx)
+        qtbot.addWidget(window)
+        window.load("/dev/zero")
+        wait_for_operations(qtbot)
+        assert window.summary.text() == sentence
+    finally:
+        i18n.install("en")
