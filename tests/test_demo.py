@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import func, select
 
 from db.clock import at_local, local, now_utc
-from db.database import Database
-from db.demo import DemoSummary, fill_demo, summarize
+from db.database import Database, replaying
+from db.demo import SET_UP, DemoSummary, fill_demo, summarize
 from db.equipment import open_loans
 from db.migrate import migrate
 from db.models import (
     Attendance,
     AttendanceStatus,
+    AuditEvent,
     Base,
     CheckInMethod,
     Consent,
@@ -36,7 +37,7 @@ from db.models import (
     Site,
     Staff,
 )
-from db.programs import current_session
+from db.programs import add_site, current_session
 
 
 @dataclass(frozen=True)
@@ -347,6 +348,40 @@ def test_the_summary_counts_what_is_there(filled: Filled) -> None:
     assert summary.overdue_loans >= 1 and summary.open_loans >= 2
 
 
+def test_the_audit_log_tells_the_year_as_it_happened(filled: Filled) -> None:
+    with filled.db.reading() as s:
+        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.at, AuditEvent.id)))
+        checked_in = {
+            row_id: at for row_id, at in s.execute(select(Attendance.id, Attendance.recorded_at))
+        }
+        loans = {loan.id: loan for loan in s.scalars(select(Loan))}
+        sessions = {row.id: row for row in s.scalars(select(Session))}
+    assert events[0].action == "site.added" and events[0].at == SET_UP
+    midnight = at_local(filled.today, time(0))
+    past = [event for event in events if event.at < midnight]
+    # Only today's session, its check-ins and the loans of the last days are recent.
+    assert len(past) > len(events) - 40
+    assert len({local(event.at).strftime("%Y-%m") for event in past}) >= 18
+    assert all(event.at <= filled.filled_at + timedelta(minutes=5) for event in events)
+    seen = {"attendance.checked_in": 0, "loan.lent": 0, "loan.returned": 0, "session.held": 0}
+    for event in events:
+        if event.action == "attendance.checked_in":
+            assert event.at == checked_in[event.entity_id]
+        elif event.action == "loan.lent":
+            assert event.at == loans[event.entity_id].lent_at
+        elif event.action == "loan.returned":
+            assert event.at == loans[event.entity_id].returned_at
+        elif event.action == "session.held":
+            row = sessions[event.entity_id]
+            assert event.at > at_local(row.day, row.ends_at)
+            assert local(event.at).date() == row.day
+        else:
+            continue
+        seen[event.action] += 1
+    assert seen["attendance.checked_in"] > 1000 and seen["loan.returned"] > 100
+    assert seen["session.held"] == filled.summary.held_sessions
+
+
 def test_running_it_again_adds_nothing(filled: Filled) -> None:
     before = row_counts(filled.db)
     again = fill_demo(filled.db, filled.today)
@@ -369,3 +404,19 @@ def test_a_later_day_adds_only_that_days_session(tmp_path: Path) -> None:
         assert after[table] == before[table], table
     # The loans still out from the first day stay out; nothing is lent twice.
     assert later.open_loans == first.open_loans
+
+
+def test_only_the_demos_replayed_actions_carry_a_past_moment(sqlite_db: Database) -> None:
+    moment = at_local(date(2018, 9, 14), time(15, 40))
+    with replaying(moment):
+        add_site(sqlite_db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    before = now_utc()
+    add_site(sqlite_db, "Rokiškis", "LT", "Rokiškio viešoji biblioteka")
+    after = now_utc()
+    with sqlite_db.reading() as s:
+        at = {
+            text: moment
+            for text, moment in s.execute(select(AuditEvent.description, AuditEvent.at))
+        }
+    assert at["Added site Ludza"] == moment
+    assert before <= at["Added site Rokiškis"] <= after
