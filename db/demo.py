@@ -365,6 +365,7 @@ class DemoSummary:
     enrollments: int
     attendance: int
     items: int
+    kits: int  # items lent with their parts in one scan (the Xbox)
     loans: int
     open_loans: int
     overdue_loans: int
@@ -507,6 +508,7 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
             enrollments=count(Enrollment),
             attendance=count(Attendance),
             items=count(Item),
+            kits=s.scalar(select(func.count(Item.parent_id.distinct()))) or 0,
             loans=count(Loan),
             open_loans=0,
             overdue_loans=0,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -39,6 +41,8 @@ from db.models import (
 )
 from db.programs import add_site, current_session
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @dataclass(frozen=True)
 class Filled:
@@ -46,6 +50,7 @@ class Filled:
     today: date
     filled_at: datetime
     summary: DemoSummary
+    printed: str  # what `main.py demo` said
 
 
 def new_database(folder: Path) -> Database:
@@ -54,14 +59,29 @@ def new_database(folder: Path) -> Database:
     return db
 
 
+def main_py_demo(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`main.py demo` as a librarian runs it, its log kept in the test's folder."""
+    return subprocess.run(
+        [sys.executable, "main.py", "--db", str(folder / "demo.sqlite3"), "demo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"XDG_DATA_HOME": str(folder), "HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+
+
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
-    """One demo database for the module: filling takes a few seconds."""
-    db = new_database(tmp_path_factory.mktemp("demo"))
+    """One demo database for the module, filled by `main.py demo`: it takes a few seconds."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = new_database(folder)
     filled_at = now_utc()
+    run = main_py_demo(folder)
+    assert run.returncode == 0, run.stderr
     today = local(filled_at).date()
-    summary = fill_demo(db, today)
-    yield Filled(db, today, filled_at, summary)
+    summary = fill_demo(db, today)  # adds nothing: what the database holds
+    yield Filled(db, today, filled_at, summary, run.stdout)
     db.dispose()
 
 
@@ -380,6 +400,31 @@ def test_the_audit_log_tells_the_year_as_it_happened(filled: Filled) -> None:
         seen[event.action] += 1
     assert seen["attendance.checked_in"] > 1000 and seen["loan.returned"] > 100
     assert seen["session.held"] == filled.summary.held_sessions
+
+
+def test_main_py_demo_says_what_it_added_in_words(filled: Filled) -> None:
+    summary = filled.summary
+    first, out_now, accounts = filled.printed.splitlines()
+    where = str(filled.db.url.database)
+    thousands = f"{summary.attendance // 1000} {summary.attendance % 1000:03d}"
+    assert first == (
+        f"The demo year was added to {where}: 3 sites, 4 programs, {summary.sessions} sessions, "
+        f"{summary.participants} participants, {thousands} check-ins, 12 items, 1 kit, "
+        f"{summary.loans} loans."
+    )
+    assert out_now == f"Out now: {summary.open_loans} items, {summary.overdue_loans} overdue."
+    assert accounts == (
+        "Accounts (name / password): admin / admin-demo-2018, anna / anna-demo-2018."
+    )
+    assert "DemoSummary" not in filled.printed
+
+
+def test_main_py_demo_again_says_nothing_was_added(filled: Filled) -> None:
+    run = main_py_demo(Path(str(filled.db.url.database)).parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == (
+        f"The demo year is already in {filled.db.url.database}: nothing was added.\n"
+    )
 
 
 def test_running_it_again_adds_nothing(filled: Filled) -> None:
