@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from db.database import Database
+from db.database import Database, acting_now
 from db.errors import QT_TRANSLATE_NOOP
 from db.models import AuditEvent, Staff
 
@@ -27,6 +27,7 @@ def record(
     """Add one audit event; it commits or rolls back with the change it describes."""
     session.add(
         AuditEvent(
+            at=acting_now(session),
             staff_id=by,
             action=action,
             entity=entity,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -13,10 +15,16 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.clock import now_utc
+
 APP_NAME = "OpenUpDesk"
 ENV_VAR = "OPENUP_DB"
 DEFAULT_FILE_NAME = "openup.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+
+# The moment units of work act at while the demo replays its past (None: now, as always).
+_replayed_moment: ContextVar[datetime | None] = ContextVar("replayed_moment", default=None)
+_CLOCK = "clock"  # session.info key: the unit of work's clock
 
 
 def data_folder() -> Path:
@@ -109,7 +117,8 @@ class Database:
         return self.url.get_backend_name() == "sqlite"
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+        moment = _replayed_moment.get()
+        return UnitOfWork(self._sessions, now_utc if moment is None else lambda: moment)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -126,11 +135,15 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = now_utc
+    ) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
+        self.session.info[_CLOCK] = self.clock
         return self
 
     def __exit__(
@@ -144,3 +157,19 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+
+def acting_now(session: Session) -> datetime:
+    """The moment of the action a unit of work's session carries out (for its audit events)."""
+    clock: Callable[[], datetime] = session.info.get(_CLOCK, now_utc)
+    return clock()
+
+
+@contextmanager
+def replaying(moment: datetime) -> Iterator[None]:
+    """Units of work opened inside (in this thread) act at `moment`: the demo's past."""
+    token = _replayed_moment.set(moment)
+    try:
+        yield
+    finally:
+        _replayed_moment.reset(token)

@@ -1,6 +1,7 @@
 """A believable OPEN UP year (2018–2019) and a live "today", made through the real use cases.
 
-The demo calls the same functions the desk and the CLI call, so filling it exercises them.
+The demo calls the same functions the desk and the CLI call, so filling it exercises them;
+each call acts at the moment it happens in the story, so the audit log reads like the year.
 Every step first looks whether its result is already there, so a second run adds nothing;
 a run on a later day adds only that day's session, its check-ins and the loans out now.
 Choices are drawn from a seeded random generator, so every fill tells the same story.
@@ -18,7 +19,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from db.accounts import add_staff
 from db.attendance import check_in, check_in_card, mark_attendance
 from db.clock import at_local, end_of_local_day, local, now_utc
-from db.database import Database
+from db.database import Database, replaying
 from db.equipment import (
     Borrower,
     ItemDetails,
@@ -74,6 +75,9 @@ from db.programs import (
 )
 
 SEED = 263
+# The project starts on 1 April 2018: the coordinator sets the database up on the Tuesday after.
+SET_UP = at_local(date(2018, 4, 3), time(10))
+ITEMS_BOUGHT = at_local(date(2018, 8, 6), time(11))  # the week before the camp
 # The demo's own accounts (printed in the README); a real database starts with the
 # first-run dialog and has no default password.
 DEMO_PASSWORDS = {"admin": "admin-demo-2018", "anna": "anna-demo-2018"}
@@ -267,6 +271,9 @@ SEMINAR_SESSIONS: tuple[tuple[date, str], ...] = (
 
 OPEN_FIRST, OPEN_LAST = date(2018, 9, 14), date(2019, 12, 20)
 OPEN_STARTS, OPEN_ENDS = time(16, 0), time(17, 0)
+CAMP_STARTS, CAMP_ENDS = time(10), time(15)
+CYCLE_STARTS, CYCLE_ENDS = time(15), time(17)
+SEMINAR_STARTS, SEMINAR_ENDS = time(10), time(14)
 OPEN_THEMES: Mapping[date, str] = {
     date(2018, 9, 14): "Iepazīšanās: nāc, pievienojies!",
     date(2018, 9, 21): "Dzejas dienas bibliotēkā",
@@ -358,6 +365,7 @@ class DemoSummary:
     enrollments: int
     attendance: int
     items: int
+    kits: int  # items lent with their parts in one scan (the Xbox)
     loans: int
     open_loans: int
     overdue_loans: int
@@ -420,6 +428,20 @@ def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
     today = today or local(now_utc()).date()
     rng = random.Random(SEED)
     ids = _Ids()
+    with replaying(SET_UP):
+        _set_up(db, ids)
+        sessions = _schedule(db, ids)
+    members = _plan_members(rng)
+    _register(db, ids, members)
+    with replaying(ITEMS_BOUGHT):
+        _add_items(db, ids)
+    _live_the_year(db, ids, rng, members, sessions, today)
+    current = _live_today(db, ids, members, today)
+    return summarize(db, current)
+
+
+def _set_up(db: Database, ids: _Ids) -> None:
+    """The sites, the project, the two accounts and the four programs."""
     for name, country, library in SITES:
         ids.sites[name] = add_site(db, name, country, library)
     ids.project = add_project(
@@ -465,13 +487,6 @@ def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
             planned_sessions=planned,
             by=ids.admin,
         )
-    sessions = _schedule(db, ids)
-    members = _plan_members(rng)
-    _register(db, ids, members)
-    _add_items(db, ids)
-    _live_the_year(db, ids, rng, members, sessions, today)
-    current = _live_today(db, ids, members, today)
-    return summarize(db, current)
 
 
 def summarize(db: Database, current_session_id: int | None = None) -> DemoSummary:
@@ -493,6 +508,7 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
             enrollments=count(Enrollment),
             attendance=count(Attendance),
             items=count(Item),
+            kits=s.scalar(select(func.count(Item.parent_id.distinct()))) or 0,
             loans=count(Loan),
             open_loans=0,
             overdue_loans=0,
@@ -593,15 +609,18 @@ def _plan_members(rng: random.Random) -> list[_Member]:
 
 def _planned_sessions(librarian: int, admin: int) -> list[_Planned]:
     planned = [
-        _Planned(CAMP, SessionPlan(day, time(10), time(15), theme, place, librarian))
+        _Planned(CAMP, SessionPlan(day, CAMP_STARTS, CAMP_ENDS, theme, place, librarian))
         for day, theme, place in CAMP_DAYS
     ]
     planned += [
-        _Planned(CYCLE, SessionPlan(day, time(15), time(17), theme, place, admin))
+        _Planned(CYCLE, SessionPlan(day, CYCLE_STARTS, CYCLE_ENDS, theme, place, admin))
         for day, theme, place in CYCLE_SESSIONS
     ]
     planned += [
-        _Planned(SEMINAR, SessionPlan(day, time(10), time(14), theme, "Konferenču zāle", admin))
+        _Planned(
+            SEMINAR,
+            SessionPlan(day, SEMINAR_STARTS, SEMINAR_ENDS, theme, "Konferenču zāle", admin),
+        )
         for day, theme in SEMINAR_SESSIONS
     ]
     planned += [
@@ -681,41 +700,59 @@ def _details(m: _Member, ids: _Ids) -> ParticipantDetails:
 def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
     """Everyone with their consents: Friday newcomers as desk walk-ins, the rest by the form."""
     for m in members:
-        given_by = m.guardian or f"{m.first_name} {m.last_name}"
-        purposes = []
-        if m.data_processing:
-            purposes.append(ConsentPurpose.DATA_PROCESSING)
-        if m.photo:
-            purposes.append(ConsentPurpose.PHOTO)
-            if m.video_and_publication:
-                purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-        known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
-        if known:
-            participant_id = known[0].id
-        else:
-            # The note of a child who moved away is written when they leave.
-            details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
-            # The librarian registers; only the coordinator (an admin) sets the target-group mark.
-            unmarked = replace(details, target_group=False)
-            if m.is_child and not m.camper and m.joined_cycle is None:
-                participant_id = register_walk_in(
-                    db, unmarked, purposes, given_by, m.first_day, by=ids.librarian
-                )
-            else:
-                participant_id = register_participant(db, unmarked, by=ids.librarian)
-            if details.target_group:
-                edit_participant(db, participant_id, details, by=ids.admin)
-        ids.members[m.key] = participant_id
-        for purpose in purposes:  # already there for a walk-in: nothing is added
-            record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)
-        if m.joined_cycle is not None:
-            enrol(db, participant_id, ids.programs[CYCLE], m.joined_cycle, by=ids.admin)
+        with replaying(_registered_at(m)):
+            _register_one(db, ids, m)
     with db.reading() as s:
         ids.cards.update(
             (pid, code)
             for pid, code in s.execute(select(Participant.id, Participant.card_code))
             if code is not None
         )
+
+
+def _registered_at(m: _Member) -> datetime:
+    """A little before the first session they came to, where the librarian writes them in."""
+    if m.camper:
+        starts = CAMP_STARTS
+    elif m.joined_cycle is not None:
+        starts = CYCLE_STARTS
+    elif not m.is_child:
+        starts = SEMINAR_STARTS
+    else:
+        starts = OPEN_STARTS
+    return _minutes(at_local(m.first_day, starts), -30)
+
+
+def _register_one(db: Database, ids: _Ids, m: _Member) -> None:
+    given_by = m.guardian or f"{m.first_name} {m.last_name}"
+    purposes = []
+    if m.data_processing:
+        purposes.append(ConsentPurpose.DATA_PROCESSING)
+    if m.photo:
+        purposes.append(ConsentPurpose.PHOTO)
+        if m.video_and_publication:
+            purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
+    known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
+    if known:
+        participant_id = known[0].id
+    else:
+        # The note of a child who moved away is written when they leave.
+        details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
+        # The librarian registers; only the coordinator (an admin) sets the target-group mark.
+        unmarked = replace(details, target_group=False)
+        if m.is_child and not m.camper and m.joined_cycle is None:
+            participant_id = register_walk_in(
+                db, unmarked, purposes, given_by, m.first_day, by=ids.librarian
+            )
+        else:
+            participant_id = register_participant(db, unmarked, by=ids.librarian)
+        if details.target_group:
+            edit_participant(db, participant_id, details, by=ids.admin)
+    ids.members[m.key] = participant_id
+    for purpose in purposes:  # already there for a walk-in: nothing is added
+        record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)
+    if m.joined_cycle is not None:
+        enrol(db, participant_id, ids.programs[CYCLE], m.joined_cycle, by=ids.admin)
 
 
 def _add_items(db: Database, ids: _Ids) -> None:
@@ -754,10 +791,11 @@ def _arrive(
 ) -> None:
     participant_id = ids.members[member.key]
     try:
-        if method is CheckInMethod.SCAN:
-            check_in_card(db, session_id, ids.cards[participant_id], by=ids.librarian, at=at)
-        else:
-            check_in(db, session_id, participant_id, method=method, by=ids.librarian, at=at)
+        with replaying(at):
+            if method is CheckInMethod.SCAN:
+                check_in_card(db, session_id, ids.cards[participant_id], by=ids.librarian, at=at)
+            else:
+                check_in(db, session_id, participant_id, method=method, by=ids.librarian, at=at)
     except ParticipantArchived:
         # Only on a rerun, for the child who has moved away since: their visit is recorded.
         pass
@@ -785,10 +823,11 @@ def _lend_and_return(
         item_id, is_kit = item.id, bool(item.parts)
         made = s.scalar(select(Loan.id).where(Loan.item_id == item_id, Loan.lent_at == lent_at))
     if made is None:
-        if is_kit:
-            lend_kit(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
-        else:
-            lend(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
+        with replaying(lent_at):
+            if is_kit:
+                lend_kit(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
+            else:
+                lend(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
     with db.reading() as s:
         still_out = list(
             s.scalars(
@@ -802,8 +841,9 @@ def _lend_and_return(
                 .order_by(Item.parent_id.is_(None), Item.tag)  # the parts, then the kit
             )
         )
-    for out_tag in still_out:
-        return_item(db, out_tag, by=ids.librarian, note=notes.get(out_tag, ""), at=back_at)
+    with replaying(back_at):
+        for out_tag in still_out:
+            return_item(db, out_tag, by=ids.librarian, note=notes.get(out_tag, ""), at=back_at)
 
 
 def _live_the_year(
@@ -825,13 +865,15 @@ def _live_the_year(
         start, end = at_local(plan.day, plan.starts_at), at_local(plan.day, plan.ends_at)
         cancelled = plan.day in (OPEN_CANCELLED if planned.program == OPEN else CYCLE_CANCELLED)
         if planned.program in (OPEN, CYCLE) and cancelled:
-            set_session_status(db, session_id, SessionStatus.CANCELLED, by=ids.librarian)
+            with replaying(_minutes(start, -180)):  # called off that morning
+                set_session_status(db, session_id, SessionStatus.CANCELLED, by=ids.librarian)
             continue
         came: list[_Member] = []
         if planned.program == OPEN:
             came = _open_friday(db, ids, rng, locals_, session_id, plan.day, start)
             if rng.random() < 0.3:
-                set_anonymous_headcount(db, session_id, rng.randint(1, 6), by=ids.librarian)
+                with replaying(_minutes(end, -5)):  # counted before the game ends
+                    set_anonymous_headcount(db, session_id, rng.randint(1, 6), by=ids.librarian)
             _friday_equipment(db, ids, rng, came, session_id, plan.day, start, end)
         elif planned.program == CYCLE:
             _cycle_session(db, ids, rng, locals_, session_id, plan.day, start)
@@ -870,14 +912,17 @@ def _live_the_year(
                 if not m.is_child:
                     at = _minutes(start, rng.randint(-20, 5))
                     _arrive(db, ids, session_id, m, at, CheckInMethod.NAME_SEARCH)
-        set_session_status(db, session_id, SessionStatus.HELD, by=ids.librarian)
+        with replaying(_minutes(end, 10)):
+            set_session_status(db, session_id, SessionStatus.HELD, by=ids.librarian)
         if planned.program == OPEN and plan.day == CONTROLLER_NOTE[1]:
-            set_item_status(db, CONTROLLER_NOTE[0], ItemStatus.IN_REPAIR, by=ids.admin)
+            with replaying(_minutes(end, 15)):  # after its return note
+                set_item_status(db, CONTROLLER_NOTE[0], ItemStatus.IN_REPAIR, by=ids.admin)
     for m in members:
         if m.left_on is not None and m.left_on < today:
             participant_id = ids.members[m.key]
-            edit_participant(db, participant_id, _details(m, ids), by=ids.admin)
-            set_archived(db, participant_id, by=ids.admin)
+            with replaying(at_local(m.left_on, time(17, 30))):  # after their last session
+                edit_participant(db, participant_id, _details(m, ids), by=ids.admin)
+                set_archived(db, participant_id, by=ids.admin)
 
 
 def _open_friday(
@@ -917,13 +962,17 @@ def _cycle_session(
         if roll < 0.80:
             _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-10, 5)), _method(rng, 0.7))
         elif roll < 0.87:
-            _arrive(db, ids, session_id, m, _minutes(start, rng.randint(15, 30)), _method(rng, 0.7))
-            mark_attendance(db, session_id, participant_id, AttendanceStatus.LATE, by=ids.librarian)
+            arrived = _minutes(start, rng.randint(15, 30))
+            _arrive(db, ids, session_id, m, arrived, _method(rng, 0.7))
+            with replaying(arrived):
+                mark_attendance(
+                    db, session_id, participant_id, AttendanceStatus.LATE, by=ids.librarian
+                )
         else:
             status = AttendanceStatus.EXCUSED if roll < 0.94 else AttendanceStatus.ABSENT
-            mark_attendance(
-                db, session_id, participant_id, status, by=ids.librarian, at=_minutes(start, 90)
-            )
+            marked = _minutes(start, 90)
+            with replaying(marked):
+                mark_attendance(db, session_id, participant_id, status, by=ids.librarian, at=marked)
 
 
 def _friday_equipment(
@@ -1013,7 +1062,9 @@ def _today_session(db: Database, ids: _Ids, today: date, now: datetime) -> int:
         PLACE,
         ids.librarian,
     )
-    return create_session(db, open_id, plan, by=ids.librarian)
+    # Planned in the morning (or now, when the demo runs before its story's morning is over).
+    with replaying(min(now, at_local(today, time(9)))):
+        return create_session(db, open_id, plan, by=ids.librarian)
 
 
 def _lent_since(db: Database, tag: str, since: datetime) -> bool:
@@ -1061,22 +1112,20 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
     at = min(latest, _minutes(start, 20))
     if not _lent_since(db, "LAP-02", at_local(today, time(0))):
         first = ids.members[arrivals[0][1].key]
-        lend(db, "LAP-02", Borrower.child(first), by=ids.librarian, at=at)
+        with replaying(at):
+            lend(db, "LAP-02", Borrower.child(first), by=ids.librarian, at=at)
     # The camera with the librarian for the week's photos.
     at = at_local(today - timedelta(days=2), time(10))
     if not _lent_since(db, "CAM-01", at_local(today - timedelta(days=2), time(0))):
         due = at_local(today + timedelta(days=5), time(18))
-        lend(db, "CAM-01", Borrower.librarian(ids.librarian), by=ids.librarian, due_at=due, at=at)
+        librarian = Borrower.librarian(ids.librarian)
+        with replaying(at):
+            lend(db, "CAM-01", librarian, by=ids.librarian, due_at=due, at=at)
     # A laptop that should have been back the evening it went out, three days ago.
     at = at_local(today - timedelta(days=3), time(15))
     if not _lent_since(db, "LAP-03", at_local(today - timedelta(days=3), time(0))):
         borrower = rng.choice([m for m in regulars if m not in came] or regulars)
-        lend(
-            db,
-            "LAP-03",
-            Borrower.child(ids.members[borrower.key]),
-            by=ids.librarian,
-            due_at=end_of_local_day(at),
-            at=at,
-        )
+        child = Borrower.child(ids.members[borrower.key])
+        with replaying(at):
+            lend(db, "LAP-03", child, by=ids.librarian, due_at=end_of_local_day(at), at=at)
     return session_id

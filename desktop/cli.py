@@ -84,12 +84,38 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill the demo year and say in words what it added (a rerun adds nothing)."""
     from db.database import describe
-    from db.demo import fill_demo
+    from db.demo import DEMO_PASSWORDS, fill_demo, summarize
+
+    def counted(number: int, one: str, many: str) -> str:
+        # Thousands apart by a plain space, as Latvian writes them ("1 279"); any console prints it.
+        return f"{number:,}".replace(",", " ") + " " + (one if number == 1 else many)
 
     database = open_database(args.db)
-    summary = fill_demo(database)
-    print(f"Demo data in {describe(database.url)}: {summary}")
+    before = summarize(database)
+    after = fill_demo(database)
+    where = describe(database.url)
+    changes = (
+        (after.sites - before.sites, "site", "sites"),
+        (after.programs - before.programs, "program", "programs"),
+        (after.sessions - before.sessions, "session", "sessions"),
+        (after.participants - before.participants, "participant", "participants"),
+        (after.attendance - before.attendance, "check-in", "check-ins"),
+        (after.items - before.items, "item", "items"),
+        (after.kits - before.kits, "kit", "kits"),
+        (after.loans - before.loans, "loan", "loans"),
+    )
+    added = [counted(number, one, many) for number, one, many in changes if number]
+    if not added:
+        print(f"The demo year is already in {where}: nothing was added.")
+        return 0
+    what = "The demo year" if before.sessions == 0 else "Today's demo session"
+    print(f"{what} was added to {where}: {', '.join(added)}.")
+    print(f"Out now: {counted(after.open_loans, 'item', 'items')}, {after.overdue_loans} overdue.")
+    if after.staff > before.staff:
+        accounts = ", ".join(f"{name} / {password}" for name, password in DEMO_PASSWORDS.items())
+        print(f"Accounts (name / password): {accounts}.")
     return 0
 
 

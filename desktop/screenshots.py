@@ -1,6 +1,8 @@
 """Grab the windows to PNG, offscreen, on a demo database: `python -m desktop.screenshots`.
 
-Rerun it when the look changes; the README shows the pictures it writes.
+Rerun it when the look changes; the README shows the pictures it writes. The pictures show
+the same moment on every run: a Friday afternoon of the demo year, its open session running,
+the demo database named as a librarian's would be.
 """
 
 from __future__ import annotations
@@ -9,9 +11,31 @@ import argparse
 import os
 import sys
 import tempfile
+from contextlib import chdir
+from datetime import UTC, datetime
 from pathlib import Path
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
+# Friday 15 November 2019, 16:20 in Jēkabpils (UTC+2): "Lāčplēša stāsti" began at 16:00 and
+# the children have come; a year of sessions and loans lies behind it.
+FRIDAY_AFTERNOON = datetime(2019, 11, 15, 14, 20, tzinfo=UTC)
+DATABASE_FILE = "openup.sqlite3"  # the status bar names it as it would a librarian's
+
+
+def freeze_clock(at: datetime) -> None:
+    """Every "now" of the program is `at`: the demo's today, the desk's running session.
+
+    Modules bind db.clock.now_utc when they are imported, so this must come first."""
+    import db.clock
+
+    early = [
+        name
+        for name in sys.modules
+        if name.startswith(("db.", "desktop.")) and name not in ("db.clock", "desktop.screenshots")
+    ]
+    if early:
+        raise RuntimeError(f"the clock must be frozen before these are imported: {early}")
+    db.clock.now_utc = lambda: at
 
 
 def child_without_photos(database: object, session_id: int | None) -> str:
@@ -40,11 +64,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--language", default="lv")
     args = parser.parse_args(argv)
+    args.out = args.out.resolve()  # the database is made in a folder of its own, entered below
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    freeze_clock(FRIDAY_AFTERNOON)
 
     from PySide6.QtWidgets import QApplication
 
     from db.accounts import staff_id_of
+    from db.clock import local
     from db.database import Database
     from db.demo import fill_demo
     from db.migrate import migrate
@@ -55,11 +82,11 @@ def main(argv: list[str]) -> int:
 
     app = QApplication(sys.argv)
     load_fonts(app)
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'demo.sqlite3'}"
+    with tempfile.TemporaryDirectory() as folder, chdir(folder):
+        url = f"sqlite:///{DATABASE_FILE}"  # relative: the status bar shows the plain name
         database = Database(url)
         migrate(database)
-        fill_demo(database)
+        fill_demo(database, local(FRIDAY_AFTERNOON).date())
         database.dispose()
         settings_path = str(Path(folder) / "settings.ini")
         Settings(settings_path).set(LANGUAGE, args.language)

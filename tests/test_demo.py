@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,13 +13,14 @@ import pytest
 from sqlalchemy import func, select
 
 from db.clock import at_local, local, now_utc
-from db.database import Database
-from db.demo import DemoSummary, fill_demo, summarize
+from db.database import Database, replaying
+from db.demo import SET_UP, DemoSummary, fill_demo, summarize
 from db.equipment import open_loans
 from db.migrate import migrate
 from db.models import (
     Attendance,
     AttendanceStatus,
+    AuditEvent,
     Base,
     CheckInMethod,
     Consent,
@@ -36,7 +39,9 @@ from db.models import (
     Site,
     Staff,
 )
-from db.programs import current_session
+from db.programs import add_site, current_session
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Filled:
     today: date
     filled_at: datetime
     summary: DemoSummary
+    printed: str  # what `main.py demo` said
 
 
 def new_database(folder: Path) -> Database:
@@ -53,14 +59,29 @@ def new_database(folder: Path) -> Database:
     return db
 
 
+def main_py_demo(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`main.py demo` as a librarian runs it, its log kept in the test's folder."""
+    return subprocess.run(
+        [sys.executable, "main.py", "--db", str(folder / "demo.sqlite3"), "demo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"XDG_DATA_HOME": str(folder), "HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+
+
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
-    """One demo database for the module: filling takes a few seconds."""
-    db = new_database(tmp_path_factory.mktemp("demo"))
+    """One demo database for the module, filled by `main.py demo`: it takes a few seconds."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = new_database(folder)
     filled_at = now_utc()
+    run = main_py_demo(folder)
+    assert run.returncode == 0, run.stderr
     today = local(filled_at).date()
-    summary = fill_demo(db, today)
-    yield Filled(db, today, filled_at, summary)
+    summary = fill_demo(db, today)  # adds nothing: what the database holds
+    yield Filled(db, today, filled_at, summary, run.stdout)
     db.dispose()
 
 
@@ -347,6 +368,65 @@ def test_the_summary_counts_what_is_there(filled: Filled) -> None:
     assert summary.overdue_loans >= 1 and summary.open_loans >= 2
 
 
+def test_the_audit_log_tells_the_year_as_it_happened(filled: Filled) -> None:
+    with filled.db.reading() as s:
+        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.at, AuditEvent.id)))
+        checked_in = {
+            row_id: at for row_id, at in s.execute(select(Attendance.id, Attendance.recorded_at))
+        }
+        loans = {loan.id: loan for loan in s.scalars(select(Loan))}
+        sessions = {row.id: row for row in s.scalars(select(Session))}
+    assert events[0].action == "site.added" and events[0].at == SET_UP
+    midnight = at_local(filled.today, time(0))
+    past = [event for event in events if event.at < midnight]
+    # Only today's session, its check-ins and the loans of the last days are recent.
+    assert len(past) > len(events) - 40
+    assert len({local(event.at).strftime("%Y-%m") for event in past}) >= 18
+    assert all(event.at <= filled.filled_at + timedelta(minutes=5) for event in events)
+    seen = {"attendance.checked_in": 0, "loan.lent": 0, "loan.returned": 0, "session.held": 0}
+    for event in events:
+        if event.action == "attendance.checked_in":
+            assert event.at == checked_in[event.entity_id]
+        elif event.action == "loan.lent":
+            assert event.at == loans[event.entity_id].lent_at
+        elif event.action == "loan.returned":
+            assert event.at == loans[event.entity_id].returned_at
+        elif event.action == "session.held":
+            row = sessions[event.entity_id]
+            assert event.at > at_local(row.day, row.ends_at)
+            assert local(event.at).date() == row.day
+        else:
+            continue
+        seen[event.action] += 1
+    assert seen["attendance.checked_in"] > 1000 and seen["loan.returned"] > 100
+    assert seen["session.held"] == filled.summary.held_sessions
+
+
+def test_main_py_demo_says_what_it_added_in_words(filled: Filled) -> None:
+    summary = filled.summary
+    first, out_now, accounts = filled.printed.splitlines()
+    where = str(filled.db.url.database)
+    thousands = f"{summary.attendance // 1000} {summary.attendance % 1000:03d}"
+    assert first == (
+        f"The demo year was added to {where}: 3 sites, 4 programs, {summary.sessions} sessions, "
+        f"{summary.participants} participants, {thousands} check-ins, 12 items, 1 kit, "
+        f"{summary.loans} loans."
+    )
+    assert out_now == f"Out now: {summary.open_loans} items, {summary.overdue_loans} overdue."
+    assert accounts == (
+        "Accounts (name / password): admin / admin-demo-2018, anna / anna-demo-2018."
+    )
+    assert "DemoSummary" not in filled.printed
+
+
+def test_main_py_demo_again_says_nothing_was_added(filled: Filled) -> None:
+    run = main_py_demo(Path(str(filled.db.url.database)).parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == (
+        f"The demo year is already in {filled.db.url.database}: nothing was added.\n"
+    )
+
+
 def test_running_it_again_adds_nothing(filled: Filled) -> None:
     before = row_counts(filled.db)
     again = fill_demo(filled.db, filled.today)
@@ -369,3 +449,19 @@ def test_a_later_day_adds_only_that_days_session(tmp_path: Path) -> None:
         assert after[table] == before[table], table
     # The loans still out from the first day stay out; nothing is lent twice.
     assert later.open_loans == first.open_loans
+
+
+def test_only_the_demos_replayed_actions_carry_a_past_moment(sqlite_db: Database) -> None:
+    moment = at_local(date(2018, 9, 14), time(15, 40))
+    with replaying(moment):
+        add_site(sqlite_db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    before = now_utc()
+    add_site(sqlite_db, "Rokiškis", "LT", "Rokiškio viešoji biblioteka")
+    after = now_utc()
+    with sqlite_db.reading() as s:
+        at = {
+            text: moment
+            for text, moment in s.execute(select(AuditEvent.description, AuditEvent.at))
+        }
+    assert at["Added site Ludza"] == moment
+    assert before <= at["Added site Rokiškis"] <= after

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,7 +17,8 @@ from db.programs import SessionPlan, create_program, create_session
 from db.scancodes import card_text
 from desktop.documents.cards import CARD_HEIGHT, CARD_WIDTH, LEFT, member_cards_pdf
 from tests.conftest import Desk
-from tests.documents.test_labels import MM_PER_PX, centre_mm, decode, render_pages
+from tests.documents.rendering import render_pages
+from tests.documents.test_labels import MM_PER_PX, centre_mm, decode
 
 PT_PER_MM = 72 / 25.4
 
@@ -82,9 +82,7 @@ def test_an_unknown_child_is_refused(desk: Desk) -> None:
         cards_data(desk.db, [desk.ilze_id, 9999])
 
 
-def test_the_card_shows_the_short_name_and_nothing_else_about_the_child(
-    desk: Desk, tmp_path: Path
-) -> None:
+def test_the_card_shows_the_short_name_and_nothing_else_about_the_child(desk: Desk) -> None:
     pdf = member_cards_pdf(cards_data(desk.db))
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "Ilze Ķ." in text
@@ -94,17 +92,17 @@ def test_the_card_shows_the_short_name_and_nothing_else_about_the_child(
     for never in ("Ķēniņa", "Žūriņš", "2009", "2010"):
         assert never not in text
     assert b"Helvetica" not in pdf  # its boxes instead of ā ķ ž: only DejaVu Sans is used
-    (page,) = render_pages(pdf, tmp_path)
+    (page,) = render_pages(pdf)
     found = {card_at(centre_mm(r)): r.text for r in decode(page)}
     assert found == {i: card.code_text for i, card in enumerate(cards_data(desk.db))}
 
 
-def test_ten_cards_to_a_page_each_code_in_its_place(tmp_path: Path) -> None:
+def test_ten_cards_to_a_page_each_code_in_its_place() -> None:
     cards = made_up_cards(12)
     pdf = member_cards_pdf(cards)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 2
-    pages = render_pages(pdf, tmp_path)
+    pages = render_pages(pdf)
     first = {card_at(centre_mm(r)): r.text for r in decode(pages[0])}
     assert first == {i: card.code_text for i, card in enumerate(cards[:10])}
     second = {card_at(centre_mm(r)): r.text for r in decode(pages[1])}
@@ -116,10 +114,10 @@ def test_ten_cards_to_a_page_each_code_in_its_place(tmp_path: Path) -> None:
         assert result.ec_level in ("M", "Q", "H")
 
 
-def test_cards_are_credit_card_size_with_marks_outside_them(tmp_path: Path) -> None:
+def test_cards_are_credit_card_size_with_marks_outside_them() -> None:
     width_mm, height_mm = CARD_WIDTH / PT_PER_MM, CARD_HEIGHT / PT_PER_MM
     assert (width_mm, height_mm) == pytest.approx((85.6, 54))
-    (page,) = render_pages(member_cards_pdf(made_up_cards(10)), tmp_path, dpi=100)
+    (page,) = render_pages(member_cards_pdf(made_up_cards(10)), dpi=100)
     px_per_mm = 100 / 25.4
     left, right = LEFT / PT_PER_MM, 210 - LEFT / PT_PER_MM
     top, bottom = (297 - 270) / 2, 297 - (297 - 270) / 2

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -18,19 +16,9 @@ from db.printing import LabelData, labels_data
 from db.scancodes import item_text
 from desktop.documents.labels import TEMPLATES, labels_pdf, qr_matrix
 from tests.conftest import Desk
+from tests.documents.rendering import DPI, render_pages
 
-DPI = 300
 MM_PER_PX = 25.4 / DPI
-
-
-def render_pages(pdf: bytes, folder: Path, dpi: int = DPI) -> list[Image.Image]:
-    """Every page of the PDF as an image, as a printer would see it (poppler's pdftoppm)."""
-    source = folder / "document.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-png", str(source), str(folder / "page")], check=True
-    )
-    return [Image.open(path).convert("L") for path in sorted(folder.glob("page-*.png"))]
 
 
 def decode(page: Image.Image) -> list[zxingcpp.Result]:
@@ -143,10 +131,10 @@ def test_the_pdf_carries_tag_name_library_and_funded_mark(desk: Desk) -> None:
 
 
 @pytest.mark.parametrize("template", ["3x7", "2x7", "3x8"])
-def test_every_code_on_a_full_sheet_decodes_to_its_item(template: str, tmp_path: Path) -> None:
+def test_every_code_on_a_full_sheet_decodes_to_its_item(template: str) -> None:
     stock = TEMPLATES[template]
     labels = made_up_labels(stock.per_page)
-    (page,) = render_pages(labels_pdf(labels, template), tmp_path)
+    (page,) = render_pages(labels_pdf(labels, template))
     results = decode(page)
     assert sorted(r.text for r in results) == sorted(label.code_text for label in labels)
     for result in results:
@@ -158,16 +146,16 @@ def test_every_code_on_a_full_sheet_decodes_to_its_item(template: str, tmp_path:
         assert quiet_zone_is_clear(page, result)
 
 
-def test_the_desks_items_decode_from_the_default_sheet(desk: Desk, tmp_path: Path) -> None:
+def test_the_desks_items_decode_from_the_default_sheet(desk: Desk) -> None:
     labels = labels_data(desk.db)
-    (page,) = render_pages(labels_pdf(labels), tmp_path)
+    (page,) = render_pages(labels_pdf(labels))
     found = {position_on_sheet("3x7", r): r.text for r in decode(page)}
     assert found == {i: label.code_text for i, label in enumerate(labels)}
 
 
-def test_start_position_leaves_the_used_labels_empty(tmp_path: Path) -> None:
+def test_start_position_leaves_the_used_labels_empty() -> None:
     labels = made_up_labels(18)
-    pages = render_pages(labels_pdf(labels, "3x7", start=5), tmp_path)
+    pages = render_pages(labels_pdf(labels, "3x7", start=5))
     assert len(pages) == 2
     first = {position_on_sheet("3x7", r): r.text for r in decode(pages[0])}
     # Positions 1–4 (0–3 here) were used before: the first label goes on position 5.
@@ -176,7 +164,7 @@ def test_start_position_leaves_the_used_labels_empty(tmp_path: Path) -> None:
     assert second == {0: labels[17].code_text}
 
 
-def test_the_roll_prints_one_label_per_page_of_the_labels_size(tmp_path: Path) -> None:
+def test_the_roll_prints_one_label_per_page_of_the_labels_size() -> None:
     labels = made_up_labels(3)
     pdf = labels_pdf(labels, "roll62")
     reader = PdfReader(io.BytesIO(pdf))
@@ -186,7 +174,7 @@ def test_the_roll_prints_one_label_per_page_of_the_labels_size(tmp_path: Path) -
         height_mm = float(page.mediabox.height) * 25.4 / 72
         assert width_mm == pytest.approx(62, abs=0.05)
         assert height_mm == pytest.approx(29, abs=0.05)
-    images = render_pages(pdf, tmp_path)
+    images = render_pages(pdf)
     for image, label in zip(images, labels, strict=True):
         (result,) = decode(image)
         assert result.text == label.code_text
@@ -195,7 +183,7 @@ def test_the_roll_prints_one_label_per_page_of_the_labels_size(tmp_path: Path) -
         assert quiet_zone_is_clear(image, result)
 
 
-def test_a_long_tag_and_name_still_print_and_decode(tmp_path: Path) -> None:
+def test_a_long_tag_and_name_still_print_and_decode() -> None:
     tag = "INTERACTIVE-TABLE-12"
     label = LabelData(
         tag=tag,
@@ -205,10 +193,8 @@ def test_a_long_tag_and_name_still_print_and_decode(tmp_path: Path) -> None:
         funded_mark="OPEN UP LLI-263",
     )
     for template in TEMPLATES:
-        folder = tmp_path / template
-        folder.mkdir()
         pdf = labels_pdf([label], template)
-        (image,) = render_pages(pdf, folder)
+        (image,) = render_pages(pdf)
         (result,) = decode(image)
         assert result.text == label.code_text
         assert tag in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
