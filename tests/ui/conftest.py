@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
-from shiboken6 import getCppPointer
+from shiboken6 import getCppPointer, isValid
 
 from db.programs import add_site, list_sites
 from desktop import operations
@@ -49,7 +49,9 @@ class WindowWatch(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown_as_window: set[int] = set()  # C++ addresses: a wrapper may be new
+        # By C++ address (a widget may get a new Python wrapper); the wrapper kept tells
+        # whether the widget still lives (a new one may be built at a freed address).
+        self._shown_as_window: dict[int, QWidget] = {}
         self.strays: list[str] = []
         self.unexpected: list[str] = []
 
@@ -58,18 +60,14 @@ class WindowWatch(QObject):
             return False
         kind = event.type()
         if kind == QEvent.Type.Show and watched.isWindow():
-            if watched.windowType() in TRANSIENT:
+            if watched.windowType() in TRANSIENT or isinstance(watched, QMainWindow | QDialog):
                 return False
-            self._shown_as_window.add(getCppPointer(watched)[0])
-            if not isinstance(watched, QMainWindow | QDialog):
-                self.unexpected.append(describe_widget(watched))
-        elif (
-            kind == QEvent.Type.ParentChange
-            and not watched.isWindow()
-            and getCppPointer(watched)[0] in self._shown_as_window
-        ):
-            self._shown_as_window.discard(getCppPointer(watched)[0])
-            self.strays.append(describe_widget(watched))
+            self._shown_as_window[getCppPointer(watched)[0]] = watched
+            self.unexpected.append(describe_widget(watched))
+        elif kind == QEvent.Type.ParentChange and not watched.isWindow():
+            shown = self._shown_as_window.pop(getCppPointer(watched)[0], None)
+            if shown is not None and isValid(shown):
+                self.strays.append(describe_widget(watched))
         return False
 
 
