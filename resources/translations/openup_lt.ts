@@ -263,6 +263,10 @@
 <context>
     <name>DeskPage</name>
     <message>
+        <source>Choose another session</source>
+        <translation>Pasirinkti kitą užsiėmimą</translation>
+    </message>
+    <message>
         <source>Session:</source>
         <translation>Užsiėmimas:</translation>
     </message>
@@ -287,12 +291,32 @@
         <translation>Naujas vaikas…</translation>
     </message>
     <message>
+        <source>Register a child who came without a card</source>
+        <translation>Užregistruoti vaiką, atėjusį be kortelės</translation>
+    </message>
+    <message>
         <source>Undo last scan</source>
         <translation>Atšaukti paskutinį nuskaitymą</translation>
     </message>
     <message>
+        <source>Nothing to undo yet</source>
+        <translation>Kol kas nėra ką atšaukti</translation>
+    </message>
+    <message>
         <source>Sign-in sheet…</source>
         <translation>Parašų lapas…</translation>
+    </message>
+    <message>
+        <source>Print the sign-in sheet of this session</source>
+        <translation>Spausdinti šio užsiėmimo parašų lapą</translation>
+    </message>
+    <message>
+        <source>One visitor less (−, while the scan field is empty)</source>
+        <translation>Vienu lankytoju mažiau (−, kai nuskaitymo laukas tuščias)</translation>
+    </message>
+    <message>
+        <source>One more visitor (+, while the scan field is empty)</source>
+        <translation>Dar vienas lankytojas (+, kai nuskaitymo laukas tuščias)</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>
@@ -417,6 +441,14 @@
     <message>
         <source>Note saved for %1.</source>
         <translation>Pastaba apie %1 išsaugota.</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau čia</translation>
+    </message>
+    <message>
+        <source>Already checked in to this session</source>
+        <translation>Jau užregistruota šiame užsiėmime</translation>
     </message>
     <message>
         <source>Undo the %1</source>

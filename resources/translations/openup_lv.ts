@@ -263,6 +263,10 @@
 <context>
     <name>DeskPage</name>
     <message>
+        <source>Choose another session</source>
+        <translation>Izvēlēties citu nodarbību</translation>
+    </message>
+    <message>
         <source>Session:</source>
         <translation>Nodarbība:</translation>
     </message>
@@ -287,12 +291,32 @@
         <translation>Jauns bērns…</translation>
     </message>
     <message>
+        <source>Register a child who came without a card</source>
+        <translation>Reģistrēt bērnu, kurš atnācis bez kartes</translation>
+    </message>
+    <message>
         <source>Undo last scan</source>
         <translation>Atsaukt pēdējo nolasījumu</translation>
     </message>
     <message>
+        <source>Nothing to undo yet</source>
+        <translation>Pagaidām nav ko atsaukt</translation>
+    </message>
+    <message>
         <source>Sign-in sheet…</source>
         <translation>Parakstu lapa…</translation>
+    </message>
+    <message>
+        <source>Print the sign-in sheet of this session</source>
+        <translation>Drukāt šīs nodarbības parakstu lapu</translation>
+    </message>
+    <message>
+        <source>One visitor less (−, while the scan field is empty)</source>
+        <translation>Par vienu apmeklētāju mazāk (−, kamēr nolasīšanas lauks ir tukšs)</translation>
+    </message>
+    <message>
+        <source>One more visitor (+, while the scan field is empty)</source>
+        <translation>Vēl viens apmeklētājs (+, kamēr nolasīšanas lauks ir tukšs)</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>
@@ -417,6 +441,14 @@
     <message>
         <source>Note saved for %1.</source>
         <translation>Piezīme par %1 saglabāta.</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau ir šeit</translation>
+    </message>
+    <message>
+        <source>Already checked in to this session</source>
+        <translation>Jau reģistrēts šajā nodarbībā</translation>
     </message>
     <message>
         <source>Undo the %1</source>
