@@ -118,12 +118,19 @@ class ScanField(QLineEdit):
 
     While it is empty, + and − count a visitor who does not register (a scanned code or a
     name never starts with them), and Ctrl+Z undoes the last scan instead of the typing.
+    Escape drops what was typed, and the names it found.
     """
 
-    def __init__(self, on_arrow: Callable[[int], None], on_count: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        on_arrow: Callable[[int], None],
+        on_count: Callable[[int], None],
+        on_escape: Callable[[], None],
+    ) -> None:
         super().__init__()
         self._on_arrow = on_arrow
         self._on_count = on_count
+        self._on_escape = on_escape
 
     def event(self, event: QEvent) -> bool:
         if (
@@ -139,6 +146,10 @@ class ScanField(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self._on_arrow(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self._on_escape()
             return
         step = {"+": 1, "-": -1, "–": -1, "−": -1}.get(event.text())
         plain = not event.modifiers() & ~(
@@ -214,7 +225,9 @@ class DeskPage(QWidget):
         header.addWidget(QLabel(self.tr("Session:")))
         header.addWidget(self.session_choice)
 
-        self.scan_input = ScanField(self._move_highlight, self._change_headcount)
+        self.scan_input = ScanField(
+            self._move_highlight, self._change_headcount, self._hide_results
+        )
         self.scan_input.setObjectName("scanInput")
         self.scan_input.setPlaceholderText(self.tr("Scan a card or a label, or type a name"))
         scan_font = QFont(self.font())

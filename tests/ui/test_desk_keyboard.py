@@ -259,3 +259,14 @@ def test_name_search_results_are_as_large_as_the_here_now_list_and_mark_who_is_h
     assert "Already here" in page.scan_message.text()
     assert attendances(desk) == 1
     assert_scan_field_has_the_keys(qtbot, page)
+
+
+def test_escape_drops_the_typing_and_the_names_found(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.scan_input, "kenin")
+    assert page.search_results.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert page.scan_input.text() == "" and not page.search_results.isVisible()
+    # Enter now checks nobody in: the name found before is gone.
+    press(qtbot, Qt.Key.Key_Return)
+    assert attendances(desk) == 0
+    assert_scan_field_has_the_keys(qtbot, page)
