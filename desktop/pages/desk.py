@@ -810,14 +810,12 @@ class DeskPage(QWidget):
     def _change_headcount(self, step: int) -> None:
         if self._needs_session():
             return
-        from db.programs import set_anonymous_headcount
+        from db.programs import count_visitors
 
-        session_id, count = self.session_id, int(self.headcount.text()) + step
+        session_id, staff = self.session_id, self.ctx.staff_id
         assert session_id is not None
         self._run(
-            lambda: set_anonymous_headcount(
-                self.ctx.database, session_id, count, by=self.ctx.staff_id
-            ),
+            lambda: count_visitors(self.ctx.database, session_id, step, by=staff),
             lambda _r: self.ctx.announce(ATTENDANCE),
         )
 
