@@ -10,7 +10,16 @@ from sqlalchemy import select
 from db import audit
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UnknownCode
-from db.models import Item, Loan, Program, Session, SessionStatus
+from db.models import (
+    Attendance,
+    AttendanceStatus,
+    Item,
+    Loan,
+    Program,
+    Session,
+    SessionStatus,
+)
+from db.people import FoundParticipant, search_participants
 
 DAYS_AROUND = 14
 
@@ -100,3 +109,28 @@ def anonymous_headcount(db: Database, session_id: int) -> int:
     with db.reading() as session:
         row = session.get(Session, session_id)
         return row.anonymous_headcount if row else 0
+
+
+@dataclass(frozen=True)
+class DeskFound:
+    """A child found by name at the desk, and whether they are already checked in."""
+
+    child: FoundParticipant
+    here: bool
+
+
+def search_at_desk(
+    db: Database, typed: str, session_id: int | None, *, site_id: int | None, limit: int
+) -> list[DeskFound]:
+    """The name search of the desk: a child already here is marked, not checked in twice."""
+    found = search_participants(db, typed, site_id=site_id, limit=limit)
+    here: set[int] = set()
+    if session_id is not None and found:
+        query = select(Attendance.participant_id).where(
+            Attendance.session_id == session_id,
+            Attendance.participant_id.in_([child.id for child in found]),
+            Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
+        )
+        with db.reading() as session:
+            here = set(session.scalars(query))
+    return [DeskFound(child, child.id in here) for child in found]

@@ -262,8 +262,8 @@ def create_weekly_series(
         return [row.id for row in added]
 
 
-def _get_session(session: OrmSession, session_id: int) -> Session:
-    row = session.get(Session, session_id)
+def _get_session(session: OrmSession, session_id: int, *, for_update: bool = False) -> Session:
+    row = session.get(Session, session_id, with_for_update=for_update)
     if row is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return row
@@ -302,20 +302,34 @@ def set_anonymous_headcount(
     """Visitors counted but not registered; never below zero."""
     with db.unit_of_work() as uow:
         row = _get_session(uow.session, session_id)
-        headcount = max(0, headcount)
-        if row.anonymous_headcount != headcount:
-            audit.record(
-                uow.session,
-                by,
-                "session.headcount",
-                "session",
-                row.id,
-                f"Anonymous headcount {row.anonymous_headcount} → {headcount}",
-                {"anonymous_headcount": [row.anonymous_headcount, headcount]},
-            )
-            row.anonymous_headcount = headcount
+        _record_headcount(uow.session, row, headcount, by)
         uow.commit()
-        return headcount
+        return row.anonymous_headcount
+
+
+def count_visitors(db: Database, session_id: int, step: int, *, by: int | None = None) -> int:
+    """One more (or one less) visitor at the desk: added to the count as it is in the database
+    now, so quick presses of + and a second laptop counting at once lose nothing."""
+    with db.unit_of_work() as uow:
+        row = _get_session(uow.session, session_id, for_update=True)
+        _record_headcount(uow.session, row, row.anonymous_headcount + step, by)
+        uow.commit()
+        return row.anonymous_headcount
+
+
+def _record_headcount(session: OrmSession, row: Session, headcount: int, by: int | None) -> None:
+    headcount = max(0, headcount)
+    if row.anonymous_headcount != headcount:
+        audit.record(
+            session,
+            by,
+            "session.headcount",
+            "session",
+            row.id,
+            f"Anonymous headcount {row.anonymous_headcount} → {headcount}",
+            {"anonymous_headcount": [row.anonymous_headcount, headcount]},
+        )
+        row.anonymous_headcount = headcount
 
 
 def running_sessions(at: datetime, site_id: int | None = None) -> Select[Session]:

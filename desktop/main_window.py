@@ -9,9 +9,10 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -45,6 +46,8 @@ def _build(module: str, name: str, ctx: AppContext) -> QWidget:
 
 
 BUSY_DELAY_MS = 300
+# Windows that close without handing anything back: a drop-down list, a menu, a tooltip.
+TRANSIENT = frozenset({Qt.WindowType.Popup, Qt.WindowType.ToolTip})
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self, ctx)
         self._build_status_bar()
         self.show_page(0)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)  # to see our dialogs close (eventFilter)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -242,6 +248,42 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.ctx)
         page.language_chosen.connect(self.language_chosen)
         return page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched is not self
+            and watched.windowType() not in TRANSIENT
+            and watched.parentWidget() is not None
+            and watched.parentWidget().window() is self  # type: ignore[union-attr]
+        ):
+            QTimer.singleShot(0, self, self._take_back_activation)
+        return False
+
+    def _take_back_activation(self) -> None:
+        """One of our dialogs closed and left no window active (not every platform's window
+        manager hands the activation back): give it to the dialog still open, else to us."""
+        if not self.isVisible() or QApplication.activeWindow() is not None:
+            return
+        (QApplication.activeModalWidget() or self).activateWindow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from a dialog, a message box, the PDF preview or the lock: Qt gives the
+            # focus back only after this event, so look once it has.
+            QTimer.singleShot(0, self, self._keep_scanner_on_desk)
+
+    def _keep_scanner_on_desk(self) -> None:
+        """On the Desk, the keys go to the Desk: to its scan field unless already inside it."""
+        desk = self._built.get("desk")
+        if desk is None or self.stack.currentWidget() is not desk or not self.isActiveWindow():
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or not desk.isAncestorOf(focused):
+            self.desk.take_focus()
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)

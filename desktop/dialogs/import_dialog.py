@@ -139,8 +139,9 @@ class ImportDialog(QDialog):
             self.site.addItem(name, choice_id)
         self.site.setCurrentIndex(max(0, self.site.findData(site_id or ctx.site_id or 0)))
         site_label = QLabel(self.tr("Site:"))
-        for widget in (site_label, self.site):
-            widget.setVisible(len(ctx.sites) > 1)
+        if len(ctx.sites) <= 1:  # never shown before it is laid out: it would be a window
+            for widget in (site_label, self.site):
+                widget.hide()
 
         self.model = RosterModel()
         self.table = QTableView()

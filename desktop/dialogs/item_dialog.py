@@ -323,8 +323,10 @@ class LendDialog(_SubmitDialog):
         self.due.setDateTime(
             QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
         )
+        # Parented at once: _choose_due shows it before it is laid out (a window otherwise).
         self.due_hint = QLabel(
-            self.tr("If not set: when the session running now ends, else at the end of today.")
+            self.tr("If not set: when the session running now ends, else at the end of today."),
+            self,
         )
         self.due_hint.setStyleSheet(HINT_STYLE)
         self.due_hint.setWordWrap(True)

@@ -266,7 +266,6 @@ class ParticipantForm(QWidget):
         form.addRow(self.tr("Birth year"), self.birth_year)
         form.addRow(self.tr("Gender"), self.gender)
         form.addRow(self.tr("Site"), self.site)
-        form.setRowVisible(self.site, len(self.ctx.sites) > 1)
         form.addRow(self.tr("Guardian"), self.guardian_name)
         form.addRow(self.tr("Guardian's phone"), self.guardian_phone)
         form.addRow("", self.target_group)
@@ -282,6 +281,8 @@ class ParticipantForm(QWidget):
         box.addLayout(form)
         box.addWidget(self.duplicate_warning)
         box.addLayout(buttons)
+        # Only now, inside the box: a row shown before would flash up as a window of its own.
+        form.setRowVisible(self.site, len(self.ctx.sites) > 1)
 
         for edit in (self.first_name, self.last_name, self.guardian_name, self.guardian_phone):
             edit.textEdited.connect(self._changed)

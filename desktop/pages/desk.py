@@ -10,9 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +45,15 @@ from PySide6.QtWidgets import (
 
 from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
 from db.clock import local, now_utc
-from db.desk import DeskSession, anonymous_headcount, sessions_near, undo_lend, undo_return
+from db.desk import (
+    DeskFound,
+    DeskSession,
+    anonymous_headcount,
+    search_at_desk,
+    sessions_near,
+    undo_lend,
+    undo_return,
+)
 from db.equipment import (
     Borrower,
     KitLent,
@@ -47,7 +68,6 @@ from db.equipment import (
 )
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, ScanRefused
 from db.models import CheckInMethod, SessionStatus
-from db.people import FoundParticipant, search_participants
 from db.programs import running_sessions
 from db.scancodes import CardCode, ItemCode, decode_scan
 from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
@@ -61,6 +81,10 @@ from desktop.settings import SOUNDS as SOUNDS_ON
 BORROWER_WAIT = timedelta(minutes=2)
 FLASH_MS = 1500
 GREEN, RED, AMBER = "#d8f5dc", "#fde2e1", "#fff3cd"
+# The desk by keyboard. None of them is a page's shortcut (Ctrl+1…7 in the main window).
+NEW_CHILD_KEY, UNDO_KEY, SIGNIN_KEY, SESSION_KEY = "Ctrl+N", "Ctrl+Z", "Ctrl+P", "F4"
+# The names in both lists, large enough to read from a step back from the desk.
+LIST_POINT_SIZE, LIST_ICON = 13, QSize(20, 20)
 
 
 def no_photos_icon(size: int = 16) -> QIcon:
@@ -83,16 +107,56 @@ class PendingBorrower:
     scanned_at: datetime
 
 
-class ScanField(QLineEdit):
-    """The scan field: arrows move through the name search results without leaving it."""
+def with_key(text: str, key: str) -> str:
+    """A tooltip that also tells the key, in the form the keyboard shows it."""
+    shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{text} ({shown})"
 
-    def __init__(self, on_arrow: Callable[[int], None]) -> None:
+
+class ScanField(QLineEdit):
+    """The scan field: arrows move through the name search results without leaving it.
+
+    While it is empty, + and − count a visitor who does not register (a scanned code or a
+    name never starts with them), and Ctrl+Z undoes the last scan instead of the typing.
+    Escape drops what was typed, and the names it found.
+    """
+
+    def __init__(
+        self,
+        on_arrow: Callable[[int], None],
+        on_count: Callable[[int], None],
+        on_escape: Callable[[], None],
+    ) -> None:
         super().__init__()
         self._on_arrow = on_arrow
+        self._on_count = on_count
+        self._on_escape = on_escape
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and not self.text()
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            event.ignore()  # not the field's own undo: the desk's "Undo last scan" shortcut
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self._on_arrow(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self._on_escape()
+            return
+        step = {"+": 1, "-": -1, "–": -1, "−": -1}.get(event.text())
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if step is not None and plain and not self.text():
+            self._on_count(step)
             return
         super().keyPressEvent(event)
 
@@ -152,14 +216,18 @@ class DeskPage(QWidget):
         self.session_choice = QComboBox()
         self.session_choice.setObjectName("sessionChoice")
         self.session_choice.setMinimumWidth(360)
-        self.session_choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches it, a click does not keep it: the scanner's keys go to the scan field.
+        self.session_choice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.session_choice.setToolTip(with_key(self.tr("Choose another session"), SESSION_KEY))
         self.session_choice.activated.connect(self._session_chosen)
         header = QHBoxLayout()
         header.addWidget(self.session_title, 1)
         header.addWidget(QLabel(self.tr("Session:")))
         header.addWidget(self.session_choice)
 
-        self.scan_input = ScanField(self._move_highlight)
+        self.scan_input = ScanField(
+            self._move_highlight, self._change_headcount, self._hide_results
+        )
         self.scan_input.setObjectName("scanInput")
         self.scan_input.setPlaceholderText(self.tr("Scan a card or a label, or type a name"))
         scan_font = QFont(self.font())
@@ -175,10 +243,15 @@ class DeskPage(QWidget):
         self.scan_message.setMinimumHeight(48)
         self._paint_message("#eef2f7")
 
+        list_font = QFont(self.font())
+        list_font.setPointSize(LIST_POINT_SIZE)
         self.search_results = QListWidget()
         self.search_results.setObjectName("searchResults")
         self.search_results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.search_results.setMaximumHeight(180)
+        # As large as the here-now list below: the same names at the same size.
+        self.search_results.setFont(list_font)
+        self.search_results.setIconSize(LIST_ICON)
+        self.search_results.setSpacing(2)
         self.search_results.itemClicked.connect(lambda _item: self._check_in_highlighted())
         self.search_results.hide()
 
@@ -208,17 +281,31 @@ class DeskPage(QWidget):
 
         self.new_child = QPushButton(self.tr("New child…"))
         self.new_child.setObjectName("newChildButton")
-        self.new_child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_child.setToolTip(
+            with_key(self.tr("Register a child who came without a card"), NEW_CHILD_KEY)
+        )
         self.new_child.clicked.connect(self.open_new_child)
         self.undo = QPushButton(self.tr("Undo last scan"))
         self.undo.setObjectName("undoButton")
-        self.undo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo.setToolTip(with_key(self.tr("Nothing to undo yet"), UNDO_KEY))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self._undo_last)
         self.signin = QPushButton(self.tr("Sign-in sheet…"))
         self.signin.setObjectName("signinButton")
-        self.signin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signin.setToolTip(
+            with_key(self.tr("Print the sign-in sheet of this session"), SIGNIN_KEY)
+        )
         self.signin.clicked.connect(self.print_signin_sheet)
+        # The same actions by key, while the desk is the page shown (a page's shortcuts
+        # only fire while the page is visible). A button clicked this way does nothing
+        # while disabled, as with the mouse.
+        for key, button in (
+            (NEW_CHILD_KEY, self.new_child),
+            (UNDO_KEY, self.undo),
+            (SIGNIN_KEY, self.signin),
+        ):
+            QShortcut(QKeySequence(key), self, button.click)
+        QShortcut(QKeySequence(SESSION_KEY), self, self.choose_session)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_child)
         buttons.addWidget(self.undo)
@@ -235,12 +322,10 @@ class DeskPage(QWidget):
         self.present_list.setObjectName("presentList")
         self.present_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.present_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        list_font = QFont(self.font())
-        list_font.setPointSize(13)
         self.present_list.setFont(list_font)
-        self.present_list.setIconSize(QSize(20, 20))
+        self.present_list.setIconSize(LIST_ICON)
         self.present_list.setSpacing(2)
-        self._no_photos = no_photos_icon(20)
+        self._no_photos = no_photos_icon(LIST_ICON.width())
 
         self.headcount = QLabel("0")
         self.headcount.setObjectName("headcount")
@@ -249,9 +334,10 @@ class DeskPage(QWidget):
         minus, plus = QPushButton("–"), QPushButton("+")
         minus.setObjectName("headcountMinus")
         plus.setObjectName("headcountPlus")
+        minus.setToolTip(self.tr("One visitor less (−, while the scan field is empty)"))
+        plus.setToolTip(self.tr("One more visitor (+, while the scan field is empty)"))
         for button, step in ((minus, -1), (plus, 1)):
             button.setFixedWidth(36)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, s=step: self._change_headcount(s))
         headcount_row = QHBoxLayout()
         headcount_row.addWidget(QLabel(self.tr("Visitors not registered:")))
@@ -301,8 +387,33 @@ class DeskPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(columns, 1)
 
+        # Tab walks the desk from the scan field in reading order; a click on a button does
+        # not take the focus, so the scanner keeps typing into the scan field.
+        self._tab_chain: list[QWidget] = [
+            self.scan_input,
+            self.return_note,
+            self.new_child,
+            self.undo,
+            self.signin,
+            minus,
+            plus,
+            self.session_choice,
+        ]
+        for button in (self.new_child, self.undo, self.signin, minus, plus):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Set here, inside the main window: moving the page into it reorders the chain.
+        for before, after in pairwise(self._tab_chain):
+            self.setTabOrder(before, after)
+        super().showEvent(event)
+
     def take_focus(self) -> None:
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose_session(self) -> None:
+        """Open the session chooser from the keyboard; a choice gives the focus back."""
+        self.session_choice.showPopup()
 
     # ----- sessions -----------------------------------------------------------------------
 
@@ -615,18 +726,37 @@ class DeskPage(QWidget):
         if len(stripped) < 2 or stripped[:2].upper() in ("P-", "I-"):
             self._hide_results()
             return
-        found = search_participants(self.ctx.database, stripped, site_id=self.ctx.site_id, limit=8)
+        found = search_at_desk(
+            self.ctx.database, stripped, self.session_id, site_id=self.ctx.site_id, limit=8
+        )
         self.search_results.clear()
-        for child in found:
-            year = f" ({child.birth_year})" if child.birth_year else ""
-            item = QListWidgetItem(child.full_name + year)
-            item.setData(Qt.ItemDataRole.UserRole, child)
-            self.search_results.addItem(item)
+        for each in found:
+            self.search_results.addItem(self._found_item(each))
         if found:
             self.search_results.setCurrentRow(0)
+            # Every name found shows at once, none behind a scroll bar.
+            rows = sum(self.search_results.sizeHintForRow(r) for r in range(len(found)))
+            spacing = 2 * self.search_results.spacing() * len(found)
+            self.search_results.setFixedHeight(
+                rows + spacing + 2 * self.search_results.frameWidth()
+            )
             self.search_results.show()
         else:
             self.search_results.hide()
+
+    def _found_item(self, found: DeskFound) -> QListWidgetItem:
+        child = found.child
+        year = f" ({child.birth_year})" if child.birth_year else ""
+        item = QListWidgetItem(child.full_name + year)
+        item.setData(Qt.ItemDataRole.UserRole, child)
+        if child.no_photos:
+            item.setIcon(self._no_photos)
+            item.setToolTip(self.tr("No photo consent: do not photograph this child."))
+        if found.here:
+            item.setText(item.text() + "   ✓ " + self.tr("already here"))
+            item.setBackground(QBrush(QColor(GREEN)))
+            item.setToolTip(self.tr("Already checked in to this session"))
+        return item
 
     def _hide_results(self) -> None:
         self.search_results.clear()
@@ -641,7 +771,7 @@ class DeskPage(QWidget):
         item = self.search_results.currentItem()
         if item is None:
             return
-        child: FoundParticipant = item.data(Qt.ItemDataRole.UserRole)
+        child = item.data(Qt.ItemDataRole.UserRole)
         self.scan_input.clear()
         self._hide_results()
         self.check_in_child(child.id, CheckInMethod.NAME_SEARCH)
@@ -667,6 +797,7 @@ class DeskPage(QWidget):
         dialog.registered.connect(
             lambda participant_id: self.check_in_child(participant_id, CheckInMethod.NAME_SEARCH)
         )
+        dialog.finished.connect(lambda _result: self.take_focus())
         dialog.open()
 
     def print_signin_sheet(self) -> None:
@@ -679,14 +810,12 @@ class DeskPage(QWidget):
     def _change_headcount(self, step: int) -> None:
         if self._needs_session():
             return
-        from db.programs import set_anonymous_headcount
+        from db.programs import count_visitors
 
-        session_id, count = self.session_id, int(self.headcount.text()) + step
+        session_id, staff = self.session_id, self.ctx.staff_id
         assert session_id is not None
         self._run(
-            lambda: set_anonymous_headcount(
-                self.ctx.database, session_id, count, by=self.ctx.staff_id
-            ),
+            lambda: count_visitors(self.ctx.database, session_id, step, by=staff),
             lambda _r: self.ctx.announce(ATTENDANCE),
         )
 
@@ -697,7 +826,7 @@ class DeskPage(QWidget):
 
         self.last_undo = (what, undo_and_announce)
         self.undo.setEnabled(True)
-        self.undo.setToolTip(self.tr("Undo the %1").replace("%1", what))
+        self.undo.setToolTip(with_key(self.tr("Undo the %1").replace("%1", what), UNDO_KEY))
 
     def _undo_last(self) -> None:
         if self.last_undo is None:

@@ -99,8 +99,10 @@ class EquipmentPage(QWidget):
             self.site_filter.addItem(name, site_id)
         self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id or 0)))
         self.site_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        # One library has nothing to choose between.
-        self.site_filter.setVisible(len(ctx.sites) > 1)
+        # One library has nothing to choose between. (Never shown here: not yet laid out,
+        # it would show as a window of its own.)
+        if len(ctx.sites) <= 1:
+            self.site_filter.hide()
 
         heading = QHBoxLayout()
         heading.addWidget(title)

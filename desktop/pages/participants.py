@@ -134,7 +134,8 @@ class ParticipantsPage(QWidget):
         for site_id, name, _country in ctx.sites:
             self.site_filter.addItem(name, site_id)
         self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(ctx.site_id or 0)))
-        self.site_filter.setVisible(len(ctx.sites) > 1)
+        if len(ctx.sites) <= 1:  # hidden, never shown here: not yet laid out, it would be a window
+            self.site_filter.hide()
         self.site_filter.currentIndexChanged.connect(self.reload)
 
         self.show_archived = QCheckBox(self.tr("Show archived"))

@@ -112,3 +112,43 @@ def test_undo_last_scan_removes_the_row(desk: Desk) -> None:
     result = check_in(desk.db, desk.session_id, desk.ilze_id)
     undo_check_in(desk.db, result.attendance_id)
     assert attendance_rows(desk) == []
+
+
+def test_visitors_are_counted_one_by_one_and_never_below_zero(any_desk: Desk) -> None:
+    from db.desk import anonymous_headcount
+    from db.errors import NotFound
+    from db.programs import count_visitors
+
+    desk = any_desk
+    counts = [
+        count_visitors(desk.db, desk.session_id, step, by=desk.librarian_id)
+        for step in (1, 1, 1, -1)
+    ]
+    assert counts == [1, 2, 3, 2]
+    assert anonymous_headcount(desk.db, desk.session_id) == 2
+    for _ in range(3):
+        count_visitors(desk.db, desk.session_id, -1, by=desk.librarian_id)
+    assert anonymous_headcount(desk.db, desk.session_id) == 0
+    with desk.db.reading() as s:
+        changes = list(
+            s.scalars(
+                select(AuditEvent.changes)
+                .where(AuditEvent.action == "session.headcount")
+                .order_by(AuditEvent.id)
+            )
+        )
+        who = set(
+            s.scalars(select(AuditEvent.staff_id).where(AuditEvent.action == "session.headcount"))
+        )
+    # Each change logged with old → new; the presses below zero changed nothing, logged nothing.
+    assert [c["anonymous_headcount"] for c in changes if c] == [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 2],
+        [2, 1],
+        [1, 0],
+    ]
+    assert who == {desk.librarian_id}
+    with pytest.raises(NotFound):
+        count_visitors(desk.db, 999_999, 1)

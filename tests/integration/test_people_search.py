@@ -46,3 +46,36 @@ def test_the_first_matches_in_latvian_order_are_shown_however_many_match(desk: D
         )
     found = search_participants(desk.db, "ozo", limit=5)
     assert [p.last_name for p in found] == [f"Ozola{n:02d}" for n in range(1, 6)]
+
+
+def test_the_desk_search_marks_who_is_already_here(any_desk: Desk) -> None:
+    from datetime import date, time
+
+    from db.attendance import check_in, mark_attendance, undo_check_in
+    from db.desk import search_at_desk
+    from db.models import AttendanceStatus
+    from db.programs import SessionPlan, create_session
+
+    desk = any_desk
+    karlis = register_participant(
+        desk.db, ParticipantDetails("Kārlis", "Ķēniņš", 2008, desk.site_id)
+    )
+
+    def here(session_id: int | None) -> list[tuple[str, bool]]:
+        found = search_at_desk(desk.db, "kenin", session_id, site_id=desk.site_id, limit=8)
+        return [(each.child.full_name, each.here) for each in found]
+
+    assert here(desk.session_id) == [("Ilze Ķēniņa", False), ("Kārlis Ķēniņš", False)]
+    checked = check_in(desk.db, desk.session_id, desk.ilze_id)
+    assert here(desk.session_id) == [("Ilze Ķēniņa", True), ("Kārlis Ķēniņš", False)]
+    # Late counts as here; excused does not; another session's check-in says nothing here.
+    mark_attendance(desk.db, desk.session_id, karlis, AttendanceStatus.LATE)
+    assert here(desk.session_id) == [("Ilze Ķēniņa", True), ("Kārlis Ķēniņš", True)]
+    mark_attendance(desk.db, desk.session_id, karlis, AttendanceStatus.EXCUSED)
+    other = create_session(
+        desk.db, desk.program_id, SessionPlan(date(2018, 10, 12), time(16), time(17), "")
+    )
+    assert here(other) == [("Ilze Ķēniņa", False), ("Kārlis Ķēniņš", False)]
+    assert here(None) == [("Ilze Ķēniņa", False), ("Kārlis Ķēniņš", False)]
+    undo_check_in(desk.db, checked.attendance_id)
+    assert here(desk.session_id) == [("Ilze Ķēniņa", False), ("Kārlis Ķēniņš", False)]

@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from shiboken6 import getCppPointer, isValid
 
-from db.programs import list_sites
+from db.programs import add_site, list_sites
 from desktop import operations
 from desktop.context import AppContext
 from desktop.operations import Operation
@@ -26,13 +29,76 @@ def no_unexpected_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseE
     assert errors == []
 
 
-@pytest.fixture
-def ctx(desk: Desk, tmp_path: Path, qapp: object) -> Iterator[AppContext]:
-    """An app context on the small desk of tests/conftest.py, with settings in tmp_path."""
+# Windows that come and go by design: a drop-down list, a menu, a tooltip, a completer.
+TRANSIENT = frozenset({Qt.WindowType.Popup, Qt.WindowType.ToolTip})
+
+
+def describe_widget(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({widget.objectName() or widget.metaObject().className()})"
+
+
+class WindowWatch(QObject):
+    """Watches every window the application shows, to catch widgets shown as stray windows.
+
+    A widget made visible before it is in a layout flashes up as a window of its own and takes
+    the activation from the main window (its shortcuts stop, the scan field loses the focus).
+    `strays` names each widget shown as a window and later placed inside another one: such a
+    widget never meant to be a window. `unexpected` names every window shown that is not the
+    main window, a dialog or a transient popup: on a main window nothing else may show.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        # By C++ address (a widget may get a new Python wrapper); the wrapper kept tells
+        # whether the widget still lives (a new one may be built at a freed address).
+        self._shown_as_window: dict[int, QWidget] = {}
+        self.strays: list[str] = []
+        self.unexpected: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.Show and watched.isWindow():
+            if watched.windowType() in TRANSIENT or isinstance(watched, QMainWindow | QDialog):
+                return False
+            self._shown_as_window[getCppPointer(watched)[0]] = watched
+            self.unexpected.append(describe_widget(watched))
+        elif kind == QEvent.Type.ParentChange and not watched.isWindow():
+            shown = self._shown_as_window.pop(getCppPointer(watched)[0], None)
+            if shown is not None and isValid(shown):
+                self.strays.append(describe_widget(watched))
+        return False
+
+
+@pytest.fixture(autouse=True)
+def window_watch(qapp: QApplication) -> Iterator[WindowWatch]:
+    """Every UI test fails when a widget showed as a window before it was laid out."""
+    watch = WindowWatch()
+    qapp.installEventFilter(watch)
+    yield watch
+    qapp.removeEventFilter(watch)
+    assert watch.strays == [], f"shown as windows of their own: {watch.strays}"
+
+
+def desk_context(desk: Desk, tmp_path: Path) -> Iterator[AppContext]:
     context = AppContext(desk.db, Settings(str(tmp_path / "settings.ini")), list_sites(desk.db))
     context.set_staff(desk.librarian_id)
     yield context
     Operation.wait_for_all()
+
+
+@pytest.fixture
+def ctx(desk: Desk, tmp_path: Path, qapp: object) -> Iterator[AppContext]:
+    """An app context on the small desk of tests/conftest.py, with settings in tmp_path."""
+    yield from desk_context(desk, tmp_path)
+
+
+@pytest.fixture
+def two_site_ctx(desk: Desk, tmp_path: Path, qapp: object) -> Iterator[AppContext]:
+    """The small desk with a partner library beside it: the pages show their site choices."""
+    add_site(desk.db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    yield from desk_context(desk, tmp_path)
 
 
 def wait_for_operations(qtbot: object) -> None:
