@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.accounts import require_admin
+from db.accounts import reader_is_admin, require_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
@@ -45,7 +45,8 @@ class ParticipantDetails:
     gender: Gender | None = None
     guardian_name: str = ""
     guardian_phone: str = ""
-    target_group: bool = False
+    # None: the mark is not shown to whoever edits (a librarian), and stays as it is.
+    target_group: bool | None = False
     notes: str = ""
 
 
@@ -157,7 +158,7 @@ def _require_site(session: Session, site_id: int) -> None:
 def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
     clean = _clean(details, date.today().year)
     _require_site(session, clean.site_id)
-    _may_mark(session, by, False, clean.target_group)
+    _may_mark(session, by, False, bool(clean.target_group))
     participant = Participant(
         first_name=clean.first_name,
         last_name=clean.last_name,
@@ -166,7 +167,7 @@ def _add_participant(session: Session, details: ParticipantDetails, by: int | No
         gender=clean.gender,
         site_id=clean.site_id,
         card_code=new_card_code(),
-        target_group=clean.target_group,
+        target_group=bool(clean.target_group),
         notes=clean.notes,
         guardian_name=clean.guardian_name,
         guardian_phone=clean.guardian_phone,
@@ -220,7 +221,8 @@ def edit_participant(
         participant = get_participant(uow.session, participant_id)
         clean = _clean(details, date.today().year)
         _require_site(uow.session, clean.site_id)
-        _may_mark(uow.session, by, participant.target_group, clean.target_group)
+        marked = participant.target_group if clean.target_group is None else clean.target_group
+        _may_mark(uow.session, by, participant.target_group, marked)
         before = _snapshot(participant)
         participant.first_name = clean.first_name
         participant.last_name = clean.last_name
@@ -230,7 +232,7 @@ def edit_participant(
         participant.site_id = clean.site_id
         participant.guardian_name = clean.guardian_name
         participant.guardian_phone = clean.guardian_phone
-        participant.target_group = clean.target_group
+        participant.target_group = marked
         participant.notes = clean.notes
         changes = audit.diff(before, _snapshot(participant))
         if changes:
@@ -502,7 +504,8 @@ PARTICIPANT_LIST_LIMIT = 500
 
 @dataclass(frozen=True)
 class ParticipantRow:
-    """A row of the Participants page; the only list that shows the sensitive mark."""
+    """A row of the Participants page; the only list that shows the sensitive mark
+    (to an administrator: None for anyone else)."""
 
     id: int
     first_name: str
@@ -511,7 +514,7 @@ class ParticipantRow:
     site_name: str
     card_code: str | None
     no_photos: bool
-    target_group: bool
+    target_group: bool | None
     archived: bool
 
     @property
@@ -580,6 +583,7 @@ def list_participants(
     site_id: int | None,
     include_archived: bool = False,
     *,
+    by: int | None,
     typed: str = "",
     limit: int = PARTICIPANT_LIST_LIMIT,
 ) -> list[ParticipantRow]:
@@ -589,14 +593,19 @@ def list_participants(
     """
     query = _where_found(_participant_rows(), typed, site_id, include_archived)
     with db.reading() as session:
-        result = [ParticipantRow(*row) for row in session.execute(query)]
+        admin = reader_is_admin(session, by)
+        result = [
+            ParticipantRow(*row[:7], row.target_group if admin else None, row.archived)
+            for row in session.execute(query)
+        ]
     result.sort(key=lambda p: person_key(p.first_name, p.last_name))
     return result[:limit]
 
 
-def participant_record(db: Database, participant_id: int) -> ParticipantRecord:
+def participant_record(db: Database, participant_id: int, *, by: int | None) -> ParticipantRecord:
     """One child with their consents and enrolments, for the edit form."""
     with db.reading() as session:
+        admin = reader_is_admin(session, by)
         p = get_participant(session, participant_id)
         consents = session.scalars(
             select(Consent).where(Consent.participant_id == participant_id).order_by(Consent.id)
@@ -623,7 +632,7 @@ def participant_record(db: Database, participant_id: int) -> ParticipantRecord:
                 gender=p.gender,
                 guardian_name=p.guardian_name,
                 guardian_phone=p.guardian_phone,
-                target_group=p.target_group,
+                target_group=p.target_group if admin else None,
                 notes=p.notes,
             ),
             site_name=p.site.name,

@@ -423,7 +423,7 @@ class ParticipantForm(QWidget):
 
     def show_participant(self, participant_id: int) -> None:
         """Read one child and show them; the form then holds no unsaved changes."""
-        record = people.participant_record(self.ctx.database, participant_id)
+        record = people.participant_record(self.ctx.database, participant_id, by=self.ctx.staff_id)
         choices = people.enrolment_choices(self.ctx.database, participant_id)
         if self.record is None or self.record.id != participant_id:
             self.message.hide()
@@ -484,7 +484,7 @@ class ParticipantForm(QWidget):
             self.site.setCurrentIndex(max(0, self.site.findData(details.site_id)))
             self.guardian_name.setText(details.guardian_name)
             self.guardian_phone.setText(details.guardian_phone)
-            self.target_group.setChecked(details.target_group)
+            self.target_group.setChecked(bool(details.target_group))
             self.notes.setPlainText(details.notes)
         finally:
             self._loading = False
@@ -570,7 +570,8 @@ class ParticipantForm(QWidget):
             gender=Gender(gender) if gender else None,
             guardian_name=self.guardian_name.text(),
             guardian_phone=self.guardian_phone.text(),
-            target_group=self.target_group.isChecked(),
+            # A librarian is not shown the mark: None keeps it as it is.
+            target_group=self.target_group.isChecked() if self.ctx.is_admin else None,
             notes=self.notes.toPlainText(),
         )
 

@@ -366,7 +366,9 @@ class CardsForm(ReportForm):
         self.reload()
 
     def reload(self, ticked: list[int] | None = None) -> None:
-        children = list_participants(self.ctx.database, self.ctx.site_id, limit=100_000)
+        children = list_participants(
+            self.ctx.database, self.ctx.site_id, by=self.ctx.staff_id, limit=100_000
+        )
         rows = [(f"{c.last_name} {c.first_name}", c.id) for c in children if c.card_code]
         self.child_list.fill(rows, set(ticked) if ticked else None)
 
@@ -441,17 +443,16 @@ class ExportForm(ReportForm):
         kind, database = str(self.kind.currentData()), self.ctx.database
         first, last = _day(self.first), _day(self.last)
         site, language = str(self.site.currentData()) or None, self.document_language()
+        by = self.ctx.staff_id
 
         def work() -> int:
             rows: Sequence[object]
             if kind == "attendance":
-                rows = exports.attendance_rows(database, first, last, site_name=site)
+                rows = exports.attendance_rows(database, first, last, site_name=site, by=by)
             elif kind == "participants":
-                rows = exports.participant_rows(
-                    database, first, last, site_name=site, by=self.ctx.staff_id
-                )
+                rows = exports.participant_rows(database, first, last, site_name=site, by=by)
             else:
-                rows = exports.loan_rows(database, first, last, site_name=site)
+                rows = exports.loan_rows(database, first, last, site_name=site, by=by)
             write_export(kind, rows, path, language)
             return len(rows)
 

@@ -442,6 +442,10 @@
         <translation>Tik administratorius gali {action}.</translation>
     </message>
     <message>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
+        <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
+    </message>
+    <message>
         <source>This database already has accounts: the first administrator is created only once.</source>
         <translation>Šioje duomenų bazėje jau yra paskyrų: pirmasis administratorius sukuriamas tik vieną kartą.</translation>
     </message>

@@ -442,6 +442,10 @@
         <translation>Tikai administrators drīkst {action}.</translation>
     </message>
     <message>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
+        <translation>Bērnu dati tiek rādīti tikai aktīvam kontam: pieslēdzieties vēlreiz.</translation>
+    </message>
+    <message>
         <source>This database already has accounts: the first administrator is created only once.</source>
         <translation>Šajā datubāzē jau ir konti: pirmo administratoru izveido tikai vienreiz.</translation>
     </message>

@@ -1,17 +1,28 @@
-"""Backups, restores and the participants export refuse a librarian in the core itself."""
+"""Backups, restores, the participants export and the target-group mark are an
+administrator's in the core itself, not only on screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from db.accounts import AdminOnly
+from db.accounts import AdminOnly, NotSignedIn, add_staff, disable_staff
+from db.attendance import check_in
 from db.backups import back_up, list_backups, restore
 from db.database import sqlite_path
-from db.exports import participant_rows
+from db.equipment import Borrower, lend
+from db.errors import DomainError
+from db.exports import attendance_rows, loan_rows, participant_rows
 from db.models import Role
+from db.people import edit_participant, list_participants, participant_record
 from tests.conftest import Desk
+
+FRIDAY_1640 = datetime(2018, 10, 5, 13, 40, tzinfo=UTC)  # 16:40 in Jēkabpils
 
 
 def admin_of(desk: Desk) -> int:
@@ -40,3 +51,94 @@ def test_a_librarian_cannot_export_the_participants(desk: Desk) -> None:
         "Ķēniņa",
         "Žūriņš",
     }
+
+
+def _marked_day(desk: Desk) -> int:
+    """Ilze marked as from a social-risk family, at a session, with a laptop lent to her."""
+    details = participant_record(desk.db, desk.ilze_id, by=None).details
+    edit_participant(desk.db, desk.ilze_id, replace(details, target_group=True))
+    check_in(desk.db, desk.session_id, desk.ilze_id, at=FRIDAY_1640)
+    lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), at=FRIDAY_1640)
+    return admin_of(desk)
+
+
+def test_only_an_administrator_reads_the_target_group_mark(any_desk: Desk) -> None:
+    admin = _marked_day(any_desk)
+    librarian = any_desk.librarian_id
+
+    assert participant_record(any_desk.db, any_desk.ilze_id, by=admin).details.target_group
+    seen = participant_record(any_desk.db, any_desk.ilze_id, by=librarian).details
+    assert seen.target_group is None  # not False either: a librarian learns nothing
+    assert (seen.first_name, seen.last_name) == ("Ilze", "Ķēniņa")  # the desk work needs names
+
+    def marks(by: int) -> dict[str, bool | None]:
+        rows = list_participants(any_desk.db, any_desk.site_id, by=by)
+        return {row.last_name: row.target_group for row in rows}
+
+    assert marks(admin) == {"Ķēniņa": True, "Žūriņš": False}
+    assert marks(librarian) == {"Ķēniņa": None, "Žūriņš": None}
+
+
+def test_attendance_and_loan_exports_name_children_without_the_mark(any_desk: Desk) -> None:
+    admin = _marked_day(any_desk)
+    october = date(2018, 10, 1), date(2018, 10, 31)
+    for by in (admin, any_desk.librarian_id):
+        attendance = attendance_rows(any_desk.db, *october, by=by)
+        assert [(row.first_name, row.last_name) for row in attendance] == [("Ilze", "Ķēniņa")]
+        loans = loan_rows(any_desk.db, *october, by=by)
+        assert [(row.tag, row.borrower) for row in loans] == [("LAP-01", "Ilze Ķēniņa")]
+        for row in (*attendance, *loans):
+            columns = {field.name for field in fields(row)}
+            assert not columns & {"target_group", "guardian_name", "guardian_phone"}
+
+
+def test_a_librarians_save_keeps_the_mark_unseen(any_desk: Desk) -> None:
+    admin = _marked_day(any_desk)
+    seen = participant_record(any_desk.db, any_desk.ilze_id, by=any_desk.librarian_id).details
+    renamed = replace(seen, last_name="Ķēniņa-Ozola")
+    edit_participant(any_desk.db, any_desk.ilze_id, renamed, by=any_desk.librarian_id)
+    kept = participant_record(any_desk.db, any_desk.ilze_id, by=admin).details
+    assert (kept.last_name, kept.target_group) == ("Ķēniņa-Ozola", True)
+    with pytest.raises(AdminOnly):  # clearing it is still an administrator's decision
+        edit_participant(
+            any_desk.db,
+            any_desk.ilze_id,
+            replace(renamed, target_group=False),
+            by=any_desk.librarian_id,
+        )
+
+
+def test_the_export_with_guardians_contacts_is_refused_to_a_librarian(any_desk: Desk) -> None:
+    with pytest.raises(AdminOnly, match="administrator"):
+        participant_rows(any_desk.db, by=any_desk.librarian_id)
+    rows = participant_rows(any_desk.db, by=admin_of(any_desk))
+    assert {(row.last_name, row.target_group) for row in rows} == {
+        ("Ķēniņa", False),
+        ("Žūriņš", False),
+    }
+
+
+READS: dict[str, Callable[[Desk, int], Any]] = {
+    "participant_record": lambda d, by: participant_record(d.db, d.ilze_id, by=by),
+    "list_participants": lambda d, by: list_participants(d.db, d.site_id, by=by),
+    "attendance_rows": lambda d, by: attendance_rows(d.db, by=by),
+    "loan_rows": lambda d, by: loan_rows(d.db, by=by),
+    "participant_rows": lambda d, by: participant_rows(d.db, by=by),
+}
+
+
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_an_unknown_or_disabled_account_reads_nothing(
+    any_desk: Desk, read: Callable[[Desk, int], Any]
+) -> None:
+    admin = _marked_day(any_desk)
+    assert read(any_desk, admin)  # the same read answers an active administrator
+    with pytest.raises((NotSignedIn, AdminOnly)) as unknown:
+        read(any_desk, 9999)
+    gone = add_staff(any_desk.db, "peteris", "Pēteris Liepa", Role.ADMIN)
+    disable_staff(any_desk.db, gone, by=admin)
+    with pytest.raises(DomainError) as disabled:
+        read(any_desk, gone)
+    for refused in (unknown.value, disabled.value):
+        assert "Ķēniņa" not in refused.message
+        assert isinstance(refused, NotSignedIn | AdminOnly)
