@@ -689,7 +689,7 @@ def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
             purposes.append(ConsentPurpose.PHOTO)
             if m.video_and_publication:
                 purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-        known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
+        known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year, by=None)
         if known:
             participant_id = known[0].id
         else:

@@ -103,7 +103,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     code = decode_scan(args.code)
     database = open_database(args.db)
     if isinstance(code, CardCode):
-        child = find_by_card(database, code.code, scanned=args.code)
+        child = find_by_card(database, code.code, scanned=args.code, by=None)
         answer: dict[str, Any] = {
             "kind": "card",
             "code": code.text,
@@ -176,7 +176,7 @@ def cmd_report_signin(args: argparse.Namespace) -> int:
     from db.reports import signin_sheet_data
     from desktop.documents.signin import signin_sheet_pdf
 
-    data = signin_sheet_data(open_database(args.db), args.session)
+    data = signin_sheet_data(open_database(args.db), args.session, by=None)
     return _write_pdf(signin_sheet_pdf(data, args.language), args.out)
 
 
@@ -186,7 +186,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
 
     year, month = args.month
     data = monthly_attendance_data(
-        open_database(args.db), year, month, program_id=args.program, site_name=args.site
+        open_database(args.db), year, month, program_id=args.program, site_name=args.site, by=None
     )
     return _write_pdf(monthly_report_pdf(data, args.language), args.out)
 
@@ -222,7 +222,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
         except ValueError:
             print("--participants takes participant numbers: 12,15,40", file=sys.stderr)
             return EXIT_REFUSED
-    cards = cards_data(open_database(args.db), ids)
+    cards = cards_data(open_database(args.db), ids, by=None)
     return _write_pdf(member_cards_pdf(cards, args.language), args.out)
 
 
@@ -405,7 +405,7 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
     rule = retention_rule(database)
     if args.years is not None:
         rule = replace(rule, years=args.years)
-    past = past_retention(database, rule)
+    past = past_retention(database, rule, by=None)
     for child in past:
         seen = "last came" if child.came else "registered, never came"
         print(f"#{child.participant_id} {child.full_name}: {seen} {child.last_seen.isoformat()}")

@@ -200,11 +200,11 @@ class ImportDialog(QDialog):
     def load(self, path: str | Path) -> None:
         """Read a roster into the preview (off the UI thread: a big XLSX takes a moment)."""
         path = Path(path)
-        database = self.ctx.database
+        database, by = self.ctx.database, self.ctx.staff_id
         self.file_label.setText(path.name)
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
-        Operation(self, lambda: preview_roster(database, path)).success(self._show).failure(
+        Operation(self, lambda: preview_roster(database, path, by=by)).success(self._show).failure(
             self._refused
         ).run()
 

@@ -584,7 +584,9 @@ class ParticipantForm(QWidget):
         first, last, year = self._duplicate_key()
         found: list[FoundParticipant] = []
         if self.is_new and first and last:
-            found = people.possible_duplicates(self.ctx.database, first, last, year)
+            found = people.possible_duplicates(
+                self.ctx.database, first, last, year, by=self.ctx.staff_id
+            )
         self._show_duplicates(found)
         return found
 

@@ -615,7 +615,9 @@ class DeskPage(QWidget):
         if len(stripped) < 2 or stripped[:2].upper() in ("P-", "I-"):
             self._hide_results()
             return
-        found = search_participants(self.ctx.database, stripped, site_id=self.ctx.site_id, limit=8)
+        found = search_participants(
+            self.ctx.database, stripped, site_id=self.ctx.site_id, limit=8, by=self.ctx.staff_id
+        )
         self.search_results.clear()
         for child in found:
             year = f" ({child.birth_year})" if child.birth_year else ""

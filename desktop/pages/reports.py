@@ -146,11 +146,11 @@ class MonthlyForm(ReportForm):
         year, month = self.month.date().year(), self.month.date().month()
         program_id = int(self.program.currentData()) or None
         site = str(self.site.currentData()) or None
-        language, database = self.document_language(), self.ctx.database
+        language, database, by = self.document_language(), self.ctx.database, self.ctx.staff_id
         self.preview(
             lambda: monthly_report_pdf(
                 monthly_attendance_data(
-                    database, year, month, program_id=program_id, site_name=site
+                    database, year, month, program_id=program_id, site_name=site, by=by
                 ),
                 language,
             ),
@@ -236,12 +236,12 @@ def preview_signin_sheet(parent: QWidget, ctx: AppContext, session_id: int) -> N
     from db.reports import signin_sheet_data
     from desktop.documents.signin import signin_sheet_pdf
 
-    database, language = ctx.database, ctx.settings.get(LANGUAGE)
+    database, language, by = ctx.database, ctx.settings.get(LANGUAGE), ctx.staff_id
     if isinstance(parent, ReportForm):
         language = parent.document_language()
     show_pdf(
         parent,
-        lambda: signin_sheet_pdf(signin_sheet_data(database, session_id), language),
+        lambda: signin_sheet_pdf(signin_sheet_data(database, session_id, by=by), language),
         QCoreApplication.translate("ReportsPage", "Sign-in sheet"),
         f"parakstu-lapa-{session_id}.pdf",
     )
@@ -380,9 +380,9 @@ class CardsForm(ReportForm):
         if not ids:
             self.say(self.tr("Tick at least one child."), problem=True)
             return
-        language, database = self.document_language(), self.ctx.database
+        language, database, by = self.document_language(), self.ctx.database, self.ctx.staff_id
         self.preview(
-            lambda: member_cards_pdf(cards_data(database, ids), language),
+            lambda: member_cards_pdf(cards_data(database, ids, by=by), language),
             self.tr("Member cards"),
             "kartes.pdf",
         )
