@@ -51,6 +51,13 @@ class AdminOnly(DomainError):
     template = QT_TRANSLATE_NOOP("DomainError", "Only an administrator may {action}.")
 
 
+class NotSignedIn(DomainError):
+    # An account removed or disabled while its owner was still signed in, or a wrong id.
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "Children's records are shown only to an active account: sign in again."
+    )
+
+
 class AccountsExist(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError",
@@ -137,6 +144,20 @@ def require_admin(session: Session, staff_id: int | None, action: str = MANAGE_A
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active or staff.role is not Role.ADMIN:
         raise AdminOnly(action=action)
+
+
+def reader_is_admin(session: Session, staff_id: int | None) -> bool:
+    """Whether who reads children's records may see an administrator's part of them.
+
+    None is direct database access (the command line), trusted like an administrator;
+    an unknown or disabled account is refused, so it reads nothing at all.
+    """
+    if staff_id is None:
+        return True
+    staff = session.get(Staff, staff_id)
+    if staff is None or not staff.active:
+        raise NotSignedIn()
+    return staff.role is Role.ADMIN
 
 
 def check_admin(db: Database, staff_id: int | None, action: str) -> None:

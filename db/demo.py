@@ -732,7 +732,7 @@ def _register_one(db: Database, ids: _Ids, m: _Member) -> None:
         purposes.append(ConsentPurpose.PHOTO)
         if m.video_and_publication:
             purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-    known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year)
+    known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year, by=None)
     if known:
         participant_id = known[0].id
     else:

@@ -120,10 +120,16 @@ class DeskFound:
 
 
 def search_at_desk(
-    db: Database, typed: str, session_id: int | None, *, site_id: int | None, limit: int
+    db: Database,
+    typed: str,
+    session_id: int | None,
+    *,
+    site_id: int | None,
+    limit: int,
+    by: int | None,
 ) -> list[DeskFound]:
     """The name search of the desk: a child already here is marked, not checked in twice."""
-    found = search_participants(db, typed, site_id=site_id, limit=limit)
+    found = search_participants(db, typed, site_id=site_id, limit=limit, by=by)
     here: set[int] = set()
     if session_id is not None and found:
         query = select(Attendance.participant_id).where(

@@ -2,7 +2,9 @@
 
 Each query reads plain columns in one go and returns frozen rows; the writer in
 desktop/documents/exports.py turns them into CSV or XLSX. Only the participants export,
-which is the admin's own register, carries the target-group mark and guardian contacts.
+which is the admin's own register, carries the target-group mark and guardian contacts:
+it refuses anyone else. Every export names children, so each takes who asks (`by`) and
+refuses an unknown or disabled account.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
-from db.accounts import EXPORT_PARTICIPANTS, check_admin
+from db.accounts import EXPORT_PARTICIPANTS, check_admin, reader_is_admin
 from db.clock import at_local
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
@@ -135,6 +137,7 @@ def attendance_rows(
     last_day: date | None = None,
     *,
     site_name: str | None = None,
+    by: int | None,
 ) -> list[AttendanceExportRow]:
     """Every attendance mark in the period, by session and then in Latvian name order.
 
@@ -147,6 +150,7 @@ def attendance_rows(
     if site_id is not None:
         where.append(Session.site_id == site_id)
     with db.reading() as s:
+        reader_is_admin(s, by)  # names for the desk work: any active account
         sessions = s.execute(
             select(
                 Session.id,
@@ -216,7 +220,7 @@ def participant_rows(
     last_day: date | None = None,
     *,
     site_name: str | None = None,
-    by: int | None = None,
+    by: int | None,
 ) -> list[ParticipantExportRow]:
     """The register in Latvian name order; with a period, those who came or joined in it.
 
@@ -334,6 +338,7 @@ def loan_rows(
     last_day: date | None = None,
     *,
     site_name: str | None = None,
+    by: int | None,
 ) -> list[LoanExportRow]:
     """Loans made in the period (by the library's calendar), oldest first."""
     _check_period(first_day, last_day)
@@ -374,8 +379,9 @@ def loan_rows(
         query = query.where(Item.site_id == site_id)
     result = []
     with db.reading() as s:
+        reader_is_admin(s, by)  # children's names: any active account
         for row in s.execute(query):
-            (tag, name, first, last, staff, program, day, lent, due, back, by, to, note) = row
+            (tag, name, first, last, staff, program, day, lent, due, back, lender, to, note) = row
             if first is not None:
                 kind, borrower = BorrowerKind.CHILD, f"{first} {last or ''}".strip()
             elif staff is not None:
@@ -386,7 +392,7 @@ def loan_rows(
                 kind, borrower = BorrowerKind.SESSION, f"{program or ''} {when}".strip()
             result.append(
                 LoanExportRow(
-                    tag, name, borrower, kind, lent, due, back, by or "", to or "", note or ""
+                    tag, name, borrower, kind, lent, due, back, lender or "", to or "", note or ""
                 )
             )
     return result

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.accounts import require_admin
+from db.accounts import reader_is_admin, require_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
@@ -45,7 +45,8 @@ class ParticipantDetails:
     gender: Gender | None = None
     guardian_name: str = ""
     guardian_phone: str = ""
-    target_group: bool = False
+    # None: the mark is not shown to whoever edits (a librarian), and stays as it is.
+    target_group: bool | None = False
     notes: str = ""
 
 
@@ -164,7 +165,7 @@ def _require_site(session: Session, site_id: int) -> None:
 def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
     clean = _clean(details, date.today().year)
     _require_site(session, clean.site_id)
-    _may_mark(session, by, False, clean.target_group)
+    _may_mark(session, by, False, bool(clean.target_group))
     participant = Participant(
         first_name=clean.first_name,
         last_name=clean.last_name,
@@ -173,7 +174,7 @@ def _add_participant(session: Session, details: ParticipantDetails, by: int | No
         gender=clean.gender,
         site_id=clean.site_id,
         card_code=new_card_code(),
-        target_group=clean.target_group,
+        target_group=bool(clean.target_group),
         notes=clean.notes,
         guardian_name=clean.guardian_name,
         guardian_phone=clean.guardian_phone,
@@ -227,7 +228,8 @@ def edit_participant(
         participant = get_participant(uow.session, participant_id)
         clean = _clean(details, date.today().year)
         _require_site(uow.session, clean.site_id)
-        _may_mark(uow.session, by, participant.target_group, clean.target_group)
+        marked = participant.target_group if clean.target_group is None else clean.target_group
+        _may_mark(uow.session, by, participant.target_group, marked)
         before = _snapshot(participant)
         participant.first_name = clean.first_name
         participant.last_name = clean.last_name
@@ -237,7 +239,7 @@ def edit_participant(
         participant.site_id = clean.site_id
         participant.guardian_name = clean.guardian_name
         participant.guardian_phone = clean.guardian_phone
-        participant.target_group = clean.target_group
+        participant.target_group = marked
         participant.notes = clean.notes
         changes = audit.diff(before, _snapshot(participant))
         if changes:
@@ -431,16 +433,19 @@ def search_participants(
     site_id: int | None = None,
     include_archived: bool = False,
     limit: int = SEARCH_LIMIT,
+    by: int | None,
 ) -> list[FoundParticipant]:
     """Children whose first or last name starts with each typed word, ignoring diacritics.
 
     "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in Latvian order.
+    Names are the desk's work: any active account finds them.
     """
     typed = without_control(typed)
     if not fold(typed).split():
         return []
     query = _where_found(_found_participants(), typed, site_id, include_archived)
     with db.reading() as session:
+        reader_is_admin(session, by)
         found = [FoundParticipant(*row) for row in session.execute(query)]
     # All matches, then Latvian order in Python: SQL's own order is not Latvian, and a
     # SQL limit would drop the alphabetically first children of a common surname.
@@ -477,7 +482,7 @@ def _escape_like(text: str) -> str:
 
 
 def possible_duplicates(
-    db: Database, first_name: str, last_name: str, birth_year: int | None
+    db: Database, first_name: str, last_name: str, birth_year: int | None, *, by: int | None
 ) -> list[FoundParticipant]:
     """Children already registered with the same name and birth year (a walk-in seen before?)."""
     folded = search_name(_one_line(first_name), _one_line(last_name))
@@ -487,13 +492,17 @@ def possible_duplicates(
             or_(Participant.birth_year == birth_year, Participant.birth_year.is_(None))
         )
     with db.reading() as session:
+        reader_is_admin(session, by)
         return [FoundParticipant(*row) for row in session.execute(query).all()]
 
 
-def find_by_card(db: Database, card_code: str, *, scanned: str = "") -> FoundParticipant:
+def find_by_card(
+    db: Database, card_code: str, *, scanned: str = "", by: int | None
+) -> FoundParticipant:
     """The child whose card was scanned; an unknown card is refused with what was scanned."""
     query = _found_participants().where(Participant.card_code == card_code)
     with db.reading() as session:
+        reader_is_admin(session, by)
         row = session.execute(query).first()
     if row is None:
         raise UnknownCode(
@@ -509,7 +518,8 @@ PARTICIPANT_LIST_LIMIT = 500
 
 @dataclass(frozen=True)
 class ParticipantRow:
-    """A row of the Participants page; the only list that shows the sensitive mark."""
+    """A row of the Participants page; the only list that shows the sensitive mark
+    (to an administrator: None for anyone else)."""
 
     id: int
     first_name: str
@@ -518,7 +528,7 @@ class ParticipantRow:
     site_name: str
     card_code: str | None
     no_photos: bool
-    target_group: bool
+    target_group: bool | None
     archived: bool
 
     @property
@@ -587,6 +597,7 @@ def list_participants(
     site_id: int | None,
     include_archived: bool = False,
     *,
+    by: int | None,
     typed: str = "",
     limit: int = PARTICIPANT_LIST_LIMIT,
 ) -> list[ParticipantRow]:
@@ -596,14 +607,19 @@ def list_participants(
     """
     query = _where_found(_participant_rows(), typed, site_id, include_archived)
     with db.reading() as session:
-        result = [ParticipantRow(*row) for row in session.execute(query)]
+        admin = reader_is_admin(session, by)
+        result = [
+            ParticipantRow(*row[:7], row.target_group if admin else None, row.archived)
+            for row in session.execute(query)
+        ]
     result.sort(key=lambda p: person_key(p.first_name, p.last_name))
     return result[:limit]
 
 
-def participant_record(db: Database, participant_id: int) -> ParticipantRecord:
+def participant_record(db: Database, participant_id: int, *, by: int | None) -> ParticipantRecord:
     """One child with their consents and enrolments, for the edit form."""
     with db.reading() as session:
+        admin = reader_is_admin(session, by)
         p = get_participant(session, participant_id)
         consents = session.scalars(
             select(Consent).where(Consent.participant_id == participant_id).order_by(Consent.id)
@@ -630,7 +646,7 @@ def participant_record(db: Database, participant_id: int) -> ParticipantRecord:
                 gender=p.gender,
                 guardian_name=p.guardian_name,
                 guardian_phone=p.guardian_phone,
-                target_group=p.target_group,
+                target_group=p.target_group if admin else None,
                 notes=p.notes,
             ),
             site_name=p.site.name,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, not_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from db.accounts import reader_is_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
@@ -132,9 +133,12 @@ def _only_at_seminars() -> ColumnElement[bool]:
     return and_(seminar.exists(), not_(other.exists()), not_(enrolled.exists()))
 
 
-def cards_data(db: Database, participant_ids: list[int] | None = None) -> list[CardData]:
+def cards_data(
+    db: Database, participant_ids: list[int] | None = None, *, by: int | None
+) -> list[CardData]:
     """Cards for the given children, or for every active child with a card; Latvian order."""
     with db.reading() as session:
+        reader_is_admin(session, by)  # a child's name and card code: any active account
         query = select(Participant, Site).join(Site, Site.id == Participant.site_id)
         if participant_ids is None:
             query = query.where(

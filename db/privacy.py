@@ -469,15 +469,20 @@ def _project_ends(s: Session) -> dict[int, date | None]:
 
 
 def past_retention(
-    db: Database, rule: RetentionRule | None = None, today: date | None = None
+    db: Database,
+    rule: RetentionRule | None = None,
+    today: date | None = None,
+    *,
+    by: int | None,
 ) -> list[PastRetention]:
     """Children not yet erased whose records are older than the rule allows, oldest first
-    (the library's rule when none is given)."""
+    (the library's rule when none is given); the list of whom to erase is an admin's."""
     rule = rule or retention_rule(db)
     if rule.years < 0:
         raise ValueError("a retention period cannot be negative")
     cutoff = _years_before(today or date.today(), rule.years)
     with db.reading() as s:
+        require_admin(s, by, ERASE_CHILD)
         last_came: dict[int, date] = {
             pid: day
             for pid, day in s.execute(
@@ -532,7 +537,7 @@ def erase_past_retention(
     Each erasure is whole or not at all; if the work stops half-way, the children not yet
     erased are simply listed again."""
     check_admin(db, by, ERASE_CHILD)
-    ids = [child.participant_id for child in past_retention(db, rule, today)]
+    ids = [child.participant_id for child in past_retention(db, rule, today, by=by)]
     count = 0
     for start in range(0, len(ids), ERASE_BATCH):
         with db.unit_of_work() as uow:

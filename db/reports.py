@@ -16,6 +16,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from db.accounts import reader_is_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, NotFound
 from db.models import (
@@ -105,9 +106,10 @@ def _letterhead(project: Project | None, sites: Sequence[Site]) -> Letterhead:
     )
 
 
-def signin_sheet_data(db: Database, session_id: int) -> SigninSheet:
+def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> SigninSheet:
     """The sheet of one session: children checked in, or before it starts the cycle's members."""
     with db.reading() as session:
+        reader_is_admin(session, by)  # names for the desk work: any active account
         row = session.get(Session, session_id)
         if row is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
@@ -320,10 +322,15 @@ def monthly_attendance_data(
     *,
     program_id: int | None = None,
     site_name: str | None = None,
+    by: int | None,
 ) -> MonthlyAttendance:
-    """Every program's sessions of a month with each child's marks, and the month's totals."""
+    """Every program's sessions of a month with each child's marks, and the month's totals.
+
+    The target group is only a count here, so any active account may print it.
+    """
     first_day, last_day = _month_bounds(year, month)
     with db.reading() as session:
+        reader_is_admin(session, by)
         site: Site | None = None
         if site_name is not None:
             site = session.scalars(select(Site).where(Site.name == site_name)).first()

@@ -657,7 +657,7 @@ def parse_roster(
     return children, tuple(columns[i] for i in sorted(columns)), tuple(ignored)
 
 
-def preview_roster(db: Database, path: Path | str) -> RosterPreview:
+def preview_roster(db: Database, path: Path | str, *, by: int | None = None) -> RosterPreview:
     """Read a roster and say, row by row, what an import would do and what stops it."""
     path = Path(path)
     table, encoding, separator = read_table(path)
@@ -666,7 +666,7 @@ def preview_roster(db: Database, path: Path | str) -> RosterPreview:
     for child in children:
         if child.valid:
             for known in possible_duplicates(
-                db, child.first_name, child.last_name, child.birth_year
+                db, child.first_name, child.last_name, child.birth_year, by=by
             ):
                 born = f", {known.birth_year}" if known.birth_year else ""
                 child = _with_problem(

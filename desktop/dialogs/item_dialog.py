@@ -367,7 +367,10 @@ class LendDialog(_SubmitDialog):
 
     def _search(self, text: str) -> None:
         self.child_results.clear()
-        for child in search_participants(self.ctx.database, text, site_id=self.item.site_id):
+        found = search_participants(
+            self.ctx.database, text, site_id=self.item.site_id, by=self.ctx.staff_id
+        )
+        for child in found:
             shown = child.full_name
             if child.birth_year:
                 shown = f"{shown} ({child.birth_year})"

@@ -116,7 +116,7 @@ class NewChildDialog(QDialog):
         """Point out children already registered with this name and birth year."""
         first, last = self.first_name.text().strip(), self.last_name.text().strip()
         self._existing = (
-            possible_duplicates(self.ctx.database, first, last, self._year())
+            possible_duplicates(self.ctx.database, first, last, self._year(), by=self.ctx.staff_id)
             if first and last
             else []
         )

@@ -120,6 +120,8 @@ class ParticipantForm(QWidget):
         # The name and year the duplicate warning was shown for: Save then registers anyway.
         self._warned_for: tuple[str, str, int | None] | None = None
         self.duplicates: list[FoundParticipant] = []
+        # False while the form holds a record read for a librarian: the mark was not given.
+        self._mark_known = True
 
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
@@ -157,7 +159,7 @@ class ParticipantForm(QWidget):
         layout.addWidget(self.empty_hint, 1)
         self.clear()
         self._show_for_role()
-        ctx.staff_changed.connect(self._show_for_role)
+        ctx.staff_changed.connect(self._signed_in)
 
     # --- building -------------------------------------------------------------------------
 
@@ -407,6 +409,7 @@ class ParticipantForm(QWidget):
         self.record = None
         self.is_new = True
         self._fill(ParticipantDetails("", "", None, site_id or 0))
+        self._show_for_role()
         self.title.setText(self.tr("New participant"))
         self.subtitle.setText(self.tr("A card code is given when the child is registered."))
         self.archived_badge.hide()
@@ -424,7 +427,7 @@ class ParticipantForm(QWidget):
 
     def show_participant(self, participant_id: int) -> None:
         """Read one child and show them; the form then holds no unsaved changes."""
-        record = people.participant_record(self.ctx.database, participant_id)
+        record = people.participant_record(self.ctx.database, participant_id, by=self.ctx.staff_id)
         choices = people.enrolment_choices(self.ctx.database, participant_id)
         if self.record is None or self.record.id != participant_id:
             self.message.hide()
@@ -464,6 +467,11 @@ class ParticipantForm(QWidget):
         self.empty_hint.hide()
         self.scroll_area.show()
 
+    def _signed_in(self, _staff_id: int = 0) -> None:
+        """Another account at the desk: read the shown child again as that account reads it."""
+        self.refresh()
+        self._show_for_role()
+
     def _show_for_role(self, _staff_id: int = 0) -> None:
         """Privacy work and the target-group mark are an administrator's (the use cases
         refuse others too)."""
@@ -471,7 +479,7 @@ class ParticipantForm(QWidget):
         self.privacy_button.setVisible(self.record is not None and admin)
         # The target-group mark is an administrator's to see and set; a librarian's save
         # keeps whatever it is.
-        self.target_group.setVisible(admin)
+        self.target_group.setVisible(admin and self._mark_known)
 
     def _fill(self, details: ParticipantDetails) -> None:
         self._loading = True
@@ -485,7 +493,8 @@ class ParticipantForm(QWidget):
             self.site.setCurrentIndex(max(0, self.site.findData(details.site_id)))
             self.guardian_name.setText(details.guardian_name)
             self.guardian_phone.setText(details.guardian_phone)
-            self.target_group.setChecked(details.target_group)
+            self._mark_known = details.target_group is not None
+            self.target_group.setChecked(bool(details.target_group))
             self.notes.setPlainText(details.notes)
         finally:
             self._loading = False
@@ -571,7 +580,8 @@ class ParticipantForm(QWidget):
             gender=Gender(gender) if gender else None,
             guardian_name=self.guardian_name.text(),
             guardian_phone=self.guardian_phone.text(),
-            target_group=self.target_group.isChecked(),
+            # A mark not shown (to a librarian, or not read for this account) stays as it is.
+            target_group=None if self.target_group.isHidden() else self.target_group.isChecked(),
             notes=self.notes.toPlainText(),
         )
 
@@ -584,7 +594,9 @@ class ParticipantForm(QWidget):
         first, last, year = self._duplicate_key()
         found: list[FoundParticipant] = []
         if self.is_new and first and last:
-            found = people.possible_duplicates(self.ctx.database, first, last, year)
+            found = people.possible_duplicates(
+                self.ctx.database, first, last, year, by=self.ctx.staff_id
+            )
         self._show_duplicates(found)
         return found
 

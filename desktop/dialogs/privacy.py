@@ -199,11 +199,11 @@ class RetentionDialog(QDialog):
         years of records), then show them."""
         from db.privacy import past_retention, retention_rule
 
-        database = self.ctx.database
+        database, staff = self.ctx.database, self.ctx.staff_id
 
         def read() -> tuple[RetentionRule, list[PastRetention]]:
             rule = retention_rule(database)
-            return rule, past_retention(database, rule)
+            return rule, past_retention(database, rule, by=staff)
 
         self.erase_button.setEnabled(False)
         Operation(self, read).success(self._show).run()

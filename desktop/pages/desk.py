@@ -727,7 +727,12 @@ class DeskPage(QWidget):
             self._hide_results()
             return
         found = search_at_desk(
-            self.ctx.database, stripped, self.session_id, site_id=self.ctx.site_id, limit=8
+            self.ctx.database,
+            stripped,
+            self.session_id,
+            site_id=self.ctx.site_id,
+            limit=8,
+            by=self.ctx.staff_id,
         )
         self.search_results.clear()
         for each in found:

@@ -234,6 +234,7 @@ class ParticipantsPage(QWidget):
             self.ctx.database,
             self.site_id,
             self.show_archived.isChecked(),
+            by=self.ctx.staff_id,
             typed=self.search.text(),
         )
         self.model.set_rows(rows)

@@ -152,11 +152,11 @@ class MonthlyForm(ReportForm):
         year, month = typed
         program_id = int(self.program.currentData()) or None
         site = str(self.site.currentData()) or None
-        language, database = self.document_language(), self.ctx.database
+        language, database, by = self.document_language(), self.ctx.database, self.ctx.staff_id
         self.preview(
             lambda: monthly_report_pdf(
                 monthly_attendance_data(
-                    database, year, month, program_id=program_id, site_name=site
+                    database, year, month, program_id=program_id, site_name=site, by=by
                 ),
                 language,
             ),
@@ -242,12 +242,12 @@ def preview_signin_sheet(parent: QWidget, ctx: AppContext, session_id: int) -> N
     from db.reports import signin_sheet_data
     from desktop.documents.signin import signin_sheet_pdf
 
-    database, language = ctx.database, ctx.settings.get(LANGUAGE)
+    database, language, by = ctx.database, ctx.settings.get(LANGUAGE), ctx.staff_id
     if isinstance(parent, ReportForm):
         language = parent.document_language()
     show_pdf(
         parent,
-        lambda: signin_sheet_pdf(signin_sheet_data(database, session_id), language),
+        lambda: signin_sheet_pdf(signin_sheet_data(database, session_id, by=by), language),
         QCoreApplication.translate("ReportsPage", "Sign-in sheet"),
         f"parakstu-lapa-{session_id}.pdf",
     )
@@ -372,7 +372,9 @@ class CardsForm(ReportForm):
         self.reload()
 
     def reload(self, ticked: list[int] | None = None) -> None:
-        children = list_participants(self.ctx.database, self.ctx.site_id, limit=100_000)
+        children = list_participants(
+            self.ctx.database, self.ctx.site_id, by=self.ctx.staff_id, limit=100_000
+        )
         rows = [(f"{c.last_name} {c.first_name}", c.id) for c in children if c.card_code]
         self.child_list.fill(rows, set(ticked) if ticked else None)
 
@@ -384,9 +386,9 @@ class CardsForm(ReportForm):
         if not ids:
             self.say(self.tr("Tick at least one child."), problem=True)
             return
-        language, database = self.document_language(), self.ctx.database
+        language, database, by = self.document_language(), self.ctx.database, self.ctx.staff_id
         self.preview(
-            lambda: member_cards_pdf(cards_data(database, ids), language),
+            lambda: member_cards_pdf(cards_data(database, ids, by=by), language),
             self.tr("Member cards"),
             "kartes.pdf",
         )
@@ -447,17 +449,16 @@ class ExportForm(ReportForm):
         kind, database = str(self.kind.currentData()), self.ctx.database
         first, last = _day(self.first), _day(self.last)
         site, language = str(self.site.currentData()) or None, self.document_language()
+        by = self.ctx.staff_id
 
         def work() -> int:
             rows: Sequence[object]
             if kind == "attendance":
-                rows = exports.attendance_rows(database, first, last, site_name=site)
+                rows = exports.attendance_rows(database, first, last, site_name=site, by=by)
             elif kind == "participants":
-                rows = exports.participant_rows(
-                    database, first, last, site_name=site, by=self.ctx.staff_id
-                )
+                rows = exports.participant_rows(database, first, last, site_name=site, by=by)
             else:
-                rows = exports.loan_rows(database, first, last, site_name=site)
+                rows = exports.loan_rows(database, first, last, site_name=site, by=by)
             write_export(kind, rows, path, language)
             return len(rows)
 

@@ -699,7 +699,10 @@ class AttendanceView(QWidget):
         self.results.clear()
         if self.session is not None and typed.strip():
             recorded = {c.participant_id for c in self.roster if c.status is not None}
-            for child in search_participants(self.ctx.database, typed, site_id=self.ctx.site_id):
+            found = search_participants(
+                self.ctx.database, typed, site_id=self.ctx.site_id, by=self.ctx.staff_id
+            )
+            for child in found:
                 label = child.full_name
                 if child.birth_year:
                     label = self.tr("%1 (born %2)").replace("%1", label)

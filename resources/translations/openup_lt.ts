@@ -825,6 +825,10 @@
         <source>its sheet goes on past row 10,010, too far for a roster.</source>
         <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
+    <message>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
+        <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

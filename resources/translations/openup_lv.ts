@@ -825,6 +825,10 @@
         <source>its sheet goes on past row 10,010, too far for a roster.</source>
         <translation>tā darblapa sniedzas pāri 10 010. rindai, dalībnieku sarakstam tas ir par daudz.</translation>
     </message>
+    <message>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
+        <translation>Bērnu dati tiek rādīti tikai aktīvam kontam: pieslēdzieties vēlreiz.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

@@ -512,7 +512,7 @@ def measure_monthly(database: Database, warmup: int, runs: int) -> list[Case]:
     case = Case(
         "monthly_report",
         f"monthly report {added.children} × {added.sessions} (data + PDF)",
-        f"monthly_attendance_data(db, {added.year}, {added.month}, program_id=…) + "
+        f"monthly_attendance_data(db, {added.year}, {added.month}, program_id=…, by=None) + "
         "monthly_report_pdf(data) for one training cycle the run adds to its copy: "
         f"{added.children} members, {added.sessions} held sessions, "
         f"{added.attendance_rows:,} attendance rows",
@@ -522,7 +522,7 @@ def measure_monthly(database: Database, warmup: int, runs: int) -> list[Case]:
 
     def report(laps: Laps) -> bytes:
         data = monthly_attendance_data(
-            database, added.year, added.month, program_id=added.program_id
+            database, added.year, added.month, program_id=added.program_id, by=None
         )
         laps.lap("data (monthly_attendance_data)")
         pdf = monthly_report_pdf(data)
@@ -532,7 +532,9 @@ def measure_monthly(database: Database, warmup: int, runs: int) -> list[Case]:
     pdf = run_case(case, warmup, runs, report)
     assert isinstance(pdf, bytes)
     save("monthly.pdf", pdf)
-    data = monthly_attendance_data(database, added.year, added.month, program_id=added.program_id)
+    data = monthly_attendance_data(
+        database, added.year, added.month, program_id=added.program_id, by=None
+    )
     cells = monthly_cells(data)
     program = data.programs[0]
     case.facts = {
@@ -725,7 +727,7 @@ def measure_exports(database: Database, warmup: int, runs: int) -> list[Case]:
         )
 
         def export(laps: Laps, path: Path = path, suffix: str = suffix) -> int:
-            rows = attendance_rows(database)
+            rows = attendance_rows(database, by=None)
             laps.lap("rows (attendance_rows)")
             write_export("attendance", rows, path)
             laps.lap(f"write {suffix.upper()}" + (f" ({writer})" if suffix == "xlsx" else ""))

@@ -381,7 +381,11 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
             (
                 search,
                 lambda: search_participants(
-                    database, TYPED[i % len(TYPED)], site_id=desk.site_id, limit=DESK_LIMIT
+                    database,
+                    TYPED[i % len(TYPED)],
+                    site_id=desk.site_id,
+                    limit=DESK_LIMIT,
+                    by=None,
                 ),
             )
         ],
@@ -418,8 +422,8 @@ def search_order_note(database: Database, site_id: int) -> str:
     (it must be none: the search sorts every match before it cuts the list)."""
     misses = []
     for typed in TYPED:
-        shown = search_participants(database, typed, site_id=site_id, limit=DESK_LIMIT)
-        every = search_participants(database, typed, site_id=site_id, limit=10**6)
+        shown = search_participants(database, typed, site_id=site_id, limit=DESK_LIMIT, by=None)
+        every = search_participants(database, typed, site_id=site_id, limit=10**6, by=None)
         first = every[:DESK_LIMIT]
         wrong = len({p.id for p in first} - {p.id for p in shown})
         misses.append(f"{typed}: {len(every)} match, {wrong}/{len(first)} of the first not shown")

@@ -129,7 +129,7 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def test_attendance_csv_opens_in_latvian_excel(library: Library, tmp_path: Path) -> None:
-    rows = attendance_rows(library.db, date(2018, 10, 1), date(2018, 10, 31))
+    rows = attendance_rows(library.db, date(2018, 10, 1), date(2018, 10, 31), by=None)
     path = write_export("attendance", rows, tmp_path / "apmeklejums.csv")
 
     raw = path.read_bytes()
@@ -154,7 +154,7 @@ def test_attendance_csv_opens_in_latvian_excel(library: Library, tmp_path: Path)
 
 
 def test_loans_csv_names_borrowers_and_condition(library: Library, tmp_path: Path) -> None:
-    rows = loan_rows(library.db, date(2018, 10, 1), date(2018, 10, 31))
+    rows = loan_rows(library.db, date(2018, 10, 1), date(2018, 10, 31), by=None)
     assert [r.borrower_kind for r in rows] == [BorrowerKind.SESSION, BorrowerKind.CHILD]
     lines = read_csv(write_export("loans", rows, tmp_path / "izsniegsana.csv"))
     assert lines[0] == [
@@ -188,11 +188,11 @@ def test_loans_csv_names_borrowers_and_condition(library: Library, tmp_path: Pat
         "08.10.2018 18:00",
         "",
     ]
-    assert loan_rows(library.db, date(2018, 11, 1), date(2018, 11, 30)) == []
+    assert loan_rows(library.db, date(2018, 11, 1), date(2018, 11, 30), by=None) == []
 
 
 def test_participants_csv_is_the_admins_whole_register(library: Library, tmp_path: Path) -> None:
-    rows = participant_rows(library.db)
+    rows = participant_rows(library.db, by=None)
     lines = read_csv(write_export("participants", rows, tmp_path / "dalibnieki.csv"))
     header = lines[0]
     assert header[:9] == [
@@ -228,12 +228,12 @@ def test_participants_csv_is_the_admins_whole_register(library: Library, tmp_pat
     assert roberts["Mērķa grupa (sensitīvi dati)"] == "jā"
     assert roberts["Dzimums"] == "zēns"
     # With a period: only those who came (or were registered) in it.
-    november = participant_rows(library.db, date(2018, 11, 1), date(2018, 11, 30))
+    november = participant_rows(library.db, date(2018, 11, 1), date(2018, 11, 30), by=None)
     assert [(r.last_name, r.attendances) for r in november] == [(TRICKY_LAST, 1)]
 
 
 def test_xlsx_has_a_bold_frozen_header_and_real_dates(library: Library, tmp_path: Path) -> None:
-    rows = attendance_rows(library.db, date(2018, 10, 1), date(2018, 10, 31))
+    rows = attendance_rows(library.db, date(2018, 10, 1), date(2018, 10, 31), by=None)
     path = write_export("attendance", rows, tmp_path / "apmeklejums.xlsx")
 
     book = openpyxl.load_workbook(path)
@@ -253,7 +253,9 @@ def test_xlsx_has_a_bold_frozen_header_and_real_dates(library: Library, tmp_path
 
 
 def test_xlsx_keeps_formula_like_text_as_text(library: Library, tmp_path: Path) -> None:
-    path = write_export("participants", participant_rows(library.db), tmp_path / "dalibnieki.xlsx")
+    path = write_export(
+        "participants", participant_rows(library.db, by=None), tmp_path / "dalibnieki.xlsx"
+    )
     sheet = openpyxl.load_workbook(path).active
     header = [c.value for c in sheet[1]]
     anna = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == TRICKY_FIRST)
@@ -263,7 +265,7 @@ def test_xlsx_keeps_formula_like_text_as_text(library: Library, tmp_path: Path) 
     consent = anna[header.index("Piekrišana: foto")]
     assert consent.is_date and consent.value == datetime(2018, 9, 21)
     loans = openpyxl.load_workbook(
-        write_export("loans", loan_rows(library.db), tmp_path / "izsniegsana.xlsx")
+        write_export("loans", loan_rows(library.db, by=None), tmp_path / "izsniegsana.xlsx")
     ).active
     lent = loans["E2"]
     assert lent.value == datetime(2018, 10, 5, 16, 40)  # the library's clock, not UTC
@@ -272,7 +274,7 @@ def test_xlsx_keeps_formula_like_text_as_text(library: Library, tmp_path: Path) 
 
 
 def test_english_headers_and_iso_dates(library: Library, tmp_path: Path) -> None:
-    rows = attendance_rows(library.db, date(2018, 10, 5), date(2018, 10, 5))
+    rows = attendance_rows(library.db, date(2018, 10, 5), date(2018, 10, 5), by=None)
     lines = read_csv(write_export("attendance", rows, tmp_path / "attendance.csv", "en"))
     assert lines[0][:2] == ["Date", "Starts"]
     assert lines[1][0] == "2018-10-05" and lines[1][-1] == "present"
@@ -290,6 +292,6 @@ def test_only_csv_or_xlsx(tmp_path: Path) -> None:
 
 
 def test_rows_are_plain_values(library: Library) -> None:
-    row = attendance_rows(library.db)[0]
+    row = attendance_rows(library.db, by=None)[0]
     assert isinstance(row, AttendanceExportRow)
     assert row.status is AttendanceStatus.EXCUSED

@@ -153,7 +153,7 @@ def october(sqlite_db: Database) -> October:
 
 
 def test_marks_and_totals_of_a_known_month(october: October) -> None:
-    data = monthly_attendance_data(october.db, 2018, 10)
+    data = monthly_attendance_data(october.db, 2018, 10, by=None)
     cycle, open_ = data.programs
     assert (cycle.name, open_.name) == ("Apmācību cikls", "Nāc, pievienojies!")
 
@@ -204,7 +204,7 @@ def test_marks_and_totals_of_a_known_month(october: October) -> None:
 
 
 def test_the_printed_report_states_the_same_figures(october: October) -> None:
-    pdf = monthly_report_pdf(monthly_attendance_data(october.db, 2018, 10))
+    pdf = monthly_report_pdf(monthly_attendance_data(october.db, 2018, 10, by=None))
     pages = pages_text(pdf)
     text = "\n".join(pages)
     assert "Mēneša apmeklējuma atskaite" in text
@@ -242,7 +242,7 @@ def test_the_printed_report_states_the_same_figures(october: October) -> None:
 
 
 def test_one_program_or_one_site(october: October) -> None:
-    only_open = monthly_attendance_data(october.db, 2018, 10, program_id=october.open)
+    only_open = monthly_attendance_data(october.db, 2018, 10, program_id=october.open, by=None)
     assert [p.name for p in only_open.programs] == ["Nāc, pievienojies!"]
     assert only_open.program_name == "Nāc, pievienojies!"
     assert (only_open.summary.unique_children, only_open.summary.attendances) == (3, 4)
@@ -250,14 +250,14 @@ def test_one_program_or_one_site(october: October) -> None:
     text = "\n".join(pages_text(monthly_report_pdf(only_open)))
     assert "Apmācību cikls" not in text and "Programma: Nāc, pievienojies!" in text
 
-    at_site = monthly_attendance_data(october.db, 2018, 10, site_name=october.site)
+    at_site = monthly_attendance_data(october.db, 2018, 10, site_name=october.site, by=None)
     assert at_site.site_name == "Jēkabpils" and len(at_site.programs) == 2
     with pytest.raises(NotFound):
-        monthly_attendance_data(october.db, 2018, 10, site_name="Rīga")
+        monthly_attendance_data(october.db, 2018, 10, site_name="Rīga", by=None)
 
 
 def test_english_and_lithuanian_marks(october: October) -> None:
-    data = monthly_attendance_data(october.db, 2018, 10)
+    data = monthly_attendance_data(october.db, 2018, 10, by=None)
     english = "\n".join(pages_text(monthly_report_pdf(data, "en")))
     assert "October 2018" in english and "P — present" in english
     cycle = between(english, "Apmācību cikls — training cycle", "Nāc, pievienojies!")
@@ -270,7 +270,7 @@ def test_english_and_lithuanian_marks(october: October) -> None:
 
 def test_a_month_without_sessions(sqlite_db: Database) -> None:
     add_site(sqlite_db, "Jēkabpils", "LV", "Jēkabpils Galvenā bibliotēka")
-    data = monthly_attendance_data(sqlite_db, 2018, 7)
+    data = monthly_attendance_data(sqlite_db, 2018, 7, by=None)
     assert data.programs == () and data.summary.unique_children == 0
     assert "Šajā mēnesī nodarbību nebija." in "\n".join(pages_text(monthly_report_pdf(data)))
 
@@ -347,7 +347,7 @@ def test_project_taken_from_the_database_when_the_program_has_none(sqlite_db: Da
     add_project(sqlite_db, "OPEN UP", "LLI-263")
     program = create_program(sqlite_db, "Nāc, pievienojies!", ProgramKind.OPEN, site)
     create_session(sqlite_db, program, SessionPlan(date(2018, 10, 5), time(16), time(17)))
-    data = monthly_attendance_data(sqlite_db, 2018, 10)
+    data = monthly_attendance_data(sqlite_db, 2018, 10, by=None)
     assert data.letterhead.project_number == "LLI-263"
     assert data.letterhead.library_name == "Ludzas novada bibliotēka"
     with sqlite_db.reading() as s:

@@ -139,7 +139,7 @@ def test_the_sheet_lists_the_children_checked_in_in_latvian_order(
     friday: tuple[Desk, int],
 ) -> None:
     desk, session = friday
-    data = signin_sheet_data(desk.db, session)
+    data = signin_sheet_data(desk.db, session, by=None)
     assert [r.last_name for r in data.rows] == [
         "Cīrulis",
         "Čaks",
@@ -158,7 +158,7 @@ def test_the_sheet_lists_the_children_checked_in_in_latvian_order(
 
 def test_the_heading_says_what_where_and_when(friday: tuple[Desk, int]) -> None:
     desk, session = friday
-    (text,) = pages_text(signin_sheet_pdf(signin_sheet_data(desk.db, session)))
+    (text,) = pages_text(signin_sheet_pdf(signin_sheet_data(desk.db, session, by=None)))
     for expected in (
         "Eiropas Savienība",
         "Eiropas Reģionālās attīstības fonds",
@@ -183,7 +183,7 @@ def test_child_without_photo_consent_is_marked_for_the_photographer(
     friday: tuple[Desk, int],
 ) -> None:
     desk, session = friday
-    data = signin_sheet_data(desk.db, session)
+    data = signin_sheet_data(desk.db, session, by=None)
     assert [r.no_photos for r in data.rows] == [False, False, False, True, False, False]
     (text,) = pages_text(signin_sheet_pdf(data))
     assert NO_PHOTOS in line_with(text, "Ķēniņa")
@@ -197,7 +197,7 @@ def test_never_prints_guardian_contacts_notes_or_the_target_group(
     desk, session = friday
     for language in ("lv", "en", "lt"):
         text = "\n".join(
-            pages_text(signin_sheet_pdf(signin_sheet_data(desk.db, session), language))
+            pages_text(signin_sheet_pdf(signin_sheet_data(desk.db, session, by=None), language))
         )
         folded = text.casefold()
         assert "29123456" not in "".join(text.split())
@@ -211,7 +211,7 @@ def test_forty_children_spill_onto_a_second_page_with_the_heads_repeated(desk: D
     session = friday_session(desk)
     for n in range(1, 41):
         check_in(desk.db, session, child(desk, f"Bērns{n:02d}", f"Ābele{n:02d}", photo=n != 40))
-    data = signin_sheet_data(desk.db, session)
+    data = signin_sheet_data(desk.db, session, by=None)
     pages = pages_text(signin_sheet_pdf(data))
     assert len(pages) == 2
     assert "1. lapa no 2" in pages[0] and "2. lapa no 2" in pages[1]
@@ -274,7 +274,7 @@ def cycle(desk: Desk) -> Cycle:
 
 
 def test_before_a_cycle_session_its_members_are_printed(cycle: Cycle) -> None:
-    data = signin_sheet_data(cycle.desk.db, cycle.sessions[date(2018, 10, 17)])
+    data = signin_sheet_data(cycle.desk.db, cycle.sessions[date(2018, 10, 17)], by=None)
     assert data.from_enrolment
     assert [r.last_name for r in data.rows] == ["Cīrulis", "Čaks"]
     assert (data.ordinal, data.of_sessions) == (3, 20)  # the cancelled 26.09 does not count
@@ -288,7 +288,7 @@ def test_before_a_cycle_session_its_members_are_printed(cycle: Cycle) -> None:
 def test_once_children_are_checked_in_only_they_are_printed(cycle: Cycle) -> None:
     session = cycle.sessions[date(2018, 10, 3)]
     check_in(cycle.desk.db, session, cycle.members["Čaks"])
-    data = signin_sheet_data(cycle.desk.db, session)
+    data = signin_sheet_data(cycle.desk.db, session, by=None)
     assert not data.from_enrolment
     assert [r.last_name for r in data.rows] == ["Čaks"]
     assert kind_text(data) == "Apmācību cikls, nodarbība 2/20"
@@ -296,7 +296,7 @@ def test_once_children_are_checked_in_only_they_are_printed(cycle: Cycle) -> Non
 
 
 def test_a_cancelled_session_says_so(cycle: Cycle) -> None:
-    data = signin_sheet_data(cycle.desk.db, cycle.sessions[date(2018, 9, 26)])
+    data = signin_sheet_data(cycle.desk.db, cycle.sessions[date(2018, 9, 26)], by=None)
     assert data.ordinal is None and kind_text(data) == "Apmācību cikls"
     text = "\n".join(pages_text(signin_sheet_pdf(data)))
     assert "Nodarbība atcelta (nenotika)." in text
@@ -304,7 +304,7 @@ def test_a_cancelled_session_says_so(cycle: Cycle) -> None:
 
 def test_kind_words_for_open_sessions_camps_and_seminars(friday: tuple[Desk, int]) -> None:
     desk, session = friday
-    data = signin_sheet_data(desk.db, session)
+    data = signin_sheet_data(desk.db, session, by=None)
     assert kind_text(data) == "Atvērtā nodarbība"
     assert kind_text(data, "en") == "Open session"
     camp = replace(data, program_kind=ProgramKind.CAMP, ordinal=3, of_sessions=5)
@@ -318,4 +318,4 @@ def test_kind_words_for_open_sessions_camps_and_seminars(friday: tuple[Desk, int
 
 def test_unknown_session(sqlite_db: Database) -> None:
     with pytest.raises(NotFound):
-        signin_sheet_data(sqlite_db, 999)
+        signin_sheet_data(sqlite_db, 999, by=None)

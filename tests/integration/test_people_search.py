@@ -5,7 +5,7 @@ from tests.conftest import Desk
 
 
 def names(desk: Desk, typed: str) -> list[str]:
-    return [p.full_name for p in search_participants(desk.db, typed)]
+    return [p.full_name for p in search_participants(desk.db, typed, by=None)]
 
 
 def test_search_ignores_diacritics_and_case(desk: Desk) -> None:
@@ -24,9 +24,9 @@ def test_search_sorts_in_latvian_order(desk: Desk) -> None:
         ("Toms", "Cīrulis"),
     ]:
         register_participant(desk.db, ParticipantDetails(first, last, 2010, desk.site_id))
-    found = [p.last_name for p in search_participants(desk.db, "z")]
+    found = [p.last_name for p in search_participants(desk.db, "z", by=None)]
     assert found == ["Zariņš", "Žagars", "Žūriņš"]
-    assert [p.last_name for p in search_participants(desk.db, "c")] == ["Cīrulis", "Čaks"]
+    assert [p.last_name for p in search_participants(desk.db, "c", by=None)] == ["Cīrulis", "Čaks"]
 
 
 def test_search_is_safe_with_quotes_and_wildcards(desk: Desk) -> None:
@@ -44,7 +44,7 @@ def test_the_first_matches_in_latvian_order_are_shown_however_many_match(desk: D
         register_participant(
             desk.db, ParticipantDetails("Anna", f"Ozola{number:02d}", 2010, desk.site_id)
         )
-    found = search_participants(desk.db, "ozo", limit=5)
+    found = search_participants(desk.db, "ozo", limit=5, by=None)
     assert [p.last_name for p in found] == [f"Ozola{n:02d}" for n in range(1, 6)]
 
 
@@ -62,7 +62,9 @@ def test_the_desk_search_marks_who_is_already_here(any_desk: Desk) -> None:
     )
 
     def here(session_id: int | None) -> list[tuple[str, bool]]:
-        found = search_at_desk(desk.db, "kenin", session_id, site_id=desk.site_id, limit=8)
+        found = search_at_desk(
+            desk.db, "kenin", session_id, site_id=desk.site_id, limit=8, by=desk.librarian_id
+        )
         return [(each.child.full_name, each.here) for each in found]
 
     assert here(desk.session_id) == [("Ilze Ķēniņa", False), ("Kārlis Ķēniņš", False)]

@@ -114,7 +114,7 @@ def marta_with_history(desk: Desk) -> int:
 
 def totals(db: Database) -> tuple[Any, ...]:
     indicators = indicators_data(db, date(2018, 1, 1), date(2018, 12, 31), now=NOW)
-    month = monthly_attendance_data(db, 2018, 10)
+    month = monthly_attendance_data(db, 2018, 10, by=None)
     rows = sorted((r.participant_id, r.marks, r.first_time) for r in _rows(month))
     return indicators, month.summary, rows
 
@@ -168,7 +168,7 @@ def test_erasure_keeps_the_totals_and_leaves_no_trace_of_the_name(any_desk: Desk
             select(AuditEvent).where(AuditEvent.action == "participant.erased")
         ).one()
         assert erased.entity_id == marta and erased.staff_id == boss
-    assert search_participants(db, "Marta") == []
+    assert search_participants(db, "Marta", by=None) == []
     # The other child's history is untouched.
     assert any("Ilze Ķēniņa" in text for _, text in texts_in_database(db))
     # A second erasure finds nothing left to do.
@@ -302,8 +302,10 @@ def test_retention_after_the_project_end_keeps_records_until_the_project_is_year
     # Counted from the last attendance both are long past five years by 2025...
     assert set(past(db, 5, date(2025, 1, 1))) == {desk.ilze_id, marta}
     # ...but the camp's project ended on 31 December 2019, and OPEN UP has not ended.
-    assert [c.participant_id for c in past_retention(db, after_end, date(2024, 12, 31))] == []
-    found = past_retention(db, after_end, date(2025, 1, 1))
+    assert [
+        c.participant_id for c in past_retention(db, after_end, date(2024, 12, 31), by=None)
+    ] == []
+    found = past_retention(db, after_end, date(2025, 1, 1), by=None)
     assert [(c.participant_id, c.counted_from, c.last_seen) for c in found] == [
         (marta, date(2019, 12, 31), date(2018, 8, 6))
     ]
@@ -316,7 +318,9 @@ def test_retention_after_the_project_end_keeps_records_until_the_project_is_year
 
 
 def past(db: Database, years: int, today: date) -> list[int]:
-    return [child.participant_id for child in past_retention(db, RetentionRule(years), today)]
+    return [
+        child.participant_id for child in past_retention(db, RetentionRule(years), today, by=None)
+    ]
 
 
 def run_cli(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -4,6 +4,7 @@ Participants page, the retention rule and the children past it in Settings."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,48 @@ def test_the_target_group_mark_is_shown_to_an_admin_only(
     ctx.set_staff(boss)
     assert not page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
     assert page.form.target_group.isVisible()
+
+
+def test_the_form_reads_the_mark_again_for_whoever_signs_in(
+    page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int, qtbot: QtBot
+) -> None:
+    from db.people import edit_participant, participant_record
+
+    marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
+    edit_participant(desk.db, desk.ilze_id, marked, by=boss)
+    page.reload()
+    open_child(page, desk.ilze_id)
+    # Read for the librarian: the mark is not in the form, the list or its row at all.
+    assert page.form.record is not None and page.form.record.details.target_group is None
+    assert {row.target_group for row in page.model.rows} == {None}
+
+    ctx.set_staff(boss)  # the coordinator takes over the laptop
+    assert page.form.record.details.target_group is True
+    assert page.form.target_group.isVisible() and page.form.target_group.isChecked()
+    assert {row.last_name: row.target_group for row in page.model.rows}["Ķēniņa"] is True
+    page.form.last_name.setText("Ķēniņa-Ozola")
+    page.form.save()
+    wait(qtbot)
+    saved = participant_record(desk.db, desk.ilze_id, by=boss).details
+    assert (saved.last_name, saved.target_group) == ("Ķēniņa-Ozola", True)
+
+
+def test_edits_begun_by_a_librarian_keep_the_mark_they_never_read(
+    page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int, qtbot: QtBot
+) -> None:
+    from db.people import edit_participant, participant_record
+
+    marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
+    edit_participant(desk.db, desk.ilze_id, marked, by=boss)
+    page.reload()
+    open_child(page, desk.ilze_id)
+    page.form.notes.setPlainText("Nāk kopā ar brāli.")  # unsaved when the coordinator signs in
+    ctx.set_staff(boss)
+    assert page.form.dirty and not page.form.target_group.isVisible()
+    page.form.save()
+    wait(qtbot)
+    saved = participant_record(desk.db, desk.ilze_id, by=boss).details
+    assert (saved.notes, saved.target_group) == ("Nāk kopā ar brāli.", True)
 
 
 def test_a_librarian_cannot_set_the_target_group_mark(desk: Desk, boss: int) -> None:
