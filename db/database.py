@@ -75,6 +75,9 @@ def _prepare_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # WAL with NORMAL survives a killed process; only a power cut may lose the last commits.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten with zeros, so an erased child's name does not stay in
+        # the file's free pages (SQLite's own default is off; some builds turn it on).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -96,7 +99,11 @@ class Database:
             if not path.exists():
                 # SQLite gives its -wal and -shm files the mode of the database file.
                 create_private_file(path)
-        self.engine = create_engine(self.url, echo=echo, pool_pre_ping=path is None)
+        # hide_parameters: a failed write's error (and so the log) never carries the values,
+        # which are children's names, guardians' phones and the target-group mark.
+        self.engine = create_engine(
+            self.url, echo=echo, pool_pre_ping=path is None, hide_parameters=True
+        )
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -119,6 +126,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def checkpoint(self) -> None:
+        """Move a SQLite file's write-ahead log into the file and empty it, so what was just
+        erased is left in neither (the -wal keeps old page versions until then)."""
+        if not self.is_sqlite:
+            return
+        connection = self.engine.raw_connection()
+        try:
+            # Outside any transaction (the driver runs in autocommit): a checkpoint cannot
+            # run inside one.
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            connection.close()
 
 
 class UnitOfWork:

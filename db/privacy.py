@@ -228,7 +228,9 @@ def erase_participant(db: Database, participant_id: int, *, by: int | None) -> b
         participant = get_participant(uow.session, participant_id)
         erased = _erase(uow.session, participant, by)
         uow.commit()
-        return erased
+    if erased:
+        db.checkpoint()
+    return erased
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -542,4 +544,6 @@ def erase_past_retention(
                 if participant is not None and _erase(uow.session, participant, by):
                     count += 1
             uow.commit()
+    if count:
+        db.checkpoint()
     return count
