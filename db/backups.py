@@ -15,16 +15,23 @@ import re
 import shlex
 import shutil
 import sqlite3
-from collections.abc import Iterable
-from contextlib import closing, suppress
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import URL
 
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
-from db.database import BUSY_TIMEOUT_MS, Database, create_private_file, make_private, sqlite_path
+from db.database import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    Database,
+    create_private_file,
+    make_private,
+    sqlite_path,
+)
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 
 FOLDER_NAME = "backups"
@@ -39,6 +46,18 @@ _NAME = re.compile(
 # Reasons for copies outside the daily routine (see prune for how long they stay).
 BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"
+# Tables every OpenUp Desk database has had since its first schema revision.
+_OUR_TABLES = frozenset(
+    {"alembic_version", "site", "staff", "participant", "session", "attendance", "audit_event"}
+)
+# Tables whose rows are real records: a copy with none of them holds nothing worth keeping.
+_RECORD_TABLES = ("participant", "attendance", "staff", "item", "site")
+# Why a file is not a database of ours (fields of DatabaseDamaged and NotAGoodCopy).
+EMPTY_FILE = QT_TRANSLATE_NOOP("DomainError", "the file is empty")
+FOREIGN_FILE = QT_TRANSLATE_NOOP("DomainError", "it is not an OpenUp Desk database")
+NEWER_SCHEMA = QT_TRANSLATE_NOOP(
+    "DomainError", "it was made by a newer version of OpenUp Desk than this one"
+)
 
 
 class BackupFailed(DomainError):
@@ -108,6 +127,16 @@ def backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
     return backups_folder(database_file) / name
 
 
+def new_backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
+    """A name for a new copy that no other copy has: two copies in the same second (two
+    restores in a row) must not replace one another."""
+    target = backup_path(database_file, made, reason)
+    while target.exists():
+        made += timedelta(seconds=1)
+        target = backup_path(database_file, made, reason)
+    return target
+
+
 def list_backups(database_file: Path) -> list[Backup]:
     """The copies of this database in its backups folder, newest first."""
     folder = backups_folder(database_file)
@@ -124,6 +153,26 @@ def list_backups(database_file: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
 
 
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that cannot write to the file (sqlite3.Error when it cannot be read)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = None
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
+        if not isinstance(error, sqlite3.OperationalError) or Path(f"{path}-wal").exists():
+            raise
+        # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
+        # it nobody is writing, so it can be read as an unchanging file.
+        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True)
+    with closing(connection):
+        yield connection
+
+
 def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     """None when the file is a sound SQLite database, else what is wrong in SQLite's words.
 
@@ -133,27 +182,76 @@ def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     """
     if not path.is_file():
         return "the file does not exist"
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     try:
-        found = _integrity_check(uri, quick)
-    except sqlite3.OperationalError as error:
-        if Path(f"{path}-wal").exists():
-            return str(error)
-        # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
-        # it nobody is writing, so it can be read as an unchanging file.
-        try:
-            found = _integrity_check(f"{uri}&immutable=1", quick)
-        except sqlite3.Error:
-            return str(error)
+        with _read_only(path) as connection:
+            found = [str(row[0]) for row in connection.execute(pragma)]
     except sqlite3.Error as error:
         return str(error)
     return None if found == ["ok"] else "; ".join(found[:3])
 
 
-def _integrity_check(uri: str, quick: bool = False) -> list[str]:
-    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
-        return [str(row[0]) for row in connection.execute(pragma)]
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+
+
+def foreign_problem(path: Path) -> str | None:
+    """None when a sound SQLite file is an OpenUp Desk database, else why it is not.
+
+    Ours carries the program's application_id (older files: our tables and a schema
+    revision); an empty file is a database of nobody's, not a new one.
+    """
+    if path.stat().st_size == 0:
+        return EMPTY_FILE
+    try:
+        with _read_only(path) as connection:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(connection)
+    except sqlite3.Error as error:
+        return str(error)
+    if application_id == APPLICATION_ID or (application_id == 0 and tables >= _OUR_TABLES):
+        return None
+    return FOREIGN_FILE
+
+
+def _revision(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def restore_problem(path: Path) -> str | None:
+    """None when the file can be restored: a sound OpenUp Desk database whose schema this
+    program knows; else why not."""
+    from db.migrate import known_revisions
+
+    problem = integrity_problem(path) or foreign_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        with _read_only(path) as connection:
+            if not _tables(connection) >= _OUR_TABLES:
+                return FOREIGN_FILE
+            revision = _revision(connection)
+    except sqlite3.Error as error:
+        return str(error)
+    return None if revision in known_revisions() else NEWER_SCHEMA
+
+
+def holds_records(path: Path) -> bool:
+    """Whether a copy is of our database and holds any real record (a site, an account,
+    a child, an attendance, an item), not only an empty schema."""
+    try:
+        if not path.is_file() or foreign_problem(path) is not None:
+            return False
+        with _read_only(path) as connection:
+            tables = _tables(connection)
+            return any(
+                connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                for table in _RECORD_TABLES
+                if table in tables
+            )
+    except sqlite3.Error:
+        return False
 
 
 def _private_folder(folder: Path) -> None:
@@ -216,16 +314,29 @@ def to_delete(
     return set(newest_first) - keep
 
 
+def newest_with_records(backups: Iterable[Backup]) -> Path | None:
+    """The newest of these copies that holds real records (copies of a damaged file aside)."""
+    for backup in backups:
+        if backup.reason != DAMAGED and holds_records(backup.path):
+            return backup.path
+    return None
+
+
 def prune(database_file: Path) -> list[Path]:
     """Delete the copies retention no longer keeps: daily copies past 14 days and 12 months,
     and safety copies (before a restore or a migration) but the newest KEEP_SAFETY.
-    Copies of a damaged file stay until someone who looked at them deletes them."""
+    Copies of a damaged file stay until someone who looked at them deletes them, and the
+    newest copy that holds real records always stays: restores of empty databases must not
+    push the last copy of the real data out."""
     backups = list_backups(database_file)  # newest first
     routine = [backup for backup in backups if not backup.reason]
     going = to_delete(backup.made for backup in routine)
     removed = [backup.path for backup in routine if backup.made in going]
     safety = [backup for backup in backups if backup.reason and backup.reason != DAMAGED]
     removed += [backup.path for backup in safety[KEEP_SAFETY:]]
+    if removed:
+        keep = newest_with_records(backups)
+        removed = [path for path in removed if path != keep]
     for path in removed:
         _remove(path)
     return removed
@@ -233,7 +344,7 @@ def prune(database_file: Path) -> list[Path]:
 
 def back_up_now(database_file: Path, *, now: datetime | None = None) -> Path:
     """A verified copy into the backups folder, then retention."""
-    target = backup_to(database_file, backup_path(database_file, now or datetime.now()))
+    target = backup_to(database_file, new_backup_path(database_file, now or datetime.now()))
     prune(database_file)
     return target
 
@@ -250,9 +361,9 @@ def backup_if_due(database_file: Path, *, now: datetime | None = None) -> Path |
 
 
 def newest_good_backup(database_file: Path) -> Backup | None:
-    """The newest copy that passes its integrity check (copies of a damaged file aside)."""
+    """The newest copy a restore would take (copies of a damaged file aside)."""
     for backup in list_backups(database_file):
-        if backup.reason != DAMAGED and integrity_problem(backup.path) is None:
+        if backup.reason != DAMAGED and restore_problem(backup.path) is None:
             return backup
     return None
 
@@ -262,12 +373,13 @@ def restore_command(database_file: Path, backup: Path) -> str:
 
 
 def check_at_start(url: URL) -> None:
-    """Refuse to open a SQLite file that fails its integrity check, naming the newest good
-    backup; the damaged file is only read, never written."""
+    """Refuse to open a SQLite file that fails its integrity check, is empty or is not ours,
+    naming the newest good backup; such a file is only read, never written. Only a missing
+    file is a new database."""
     path = sqlite_path(url)
     if path is None or not path.exists():
         return
-    problem = integrity_problem(path, quick=True)
+    problem = integrity_problem(path, quick=True) or foreign_problem(path)
     if problem is None:
         return
     good = newest_good_backup(path)
@@ -350,7 +462,7 @@ def restore(
         check_admin(database, by, BACK_UP_OR_RESTORE)
     path = database_file(url)
     source = source.expanduser().resolve()
-    problem = integrity_problem(source)
+    problem = restore_problem(source)
     if problem is not None:
         raise NotAGoodCopy(path=str(source), problem=problem)
     if source == path:
@@ -361,9 +473,9 @@ def restore(
     kept: Path | None = None
     if path.exists():
         if integrity_problem(path) is None:
-            kept = backup_to(path, backup_path(path, now, BEFORE_RESTORE))
+            kept = backup_to(path, new_backup_path(path, now, BEFORE_RESTORE))
         else:
-            kept = backup_path(path, now, DAMAGED)
+            kept = new_backup_path(path, now, DAMAGED)
             _private_folder(kept.parent)
             for suffix in ("", "-wal"):
                 if Path(f"{path}{suffix}").exists():

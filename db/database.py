@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -17,6 +18,9 @@ APP_NAME = "OpenUpDesk"
 ENV_VAR = "OPENUP_DB"
 DEFAULT_FILE_NAME = "openup.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# Written into a SQLite file's header (PRAGMA application_id, "OPNU") when the program creates
+# or migrates it: how a restore or a start tells our database from another program's file.
+APPLICATION_ID = 0x4F504E55
 
 
 def data_folder() -> Path:
@@ -56,6 +60,13 @@ def make_private(path: Path) -> None:
 def create_private_file(path: Path) -> None:
     """Create an empty file only its owner may read; an existing file is left as it is."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def mark_as_ours(path: Path) -> None:
+    """Write the program's application_id into a SQLite file's header."""
+    with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as connection:
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.commit()
 
 
 def describe(url: URL) -> str:
@@ -99,6 +110,8 @@ class Database:
             if not path.exists():
                 # SQLite gives its -wal and -shm files the mode of the database file.
                 create_private_file(path)
+                # Marked at once: only a missing file is a new database, never an empty one.
+                mark_as_ours(path)
         # hide_parameters: a failed write's error (and so the log) never carries the values,
         # which are children's names, guardians' phones and the target-group mark.
         self.engine = create_engine(

@@ -114,9 +114,7 @@ def test_children_erased_past_retention_leave_no_trace(
     check_in(database, desk.session_id, marta)  # 5 October 2018
     assert traces_in(database)
 
-    erased = erase_past_retention(
-        database, RetentionRule(years=1), by=None, today=date(2030, 1, 1)
-    )
+    erased = erase_past_retention(database, RetentionRule(years=1), by=None, today=date(2030, 1, 1))
 
     assert erased == 3  # Marta, and the desk's two children (Ilze, Jānis)
     assert traces_in(database) == []
