@@ -10,6 +10,7 @@ command to use instead of pretending.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shlex
@@ -20,6 +21,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL
 
@@ -33,6 +35,11 @@ from db.database import (
     sqlite_path,
 )
 from db.errors import QT_TRANSLATE_NOOP, DomainError
+
+if TYPE_CHECKING:
+    from db.privacy import Erasure
+
+log = logging.getLogger(__name__)
 
 FOLDER_NAME = "backups"
 KEEP_DAILY = 14
@@ -447,14 +454,61 @@ def back_up(
     return backup_to(path, out)
 
 
+def _erasures_in(path: Path) -> list[Erasure]:
+    """The erasure register of a database file or copy, read without writing to it;
+    nothing when it cannot be read (a damaged file: the safety copies hold it too)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session
+
+    from db.privacy import erasure_register
+
+    if not path.is_file() or foreign_problem(path) is not None:
+        return []
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with Session(engine) as session:
+            return erasure_register(session)
+    except (SQLAlchemyError, sqlite3.Error):
+        return []
+    finally:
+        engine.dispose()
+
+
+def _reapply_erasures(staged: Path, register: list[Erasure]) -> int:
+    """Erase in the copy being restored every child erased after it was made, before anyone
+    uses it: brought to this program's schema (the copy is the backup of what it was),
+    erased, logged, and folded back into one self-contained, checked file."""
+    from db.migrate import migrate
+    from db.privacy import reapply_erasures
+
+    if not register:
+        return 0
+    restored = Database(URL.create("sqlite", database=str(staged)))
+    try:
+        migrate(restored, back_up=False)
+        count = reapply_erasures(restored, register)
+    finally:
+        restored.dispose()
+    with closing(sqlite3.connect(staged)) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")
+    problem = integrity_problem(staged)
+    if problem is not None:
+        raise BackupFailed(path=str(staged), problem=problem)
+    return count
+
+
 def restore(
     url: URL, source: Path, database: Database | None = None, *, by: int | None = None
 ) -> Path | None:
     """Put a backup in the database's place; returns the copy kept of the state before.
 
-    The source is verified first; the current state is backed up (or, when damaged,
-    kept byte for byte as a `-damaged` copy); every connection of `database` is closed;
-    then the restored copy, written beside the database, replaces it in one rename.
+    The source is verified first; the erasure register is read from the database and its
+    safety copies; the current state is backed up (or, when damaged, kept byte for byte as
+    a `-damaged` copy); every connection of `database` is closed; the children erased
+    after the backup was made are erased again in a copy written beside the database,
+    which then replaces it in one rename.
     From the program `by` is the signed-in account, which must be an admin.
     """
     if by is not None:
@@ -467,6 +521,10 @@ def restore(
         raise NotAGoodCopy(path=str(source), problem=problem)
     if source == path:
         raise BackupTargetTaken(path=str(source))
+    register = _erasures_in(path)
+    for backup in list_backups(path):
+        if backup.reason:  # before a restore or a migration, or of a damaged file
+            register += _erasures_in(backup.path)
     if database is not None:
         database.dispose()
     now = datetime.now()
@@ -483,6 +541,14 @@ def restore(
                     make_private(Path(f"{kept}{suffix}"))
     prune(path)  # older safety copies go; the one just taken is the newest
     staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
+    try:
+        erased_again = _reapply_erasures(staged, register)
+    except BaseException:
+        for leftover in (staged, *(Path(f"{staged}{end}") for end in ("-wal", "-shm"))):
+            _remove(leftover)
+        raise
+    if erased_again:
+        log.info("restore: %d children erased after the copy was made erased again", erased_again)
     for suffix in ("-wal", "-shm", "-journal"):
         _remove(Path(f"{path}{suffix}"))
     os.replace(staged, path)
