@@ -10,6 +10,7 @@ command to use instead of pretending.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -71,6 +72,19 @@ class BackupFailed(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError", "The backup {path} failed its check and was deleted: {problem}"
     )
+
+
+class BackupNotWritten(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "No backup could be written in {folder}: {reason}. Nothing was left there."
+    )
+
+
+# Why a copy could not be written (fields of BackupNotWritten).
+READ_ONLY = QT_TRANSLATE_NOOP("DomainError", "the disk or the folder is read-only")
+DISK_FULL = QT_TRANSLATE_NOOP("DomainError", "the disk is full")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("DomainError", "this user may not write there")
+NO_FOLDER = QT_TRANSLATE_NOOP("DomainError", "the folder cannot be made there")
 
 
 class NotAGoodCopy(DomainError):
@@ -273,20 +287,46 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+def _why_not_written(error: OSError | sqlite3.Error) -> str | None:
+    """A full, read-only or forbidden target in plain words; None: not the target's fault."""
+    if isinstance(error, OSError):
+        reasons = {
+            errno.EROFS: READ_ONLY,
+            errno.ENOSPC: DISK_FULL,
+            getattr(errno, "EDQUOT", errno.ENOSPC): DISK_FULL,
+            errno.EACCES: NOT_ALLOWED,
+            errno.EPERM: NOT_ALLOWED,
+            errno.ENOENT: NO_FOLDER,
+            errno.ENOTDIR: NO_FOLDER,
+        }
+        return reasons.get(error.errno or 0, error.strerror or str(error))
+    text = str(error).lower()
+    if "full" in text:
+        return DISK_FULL
+    if "readonly" in text or "read-only" in text:
+        return READ_ONLY
+    if "unable to open" in text:
+        return NOT_ALLOWED
+    return None
+
+
 def backup_to(source: Path, target: Path) -> Path:
     """Copy a live SQLite database to target with the online backup, then verify the copy.
 
     The copy is written beside target and renamed into place only after it passed
-    `PRAGMA integrity_check`; a copy that fails is deleted and BackupFailed raised.
+    `PRAGMA integrity_check`; a copy that fails is deleted and BackupFailed raised. A
+    target that cannot be written (read-only, full, forbidden) is BackupNotWritten, and
+    nothing is left there either.
     """
     if not source.is_file():
         raise NoDatabaseFile(path=str(source))
-    _private_folder(target.parent)
     partial = target.with_name(f".{target.name}.partial")
-    for leftover in (partial, Path(f"{partial}-journal")):
-        _remove(leftover)
-    create_private_file(partial)
+    leftovers = (partial, Path(f"{partial}-journal"))
     try:
+        _private_folder(target.parent)
+        for leftover in leftovers:
+            _remove(leftover)
+        create_private_file(partial)
         with (
             closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
             closing(sqlite3.connect(partial)) as dst,
@@ -294,15 +334,21 @@ def backup_to(source: Path, target: Path) -> Path:
             src.backup(dst)
             # A self-contained file: no -wal beside the copy, whatever the source used.
             dst.execute("PRAGMA journal_mode=DELETE")
-    except sqlite3.Error as error:
-        _remove(partial)
-        raise BackupFailed(path=str(target), problem=str(error)) from error
-    make_private(partial)
-    problem = integrity_problem(partial)
-    if problem is not None:
-        _remove(partial)
-        raise BackupFailed(path=str(target), problem=problem)
-    os.replace(partial, target)
+        make_private(partial)
+        problem = integrity_problem(partial)
+        if problem is not None:
+            raise BackupFailed(path=str(target), problem=problem)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error, BackupFailed) as error:
+        for leftover in leftovers:
+            with suppress(OSError):
+                _remove(leftover)
+        if isinstance(error, BackupFailed):
+            raise
+        reason = _why_not_written(error)
+        if reason is None:
+            raise BackupFailed(path=str(target), problem=str(error)) from error
+        raise BackupNotWritten(folder=str(target.parent), reason=reason) from error
     return target
 
 
@@ -454,6 +500,25 @@ def back_up(
     return backup_to(path, out)
 
 
+def _keep_damaged(path: Path, kept: Path) -> Path:
+    """The damaged file (and its -wal) byte for byte, for someone to look at later."""
+    copies = [Path(f"{kept}{suffix}") for suffix in ("", "-wal")]
+    try:
+        _private_folder(kept.parent)
+        for suffix, copy in zip(("", "-wal"), copies, strict=True):
+            if Path(f"{path}{suffix}").exists():
+                shutil.copyfile(f"{path}{suffix}", copy)
+                make_private(copy)
+    except OSError as error:
+        for copy in copies:
+            with suppress(OSError):
+                _remove(copy)
+        raise BackupNotWritten(
+            folder=str(kept.parent), reason=_why_not_written(error) or str(error)
+        ) from error
+    return kept
+
+
 def _erasures_in(path: Path) -> list[Erasure]:
     """The erasure register of a database file or copy, read without writing to it;
     nothing when it cannot be read (a damaged file: the safety copies hold it too)."""
@@ -533,12 +598,7 @@ def restore(
         if integrity_problem(path) is None:
             kept = backup_to(path, new_backup_path(path, now, BEFORE_RESTORE))
         else:
-            kept = new_backup_path(path, now, DAMAGED)
-            _private_folder(kept.parent)
-            for suffix in ("", "-wal"):
-                if Path(f"{path}{suffix}").exists():
-                    shutil.copyfile(f"{path}{suffix}", f"{kept}{suffix}")
-                    make_private(Path(f"{kept}{suffix}"))
+            kept = _keep_damaged(path, new_backup_path(path, now, DAMAGED))
     prune(path)  # older safety copies go; the one just taken is the newest
     staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
     try:
