@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "OpenUpDesk"
@@ -99,6 +99,21 @@ def _prepare_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _without_row_values(context: ExceptionContext) -> None:
+    """Keep only the first line of a server's error: PostgreSQL's DETAIL quotes the failing
+    row ("Failing row contains (…)", "Key (…)=(…)"), a child's name and phone among them,
+    and the error's text goes to the log and to the screen."""
+    original = context.original_exception
+    text = str(original)
+    first, _newline, rest = text.partition("\n")
+    if not rest:
+        return
+    original.args = (first,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None and wrapped.args and isinstance(wrapped.args[0], str):
+        wrapped.args = (wrapped.args[0].replace(text, first), *wrapped.args[1:])
+
+
 class Database:
     """One open database: the engine and the sessions use cases run in."""
 
@@ -119,6 +134,8 @@ class Database:
         )
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
+        else:
+            event.listen(self.engine, "handle_error", _without_row_values)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False

@@ -9,12 +9,14 @@ guardian's phone, the target-group mark) into the error's text, and so into the 
 from __future__ import annotations
 
 import logging
-from datetime import date
+import traceback
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 import db.database
 from db.accounts import add_staff
@@ -159,8 +161,34 @@ def test_a_failed_write_puts_no_personal_data_in_the_log(
 
     assert code == EXIT_DATABASE
     log_file = (tmp_path / "OpenUpDesk" / "logs" / "openup.log").read_text(encoding="utf-8")
-    for text in (log_file, caplog.text):
-        assert "no such table: main.lost_table" in text  # the failure is logged
-        assert "INSERT INTO participant" in text
+    for logged in (log_file, caplog.text):
+        assert "no such table: main.lost_table" in logged  # the failure is logged
+        assert "INSERT INTO participant" in logged
         for secret in TRACES:
-            assert secret not in text
+            assert secret not in logged
+
+
+def test_a_refused_row_on_postgresql_is_not_quoted_in_the_error(any_db: Database) -> None:
+    """PostgreSQL's DETAIL line quotes the whole failing row; the error keeps its first line."""
+    make_desk(any_db)
+    with pytest.raises(DBAPIError) as failed, any_db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO participant (first_name, last_name, search_name, site_id,"
+                " target_group, notes, guardian_name, guardian_phone, archived, created_at,"
+                " updated_at) VALUES (:first, :last, NULL, 1, true, '', :guardian, :phone,"
+                " false, :now, :now)"
+            ),
+            {
+                "first": "Marta",
+                "last": "Bērziņa",
+                "guardian": "Inga Bērziņa",
+                "phone": GUARDIAN_PHONE,
+                "now": datetime(2018, 10, 5, tzinfo=UTC),
+            },
+        )
+
+    told = "".join(traceback.format_exception(failed.value))
+    assert "INSERT INTO participant" in told and "search_name" in told
+    for secret in TRACES:
+        assert secret not in told

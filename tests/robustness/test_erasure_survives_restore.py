@@ -29,9 +29,7 @@ def state_of(database: Database, participant_id: int) -> tuple[str, int, list[st
     with database.reading() as s:
         child = s.get(Participant, participant_id)
         assert child is not None
-        came = s.scalar(
-            select(func.count()).where(Attendance.participant_id == participant_id)
-        )
+        came = s.scalar(select(func.count()).where(Attendance.participant_id == participant_id))
         erasures = s.scalars(
             select(AuditEvent.description)
             .where(AuditEvent.action == ERASED_ACTION, AuditEvent.entity_id == participant_id)
