@@ -670,8 +670,40 @@
         <translation>Vaikui be kortelės kodo kortelės atspausdinti negalima.</translation>
     </message>
     <message>
+        <source>the file is empty</source>
+        <translation>failas tuščias</translation>
+    </message>
+    <message>
+        <source>it is not an OpenUp Desk database</source>
+        <translation>tai ne OpenUp Desk duomenų bazė</translation>
+    </message>
+    <message>
+        <source>it was made by a newer version of OpenUp Desk than this one</source>
+        <translation>ji sukurta naujesne OpenUp Desk versija nei ši</translation>
+    </message>
+    <message>
         <source>The backup {path} failed its check and was deleted: {problem}</source>
         <translation>Kopija {path} nepraėjo patikros ir buvo ištrinta: {problem}</translation>
+    </message>
+    <message>
+        <source>No backup could be written in {folder}: {reason}. Nothing was left there.</source>
+        <translation>Į aplanką {folder} nepavyko įrašyti atsarginės kopijos: {reason}. Ten nieko nebuvo palikta.</translation>
+    </message>
+    <message>
+        <source>the disk or the folder is read-only</source>
+        <translation>diskas arba aplankas skirtas tik skaityti</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>diskas pilnas</translation>
+    </message>
+    <message>
+        <source>this user may not write there</source>
+        <translation>šiam naudotojui ten rašyti neleidžiama</translation>
+    </message>
+    <message>
+        <source>the folder cannot be made there</source>
+        <translation>ten negalima sukurti aplanko</translation>
     </message>
     <message>
         <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>

@@ -670,8 +670,40 @@
         <translation>Bērnam bez kartes koda karti izdrukāt nevar.</translation>
     </message>
     <message>
+        <source>the file is empty</source>
+        <translation>fails ir tukšs</translation>
+    </message>
+    <message>
+        <source>it is not an OpenUp Desk database</source>
+        <translation>tā nav OpenUp Desk datubāze</translation>
+    </message>
+    <message>
+        <source>it was made by a newer version of OpenUp Desk than this one</source>
+        <translation>tā izveidota ar jaunāku OpenUp Desk versiju nekā šī</translation>
+    </message>
+    <message>
         <source>The backup {path} failed its check and was deleted: {problem}</source>
         <translation>Kopija {path} neizturēja pārbaudi un tika izdzēsta: {problem}</translation>
+    </message>
+    <message>
+        <source>No backup could be written in {folder}: {reason}. Nothing was left there.</source>
+        <translation>Mapē {folder} nevarēja ierakstīt rezerves kopiju: {reason}. Tur nekas netika atstāts.</translation>
+    </message>
+    <message>
+        <source>the disk or the folder is read-only</source>
+        <translation>disks vai mape ir tikai lasāma</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disks ir pilns</translation>
+    </message>
+    <message>
+        <source>this user may not write there</source>
+        <translation>šim lietotājam tur nav atļauts rakstīt</translation>
+    </message>
+    <message>
+        <source>the folder cannot be made there</source>
+        <translation>mapi tur nevar izveidot</translation>
     </message>
     <message>
         <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>
