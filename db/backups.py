@@ -595,7 +595,7 @@ def restore(
     now = datetime.now()
     kept: Path | None = None
     if path.exists():
-        if integrity_problem(path) is None:
+        if integrity_problem(path) is None and foreign_problem(path) is None:
             kept = backup_to(path, new_backup_path(path, now, BEFORE_RESTORE))
         else:
             kept = _keep_damaged(path, new_backup_path(path, now, DAMAGED))

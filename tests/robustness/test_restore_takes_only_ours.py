@@ -192,3 +192,37 @@ def test_an_empty_or_foreign_database_file_at_start_is_reported_with_the_newest_
     restored = main_py("--db", str(path), "restore", str(good), home=tmp_path / "home")
     assert restored.returncode == 0, restored.stderr
     assert participants_in(path) == 2
+
+
+def test_the_program_says_in_latvian_that_an_empty_database_file_is_damaged(
+    desk: Desk, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app, errors, i18n
+
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)
+    path = file_of(desk.db)
+    good = back_up_now(path, now=datetime(2030, 7, 1, 9))
+    desk.db.dispose()
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+    empty_file(path)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    try:
+        assert app.run(str(path)) == 2  # the settings' language: Latvian, the default
+    finally:
+        i18n.install("en")
+
+    assert len(shown) == 1
+    assert shown[0].startswith(
+        f"Datubāzes fails {path} ir bojāts vai to nevar atvērt (fails ir tukšs)."
+    )
+    assert str(good) in shown[0] and f"restore {good}" in shown[0]
+    assert path.stat().st_size == 0  # neither migrated nor marked
+    # the copy named restores; the empty file is kept byte for byte, as a damaged file is
+    restore(desk.db.url, good)
+    assert participants_in(path) == 2
+    kept = [backup.path for backup in list_backups(path) if backup.reason == "damaged"]
+    assert len(kept) == 1 and kept[0].stat().st_size == 0
