@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 import db.database
 from db.accounts import add_staff
 from db.attendance import check_in
+from db.backups import back_up_now
 from db.database import Database, sqlite_path
 from db.migrate import migrate
 from db.models import Role
@@ -103,6 +104,9 @@ def test_an_erased_child_is_in_neither_the_file_nor_its_wal(
     assert erase_participant(database, marta, by=admin)
 
     assert traces_in(database) == []
+    # and so in no copy made from now on (the online backup copies free pages too)
+    copy = back_up_now(files_of(database)[0]).read_bytes()
+    assert [text for text in TRACES if text.encode() in copy] == []
     database.dispose()
 
 
