@@ -87,6 +87,14 @@ NOT_ALLOWED = QT_TRANSLATE_NOOP("DomainError", "this user may not write there")
 NO_FOLDER = QT_TRANSLATE_NOOP("DomainError", "the folder cannot be made there")
 
 
+class DatabaseNotReplaced(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "The database {path} could not be replaced ({reason}). Close the program on every "
+        "computer that uses it, then restore again.",
+    )
+
+
 class NotAGoodCopy(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError",
@@ -603,15 +611,20 @@ def restore(
     staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
     try:
         erased_again = _reapply_erasures(staged, register)
-    except BaseException:
+        # The old -wal must go first: SQLite would apply its pages to the restored file.
+        for suffix in ("-wal", "-shm", "-journal"):
+            _remove(Path(f"{path}{suffix}"))
+        os.replace(staged, path)
+    except BaseException as error:
         for leftover in (staged, *(Path(f"{staged}{end}") for end in ("-wal", "-shm"))):
-            _remove(leftover)
+            with suppress(OSError):
+                _remove(leftover)
+        if isinstance(error, OSError):  # another program holds the file (Windows), or worse
+            reason = _why_not_written(error) or str(error)
+            raise DatabaseNotReplaced(path=str(path), reason=reason) from error
         raise
     if erased_again:
         log.info("restore: %d children erased after the copy was made erased again", erased_again)
-    for suffix in ("-wal", "-shm", "-journal"):
-        _remove(Path(f"{path}{suffix}"))
-    os.replace(staged, path)
     if os.name == "posix":
         folder = os.open(path.parent, os.O_RDONLY)
         try:

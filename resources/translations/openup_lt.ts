@@ -706,6 +706,10 @@
         <translation>ten negalima sukurti aplanko</translation>
     </message>
     <message>
+        <source>The database {path} could not be replaced ({reason}). Close the program on every computer that uses it, then restore again.</source>
+        <translation>Duomenų bazės {path} nepavyko pakeisti ({reason}). Uždarykite programą visuose kompiuteriuose, kurie ją naudoja, ir atkurkite dar kartą.</translation>
+    </message>
+    <message>
         <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>
         <translation>{path} nėra tvarkinga duomenų bazės kopija ({problem}), todėl niekas nebuvo atkurta.</translation>
     </message>

@@ -706,6 +706,10 @@
         <translation>mapi tur nevar izveidot</translation>
     </message>
     <message>
+        <source>The database {path} could not be replaced ({reason}). Close the program on every computer that uses it, then restore again.</source>
+        <translation>Datubāzi {path} nevarēja aizstāt ({reason}). Aizveriet programmu visos datoros, kas to izmanto, un atjaunojiet vēlreiz.</translation>
+    </message>
+    <message>
         <source>{path} is not a sound copy of the database ({problem}), so nothing was restored.</source>
         <translation>{path} nav vesela datubāzes kopija ({problem}), tāpēc nekas netika atjaunots.</translation>
     </message>

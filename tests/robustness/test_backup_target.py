@@ -146,3 +146,31 @@ def test_a_copy_that_cannot_be_written_is_refused_in_one_sentence_and_removed(
     )
     assert list(target.parent.iterdir()) == []
     assert list_backups(file_of(desk.db)) == []
+
+
+def test_a_database_file_that_cannot_be_replaced_is_refused_in_one_sentence(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows another program holding the file open makes the rename fail."""
+    path = file_of(desk.db)
+    copy = backup_to(path, tmp_path / "kopija.sqlite3")
+    real_replace = os.replace
+
+    def held_open(source: Path, target: Path) -> None:
+        if Path(target) == path:
+            raise PermissionError(errno.EACCES, "The process cannot access the file")
+        real_replace(source, target)
+
+    monkeypatch.setattr(backups.os, "replace", held_open)
+    desk.db.dispose()
+    before = sha(path)
+
+    with pytest.raises(backups.DatabaseNotReplaced) as refused:
+        backups.restore(desk.db.url, copy, desk.db)
+
+    assert refused.value.message == (
+        f"The database {path} could not be replaced (this user may not write there). Close "
+        "the program on every computer that uses it, then restore again."
+    )
+    assert sha(path) == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
