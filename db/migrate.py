@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,10 +74,14 @@ def _is_marked(database: Database) -> bool:
 
 
 def _mark(database: Database) -> None:
-    """Mark a SQLite file as ours when it is opened for writing (files from before the mark)."""
+    """Mark a SQLite file as ours when it is opened for writing (files from before the mark).
+
+    Not marking is no harm: a file with our tables and a schema revision is known as ours,
+    and a file that cannot be written now is marked another time."""
     path = sqlite_path(database.url)
     if path is not None and not _is_marked(database):
-        mark_as_ours(path)
+        with suppress(sqlite3.Error):
+            mark_as_ours(path)
 
 
 def migrate(database: Database, *, back_up: bool = True) -> Path | None:

@@ -226,3 +226,23 @@ def test_the_program_says_in_latvian_that_an_empty_database_file_is_damaged(
     assert participants_in(path) == 2
     kept = [backup.path for backup in list_backups(path) if backup.reason == "damaged"]
     assert len(kept) == 1 and kept[0].stat().st_size == 0
+
+
+def test_a_mark_that_cannot_be_written_now_does_not_stop_the_program(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.migrate
+
+    path = file_of(desk.db)
+    with sqlite3.connect(path) as connection:  # a database from before the mark
+        connection.execute("PRAGMA application_id=0")
+
+    def busy(_path: Path) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(db.migrate, "mark_as_ours", busy)
+    assert migrate(desk.db) is None
+    check_at_start(desk.db.url)  # still known as ours by its tables and revision
+    monkeypatch.undo()
+    migrate(desk.db)
+    assert application_id(path) == APPLICATION_ID
