@@ -58,8 +58,9 @@ DAMAGED = "damaged"
 _OUR_TABLES = frozenset(
     {"alembic_version", "site", "staff", "participant", "session", "attendance", "audit_event"}
 )
-# Tables whose rows are real records: a copy with none of them holds nothing worth keeping.
-_RECORD_TABLES = ("participant", "attendance", "staff", "item", "site")
+# Tables whose rows are real records: a copy with none of them (at most the first-run
+# site and accounts) holds nothing worth keeping.
+_RECORD_TABLES = ("participant", "attendance", "session", "item", "loan")
 # Why a file is not a database of ours (fields of DatabaseDamaged and NotAGoodCopy).
 EMPTY_FILE = QT_TRANSLATE_NOOP("DomainError", "the file is empty")
 FOREIGN_FILE = QT_TRANSLATE_NOOP("DomainError", "it is not an OpenUp Desk database")
@@ -267,8 +268,8 @@ def restore_problem(path: Path) -> str | None:
 
 
 def holds_records(path: Path) -> bool:
-    """Whether a copy is of our database and holds any real record (a site, an account,
-    a child, an attendance, an item), not only an empty schema."""
+    """Whether a copy is of our database and holds any real record (a child, an attendance,
+    a session, an item, a loan), not only an empty schema or the first run's accounts."""
     try:
         if not path.is_file() or foreign_problem(path) is not None:
             return False

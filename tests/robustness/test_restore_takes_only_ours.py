@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from db.accounts import add_staff
 from db.backups import (
     BEFORE_RESTORE,
     KEEP_SAFETY,
@@ -28,6 +29,8 @@ from db.backups import (
 )
 from db.database import APPLICATION_ID, Database
 from db.migrate import migrate
+from db.models import Role
+from db.programs import add_site
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of, main_py, participants_in, sha
 
@@ -56,9 +59,12 @@ def application_id(path: Path) -> int:
 
 
 def fresh_database(path: Path) -> Path:
-    """An OpenUp Desk database of today's schema without a single record."""
+    """An OpenUp Desk database of today's schema after its first run: a site and an
+    administrator, and not a single child, session or item."""
     database = Database(f"sqlite:///{path}")
     migrate(database)
+    site = add_site(database, "Jēkabpils", "LV", "Jēkabpils Galvenā bibliotēka")
+    add_staff(database, "dace", "Dace Admine", Role.ADMIN, site_id=site)
     database.dispose()
     return path
 
