@@ -10,22 +10,37 @@ command to use instead of pretending.
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import re
 import shlex
 import shutil
 import sqlite3
-from collections.abc import Iterable
-from contextlib import closing, suppress
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL
 
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
-from db.database import BUSY_TIMEOUT_MS, Database, create_private_file, make_private, sqlite_path
+from db.database import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    Database,
+    create_private_file,
+    make_private,
+    sqlite_path,
+)
 from db.errors import QT_TRANSLATE_NOOP, DomainError
+
+if TYPE_CHECKING:
+    from db.privacy import Erasure
+
+log = logging.getLogger(__name__)
 
 FOLDER_NAME = "backups"
 KEEP_DAILY = 14
@@ -39,11 +54,45 @@ _NAME = re.compile(
 # Reasons for copies outside the daily routine (see prune for how long they stay).
 BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"
+# Tables every OpenUp Desk database has had since its first schema revision.
+_OUR_TABLES = frozenset(
+    {"alembic_version", "site", "staff", "participant", "session", "attendance", "audit_event"}
+)
+# Tables whose rows are real records: a copy with none of them (at most the first-run
+# site and accounts) holds nothing worth keeping.
+_RECORD_TABLES = ("participant", "attendance", "session", "item", "loan")
+# Why a file is not a database of ours (fields of DatabaseDamaged and NotAGoodCopy).
+EMPTY_FILE = QT_TRANSLATE_NOOP("DomainError", "the file is empty")
+FOREIGN_FILE = QT_TRANSLATE_NOOP("DomainError", "it is not an OpenUp Desk database")
+NEWER_SCHEMA = QT_TRANSLATE_NOOP(
+    "DomainError", "it was made by a newer version of OpenUp Desk than this one"
+)
 
 
 class BackupFailed(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError", "The backup {path} failed its check and was deleted: {problem}"
+    )
+
+
+class BackupNotWritten(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "No backup could be written in {folder}: {reason}. Nothing was left there."
+    )
+
+
+# Why a copy could not be written (fields of BackupNotWritten).
+READ_ONLY = QT_TRANSLATE_NOOP("DomainError", "the disk or the folder is read-only")
+DISK_FULL = QT_TRANSLATE_NOOP("DomainError", "the disk is full")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("DomainError", "this user may not write there")
+NO_FOLDER = QT_TRANSLATE_NOOP("DomainError", "the folder cannot be made there")
+
+
+class DatabaseNotReplaced(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "The database {path} could not be replaced ({reason}). Close the program on every "
+        "computer that uses it, then restore again.",
     )
 
 
@@ -108,6 +157,16 @@ def backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
     return backups_folder(database_file) / name
 
 
+def new_backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
+    """A name for a new copy that no other copy has: two copies in the same second (two
+    restores in a row) must not replace one another."""
+    target = backup_path(database_file, made, reason)
+    while target.exists():
+        made += timedelta(seconds=1)
+        target = backup_path(database_file, made, reason)
+    return target
+
+
 def list_backups(database_file: Path) -> list[Backup]:
     """The copies of this database in its backups folder, newest first."""
     folder = backups_folder(database_file)
@@ -124,6 +183,26 @@ def list_backups(database_file: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
 
 
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that cannot write to the file (sqlite3.Error when it cannot be read)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = None
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
+        if not isinstance(error, sqlite3.OperationalError) or Path(f"{path}-wal").exists():
+            raise
+        # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
+        # it nobody is writing, so it can be read as an unchanging file.
+        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True)
+    with closing(connection):
+        yield connection
+
+
 def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     """None when the file is a sound SQLite database, else what is wrong in SQLite's words.
 
@@ -133,27 +212,76 @@ def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     """
     if not path.is_file():
         return "the file does not exist"
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     try:
-        found = _integrity_check(uri, quick)
-    except sqlite3.OperationalError as error:
-        if Path(f"{path}-wal").exists():
-            return str(error)
-        # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
-        # it nobody is writing, so it can be read as an unchanging file.
-        try:
-            found = _integrity_check(f"{uri}&immutable=1", quick)
-        except sqlite3.Error:
-            return str(error)
+        with _read_only(path) as connection:
+            found = [str(row[0]) for row in connection.execute(pragma)]
     except sqlite3.Error as error:
         return str(error)
     return None if found == ["ok"] else "; ".join(found[:3])
 
 
-def _integrity_check(uri: str, quick: bool = False) -> list[str]:
-    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
-        return [str(row[0]) for row in connection.execute(pragma)]
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+
+
+def foreign_problem(path: Path) -> str | None:
+    """None when a sound SQLite file is an OpenUp Desk database, else why it is not.
+
+    Ours carries the program's application_id (older files: our tables and a schema
+    revision); an empty file is a database of nobody's, not a new one.
+    """
+    if path.stat().st_size == 0:
+        return EMPTY_FILE
+    try:
+        with _read_only(path) as connection:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(connection)
+    except sqlite3.Error as error:
+        return str(error)
+    if application_id == APPLICATION_ID or (application_id == 0 and tables >= _OUR_TABLES):
+        return None
+    return FOREIGN_FILE
+
+
+def _revision(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def restore_problem(path: Path) -> str | None:
+    """None when the file can be restored: a sound OpenUp Desk database whose schema this
+    program knows; else why not."""
+    from db.migrate import known_revisions
+
+    problem = integrity_problem(path) or foreign_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        with _read_only(path) as connection:
+            if not _tables(connection) >= _OUR_TABLES:
+                return FOREIGN_FILE
+            revision = _revision(connection)
+    except sqlite3.Error as error:
+        return str(error)
+    return None if revision in known_revisions() else NEWER_SCHEMA
+
+
+def holds_records(path: Path) -> bool:
+    """Whether a copy is of our database and holds any real record (a child, an attendance,
+    a session, an item, a loan), not only an empty schema or the first run's accounts."""
+    try:
+        if not path.is_file() or foreign_problem(path) is not None:
+            return False
+        with _read_only(path) as connection:
+            tables = _tables(connection)
+            return any(
+                connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                for table in _RECORD_TABLES
+                if table in tables
+            )
+    except sqlite3.Error:
+        return False
 
 
 def _private_folder(folder: Path) -> None:
@@ -168,20 +296,46 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+def _why_not_written(error: OSError | sqlite3.Error) -> str | None:
+    """A full, read-only or forbidden target in plain words; None: not the target's fault."""
+    if isinstance(error, OSError):
+        reasons = {
+            errno.EROFS: READ_ONLY,
+            errno.ENOSPC: DISK_FULL,
+            getattr(errno, "EDQUOT", errno.ENOSPC): DISK_FULL,
+            errno.EACCES: NOT_ALLOWED,
+            errno.EPERM: NOT_ALLOWED,
+            errno.ENOENT: NO_FOLDER,
+            errno.ENOTDIR: NO_FOLDER,
+        }
+        return reasons.get(error.errno or 0, error.strerror or str(error))
+    text = str(error).lower()
+    if "full" in text:
+        return DISK_FULL
+    if "readonly" in text or "read-only" in text:
+        return READ_ONLY
+    if "unable to open" in text:
+        return NOT_ALLOWED
+    return None
+
+
 def backup_to(source: Path, target: Path) -> Path:
     """Copy a live SQLite database to target with the online backup, then verify the copy.
 
     The copy is written beside target and renamed into place only after it passed
-    `PRAGMA integrity_check`; a copy that fails is deleted and BackupFailed raised.
+    `PRAGMA integrity_check`; a copy that fails is deleted and BackupFailed raised. A
+    target that cannot be written (read-only, full, forbidden) is BackupNotWritten, and
+    nothing is left there either.
     """
     if not source.is_file():
         raise NoDatabaseFile(path=str(source))
-    _private_folder(target.parent)
     partial = target.with_name(f".{target.name}.partial")
-    for leftover in (partial, Path(f"{partial}-journal")):
-        _remove(leftover)
-    create_private_file(partial)
+    leftovers = (partial, Path(f"{partial}-journal"))
     try:
+        _private_folder(target.parent)
+        for leftover in leftovers:
+            _remove(leftover)
+        create_private_file(partial)
         with (
             closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
             closing(sqlite3.connect(partial)) as dst,
@@ -189,15 +343,21 @@ def backup_to(source: Path, target: Path) -> Path:
             src.backup(dst)
             # A self-contained file: no -wal beside the copy, whatever the source used.
             dst.execute("PRAGMA journal_mode=DELETE")
-    except sqlite3.Error as error:
-        _remove(partial)
-        raise BackupFailed(path=str(target), problem=str(error)) from error
-    make_private(partial)
-    problem = integrity_problem(partial)
-    if problem is not None:
-        _remove(partial)
-        raise BackupFailed(path=str(target), problem=problem)
-    os.replace(partial, target)
+        make_private(partial)
+        problem = integrity_problem(partial)
+        if problem is not None:
+            raise BackupFailed(path=str(target), problem=problem)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error, BackupFailed) as error:
+        for leftover in leftovers:
+            with suppress(OSError):
+                _remove(leftover)
+        if isinstance(error, BackupFailed):
+            raise
+        reason = _why_not_written(error)
+        if reason is None:
+            raise BackupFailed(path=str(target), problem=str(error)) from error
+        raise BackupNotWritten(folder=str(target.parent), reason=reason) from error
     return target
 
 
@@ -216,16 +376,29 @@ def to_delete(
     return set(newest_first) - keep
 
 
+def newest_with_records(backups: Iterable[Backup]) -> Path | None:
+    """The newest of these copies that holds real records (copies of a damaged file aside)."""
+    for backup in backups:
+        if backup.reason != DAMAGED and holds_records(backup.path):
+            return backup.path
+    return None
+
+
 def prune(database_file: Path) -> list[Path]:
     """Delete the copies retention no longer keeps: daily copies past 14 days and 12 months,
     and safety copies (before a restore or a migration) but the newest KEEP_SAFETY.
-    Copies of a damaged file stay until someone who looked at them deletes them."""
+    Copies of a damaged file stay until someone who looked at them deletes them, and the
+    newest copy that holds real records always stays: restores of empty databases must not
+    push the last copy of the real data out."""
     backups = list_backups(database_file)  # newest first
     routine = [backup for backup in backups if not backup.reason]
     going = to_delete(backup.made for backup in routine)
     removed = [backup.path for backup in routine if backup.made in going]
     safety = [backup for backup in backups if backup.reason and backup.reason != DAMAGED]
     removed += [backup.path for backup in safety[KEEP_SAFETY:]]
+    if removed:
+        keep = newest_with_records(backups)
+        removed = [path for path in removed if path != keep]
     for path in removed:
         _remove(path)
     return removed
@@ -233,7 +406,7 @@ def prune(database_file: Path) -> list[Path]:
 
 def back_up_now(database_file: Path, *, now: datetime | None = None) -> Path:
     """A verified copy into the backups folder, then retention."""
-    target = backup_to(database_file, backup_path(database_file, now or datetime.now()))
+    target = backup_to(database_file, new_backup_path(database_file, now or datetime.now()))
     prune(database_file)
     return target
 
@@ -250,9 +423,9 @@ def backup_if_due(database_file: Path, *, now: datetime | None = None) -> Path |
 
 
 def newest_good_backup(database_file: Path) -> Backup | None:
-    """The newest copy that passes its integrity check (copies of a damaged file aside)."""
+    """The newest copy a restore would take (copies of a damaged file aside)."""
     for backup in list_backups(database_file):
-        if backup.reason != DAMAGED and integrity_problem(backup.path) is None:
+        if backup.reason != DAMAGED and restore_problem(backup.path) is None:
             return backup
     return None
 
@@ -262,12 +435,13 @@ def restore_command(database_file: Path, backup: Path) -> str:
 
 
 def check_at_start(url: URL) -> None:
-    """Refuse to open a SQLite file that fails its integrity check, naming the newest good
-    backup; the damaged file is only read, never written."""
+    """Refuse to open a SQLite file that fails its integrity check, is empty or is not ours,
+    naming the newest good backup; such a file is only read, never written. Only a missing
+    file is a new database."""
     path = sqlite_path(url)
     if path is None or not path.exists():
         return
-    problem = integrity_problem(path, quick=True)
+    problem = integrity_problem(path, quick=True) or foreign_problem(path)
     if problem is None:
         return
     good = newest_good_backup(path)
@@ -335,14 +509,80 @@ def back_up(
     return backup_to(path, out)
 
 
+def _keep_damaged(path: Path, kept: Path) -> Path:
+    """The damaged file (and its -wal) byte for byte, for someone to look at later."""
+    copies = [Path(f"{kept}{suffix}") for suffix in ("", "-wal")]
+    try:
+        _private_folder(kept.parent)
+        for suffix, copy in zip(("", "-wal"), copies, strict=True):
+            if Path(f"{path}{suffix}").exists():
+                shutil.copyfile(f"{path}{suffix}", copy)
+                make_private(copy)
+    except OSError as error:
+        for copy in copies:
+            with suppress(OSError):
+                _remove(copy)
+        raise BackupNotWritten(
+            folder=str(kept.parent), reason=_why_not_written(error) or str(error)
+        ) from error
+    return kept
+
+
+def _erasures_in(path: Path) -> list[Erasure]:
+    """The erasure register of a database file or copy, read without writing to it;
+    nothing when it cannot be read (a damaged file: the safety copies hold it too)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session
+
+    from db.privacy import erasure_register
+
+    if not path.is_file() or foreign_problem(path) is not None:
+        return []
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with Session(engine) as session:
+            return erasure_register(session)
+    except (SQLAlchemyError, sqlite3.Error):
+        return []
+    finally:
+        engine.dispose()
+
+
+def _reapply_erasures(staged: Path, register: list[Erasure]) -> int:
+    """Erase in the copy being restored every child erased after it was made, before anyone
+    uses it: brought to this program's schema (the copy is the backup of what it was),
+    erased, logged, and folded back into one self-contained, checked file."""
+    from db.migrate import migrate
+    from db.privacy import reapply_erasures
+
+    if not register:
+        return 0
+    restored = Database(URL.create("sqlite", database=str(staged)))
+    try:
+        migrate(restored, back_up=False)
+        count = reapply_erasures(restored, register)
+    finally:
+        restored.dispose()
+    with closing(sqlite3.connect(staged)) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")
+    problem = integrity_problem(staged)
+    if problem is not None:
+        raise BackupFailed(path=str(staged), problem=problem)
+    return count
+
+
 def restore(
     url: URL, source: Path, database: Database | None = None, *, by: int | None = None
 ) -> Path | None:
     """Put a backup in the database's place; returns the copy kept of the state before.
 
-    The source is verified first; the current state is backed up (or, when damaged,
-    kept byte for byte as a `-damaged` copy); every connection of `database` is closed;
-    then the restored copy, written beside the database, replaces it in one rename.
+    The source is verified first; the erasure register is read from the database and its
+    safety copies; the current state is backed up (or, when damaged, kept byte for byte as
+    a `-damaged` copy); every connection of `database` is closed; the children erased
+    after the backup was made are erased again in a copy written beside the database,
+    which then replaces it in one rename.
     From the program `by` is the signed-in account, which must be an admin.
     """
     if by is not None:
@@ -350,30 +590,42 @@ def restore(
         check_admin(database, by, BACK_UP_OR_RESTORE)
     path = database_file(url)
     source = source.expanduser().resolve()
-    problem = integrity_problem(source)
+    problem = restore_problem(source)
     if problem is not None:
         raise NotAGoodCopy(path=str(source), problem=problem)
     if source == path:
         raise BackupTargetTaken(path=str(source))
+    register = _erasures_in(path)
+    for backup in list_backups(path):
+        if backup.reason:  # before a restore or a migration, or of a damaged file
+            register += _erasures_in(backup.path)
     if database is not None:
         database.dispose()
     now = datetime.now()
     kept: Path | None = None
     if path.exists():
-        if integrity_problem(path) is None:
-            kept = backup_to(path, backup_path(path, now, BEFORE_RESTORE))
+        if integrity_problem(path) is None and foreign_problem(path) is None:
+            kept = backup_to(path, new_backup_path(path, now, BEFORE_RESTORE))
         else:
-            kept = backup_path(path, now, DAMAGED)
-            _private_folder(kept.parent)
-            for suffix in ("", "-wal"):
-                if Path(f"{path}{suffix}").exists():
-                    shutil.copyfile(f"{path}{suffix}", f"{kept}{suffix}")
-                    make_private(Path(f"{kept}{suffix}"))
+            kept = _keep_damaged(path, new_backup_path(path, now, DAMAGED))
     prune(path)  # older safety copies go; the one just taken is the newest
     staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
-    for suffix in ("-wal", "-shm", "-journal"):
-        _remove(Path(f"{path}{suffix}"))
-    os.replace(staged, path)
+    try:
+        erased_again = _reapply_erasures(staged, register)
+        # The old -wal must go first: SQLite would apply its pages to the restored file.
+        for suffix in ("-wal", "-shm", "-journal"):
+            _remove(Path(f"{path}{suffix}"))
+        os.replace(staged, path)
+    except BaseException as error:
+        for leftover in (staged, *(Path(f"{staged}{end}") for end in ("-wal", "-shm"))):
+            with suppress(OSError):
+                _remove(leftover)
+        if isinstance(error, OSError):  # another program holds the file (Windows), or worse
+            reason = _why_not_written(error) or str(error)
+            raise DatabaseNotReplaced(path=str(path), reason=reason) from error
+        raise
+    if erased_again:
+        log.info("restore: %d children erased after the copy was made erased again", erased_again)
     if os.name == "posix":
         folder = os.open(path.parent, os.O_RDONLY)
         try:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.clock import now_utc
@@ -21,6 +22,9 @@ APP_NAME = "OpenUpDesk"
 ENV_VAR = "OPENUP_DB"
 DEFAULT_FILE_NAME = "openup.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# Written into a SQLite file's header (PRAGMA application_id, "OPNU") when the program creates
+# or migrates it: how a restore or a start tells our database from another program's file.
+APPLICATION_ID = 0x4F504E55
 
 # The moment units of work act at while the demo replays its past (None: now, as always).
 _replayed_moment: ContextVar[datetime | None] = ContextVar("replayed_moment", default=None)
@@ -66,6 +70,13 @@ def create_private_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
+def mark_as_ours(path: Path) -> None:
+    """Write the program's application_id into a SQLite file's header."""
+    with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as connection:
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.commit()
+
+
 def describe(url: URL) -> str:
     """The database for a status bar or a log line, without any password."""
     path = sqlite_path(url)
@@ -83,6 +94,9 @@ def _prepare_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # WAL with NORMAL survives a killed process; only a power cut may lose the last commits.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten with zeros, so an erased child's name does not stay in
+        # the file's free pages (SQLite's own default is off; some builds turn it on).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -91,6 +105,21 @@ def _prepare_sqlite(engine: Engine) -> None:
         # one failing with "database is locked" when it upgrades a read to a write.
         mode = "DEFERRED" if connection.get_execution_options().get("read_only") else "IMMEDIATE"
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _without_row_values(context: ExceptionContext) -> None:
+    """Keep only the first line of a server's error: PostgreSQL's DETAIL quotes the failing
+    row ("Failing row contains (…)", "Key (…)=(…)"), a child's name and phone among them,
+    and the error's text goes to the log and to the screen."""
+    original = context.original_exception
+    text = str(original)
+    first, _newline, rest = text.partition("\n")
+    if not rest:
+        return
+    original.args = (first,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None and wrapped.args and isinstance(wrapped.args[0], str):
+        wrapped.args = (wrapped.args[0].replace(text, first), *wrapped.args[1:])
 
 
 class Database:
@@ -104,9 +133,17 @@ class Database:
             if not path.exists():
                 # SQLite gives its -wal and -shm files the mode of the database file.
                 create_private_file(path)
-        self.engine = create_engine(self.url, echo=echo, pool_pre_ping=path is None)
+                # Marked at once: only a missing file is a new database, never an empty one.
+                mark_as_ours(path)
+        # hide_parameters: a failed write's error (and so the log) never carries the values,
+        # which are children's names, guardians' phones and the target-group mark.
+        self.engine = create_engine(
+            self.url, echo=echo, pool_pre_ping=path is None, hide_parameters=True
+        )
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
+        else:
+            event.listen(self.engine, "handle_error", _without_row_values)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False
@@ -128,6 +165,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def checkpoint(self) -> None:
+        """Move a SQLite file's write-ahead log into the file and empty it, so what was just
+        erased is left in neither (the -wal keeps old page versions until then)."""
+        if not self.is_sqlite:
+            return
+        connection = self.engine.raw_connection()
+        try:
+            # Outside any transaction (the driver runs in autocommit): a checkpoint cannot
+            # run inside one.
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            connection.close()
 
 
 class UnitOfWork:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from db.database import Database, sqlite_path
+from db.database import APPLICATION_ID, Database, mark_as_ours, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -58,20 +60,47 @@ def _holds_tables(database: Database) -> bool:
         return bool(inspect(connection).get_table_names())
 
 
-def migrate(database: Database) -> Path | None:
-    """Upgrade to head; returns the backup copy taken of an older SQLite file, if any."""
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program can open (and migrate to head)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_config())
+    return frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def _is_marked(database: Database) -> bool:
+    with database.engine.execution_options(read_only=True).connect() as connection:
+        return connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+
+
+def _mark(database: Database) -> None:
+    """Mark a SQLite file as ours when it is opened for writing (files from before the mark).
+
+    Not marking is no harm: a file with our tables and a schema revision is known as ours,
+    and a file that cannot be written now is marked another time."""
+    path = sqlite_path(database.url)
+    if path is not None and not _is_marked(database):
+        with suppress(sqlite3.Error):
+            mark_as_ours(path)
+
+
+def migrate(database: Database, *, back_up: bool = True) -> Path | None:
+    """Upgrade to head; returns the backup copy taken of an older SQLite file, if any.
+
+    `back_up=False` for a file that is itself a copy (a backup being restored)."""
     current = current_revision(database)
+    _mark(database)
     if current == HEAD:
         return None
     from alembic import command
 
     backup = None
     path = sqlite_path(database.url)
-    if path is not None and _holds_tables(database):
-        from db.backups import backup_path, prune
+    if back_up and path is not None and _holds_tables(database):
+        from db.backups import new_backup_path, prune
 
         reason = f"before-migration-{current or 'base'}"
-        backup = backup_sqlite_file(path, backup_path(path, datetime.now(), reason))
+        backup = backup_sqlite_file(path, new_backup_path(path, datetime.now(), reason))
         prune(path)
     config = _config()
     with database.engine.begin() as connection:

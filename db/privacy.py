@@ -188,8 +188,12 @@ def _is_erased(session: Session, participant_id: int) -> bool:
     )
 
 
-def _erase(session: Session, participant: Participant, by: int | None) -> bool:
-    """Erase one child inside the caller's transaction; False when already erased."""
+def _erase(
+    session: Session, participant: Participant, by: int | None, why: str | None = None
+) -> bool:
+    """Erase one child inside the caller's transaction; False when already erased.
+
+    `why`: the audit log's text when it is not the usual one."""
     if _is_erased(session, participant.id):
         return False
     placeholder = f"participant #{participant.id}"
@@ -214,9 +218,58 @@ def _erase(session: Session, participant: Participant, by: int | None) -> bool:
         ERASED_ACTION,
         "participant",
         participant.id,
-        f"Erased participant #{participant.id}: name, contacts, notes, consents and card code",
+        why
+        or f"Erased participant #{participant.id}: name, contacts, notes, consents and card code",
     )
     return True
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """An entry of the erasure register (the audit log's erasure events): which child and
+    when, with nothing that names them."""
+
+    participant_id: int
+    registered_at: datetime  # tells this child from another database's child of that number
+    erased_at: datetime
+
+
+def erasure_register(session: Session) -> list[Erasure]:
+    """Every erasure recorded in this database."""
+    rows = session.execute(
+        select(Participant.id, Participant.created_at, AuditEvent.at)
+        .join(Participant, Participant.id == AuditEvent.entity_id)
+        .where(AuditEvent.action == ERASED_ACTION, AuditEvent.entity == "participant")
+    )
+    return [Erasure(pid, registered, at) for pid, registered, at in rows]
+
+
+def reapply_erasures(db: Database, register: Iterable[Erasure]) -> int:
+    """Erase again the children of the register that a restored copy still holds (erased
+    after the copy was made); how many. Direct database access, like the command line.
+
+    A child is matched by number and registration time, so the register of another
+    database never erases a child who only shares a number."""
+    newest: dict[int, Erasure] = {}
+    for erasure in register:
+        newest[erasure.participant_id] = erasure
+    count = 0
+    with db.unit_of_work() as uow:
+        for erasure in sorted(newest.values(), key=lambda e: e.participant_id):
+            participant = uow.session.get(Participant, erasure.participant_id)
+            if participant is None or participant.created_at != erasure.registered_at:
+                continue
+            erased_on = local(erasure.erased_at).date().isoformat()
+            why = (
+                f"Erased participant #{participant.id} again after a restore: the copy was "
+                f"made before the erasure of {erased_on}"
+            )
+            if _erase(uow.session, participant, None, why):
+                count += 1
+        uow.commit()
+    if count:
+        db.checkpoint()
+    return count
 
 
 def erase_participant(db: Database, participant_id: int, *, by: int | None) -> bool:
@@ -228,7 +281,9 @@ def erase_participant(db: Database, participant_id: int, *, by: int | None) -> b
         participant = get_participant(uow.session, participant_id)
         erased = _erase(uow.session, participant, by)
         uow.commit()
-        return erased
+    if erased:
+        db.checkpoint()
+    return erased
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -547,4 +602,6 @@ def erase_past_retention(
                 if participant is not None and _erase(uow.session, participant, by):
                     count += 1
             uow.commit()
+    if count:
+        db.checkpoint()
     return count
