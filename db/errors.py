@@ -72,3 +72,11 @@ class ParticipantArchived(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError", "{name} is archived: restore the record before checking them in."
     )
+
+
+class BorrowerHasOverdue(DomainError):
+    """Asked before lending: the child still has something overdue (field `overdue` lists it)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "{name} still has overdue items ({items}): lend only once they are back."
+    )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
 from db.clock import local, now_utc
-from db.desk import DeskSession, anonymous_headcount, sessions_near, undo_lend, undo_return
+from db.desk import DeskSession, anonymous_headcount, sessions_near, undo_lend
 from db.equipment import (
     Borrower,
     KitLent,
@@ -44,6 +44,7 @@ from db.equipment import (
     lend_kit,
     open_loans,
     return_item,
+    undo_returns,
 )
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, ScanRefused
 from db.models import CheckInMethod, SessionStatus
@@ -589,10 +590,10 @@ class DeskPage(QWidget):
         self.note_label.setText(self.tr("Note on %1:").replace("%1", result.tag))
         self.return_note.clear()
         self.note_panel.show()
-        tag = result.tag
+        tag, loan_id = result.tag, result.loan_id
         self._remember_undo(
             self.tr("return of %1").replace("%1", tag),
-            lambda: undo_return(self.ctx.database, tag, by=self.ctx.staff_id),
+            lambda: undo_returns(self.ctx.database, [loan_id], by=self.ctx.staff_id),
             LOANS,
         )
 
