@@ -191,7 +191,7 @@ def session_borrower(loan: Loan) -> SessionBorrower | None:
 
 
 def _since(at: datetime) -> str:
-    return local(at).strftime("%Y-%m-%d %H:%M")
+    return local(at).strftime("%d.%m.%Y %H:%M")
 
 
 def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:

@@ -367,6 +367,14 @@
         <translation>(be nuotraukų)</translation>
     </message>
     <message>
+        <source>from %1</source>
+        <translation>biblioteka: %1</translation>
+    </message>
+    <message>
+        <source>Still has, overdue: %1</source>
+        <translation>Laiku negrąžinta: %1</translation>
+    </message>
+    <message>
         <source>Already here: %1</source>
         <translation>Jau čia: %1</translation>
     </message>
@@ -379,12 +387,44 @@
         <translation>registracija (%1)</translation>
     </message>
     <message>
+        <source>%1 since %2</source>
+        <translation>%1 nuo %2</translation>
+    </message>
+    <message>
+        <source>the session “%1” %2</source>
+        <translation>užsiėmimui „%1“ %2</translation>
+    </message>
+    <message>
         <source>the session</source>
         <translation>užsiėmimui</translation>
     </message>
     <message>
         <source>you</source>
         <translation>jums</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2.</source>
+        <translation>%1: laiku negrąžinta — %2.</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Laiku negrąžinta</translation>
+    </message>
+    <message>
+        <source>Lend %1 anyway?</source>
+        <translation>Vis tiek išduoti %1?</translation>
+    </message>
+    <message>
+        <source>Lend anyway (Enter)</source>
+        <translation>Vis tiek išduoti (Enter)</translation>
+    </message>
+    <message>
+        <source>Do not lend (Esc)</source>
+        <translation>Neišduoti (Esc)</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Neišduota: %1</translation>
     </message>
     <message>
         <source>Lent: %1 to %2, due %3</source>
@@ -397,6 +437,10 @@
     <message>
         <source>loan of %1</source>
         <translation>išdavimas (%1)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Grąžinta: %1 (buvo išduota %2)</translation>
     </message>
     <message>
         <source>(it was overdue)</source>
@@ -413,6 +457,18 @@
     <message>
         <source>return of %1</source>
         <translation>grąžinimas (%1)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Negrąžinta: %1, vis dar išduota — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 negrąžinta</translation>
     </message>
     <message>
         <source>Note saved for %1.</source>
@@ -494,10 +550,6 @@
         <translation>daikto</translation>
     </message>
     <message>
-        <source>There is no return of this item to undo.</source>
-        <translation>Šio daikto grąžinimo, kurį būtų galima atšaukti, nėra.</translation>
-    </message>
-    <message>
         <source>in repair</source>
         <translation>jis taisomas</translation>
     </message>
@@ -576,6 +628,10 @@
     <message>
         <source>{name} is archived: restore the record before checking them in.</source>
         <translation>Įrašas „{name}“ archyvuotas: prieš registruodami jį atkurkite.</translation>
+    </message>
+    <message>
+        <source>{name} still has overdue items ({items}): lend only once they are back.</source>
+        <translation>{name}: laiku negrąžinta ({items}). Išduokite tik tada, kai bus grąžinta.</translation>
     </message>
     <message>
         <source>First name and last name are both needed.</source>

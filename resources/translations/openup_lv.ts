@@ -367,6 +367,14 @@
         <translation>(bez foto)</translation>
     </message>
     <message>
+        <source>from %1</source>
+        <translation>bibliotēka: %1</translation>
+    </message>
+    <message>
+        <source>Still has, overdue: %1</source>
+        <translation>Nav atdots laikā: %1</translation>
+    </message>
+    <message>
         <source>Already here: %1</source>
         <translation>Jau ir šeit: %1</translation>
     </message>
@@ -379,12 +387,44 @@
         <translation>reģistrācija (%1)</translation>
     </message>
     <message>
+        <source>%1 since %2</source>
+        <translation>%1 kopš %2</translation>
+    </message>
+    <message>
+        <source>the session “%1” %2</source>
+        <translation>nodarbībai “%1” %2</translation>
+    </message>
+    <message>
         <source>the session</source>
         <translation>nodarbībai</translation>
     </message>
     <message>
         <source>you</source>
         <translation>jums</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2.</source>
+        <translation>%1: nav atdots laikā — %2.</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Nav atdots laikā</translation>
+    </message>
+    <message>
+        <source>Lend %1 anyway?</source>
+        <translation>Tomēr izsniegt %1?</translation>
+    </message>
+    <message>
+        <source>Lend anyway (Enter)</source>
+        <translation>Tomēr izsniegt (Enter)</translation>
+    </message>
+    <message>
+        <source>Do not lend (Esc)</source>
+        <translation>Neizsniegt (Esc)</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Nav izsniegts: %1</translation>
     </message>
     <message>
         <source>Lent: %1 to %2, due %3</source>
@@ -397,6 +437,10 @@
     <message>
         <source>loan of %1</source>
         <translation>izsniegšana (%1)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Saņemts atpakaļ: %1 (bija izsniegts %2)</translation>
     </message>
     <message>
         <source>(it was overdue)</source>
@@ -413,6 +457,18 @@
     <message>
         <source>return of %1</source>
         <translation>atgriešana (%1)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 ar %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Nav atdots: %1, joprojām izsniegts — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 nav atdots</translation>
     </message>
     <message>
         <source>Note saved for %1.</source>
@@ -494,10 +550,6 @@
         <translation>priekšmeta</translation>
     </message>
     <message>
-        <source>There is no return of this item to undo.</source>
-        <translation>Šim priekšmetam nav atgriešanas, ko atsaukt.</translation>
-    </message>
-    <message>
         <source>in repair</source>
         <translation>atrodas remontā</translation>
     </message>
@@ -576,6 +628,10 @@
     <message>
         <source>{name} is archived: restore the record before checking them in.</source>
         <translation>Ieraksts „{name}” ir arhivēts: pirms reģistrēšanas atjaunojiet to.</translation>
+    </message>
+    <message>
+        <source>{name} still has overdue items ({items}): lend only once they are back.</source>
+        <translation>{name}: nav atdots laikā ({items}). Izsniedziet ko citu tikai tad, kad tas ir atdots.</translation>
     </message>
     <message>
         <source>First name and last name are both needed.</source>

@@ -78,7 +78,7 @@ def test_item_out_is_refused_naming_who_has_it(any_desk: Desk) -> None:
     with pytest.raises(ItemAlreadyOut) as refusal:
         lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
     assert "Jānis Žūriņš" in refusal.value.message
-    assert "2018-10-05 16:40" in refusal.value.message
+    assert "05.10.2018 16:40" in refusal.value.message
 
 
 @pytest.mark.parametrize("status", [ItemStatus.IN_REPAIR, ItemStatus.RETIRED])
