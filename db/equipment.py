@@ -22,6 +22,7 @@ from db.errors import (
     ItemAlreadyOut,
     ItemNotAvailable,
     ItemNotOut,
+    ItemOutWithSession,
     NotFound,
     UnknownCode,
 )
@@ -194,6 +195,20 @@ def _since(at: datetime) -> str:
     return local(at).strftime("%d.%m.%Y %H:%M")
 
 
+def _already_out(item: Item, current: Loan | None) -> ItemAlreadyOut:
+    """The refusal naming who has an item: a child or librarian by name, or the session."""
+    if current is None:  # the winner of a race undid its loan at once
+        return ItemAlreadyOut(tag=item.tag, name=item.name, borrower="?", since="?")
+    at_session = session_borrower(current)
+    if at_session is not None:
+        return ItemOutWithSession(
+            tag=item.tag, name=item.name, program=at_session.program, since=_since(current.lent_at)
+        )
+    return ItemAlreadyOut(
+        tag=item.tag, name=item.name, borrower=borrower_name(current), since=_since(current.lent_at)
+    )
+
+
 def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:
     item = session.scalars(select(Item).where(Item.tag == tag.upper())).first()
     if item is None:
@@ -349,12 +364,7 @@ def _lend(
         raise ItemNotAvailable(tag=item.tag, name=item.name, status=STATUS_WORDS[item.status])
     current = _open_loan(session, item.id)
     if current is not None:
-        raise ItemAlreadyOut(
-            tag=item.tag,
-            name=item.name,
-            borrower=borrower_name(current),
-            since=_since(current.lent_at),
-        )
+        raise _already_out(item, current)
     if due_at is not None and due_at <= at:
         raise InvalidInput(
             problem=QT_TRANSLATE_NOOP(
@@ -376,12 +386,7 @@ def _lend(
             session.add(loan)
     except IntegrityError:
         winner = _open_loan(session, item.id)
-        raise ItemAlreadyOut(
-            tag=item.tag,
-            name=item.name,
-            borrower=borrower_name(winner) if winner else "?",
-            since=_since(winner.lent_at) if winner else "?",
-        ) from None
+        raise _already_out(item, winner) from None
     session.refresh(loan)
     name = borrower_name(loan)
     audit.record(
@@ -561,12 +566,7 @@ def _reopen(session: OrmSession, loan: Loan, by: int | None, action: str, summar
     """Put a returned loan back as it was: the same borrower, the same due time."""
     current = _open_loan(session, loan.item_id)
     if current is not None and current.id != loan.id:
-        raise ItemAlreadyOut(
-            tag=loan.item.tag,
-            name=loan.item.name,
-            borrower=borrower_name(current),
-            since=_since(current.lent_at),
-        )
+        raise _already_out(loan.item, current)
     loan.returned_at = None
     loan.received_by_id = None
     loan.return_note = ""

@@ -58,6 +58,12 @@ class ItemAlreadyOut(DomainError):
     )
 
 
+class ItemOutWithSession(ItemAlreadyOut):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "{tag} {name} is already out: with the session “{program}” since {since}."
+    )
+
+
 class ItemNotOut(DomainError):
     template = QT_TRANSLATE_NOOP("DomainError", "{tag} {name} is not on loan.")
 

@@ -618,6 +618,10 @@
         <translation>{tag} {name} jau išduotas (kam: {borrower}; nuo {since}).</translation>
     </message>
     <message>
+        <source>{tag} {name} is already out: with the session “{program}” since {since}.</source>
+        <translation>{tag} {name} jau išduotas užsiėmimui „{program}“ (nuo {since}).</translation>
+    </message>
+    <message>
         <source>{tag} {name} is not on loan.</source>
         <translation>{tag} {name} nėra išduotas.</translation>
     </message>

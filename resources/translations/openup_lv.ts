@@ -618,6 +618,10 @@
         <translation>{tag} {name} jau ir izsniegts (kam: {borrower}; kopš {since}).</translation>
     </message>
     <message>
+        <source>{tag} {name} is already out: with the session “{program}” since {since}.</source>
+        <translation>{tag} {name} jau ir izsniegts nodarbībai “{program}” (kopš {since}).</translation>
+    </message>
+    <message>
         <source>{tag} {name} is not on loan.</source>
         <translation>{tag} {name} nav izsniegts.</translation>
     </message>

@@ -273,3 +273,13 @@ def test_lending_to_a_child_with_an_overdue_item_is_asked_first(any_desk: Desk) 
     )
     lend_kit(any_desk.db, "XBOX-01", ilze, at=next_friday)
     assert [tag for tag, *_ in loans_out(any_desk)] == ["CTL-01", "CTL-02", "LAP-01", "XBOX-01"]
+
+
+def test_an_item_in_use_at_the_session_is_refused_naming_the_session(any_desk: Desk) -> None:
+    lend(any_desk.db, "LAP-01", Borrower.in_session(any_desk.session_id), at=FRIDAY_1640)
+    with pytest.raises(ItemAlreadyOut) as refusal:
+        lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    assert refusal.value.message == (
+        "LAP-01 Portatīvais dators is already out:"
+        " with the session “Nāc, pievienojies!” since 05.10.2018 16:40."
+    )
