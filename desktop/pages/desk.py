@@ -459,7 +459,9 @@ class DeskPage(QWidget):
                 html.escape(text).replace("\n", "<br>")
                 + "<br>"
                 + " · ".join(
-                    f'<a href="{html.escape(target)}">{html.escape(words)}</a>'
+                    # Each action on one line of its own, never split between two.
+                    f'<a href="{html.escape(target)}">'
+                    f"{html.escape(words).replace(' ', '&nbsp;')}</a>"
                     for target, words in links
                 )
             )
@@ -636,7 +638,7 @@ class DeskPage(QWidget):
         """The child still has something overdue: Enter lends anyway, Esc does not."""
         name = str(asked.fields.get("name", ""))
         overdue = self._overdue_words(list(asked.fields.get("overdue", [])))
-        question = self.tr("%1 still has overdue: %2.").replace("%1", name).replace("%2", overdue)
+        question = self.tr("%1 still has overdue: %2").replace("%1", name).replace("%2", overdue)
         self.say(question, AMBER, "refused")
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -403,8 +403,8 @@
         <translation>jums</translation>
     </message>
     <message>
-        <source>%1 still has overdue: %2.</source>
-        <translation>%1: nav atdots laikā — %2.</translation>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: nav atdots laikā — %2</translation>
     </message>
     <message>
         <source>Overdue items</source>
