@@ -143,7 +143,7 @@ class Returned:
     lent_at: datetime
     was_overdue: bool
     note: str
-    loan_id: int = 0
+    loan_id: int
     session: SessionBorrower | None = None  # set when the session itself borrowed
 
 
