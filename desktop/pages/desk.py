@@ -542,6 +542,7 @@ class DeskPage(QWidget):
         )
 
     def _checked_in(self, result: CheckIn) -> None:
+        self.kit_back = None  # its keep-out links are gone with its message
         self.pending = PendingBorrower(result.participant_id, result.full_name, self.clock())
         self.borrower_hint.setText(
             self.tr("An item scanned now is lent to %1.").replace("%1", result.full_name)
@@ -680,6 +681,7 @@ class DeskPage(QWidget):
         self.ctx.announce(LOANS)
 
     def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
+        self.kit_back = None
         first = lent[0]
         text = (
             self.tr("Lent: %1 to %2, due %3")
@@ -764,11 +766,11 @@ class DeskPage(QWidget):
         """A part of the kit just taken back did not come back: it stays out, as it was."""
         if self.kit_back is None or tag not in {part.tag for part in self.kit_back.parts}:
             return
-        database, staff = self.ctx.database, self.ctx.staff_id
+        database, staff, kit = self.ctx.database, self.ctx.staff_id, self.kit_back
 
         def kept(lent: object) -> None:
             assert isinstance(lent, Lent)
-            if self.kit_back is not None:
+            if self.kit_back is kit:  # its message still shows: say it again, with the part
                 self.kept_out.append(lent)
                 self._say_kit_back()
             self.ctx.announce(LOANS)
@@ -887,6 +889,7 @@ class DeskPage(QWidget):
         self.note_panel.hide()
 
         def undone(area: object) -> None:
+            self.kit_back = None
             self.say(self.tr("Undone: %1").replace("%1", what), AMBER)
             self.ctx.announce(str(area))
 

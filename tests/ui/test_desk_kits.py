@@ -214,3 +214,17 @@ def test_a_child_of_the_partner_library_is_checked_in_by_card_with_a_note(
     # Our own child gets no such note.
     scan(qtbot, page, card(desk, desk.janis_id))
     assert "from" not in page.scan_message.text()
+
+
+def test_a_kit_part_is_kept_out_only_right_after_the_kit_came_back(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, item_text("XBOX-01"))
+    scan(qtbot, page, item_text("XBOX-01"))
+    assert 'href="CTL-01"' in page.scan_message.text()
+    scan(qtbot, page, card(desk, desk.ilze_id))  # the next child: the kit's message is gone
+    assert "href" not in page.scan_message.text()
+    page.scan_message.linkActivated.emit("CTL-01")
+    settle(qtbot)
+    assert open_loans_now(desk) == []
+    assert page.scan_message.text().startswith("Checked in: Ilze Ķēniņa")
