@@ -549,7 +549,7 @@ class DeskPage(QWidget):
         )
         photo = ("  " + self.tr("(no photos)")) if result.no_photos else ""
         if result.home_site:
-            photo += "  " + self.tr("from %1").replace("%1", result.home_site)
+            photo += "  " + self.tr("(from %1)").replace("%1", result.home_site)
         if result.overdue:
             photo += "\n" + self.tr("Still has, overdue: %1").replace(
                 "%1", self._overdue_words(result.overdue)

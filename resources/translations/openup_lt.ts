@@ -367,8 +367,8 @@
         <translation>(be nuotraukų)</translation>
     </message>
     <message>
-        <source>from %1</source>
-        <translation>biblioteka: %1</translation>
+        <source>(from %1)</source>
+        <translation>(biblioteka: %1)</translation>
     </message>
     <message>
         <source>Still has, overdue: %1</source>

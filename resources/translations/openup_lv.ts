@@ -367,8 +367,8 @@
         <translation>(bez foto)</translation>
     </message>
     <message>
-        <source>from %1</source>
-        <translation>bibliotēka: %1</translation>
+        <source>(from %1)</source>
+        <translation>(bibliotēka: %1)</translation>
     </message>
     <message>
         <source>Still has, overdue: %1</source>

@@ -208,7 +208,7 @@ def test_a_child_of_the_partner_library_is_checked_in_by_card_with_a_note(
     scan(qtbot, page, card(desk, marta))
     with desk.db.reading() as s:
         assert s.scalars(select(Attendance.participant_id)).all() == [marta]
-    assert page.scan_message.text() == "Checked in: Marta Kalēja  (no photos)  from Ludza"
+    assert page.scan_message.text() == "Checked in: Marta Kalēja  (no photos)  (from Ludza)"
     assert "#d8f5dc" in page.scan_message.styleSheet()  # green: welcome, not refused
     assert page.present_list.item(0).text().startswith("Marta Kalēja")
     # Our own child gets no such note.
