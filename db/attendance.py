@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import or_, select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from db import audit
 from db.clock import now_utc
 from db.database import Database
+from db.equipment import OverdueItem, overdue_with
 from db.errors import (
     QT_TRANSLATE_NOOP,
     NotFound,
@@ -31,6 +32,7 @@ from db.models import (
     ProgramKind,
     Session,
     SessionStatus,
+    Site,
 )
 from db.names import person_key
 from db.people import get_participant, photo_consent_clause
@@ -38,7 +40,11 @@ from db.people import get_participant, photo_consent_clause
 
 @dataclass(frozen=True)
 class CheckIn:
-    """What the desk shows after a check-in: who, and whether they were already here."""
+    """What the desk shows after a check-in: who, whether they were already here, and notes.
+
+    `overdue`: what the child still has past its due time (the librarian asks for it back);
+    `home_site`: the child's own library when it is not the session's ("from Ludza").
+    """
 
     attendance_id: int
     participant_id: int
@@ -46,6 +52,8 @@ class CheckIn:
     last_name: str
     already_here: bool
     no_photos: bool
+    overdue: list[OverdueItem] = field(default_factory=list)
+    home_site: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -160,6 +168,10 @@ def _check_in(
             attendance.id,
             f"Checked in {participant.full_name} to session {session_id} by {method.value}",
         )
+    home_site = None
+    if participant.site_id != row.site_id:
+        # A child of a partner library is welcome: the desk names where they come from.
+        home_site = session.scalar(select(Site.name).where(Site.id == participant.site_id))
     return CheckIn(
         attendance_id=attendance.id,
         participant_id=participant.id,
@@ -167,6 +179,8 @@ def _check_in(
         last_name=participant.last_name,
         already_here=already_here,
         no_photos=_no_photos(session, participant.id),
+        overdue=overdue_with(session, participant.id, at or now_utc()),
+        home_site=home_site,
     )
 
 

@@ -9,11 +9,9 @@ from sqlalchemy import select
 
 from db import audit
 from db.database import Database
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UnknownCode
 from db.models import (
     Attendance,
     AttendanceStatus,
-    Item,
     Loan,
     Program,
     Session,
@@ -61,29 +59,6 @@ def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSe
         rows = [DeskSession(*row) for row in session.execute(query)]
     rows.sort(key=lambda s: (s.day != today, abs((s.day - today).days), s.starts_at))
     return rows
-
-
-def undo_return(db: Database, tag: str, *, by: int | None = None) -> str:
-    """Put back on loan an item whose return was scanned by mistake."""
-    with db.unit_of_work() as uow:
-        item = uow.session.scalars(select(Item).where(Item.tag == tag)).first()
-        if item is None:
-            raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
-        loan = uow.session.scalars(
-            select(Loan).where(Loan.item_id == item.id).order_by(Loan.lent_at.desc())
-        ).first()
-        if loan is None or loan.returned_at is None:
-            raise InvalidInput(
-                problem=QT_TRANSLATE_NOOP("DomainError", "There is no return of this item to undo.")
-            )
-        loan.returned_at = None
-        loan.received_by_id = None
-        loan.return_note = ""
-        audit.record(
-            uow.session, by, "loan.return_undone", "loan", loan.id, f"Undid return of {item.tag}"
-        )
-        uow.commit()
-        return item.tag
 
 
 def undo_lend(db: Database, loan_ids: list[int], *, by: int | None = None) -> None:

@@ -12,15 +12,17 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
-from db.clock import end_of_local_day, local, now_utc
+from db.clock import at_local, end_of_local_day, local, now_utc
 from db.database import Database
 from db.errors import (
     QT_TRANSLATE_NOOP,
+    BorrowerHasOverdue,
     DomainError,
     InvalidInput,
     ItemAlreadyOut,
     ItemNotAvailable,
     ItemNotOut,
+    ItemOutWithSession,
     NotFound,
     UnknownCode,
 )
@@ -96,12 +98,31 @@ class OpenLoan:
 
 
 @dataclass(frozen=True)
+class SessionBorrower:
+    """A session that borrowed an item itself, as a message names it: program and start."""
+
+    program: str
+    starts_at: datetime
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """An item a child still has past its due time, for the warnings at the desk."""
+
+    tag: str
+    item_name: str
+    lent_at: datetime
+    due_at: datetime
+
+
+@dataclass(frozen=True)
 class Lent:
     loan_id: int
     tag: str
     item_name: str
     borrower: str
     due_at: datetime
+    session: SessionBorrower | None = None  # set when the session itself borrowed
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,23 @@ class Returned:
     lent_at: datetime
     was_overdue: bool
     note: str
+    loan_id: int
+    session: SessionBorrower | None = None  # set when the session itself borrowed
+
+
+@dataclass(frozen=True)
+class KitReturned:
+    """A kit taken back by its label: the kit first, then each part that came back with it."""
+
+    returned: list[Returned]
+
+    @property
+    def kit(self) -> Returned:
+        return self.returned[0]
+
+    @property
+    def parts(self) -> list[Returned]:
+        return self.returned[1:]
 
 
 @dataclass(frozen=True)
@@ -145,8 +183,30 @@ def borrower_name(loan: Loan) -> str:
     return f"{loan.session.program.name} {loan.session.day.isoformat()}"
 
 
+def session_borrower(loan: Loan) -> SessionBorrower | None:
+    """The borrowing session's program and start, when the session itself has the item."""
+    if loan.session is None:
+        return None
+    row = loan.session
+    return SessionBorrower(row.program.name, at_local(row.day, row.starts_at))
+
+
 def _since(at: datetime) -> str:
-    return local(at).strftime("%Y-%m-%d %H:%M")
+    return local(at).strftime("%d.%m.%Y %H:%M")
+
+
+def _already_out(item: Item, current: Loan | None) -> ItemAlreadyOut:
+    """The refusal naming who has an item: a child or librarian by name, or the session."""
+    if current is None:  # the winner of a race undid its loan at once
+        return ItemAlreadyOut(tag=item.tag, name=item.name, borrower="?", since="?")
+    at_session = session_borrower(current)
+    if at_session is not None:
+        return ItemOutWithSession(
+            tag=item.tag, name=item.name, program=at_session.program, since=_since(current.lent_at)
+        )
+    return ItemAlreadyOut(
+        tag=item.tag, name=item.name, borrower=borrower_name(current), since=_since(current.lent_at)
+    )
 
 
 def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:
@@ -304,12 +364,7 @@ def _lend(
         raise ItemNotAvailable(tag=item.tag, name=item.name, status=STATUS_WORDS[item.status])
     current = _open_loan(session, item.id)
     if current is not None:
-        raise ItemAlreadyOut(
-            tag=item.tag,
-            name=item.name,
-            borrower=borrower_name(current),
-            since=_since(current.lent_at),
-        )
+        raise _already_out(item, current)
     if due_at is not None and due_at <= at:
         raise InvalidInput(
             problem=QT_TRANSLATE_NOOP(
@@ -331,18 +386,47 @@ def _lend(
             session.add(loan)
     except IntegrityError:
         winner = _open_loan(session, item.id)
-        raise ItemAlreadyOut(
-            tag=item.tag,
-            name=item.name,
-            borrower=borrower_name(winner) if winner else "?",
-            since=_since(winner.lent_at) if winner else "?",
-        ) from None
+        raise _already_out(item, winner) from None
     session.refresh(loan)
     name = borrower_name(loan)
     audit.record(
         session, by, "loan.lent", "loan", loan.id, f"Lent {item.tag} {item.name} to {name}"
     )
-    return Lent(loan.id, item.tag, item.name, name, loan.due_at)
+    return Lent(loan.id, item.tag, item.name, name, loan.due_at, session_borrower(loan))
+
+
+def overdue_with(session: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
+    """What a child still has past its due time; a kit's parts are named by the kit alone."""
+    rows = session.execute(
+        select(Item.id, Item.parent_id, Item.tag, Item.name, Loan.lent_at, Loan.due_at)
+        .join(Item, Item.id == Loan.item_id)
+        .where(
+            Loan.participant_id == participant_id,
+            Loan.returned_at.is_(None),
+            Loan.due_at < at,
+        )
+        .order_by(Loan.lent_at, Item.tag)
+    ).all()
+    kits = {row.id for row in rows}
+    return [
+        OverdueItem(row.tag, row.name, row.lent_at, row.due_at)
+        for row in rows
+        if row.parent_id not in kits
+    ]
+
+
+def _ask_if_overdue(session: OrmSession, to: Borrower, at: datetime) -> None:
+    """Refuse, so the desk can ask first, a loan to a child who still has something overdue."""
+    if to.participant_id is None:
+        return
+    overdue = overdue_with(session, to.participant_id, at)
+    if overdue:
+        child = session.get(Participant, to.participant_id)
+        raise BorrowerHasOverdue(
+            name=child.full_name if child else "?",
+            items=", ".join(item.tag for item in overdue),
+            overdue=overdue,
+        )
 
 
 def lend(
@@ -353,12 +437,20 @@ def lend(
     by: int | None = None,
     due_at: datetime | None = None,
     at: datetime | None = None,
+    ask_if_overdue: bool = False,
 ) -> Lent:
-    """Lend one item; refused, naming who has it, when it is already out, in repair or retired."""
+    """Lend one item; refused, naming who has it, when it is already out, in repair or retired.
+
+    With `ask_if_overdue`, a child who still has an overdue item is refused with
+    `BorrowerHasOverdue`, for the librarian to confirm before lending again.
+    """
+    at = at or now_utc()
     with db.unit_of_work() as uow:
         _check_borrower(uow.session, to)
         item = _item_by_tag(uow.session, tag)
-        lent = _lend(uow.session, item, to, by, due_at, at or now_utc())
+        if ask_if_overdue:
+            _ask_if_overdue(uow.session, to, at)
+        lent = _lend(uow.session, item, to, by, due_at, at)
         uow.commit()
         return lent
 
@@ -371,12 +463,15 @@ def lend_kit(
     by: int | None = None,
     due_at: datetime | None = None,
     at: datetime | None = None,
+    ask_if_overdue: bool = False,
 ) -> KitLent:
     """Lend a kit and its parts in one action; parts out or in repair stay behind, named."""
     at = at or now_utc()
     with db.unit_of_work() as uow:
         _check_borrower(uow.session, to)
         kit = _item_by_tag(uow.session, tag)
+        if ask_if_overdue:
+            _ask_if_overdue(uow.session, to, at)
         lent = [_lend(uow.session, kit, to, by, due_at, at)]
         left_behind: list[tuple[str, str]] = []
         refusals: list[DomainError] = []
@@ -392,31 +487,135 @@ def lend_kit(
         return KitLent(lent, left_behind, refusals)
 
 
+def _return(
+    session: OrmSession, item: Item, loan: Loan, by: int | None, note: str, at: datetime
+) -> Returned:
+    loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's
+    loan.received_by_id = by
+    loan.return_note = note.strip()[:2000]
+    name = borrower_name(loan)
+    audit.record(
+        session,
+        by,
+        "loan.returned",
+        "loan",
+        loan.id,
+        f"Returned {item.tag} {item.name} from {name}"
+        + (f": {loan.return_note}" if loan.return_note else ""),
+    )
+    return Returned(
+        item.tag,
+        item.name,
+        name,
+        loan.lent_at,
+        loan.due_at < at,
+        loan.return_note,
+        loan.id,
+        session_borrower(loan),
+    )
+
+
+def _loan_to_be_returned(session: OrmSession, item: Item) -> Loan:
+    loan = _open_loan(session, item.id, lock=True)
+    if loan is None:
+        raise ItemNotOut(tag=item.tag, name=item.name)
+    return loan
+
+
 def return_item(
     db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
 ) -> Returned:
-    """Take an item back, with an optional note on its condition ("stick drifts")."""
+    """Take one item back (a kit's part alone, too), with an optional note on its condition."""
     at = at or now_utc()
     with db.unit_of_work() as uow:
         item = _item_by_tag(uow.session, tag)
-        loan = _open_loan(uow.session, item.id, lock=True)
-        if loan is None:
-            raise ItemNotOut(tag=item.tag, name=item.name)
-        loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's
-        loan.received_by_id = by
-        loan.return_note = note.strip()[:2000]
-        name = borrower_name(loan)
-        audit.record(
+        returned = _return(uow.session, item, _loan_to_be_returned(uow.session, item), by, note, at)
+        uow.commit()
+        return returned
+
+
+def _same_borrower(a: Loan, b: Loan) -> bool:
+    return (a.participant_id, a.staff_id, a.session_id) == (
+        b.participant_id,
+        b.staff_id,
+        b.session_id,
+    )
+
+
+def return_kit(
+    db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
+) -> KitReturned:
+    """Take a kit back by its label: with it, every part still out to the same borrower.
+
+    A part that did not come back is kept out afterwards with `keep_part_out`.
+    """
+    at = at or now_utc()
+    with db.unit_of_work() as uow:
+        kit = _item_by_tag(uow.session, tag)
+        kit_loan = _loan_to_be_returned(uow.session, kit)
+        returned = [_return(uow.session, kit, kit_loan, by, note, at)]
+        for part in kit.parts:
+            loan = _open_loan(uow.session, part.id, lock=True)
+            if loan is not None and _same_borrower(loan, kit_loan):
+                returned.append(_return(uow.session, part, loan, by, "", at))
+        uow.commit()
+        return KitReturned(returned)
+
+
+def _reopen(session: OrmSession, loan: Loan, by: int | None, action: str, summary: str) -> Lent:
+    """Put a returned loan back as it was: the same borrower, the same due time."""
+    current = _open_loan(session, loan.item_id)
+    if current is not None and current.id != loan.id:
+        raise _already_out(loan.item, current)
+    loan.returned_at = None
+    loan.received_by_id = None
+    loan.return_note = ""
+    audit.record(session, by, action, "loan", loan.id, summary)
+    return Lent(
+        loan.id,
+        loan.item.tag,
+        loan.item.name,
+        borrower_name(loan),
+        loan.due_at,
+        session_borrower(loan),
+    )
+
+
+def keep_part_out(db: Database, tag: str, *, by: int | None = None) -> Lent:
+    """A part that did not come back with its kit stays out to the kit's borrower."""
+    with db.unit_of_work() as uow:
+        part = _item_by_tag(uow.session, normalize_tag(tag))
+        loan = uow.session.scalars(
+            select(Loan)
+            .where(Loan.item_id == part.id)
+            .order_by(Loan.lent_at.desc(), Loan.id.desc())
+        ).first()
+        if part.parent is None or loan is None or loan.returned_at is None:
+            raise ItemNotOut(tag=part.tag, name=part.name)
+        kept = _reopen(
             uow.session,
+            loan,
             by,
-            "loan.returned",
-            "loan",
-            loan.id,
-            f"Returned {item.tag} {item.name} from {name}"
-            + (f": {loan.return_note}" if loan.return_note else ""),
+            "loan.return_undone",
+            f"{part.tag} {part.name} did not come back with {part.parent.tag}: still out",
         )
         uow.commit()
-        return Returned(item.tag, item.name, name, loan.lent_at, loan.due_at < at, loan.return_note)
+        return kept
+
+
+def undo_returns(db: Database, loan_ids: list[int], *, by: int | None = None) -> list[Lent]:
+    """Put back on loan what was scanned back by mistake: a kit, every part as it was."""
+    with db.unit_of_work() as uow:
+        loans = uow.session.scalars(
+            select(Loan).where(Loan.id.in_(loan_ids)).order_by(Loan.id)
+        ).all()
+        reopened = [
+            _reopen(uow.session, loan, by, "loan.return_undone", f"Undid return of {loan.item.tag}")
+            for loan in loans
+            if loan.returned_at is not None  # a part kept out is out already
+        ]
+        uow.commit()
+        return reopened
 
 
 def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None) -> None:

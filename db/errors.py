@@ -58,6 +58,12 @@ class ItemAlreadyOut(DomainError):
     )
 
 
+class ItemOutWithSession(ItemAlreadyOut):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "{tag} {name} is already out: with the session “{program}” since {since}."
+    )
+
+
 class ItemNotOut(DomainError):
     template = QT_TRANSLATE_NOOP("DomainError", "{tag} {name} is not on loan.")
 
@@ -71,4 +77,12 @@ class SessionCancelled(DomainError):
 class ParticipantArchived(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError", "{name} is archived: restore the record before checking them in."
+    )
+
+
+class BorrowerHasOverdue(DomainError):
+    """Asked before lending: the child still has something overdue (field `overdue` lists it)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "{name} still has overdue items ({items}): lend only once they are back."
     )

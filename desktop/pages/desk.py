@@ -7,6 +7,7 @@ Letters typed instead of a code search children by name.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -52,21 +54,32 @@ from db.desk import (
     search_at_desk,
     sessions_near,
     undo_lend,
-    undo_return,
 )
 from db.equipment import (
     Borrower,
     KitLent,
+    KitReturned,
     Lent,
+    OverdueItem,
     Returned,
+    SessionBorrower,
     add_return_note,
     item_state,
+    keep_part_out,
     lend,
     lend_kit,
     open_loans,
     return_item,
+    return_kit,
+    undo_returns,
 )
-from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, ScanRefused
+from db.errors import (
+    QT_TRANSLATE_NOOP,
+    BorrowerHasOverdue,
+    DomainError,
+    InvalidInput,
+    ScanRefused,
+)
 from db.models import CheckInMethod, SessionStatus
 from db.programs import running_sessions
 from db.scancodes import CardCode, ItemCode, decode_scan
@@ -193,11 +206,16 @@ class DeskPage(QWidget):
         self.pending: PendingBorrower | None = None
         self.last_undo: tuple[str, Callable[[], object]] | None = None
         self.returned_tag: str | None = None
+        # The kit taken back last, and its parts the librarian said did not come back.
+        self.kit_back: KitReturned | None = None
+        self.kept_out: list[Lent] = []
+        self.overdue_question: QMessageBox | None = None
         self.sounds = Sounds()
         self._sessions: list[DeskSession] = []
         self._flash_id: int | None = None
         self._build()
         ctx.changed.connect(self._on_changed)
+        self.scan_message.linkActivated.connect(self._keep_out)
         self.minute = QTimer(self)
         self.minute.timeout.connect(self._each_minute)
         self.minute.start(60_000)
@@ -537,8 +555,29 @@ class DeskPage(QWidget):
             " font-size: 13pt; }"
         )
 
-    def say(self, text: str, colour: str = GREEN, sound: str | None = "ok") -> None:
-        self.scan_message.setText(text)
+    def say(
+        self,
+        text: str,
+        colour: str = GREEN,
+        sound: str | None = "ok",
+        links: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Show a message; `links` (target, words) become clickable actions below it."""
+        if links:
+            self.scan_message.setTextFormat(Qt.TextFormat.RichText)
+            self.scan_message.setText(
+                html.escape(text).replace("\n", "<br>")
+                + "<br>"
+                + " · ".join(
+                    # Each action on one line of its own, never split between two.
+                    f'<a href="{html.escape(target)}">'
+                    f"{html.escape(words).replace(' ', '&nbsp;')}</a>"
+                    for target, words in links
+                )
+            )
+        else:
+            self.scan_message.setTextFormat(Qt.TextFormat.PlainText)
+            self.scan_message.setText(text)
         self._paint_message(colour)
         if sound and self.ctx.settings.get(SOUNDS_ON):
             self.sounds.play(sound)
@@ -561,10 +600,18 @@ class DeskPage(QWidget):
 
     # ----- scanning -----------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+    def _run(
+        self,
+        work: Callable[[], object],
+        done: Callable[[object], None],
+        ask: Callable[[BorrowerHasOverdue], None] | None = None,
+    ) -> None:
         def refused(error: BaseException, _details: str) -> None:
             assert isinstance(error, DomainError)
-            self.refuse(translate_error(error))
+            if ask is not None and isinstance(error, BorrowerHasOverdue):
+                ask(error)
+            else:
+                self.refuse(translate_error(error))
 
         Operation(self, work).success(done).failure(refused).finally_(self.take_focus).run()
 
@@ -595,25 +642,33 @@ class DeskPage(QWidget):
     def _check_in_card(self, code: CardCode, scanned: str) -> None:
         if self._needs_session():
             return
-        session_id, staff = self.session_id, self.ctx.staff_id
+        session_id, staff, now = self.session_id, self.ctx.staff_id, self.clock()
         assert session_id is not None
         self._run(
             lambda: check_in_card(
-                self.ctx.database, session_id, code.code, scanned=scanned, by=staff
+                self.ctx.database, session_id, code.code, scanned=scanned, by=staff, at=now
             ),
             lambda result: self._checked_in(result),  # type: ignore[arg-type]
         )
 
     def _checked_in(self, result: CheckIn) -> None:
+        self.kit_back = None  # its keep-out links are gone with its message
         self.pending = PendingBorrower(result.participant_id, result.full_name, self.clock())
         self.borrower_hint.setText(
             self.tr("An item scanned now is lent to %1.").replace("%1", result.full_name)
         )
         photo = ("  " + self.tr("(no photos)")) if result.no_photos else ""
+        if result.home_site:
+            photo += "  " + self.tr("(from %1)").replace("%1", result.home_site)
+        if result.overdue:
+            photo += "\n" + self.tr("Still has, overdue: %1").replace(
+                "%1", self._overdue_words(result.overdue)
+            )
+        colour = AMBER if result.already_here or result.overdue else GREEN
         if result.already_here:
-            self.say(self.tr("Already here: %1").replace("%1", result.full_name) + photo, AMBER)
+            self.say(self.tr("Already here: %1").replace("%1", result.full_name) + photo, colour)
         else:
-            self.say(self.tr("Checked in: %1").replace("%1", result.full_name) + photo)
+            self.say(self.tr("Checked in: %1").replace("%1", result.full_name) + photo, colour)
             attendance_id = result.attendance_id
             self._remember_undo(
                 self.tr("check-in of %1").replace("%1", result.full_name),
@@ -622,6 +677,34 @@ class DeskPage(QWidget):
             )
         self._flash_id = result.participant_id
         self.ctx.announce(ATTENDANCE)
+
+    def _overdue_words(self, overdue: list[OverdueItem]) -> str:
+        """ "LAP-03 since 27.11.": the tag and the day it went out, Latvian short form."""
+        return ", ".join(
+            self.tr("%1 since %2")
+            .replace("%1", item.tag)
+            .replace("%2", f"{local(item.lent_at):%d.%m.}")
+            for item in overdue
+        )
+
+    def _when(self, at: datetime) -> str:
+        """A time today as 16:05, another day's as 30.11. 16:05."""
+        shown = local(at)
+        return (
+            f"{shown:%H:%M}"
+            if shown.date() == local(self.clock()).date()
+            else f"{shown:%d.%m. %H:%M}"
+        )
+
+    def _to_whom(self, borrower: str, session: SessionBorrower | None) -> str:
+        """Who has an item, in words: a child's name, or the session and its start."""
+        if session is None:
+            return borrower
+        return (
+            self.tr("the session “%1” %2")
+            .replace("%1", session.program)
+            .replace("%2", f"{local(session.starts_at):%H:%M}")
+        )
 
     def _borrower(self) -> tuple[Borrower, str] | None:
         now = self.clock()
@@ -633,17 +716,21 @@ class DeskPage(QWidget):
             return Borrower.librarian(self.ctx.staff_id), self.tr("you")
         return None
 
-    def _scan_item(self, code: ItemCode) -> None:
+    def _scan_item(self, code: ItemCode, lend_anyway: bool = False) -> None:
         database, staff = self.ctx.database, self.ctx.staff_id
         borrower = self._borrower()
         hours = self.ctx.settings.get(LOAN_HOURS)
-        due = self.clock() + timedelta(hours=hours) if hours and self.pending else None
+        now = self.clock()
+        due = now + timedelta(hours=hours) if hours and self.pending else None
+        ask = not lend_anyway
 
         def work() -> object:
-            # Out → it comes back; in → it goes out (a kit with its parts).
-            state = item_state(database, code.tag)
+            # Out → it comes back (a kit with its parts); in → it goes out (the same).
+            state = item_state(database, code.tag, at=now)
             if state.loan is not None:
-                return return_item(database, code.tag, by=staff)
+                if state.parts:
+                    return return_kit(database, code.tag, by=staff, at=now)
+                return return_item(database, code.tag, by=staff, at=now)
             if borrower is None:
                 raise InvalidInput(
                     problem=QT_TRANSLATE_NOOP(
@@ -651,14 +738,51 @@ class DeskPage(QWidget):
                         "Nobody to lend to: scan a child's card first, or choose a session.",
                     )
                 )
-            if state.parts:
-                return lend_kit(database, code.tag, borrower[0], by=staff, due_at=due)
-            return lend(database, code.tag, borrower[0], by=staff, due_at=due)
+            lend_it = lend_kit if state.parts else lend
+            return lend_it(
+                database, code.tag, borrower[0], by=staff, due_at=due, at=now, ask_if_overdue=ask
+            )
 
-        self._run(work, self._item_done)
+        self._run(work, self._item_done, lambda asked: self._ask_to_lend_anyway(asked, code))
+
+    def _ask_to_lend_anyway(self, asked: BorrowerHasOverdue, code: ItemCode) -> None:
+        """The child still has something overdue: Enter lends anyway, Esc does not."""
+        name = str(asked.fields.get("name", ""))
+        overdue = self._overdue_words(list(asked.fields.get("overdue", [])))
+        question = self.tr("%1 still has overdue: %2").replace("%1", name).replace("%2", overdue)
+        self.say(question, AMBER, "refused")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Overdue items"),
+            question + "\n\n" + self.tr("Lend %1 anyway?").replace("%1", code.tag),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        lend_button = box.button(QMessageBox.StandardButton.Yes)
+        lend_button.setText(self.tr("Lend anyway (Enter)"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Do not lend (Esc)"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+
+        def answered(_result: int) -> None:
+            self.overdue_question = None
+            box.deleteLater()
+            if box.clickedButton() is lend_button:
+                self._scan_item(code, lend_anyway=True)
+            else:
+                self.say(self.tr("Not lent: %1").replace("%1", code.tag), AMBER, sound=None)
+            # Back to the scanner: the desk's window, not the closed question, is active.
+            self.window().activateWindow()
+            self.take_focus()
+
+        box.finished.connect(answered)
+        self.overdue_question = box
+        box.open()
 
     def _item_done(self, result: object) -> None:
-        if isinstance(result, Returned):
+        if isinstance(result, KitReturned):
+            self._kit_returned(result)
+        elif isinstance(result, Returned):
             self._returned(result)
         elif isinstance(result, KitLent):
             self._lent(result.lent, [translate_error(why) for why in result.refusals])
@@ -667,13 +791,13 @@ class DeskPage(QWidget):
         self.ctx.announce(LOANS)
 
     def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
+        self.kit_back = None
         first = lent[0]
-        due = local(first.due_at)
         text = (
             self.tr("Lent: %1 to %2, due %3")
             .replace("%1", ", ".join(f"{x.tag} {x.item_name}" for x in lent))
-            .replace("%2", first.borrower)
-            .replace("%3", f"{due:%H:%M}")
+            .replace("%2", self._to_whom(first.borrower, first.session))
+            .replace("%3", self._when(first.due_at))
         )
         if left_behind:
             text += "\n" + self.tr("Left behind: %1").replace("%1", "; ".join(left_behind))
@@ -687,25 +811,81 @@ class DeskPage(QWidget):
             LOANS,
         )
 
+    def _returned_words(self, result: Returned, what: str) -> str:
+        """ "Returned: LAP-01 … from Jānis", or "(was out to the session “…” 16:00)"."""
+        if result.session is not None:
+            text = (
+                self.tr("Returned: %1 (was out to %2)")
+                .replace("%1", what)
+                .replace("%2", self._to_whom(result.borrower, result.session))
+            )
+        else:
+            text = (
+                self.tr("Returned: %1 from %2").replace("%1", what).replace("%2", result.borrower)
+            )
+        return text + (("  " + self.tr("(it was overdue)")) if result.was_overdue else "")
+
     def _returned(self, result: Returned) -> None:
-        late = ("  " + self.tr("(it was overdue)")) if result.was_overdue else ""
-        self.say(
-            self.tr("Returned: %1 from %2")
-            .replace("%1", f"{result.tag} {result.item_name}")
-            .replace("%2", result.borrower)
-            + late
-        )
+        self.kit_back = None
+        self.say(self._returned_words(result, f"{result.tag} {result.item_name}"))
+        self._after_return(result.tag, [result.loan_id])
+
+    def _after_return(self, tag: str, loan_ids: list[int]) -> None:
         # Ask for a condition note without holding up the next scan.
-        self.returned_tag = result.tag
-        self.note_label.setText(self.tr("Note on %1:").replace("%1", result.tag))
+        self.returned_tag = tag
+        self.note_label.setText(self.tr("Note on %1:").replace("%1", tag))
         self.return_note.clear()
         self.note_panel.show()
-        tag = result.tag
         self._remember_undo(
             self.tr("return of %1").replace("%1", tag),
-            lambda: undo_return(self.ctx.database, tag, by=self.ctx.staff_id),
+            lambda: undo_returns(self.ctx.database, loan_ids, by=self.ctx.staff_id),
             LOANS,
         )
+
+    def _kit_returned(self, result: KitReturned) -> None:
+        self.kit_back, self.kept_out = result, []
+        self._say_kit_back()
+        self._after_return(result.kit.tag, [part.loan_id for part in result.returned])
+
+    def _say_kit_back(self) -> None:
+        """The kit's return, its parts that came back, and a link per part to keep it out."""
+        result = self.kit_back
+        assert result is not None
+        kept = {lent.tag for lent in self.kept_out}
+        back = [part for part in result.parts if part.tag not in kept]
+        what = f"{result.kit.tag} {result.kit.item_name}"
+        if back:
+            what = (
+                self.tr("%1 with %2")
+                .replace("%1", what)
+                .replace("%2", ", ".join(part.tag for part in back))
+            )
+        text = self._returned_words(result.kit, what)
+        for lent in self.kept_out:
+            text += "\n" + (
+                self.tr("Not returned: %1, still out to %2")
+                .replace("%1", f"{lent.tag} {lent.item_name}")
+                .replace("%2", self._to_whom(lent.borrower, lent.session))
+            )
+        links = [(part.tag, self.tr("%1 not returned").replace("%1", part.tag)) for part in back]
+        self.say(
+            text, AMBER if self.kept_out else GREEN, "refused" if self.kept_out else "ok", links
+        )
+
+    def _keep_out(self, tag: str) -> None:
+        """A part of the kit just taken back did not come back: it stays out, as it was."""
+        if self.kit_back is None or tag not in {part.tag for part in self.kit_back.parts}:
+            return
+        database, staff, kit = self.ctx.database, self.ctx.staff_id, self.kit_back
+
+        def kept(lent: object) -> None:
+            assert isinstance(lent, Lent)
+            if self.kit_back is kit:  # its message still shows: say it again, with the part
+                self.kept_out.append(lent)
+                self._say_kit_back()
+            self.ctx.announce(LOANS)
+
+        self._run(lambda: keep_part_out(database, tag, by=staff), kept)
 
     def _save_note(self) -> None:
         note, tag = self.return_note.text().strip(), self.returned_tag
@@ -784,11 +964,11 @@ class DeskPage(QWidget):
     def check_in_child(self, participant_id: int, method: CheckInMethod) -> None:
         if self._needs_session():
             return
-        session_id, staff = self.session_id, self.ctx.staff_id
+        session_id, staff, now = self.session_id, self.ctx.staff_id, self.clock()
         assert session_id is not None
         self._run(
             lambda: check_in(
-                self.ctx.database, session_id, participant_id, method=method, by=staff
+                self.ctx.database, session_id, participant_id, method=method, by=staff, at=now
             ),
             lambda result: self._checked_in(result),  # type: ignore[arg-type]
         )
@@ -842,6 +1022,7 @@ class DeskPage(QWidget):
         self.note_panel.hide()
 
         def undone(area: object) -> None:
+            self.kit_back = None
             self.say(self.tr("Undone: %1").replace("%1", what), AMBER)
             self.ctx.announce(str(area))
 

@@ -185,7 +185,7 @@
         <translation>Atsarginės kopijos</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Komanda šiai duomenų bazei (ji paklaus slaptažodžio):</translation>
     </message>
     <message>
@@ -240,7 +240,7 @@
         <translation>Nario kortelės</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kortelės su vaiko QR kodu, vardu ir pavardės pirmąja raide — nieko daugiau apie vaiką. Dešimt A4 lape, su kirpimo žymėmis.</translation>
     </message>
     <message>
@@ -458,6 +458,62 @@
         <source>Already checked in to this session</source>
         <translation>Jau užregistruota šiame užsiėmime</translation>
     </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(biblioteka: %1)</translation>
+    </message>
+    <message>
+        <source>Still has, overdue: %1</source>
+        <translation>Laiku negrąžinta: %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 nuo %2</translation>
+    </message>
+    <message>
+        <source>the session “%1” %2</source>
+        <translation>užsiėmimui „%1“ %2</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: laiku negrąžinta — %2</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Laiku negrąžinta</translation>
+    </message>
+    <message>
+        <source>Lend %1 anyway?</source>
+        <translation>Vis tiek išduoti %1?</translation>
+    </message>
+    <message>
+        <source>Lend anyway (Enter)</source>
+        <translation>Vis tiek išduoti (Enter)</translation>
+    </message>
+    <message>
+        <source>Do not lend (Esc)</source>
+        <translation>Neišduoti (Esc)</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Neišduota: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Grąžinta: %1 (buvo išduota %2)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Negrąžinta: %1, vis dar išduota — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 negrąžinta</translation>
+    </message>
 </context>
 <context>
     <name>DomainError</name>
@@ -490,11 +546,11 @@
         <translation>kurti arba atkurti duomenų bazės atsargines kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportuoti dalyvių duomenis</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>keisti kito asmens slaptažodį</translation>
     </message>
     <message>
@@ -518,16 +574,12 @@
         <translation>Užsiėmimas</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>vaiko kortelės</translation>
     </message>
     <message>
         <source>item</source>
         <translation>daikto</translation>
-    </message>
-    <message>
-        <source>There is no return of this item to undo.</source>
-        <translation>Šio daikto grąžinimo, kurį būtų galima atšaukti, nėra.</translation>
     </message>
     <message>
         <source>in repair</source>
@@ -538,7 +590,7 @@
         <translation>jis nurašytas</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Dalis gali priklausyti tik rinkiniui, kuris pats nėra kito rinkinio dalis.</translation>
     </message>
     <message>
@@ -622,7 +674,7 @@
         <translation>Gimimo metai turi būti nuo 1900 iki šių metų.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Globėjo vardas arba telefonas per ilgas.</translation>
     </message>
     <message>
@@ -638,7 +690,7 @@
         <translation>Vaikus galima įtraukti tik į uždarą mokymų ciklą.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotekos šalis turi būti LV arba LT.</translation>
     </message>
     <message>
@@ -690,7 +742,7 @@
         <translation>kontrolinis simbolis nesutampa: kodas nuskaitytas klaidingai.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
     <message>
@@ -718,7 +770,7 @@
         <translation>{path} jau yra arba tai pati duomenų bazė; pasirinkite naują failo pavadinimą.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Kreipkitės į serverio administratorių arba sukurkite kopiją šia komanda (ji paklaus slaptažodžio): {command}</translation>
     </message>
     <message>
@@ -770,7 +822,7 @@
         <translation>peržiūrėti audito žurnalą</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>ištrinti vaiko duomenis</translation>
     </message>
     <message>
@@ -826,10 +878,10 @@
         <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
     </message>
-<message>
+    <message>
         <source>the file is empty</source>
         <translation>failas tuščias</translation>
     </message>
@@ -862,14 +914,14 @@
         <translation>Duomenų bazės {path} nepavyko pakeisti ({reason}). Uždarykite programą visuose kompiuteriuose, kurie ją naudoja, ir atkurkite dar kartą.</translation>
     </message>
     <message>
-        <source>it is neither UTF-8 nor Windows-1257 text.</source>
-        <translation>tai nėra nei UTF-8, nei Windows-1257 tekstas.</translation>
+        <source>{tag} {name} is already out: with the session “{program}” since {since}.</source>
+        <translation>{tag} {name} jau išduotas užsiėmimui „{program}“ (nuo {since}).</translation>
     </message>
     <message>
-        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
-        <translation>nerasta antraštės eilutė su stulpeliais Vārds ir Uzvārds (First name, Last name).</translation>
+        <source>{name} still has overdue items ({items}): lend only once they are back.</source>
+        <translation>{name}: laiku negrąžinta ({items}). Išduokite tik tada, kai bus grąžinta.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>EquipmentPage</name>
     <message>
@@ -1222,7 +1274,7 @@
         <translation>pvz., Rokiškio rajono savivaldybės viešoji biblioteka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šioje duomenų bazėje dar nėra paskyrų. Sukurkite pirmąjį administratorių: vėliau jis pridės bibliotekininkų paskyras.</translation>
     </message>
     <message>
@@ -1328,11 +1380,7 @@
         <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
         <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (arba tas pats angliškai ar lietuviškai: Vardas, Pavardė, …). Eilutės su problemomis neimportuojamos.</translation>
     </message>
-<message>
-        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
-        <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (latviškai arba angliškai). Eilutės su problemomis neimportuojamos.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>IndicatorsForm</name>
     <message>
@@ -1383,7 +1431,7 @@
         <translation>pvz., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kodas spausdinamas daikto etiketėje, todėl vėliau jo pakeisti negalima.</translation>
     </message>
     <message>
@@ -1717,7 +1765,7 @@
         <translation>Mėnesio lankomumas</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Vaikai × užsiėmimų datos su žymomis dalyvavo, vėlavo, pateisinta, nedalyvavo — kiekvienai programai, su mėnesio sumomis.</translation>
     </message>
     <message>
@@ -1792,7 +1840,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -1870,7 +1918,7 @@
         <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Ištrinti šio vaiko duomenis…</translation>
     </message>
     <message>
@@ -1926,7 +1974,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2253,7 +2301,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Vaikų duomenys</translation>
     </message>
     <message>
@@ -2277,11 +2325,11 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Kiek laiko saugoti vaikų duomenis, nustato administratorius.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Saugoti vaiko duomenis</translation>
     </message>
     <message>
@@ -2380,7 +2428,7 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Biblioteka saugo vaiko duomenis %1. Ilgiau saugomų vaikų: %2.</translation>
     </message>
     <message>
@@ -2388,7 +2436,7 @@
         <translation>Ištrinti šiuos vaikus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -2649,7 +2697,7 @@
         <translation>Parašų lapas</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vieno užsiėmimo sąrašas vaikų parašams: užregistruoti, po to tuščios eilutės naujai atėjusiems.</translation>
     </message>
     <message>
@@ -2716,7 +2764,7 @@
         <translation>Veda</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Lentelėje įrašykite kiekvienos datos temą; tema gali likti tuščia.</translation>
     </message>
     <message>
@@ -2739,7 +2787,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>pvz., vaikų skaitykla</translation>
     </message>
     <message>
@@ -2766,7 +2814,7 @@
         <translation>Vaikas užregistruotas</translation>
     </message>
     <message>
-        <source>Child's details changed</source>
+        <source>Child&apos;s details changed</source>
         <translation>Vaiko duomenys pakeisti</translation>
     </message>
     <message>
@@ -2778,11 +2826,11 @@
         <translation>Vaikas atkurtas iš archyvo</translation>
     </message>
     <message>
-        <source>Child's records erased</source>
+        <source>Child&apos;s records erased</source>
         <translation>Vaiko duomenys ištrinti</translation>
     </message>
     <message>
-        <source>Child's records exported</source>
+        <source>Child&apos;s records exported</source>
         <translation>Vaiko duomenys eksportuoti</translation>
     </message>
     <message>
@@ -2814,11 +2862,11 @@
         <translation>Daiktas pridėtas</translation>
     </message>
     <message>
-        <source>Item's details changed</source>
+        <source>Item&apos;s details changed</source>
         <translation>Daikto duomenys pakeisti</translation>
     </message>
     <message>
-        <source>Item's status changed</source>
+        <source>Item&apos;s status changed</source>
         <translation>Daikto būsena pakeista</translation>
     </message>
     <message>
@@ -2830,7 +2878,7 @@
         <translation>Daiktas grąžintas</translation>
     </message>
     <message>
-        <source>Item's condition noted</source>
+        <source>Item&apos;s condition noted</source>
         <translation>Įrašyta pastaba apie daikto būklę</translation>
     </message>
     <message>
@@ -2962,11 +3010,11 @@
         <translation>Lytis</translation>
     </message>
     <message>
-        <source>Guardian's name</source>
+        <source>Guardian&apos;s name</source>
         <translation>Globėjo vardas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -3038,7 +3086,7 @@
         <translation>paskutinis apsilankymas</translation>
     </message>
     <message>
-        <source>the project's end</source>
+        <source>the project&apos;s end</source>
         <translation>projekto pabaiga</translation>
     </message>
 </context>
@@ -3096,15 +3144,15 @@
         <translation>Visi saugomi duomenys (%1) išsaugoti faile %2. Failą galite skaityti tik jūs; perduokite jį asmeniškai arba užšifruotą.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Ištrinti vaiko duomenis</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Negrįžtamai ištrinti šio vaiko duomenis (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Bus pašalinti vardas, globėjas, telefonas, pastabos, sutikimai ir kortelės kodas, taip pat iš audito žurnalo. Lankomumas ir išdavimai lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>

@@ -185,7 +185,7 @@
         <translation>Rezerves kopijas</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Komanda šai datubāzei (tā prasīs paroli):</translation>
     </message>
     <message>
@@ -240,7 +240,7 @@
         <translation>Dalībnieku kartes</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kartes ar bērna QR kodu, vārdu un uzvārda pirmo burtu — nekas vairāk par bērnu. Desmit uz A4 lapas, ar griešanas atzīmēm.</translation>
     </message>
     <message>
@@ -458,6 +458,62 @@
         <source>Already checked in to this session</source>
         <translation>Jau reģistrēts šajā nodarbībā</translation>
     </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(bibliotēka: %1)</translation>
+    </message>
+    <message>
+        <source>Still has, overdue: %1</source>
+        <translation>Nav atdots laikā: %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 kopš %2</translation>
+    </message>
+    <message>
+        <source>the session “%1” %2</source>
+        <translation>nodarbībai “%1” %2</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: nav atdots laikā — %2</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Nav atdots laikā</translation>
+    </message>
+    <message>
+        <source>Lend %1 anyway?</source>
+        <translation>Tomēr izsniegt %1?</translation>
+    </message>
+    <message>
+        <source>Lend anyway (Enter)</source>
+        <translation>Tomēr izsniegt (Enter)</translation>
+    </message>
+    <message>
+        <source>Do not lend (Esc)</source>
+        <translation>Neizsniegt (Esc)</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Nav izsniegts: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Saņemts atpakaļ: %1 (bija izsniegts %2)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 ar %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Nav atdots: %1, joprojām izsniegts — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 nav atdots</translation>
+    </message>
 </context>
 <context>
     <name>DomainError</name>
@@ -490,11 +546,11 @@
         <translation>veidot vai atjaunot datubāzes rezerves kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportēt dalībnieku datus</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>mainīt cita cilvēka paroli</translation>
     </message>
     <message>
@@ -518,16 +574,12 @@
         <translation>Nodarbība</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>bērna kartes</translation>
     </message>
     <message>
         <source>item</source>
         <translation>priekšmeta</translation>
-    </message>
-    <message>
-        <source>There is no return of this item to undo.</source>
-        <translation>Šim priekšmetam nav atgriešanas, ko atsaukt.</translation>
     </message>
     <message>
         <source>in repair</source>
@@ -538,7 +590,7 @@
         <translation>ir norakstīts</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Daļa var piederēt tikai komplektam, kas pats nav cita komplekta daļa.</translation>
     </message>
     <message>
@@ -622,7 +674,7 @@
         <translation>Dzimšanas gadam jābūt no 1900. gada līdz šim gadam.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Aizbildņa vārds vai tālrunis ir pārāk garš.</translation>
     </message>
     <message>
@@ -638,7 +690,7 @@
         <translation>Bērnus var uzņemt tikai slēgtā apmācību ciklā.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotēkas valsts ir LV vai LT.</translation>
     </message>
     <message>
@@ -690,7 +742,7 @@
         <translation>kontrolrakstzīme nesakrīt: kods nolasīts kļūdaini.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
     </message>
     <message>
@@ -718,7 +770,7 @@
         <translation>{path} jau pastāv vai ir pati datubāze; izvēlieties jaunu faila nosaukumu.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Vērsieties pie servera administratora vai izveidojiet kopiju ar šo komandu (tā prasīs paroli): {command}</translation>
     </message>
     <message>
@@ -770,7 +822,7 @@
         <translation>skatīt audita žurnālu</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>dzēst bērna datus</translation>
     </message>
     <message>
@@ -826,10 +878,10 @@
         <translation>tā darblapa sniedzas pāri 10 010. rindai, dalībnieku sarakstam tas ir par daudz.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Bērnu dati tiek rādīti tikai aktīvam kontam: pieslēdzieties vēlreiz.</translation>
     </message>
-<message>
+    <message>
         <source>the file is empty</source>
         <translation>fails ir tukšs</translation>
     </message>
@@ -862,14 +914,14 @@
         <translation>Datubāzi {path} nevarēja aizstāt ({reason}). Aizveriet programmu visos datoros, kas to izmanto, un atjaunojiet vēlreiz.</translation>
     </message>
     <message>
-        <source>it is neither UTF-8 nor Windows-1257 text.</source>
-        <translation>tas nav ne UTF-8, ne Windows-1257 teksts.</translation>
+        <source>{tag} {name} is already out: with the session “{program}” since {since}.</source>
+        <translation>{tag} {name} jau ir izsniegts nodarbībai “{program}” (kopš {since}).</translation>
     </message>
     <message>
-        <source>no header row with the columns Vārds and Uzvārds (First name, Last name) was found.</source>
-        <translation>nav atrasta virsrakstu rinda ar kolonnām Vārds un Uzvārds (First name, Last name).</translation>
+        <source>{name} still has overdue items ({items}): lend only once they are back.</source>
+        <translation>{name}: nav atdots laikā ({items}). Izsniedziet ko citu tikai tad, kad tas ir atdots.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>EquipmentPage</name>
     <message>
@@ -1222,7 +1274,7 @@
         <translation>piem., Jēkabpils Galvenā bibliotēka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šajā datubāzē vēl nav neviena konta. Izveidojiet pirmo administratoru: viņš vēlāk pievienos bibliotekāru kontus.</translation>
     </message>
     <message>
@@ -1328,11 +1380,7 @@
         <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
         <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski vai lietuviski: Vardas, Pavardė, …). Rindas ar problēmām netiek importētas.</translation>
     </message>
-<message>
-        <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English). Rows with problems are not imported.</source>
-        <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski). Rindas ar problēmām netiek importētas.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>IndicatorsForm</name>
     <message>
@@ -1383,7 +1431,7 @@
         <translation>piem., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kods tiek drukāts uz priekšmeta uzlīmes, tāpēc vēlāk to mainīt nevar.</translation>
     </message>
     <message>
@@ -1717,7 +1765,7 @@
         <translation>Mēneša apmeklējums</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Bērni × nodarbību datumi ar atzīmēm klāt, vēlu, attaisnoti, nav — katrai programmai, ar mēneša kopsummām.</translation>
     </message>
     <message>
@@ -1792,7 +1840,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -1870,7 +1918,7 @@
         <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Dzēst šī bērna datus…</translation>
     </message>
     <message>
@@ -1926,7 +1974,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -2253,7 +2301,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Bērnu dati</translation>
     </message>
     <message>
@@ -2277,11 +2325,11 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Cik ilgi glabāt bērnu datus, nosaka administrators.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Glabāt bērna datus</translation>
     </message>
     <message>
@@ -2380,7 +2428,7 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Bibliotēka glabā bērna datus %1. Bērni, kuru dati glabāti ilgāk: %2.</translation>
     </message>
     <message>
@@ -2388,7 +2436,7 @@
         <translation>Dzēst šos bērnus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Neatgriezeniski dzēst šo bērnu datus (bērni: %1)? Tiks dzēsti viņu vārdi, aizbildņi, tālruņi, piezīmes, piekrišanas un karšu kodi; apmeklējums paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>
@@ -2649,7 +2697,7 @@
         <translation>Parakstu lapa</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vienas nodarbības saraksts bērnu parakstiem: reģistrētie, tad tukšas rindas jaunpienācējiem.</translation>
     </message>
     <message>
@@ -2716,7 +2764,7 @@
         <translation>Vada</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Ierakstiet tabulā katra datuma tēmu; tēma var palikt tukša.</translation>
     </message>
     <message>
@@ -2739,7 +2787,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>piem., bērnu lasītava</translation>
     </message>
     <message>
@@ -2766,7 +2814,7 @@
         <translation>Bērns reģistrēts</translation>
     </message>
     <message>
-        <source>Child's details changed</source>
+        <source>Child&apos;s details changed</source>
         <translation>Bērna dati mainīti</translation>
     </message>
     <message>
@@ -2778,11 +2826,11 @@
         <translation>Bērns atjaunots no arhīva</translation>
     </message>
     <message>
-        <source>Child's records erased</source>
+        <source>Child&apos;s records erased</source>
         <translation>Bērna dati dzēsti</translation>
     </message>
     <message>
-        <source>Child's records exported</source>
+        <source>Child&apos;s records exported</source>
         <translation>Bērna dati eksportēti</translation>
     </message>
     <message>
@@ -2814,11 +2862,11 @@
         <translation>Priekšmets pievienots</translation>
     </message>
     <message>
-        <source>Item's details changed</source>
+        <source>Item&apos;s details changed</source>
         <translation>Priekšmeta dati mainīti</translation>
     </message>
     <message>
-        <source>Item's status changed</source>
+        <source>Item&apos;s status changed</source>
         <translation>Priekšmeta statuss mainīts</translation>
     </message>
     <message>
@@ -2830,7 +2878,7 @@
         <translation>Priekšmets saņemts atpakaļ</translation>
     </message>
     <message>
-        <source>Item's condition noted</source>
+        <source>Item&apos;s condition noted</source>
         <translation>Ierakstīta piezīme par priekšmeta stāvokli</translation>
     </message>
     <message>
@@ -2962,11 +3010,11 @@
         <translation>Dzimums</translation>
     </message>
     <message>
-        <source>Guardian's name</source>
+        <source>Guardian&apos;s name</source>
         <translation>Aizbildņa vārds</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -3038,7 +3086,7 @@
         <translation>pēdējais apmeklējums</translation>
     </message>
     <message>
-        <source>the project's end</source>
+        <source>the project&apos;s end</source>
         <translation>projekta beigas</translation>
     </message>
 </context>
@@ -3096,15 +3144,15 @@
         <translation>Visi glabātie dati (%1) saglabāti failā %2. Failu varat lasīt tikai jūs; nododiet to personīgi vai šifrētu.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Dzēst bērna datus</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Neatgriezeniski dzēst šī bērna datus (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Tiks dzēsti vārds, aizbildnis, tālrunis, piezīmes, piekrišanas un kartes kods, arī audita žurnālā. Apmeklējums un izsniegšana paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from sqlalchemy import func, select
@@ -152,3 +152,55 @@ def test_visitors_are_counted_one_by_one_and_never_below_zero(any_desk: Desk) ->
     assert who == {desk.librarian_id}
     with pytest.raises(NotFound):
         count_visitors(desk.db, 999_999, 1)
+
+
+def test_a_child_with_an_overdue_item_is_checked_in_with_it_named(any_desk: Desk) -> None:
+    from datetime import timedelta
+
+    from db.clock import at_local
+    from db.equipment import Borrower, ItemDetails, add_item, lend, lend_kit
+    from db.models import ItemCategory
+
+    add_item(
+        any_desk.db,
+        ItemDetails("LAP-02", "Portatīvais dators", ItemCategory.LAPTOP, any_desk.site_id),
+    )
+    friday = at_local(date(2018, 10, 5), time(16, 30))
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=friday)
+    lend_kit(any_desk.db, "XBOX-01", Borrower.child(any_desk.ilze_id), at=friday)
+    # Still due: not a warning yet.
+    lend(
+        any_desk.db,
+        "LAP-02",
+        Borrower.child(any_desk.ilze_id),
+        at=friday,
+        due_at=friday + timedelta(days=30),
+    )
+    later = friday + timedelta(minutes=45)
+    result = check_in_card(
+        any_desk.db, any_desk.session_id, card_of(any_desk, any_desk.ilze_id), at=later
+    )
+    # The kit is named once, not with each of its parts.
+    assert [(o.tag, o.lent_at) for o in result.overdue] == [("LAP-01", friday), ("XBOX-01", friday)]
+    assert attendance_rows(any_desk) == [(any_desk.ilze_id, AttendanceStatus.PRESENT)]
+    again = check_in(any_desk.db, any_desk.session_id, any_desk.ilze_id, at=later)
+    assert again.already_here and [o.tag for o in again.overdue] == ["LAP-01", "XBOX-01"]
+    janis = check_in(any_desk.db, any_desk.session_id, any_desk.janis_id, at=later)
+    assert janis.overdue == [] and janis.home_site is None
+
+
+def test_a_child_from_another_library_is_checked_in_with_a_note(any_desk: Desk) -> None:
+    from db.people import ParticipantDetails, register_participant
+    from db.programs import add_site
+
+    ludza = add_site(any_desk.db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    marta = register_participant(any_desk.db, ParticipantDetails("Marta", "Kalēja", 2010, ludza))
+    result = check_in_card(any_desk.db, any_desk.session_id, card_of(any_desk, marta))
+    assert (result.full_name, result.home_site, result.already_here) == (
+        "Marta Kalēja",
+        "Ludza",
+        False,
+    )
+    assert attendance_rows(any_desk) == [(marta, AttendanceStatus.PRESENT)]
+    own = check_in_card(any_desk.db, any_desk.session_id, card_of(any_desk, any_desk.ilze_id))
+    assert own.home_site is None

@@ -9,17 +9,28 @@ from db.clock import at_local
 from db.equipment import (
     Borrower,
     ItemDetails,
+    SessionBorrower,
     add_item,
     add_return_note,
     item_state,
+    keep_part_out,
     lend,
     lend_kit,
     open_loans,
     overdue_loans,
     return_item,
+    return_kit,
     set_item_status,
+    undo_returns,
 )
-from db.errors import InvalidInput, ItemAlreadyOut, ItemNotAvailable, ItemNotOut, UnknownCode
+from db.errors import (
+    BorrowerHasOverdue,
+    InvalidInput,
+    ItemAlreadyOut,
+    ItemNotAvailable,
+    ItemNotOut,
+    UnknownCode,
+)
 from db.models import ItemCategory, ItemStatus, Loan
 from tests.conftest import Desk
 
@@ -67,7 +78,7 @@ def test_item_out_is_refused_naming_who_has_it(any_desk: Desk) -> None:
     with pytest.raises(ItemAlreadyOut) as refusal:
         lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
     assert "Jānis Žūriņš" in refusal.value.message
-    assert "2018-10-05 16:40" in refusal.value.message
+    assert "05.10.2018 16:40" in refusal.value.message
 
 
 @pytest.mark.parametrize("status", [ItemStatus.IN_REPAIR, ItemStatus.RETIRED])
@@ -135,3 +146,140 @@ def test_duplicate_tag_is_refused(desk: Desk) -> None:
 def test_item_state_lists_kit_parts(desk: Desk) -> None:
     state = item_state(desk.db, "XBOX-01")
     assert state.parts == ["CTL-01", "CTL-02"] and state.loan is None
+
+
+def loans_out(desk: Desk) -> list[tuple[str, int | None, int | None, datetime]]:
+    """Every open loan: tag, child, session and due time."""
+    with desk.db.reading() as s:
+        return sorted(
+            (loan.item.tag, loan.participant_id, loan.session_id, loan.due_at)
+            for loan in s.scalars(select(Loan).where(Loan.returned_at.is_(None)))
+        )
+
+
+def add_games(desk: Desk) -> None:
+    for tag, name in (("GAME-01", "Minecraft"), ("GAME-02", "Forza Horizon 4")):
+        add_item(
+            desk.db,
+            ItemDetails(tag, name, ItemCategory.GAME, desk.site_id, parent_tag="XBOX-01"),
+        )
+
+
+def test_a_kit_comes_back_whole_by_its_label(any_desk: Desk) -> None:
+    add_games(any_desk)
+    lend_kit(any_desk.db, "XBOX-01", Borrower.child(any_desk.janis_id), at=FRIDAY_1640)
+    assert len(loans_out(any_desk)) == 5
+    back = return_kit(
+        any_desk.db, "xbox-01", by=any_desk.librarian_id, at=FRIDAY_1640 + timedelta(minutes=15)
+    )
+    assert back.kit.tag == "XBOX-01" and back.kit.borrower == "Jānis Žūriņš"
+    assert [part.tag for part in back.parts] == ["CTL-01", "CTL-02", "GAME-01", "GAME-02"]
+    assert all(part.borrower == "Jānis Žūriņš" and not part.was_overdue for part in back.parts)
+    assert loans_out(any_desk) == []
+    with any_desk.db.reading() as s:
+        assert {loan.received_by_id for loan in s.scalars(select(Loan))} == {any_desk.librarian_id}
+
+
+def test_a_part_that_did_not_come_back_stays_out_to_the_same_child(any_desk: Desk) -> None:
+    due = FRIDAY_1640 + timedelta(days=2)
+    lend_kit(any_desk.db, "XBOX-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640, due_at=due)
+    return_kit(any_desk.db, "XBOX-01", at=FRIDAY_1640 + timedelta(hours=1))
+    kept = keep_part_out(any_desk.db, "ctl-01", by=any_desk.librarian_id)
+    assert (kept.tag, kept.borrower, kept.due_at) == ("CTL-01", "Ilze Ķēniņa", due)
+    assert loans_out(any_desk) == [("CTL-01", any_desk.ilze_id, None, due)]
+    assert [loan.tag for loan in open_loans(any_desk.db, at=FRIDAY_1640)] == ["CTL-01"]
+    # Kept out once is enough: it is not back, so there is nothing more to keep out.
+    with pytest.raises(ItemNotOut):
+        keep_part_out(any_desk.db, "CTL-01")
+    with pytest.raises(ItemNotOut):  # not a kit's part
+        keep_part_out(any_desk.db, "LAP-01")
+
+
+def test_a_single_part_comes_back_alone(any_desk: Desk) -> None:
+    session = Borrower.in_session(any_desk.session_id)
+    lend_kit(any_desk.db, "XBOX-01", session, at=FRIDAY_1640)
+    part = return_item(any_desk.db, "CTL-02", at=FRIDAY_1640 + timedelta(minutes=5))
+    assert part.tag == "CTL-02"
+    assert [tag for tag, *_ in loans_out(any_desk)] == ["CTL-01", "XBOX-01"]
+    back = return_kit(any_desk.db, "XBOX-01", at=FRIDAY_1640 + timedelta(minutes=20))
+    assert [r.tag for r in back.returned] == ["XBOX-01", "CTL-01"]
+    assert loans_out(any_desk) == []
+
+
+def test_a_part_out_to_someone_else_stays_with_them(any_desk: Desk) -> None:
+    lend(any_desk.db, "CTL-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    lend_kit(any_desk.db, "XBOX-01", Borrower.in_session(any_desk.session_id), at=FRIDAY_1640)
+    back = return_kit(any_desk.db, "XBOX-01", at=FRIDAY_1640 + timedelta(minutes=20))
+    assert [r.tag for r in back.returned] == ["XBOX-01", "CTL-02"]
+    assert [(tag, child) for tag, child, *_ in loans_out(any_desk)] == [
+        ("CTL-01", any_desk.ilze_id)
+    ]
+
+
+def test_undo_of_a_kit_return_puts_every_part_out_as_it_was(any_desk: Desk) -> None:
+    add_games(any_desk)
+    due = FRIDAY_1640 + timedelta(hours=3)
+    lend_kit(any_desk.db, "XBOX-01", Borrower.child(any_desk.janis_id), at=FRIDAY_1640, due_at=due)
+    before = loans_out(any_desk)
+    back = return_kit(any_desk.db, "XBOX-01", at=FRIDAY_1640 + timedelta(minutes=30))
+    keep_part_out(any_desk.db, "GAME-02")  # kept out, then the whole return is undone
+    reopened = undo_returns(any_desk.db, [r.loan_id for r in back.returned])
+    assert sorted(lent.tag for lent in reopened) == ["CTL-01", "CTL-02", "GAME-01", "XBOX-01"]
+    assert loans_out(any_desk) == before
+    assert all(tag != "XBOX-01" or d == due for tag, _c, _s, d in before)
+    with any_desk.db.reading() as s:
+        assert all(
+            loan.received_by_id is None and loan.return_note == ""
+            for loan in s.scalars(select(Loan))
+        )
+
+
+def test_undo_of_a_return_is_refused_once_the_item_is_out_again(any_desk: Desk) -> None:
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    back = return_item(any_desk.db, "LAP-01", at=FRIDAY_1640 + timedelta(minutes=5))
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.janis_id), at=FRIDAY_1640)
+    with pytest.raises(ItemAlreadyOut, match="Jānis Žūriņš"):
+        undo_returns(any_desk.db, [back.loan_id])
+    assert [(tag, child) for tag, child, *_ in loans_out(any_desk)] == [
+        ("LAP-01", any_desk.janis_id)
+    ]
+
+
+def test_a_loan_to_the_session_names_the_session_and_its_start(any_desk: Desk) -> None:
+    lent = lend(any_desk.db, "LAP-01", Borrower.in_session(any_desk.session_id), at=FRIDAY_1640)
+    back = return_item(any_desk.db, "LAP-01", at=FRIDAY_1640 + timedelta(minutes=5))
+    sixteen = at_local(datetime(2018, 10, 5).date(), datetime(2018, 10, 5, 16).time())
+    assert lent.session == back.session == SessionBorrower("Nāc, pievienojies!", sixteen)
+    child = lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    assert child.session is None
+
+
+def test_lending_to_a_child_with_an_overdue_item_is_asked_first(any_desk: Desk) -> None:
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    next_friday = FRIDAY_1640 + timedelta(days=7)
+    ilze = Borrower.child(any_desk.ilze_id)
+    with pytest.raises(BorrowerHasOverdue) as asked:
+        lend_kit(any_desk.db, "XBOX-01", ilze, at=next_friday, ask_if_overdue=True)
+    assert [item.tag for item in asked.value.fields["overdue"]] == ["LAP-01"]
+    assert "Ilze Ķēniņa" in asked.value.message and "LAP-01" in asked.value.message
+    assert [tag for tag, *_ in loans_out(any_desk)] == ["LAP-01"]  # nothing lent
+    # Jānis owes nothing: not asked; Ilze lent to anyway once the librarian said so.
+    lend(
+        any_desk.db,
+        "CTL-01",
+        Borrower.child(any_desk.janis_id),
+        at=next_friday,
+        ask_if_overdue=True,
+    )
+    lend_kit(any_desk.db, "XBOX-01", ilze, at=next_friday)
+    assert [tag for tag, *_ in loans_out(any_desk)] == ["CTL-01", "CTL-02", "LAP-01", "XBOX-01"]
+
+
+def test_an_item_in_use_at_the_session_is_refused_naming_the_session(any_desk: Desk) -> None:
+    lend(any_desk.db, "LAP-01", Borrower.in_session(any_desk.session_id), at=FRIDAY_1640)
+    with pytest.raises(ItemAlreadyOut) as refusal:
+        lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    assert refusal.value.message == (
+        "LAP-01 Portatīvais dators is already out:"
+        " with the session “Nāc, pievienojies!” since 05.10.2018 16:40."
+    )
