@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.accounts import AdminOnly, list_staff
-from db.audit import AuditRow, audit_entities, audit_events
+from db.audit_log import AuditRow, audit_entities, audit_events
 from db.clock import at_local, local
 from desktop.audit_words import (
     action_words,
