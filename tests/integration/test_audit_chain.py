@@ -3,7 +3,10 @@ laptops and the migration leave it intact."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,11 +15,14 @@ from sqlalchemy import event, func, select, text
 from db.accounts import AdminOnly, add_staff
 from db.attendance import check_in
 from db.audit_log import Break, check_audit_log, check_sentence, last_audit_check
-from db.database import Database
+from db.clock import local
+from db.database import Database, sqlite_path
 from db.models import AuditEvent, Role
 from db.privacy import erase_participant
 from tests.conftest import Desk
 from tests.integration.test_privacy import marta_with_history
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def event_ids(db: Database) -> list[int]:
@@ -223,3 +229,86 @@ def test_one_round_trip_more_per_write_on_postgresql(any_desk: Desk) -> None:
     assert chained[1].startswith("WITH") and "INSERT INTO audit_event" in chained[1]
     assert "UPDATE shared_setting" in chained[1]
     assert check_audit_log(db, by=None).intact
+
+
+def audit_command(
+    path: Path, *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--db", str(path)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={"XDG_DATA_HOME": str(path.parent), "PATH": "/usr/bin:/bin", "HOME": str(path.parent)}
+        | (env or {}),
+        timeout=120,
+    )
+
+
+def test_audit_verify_on_the_command_line(desk: Desk) -> None:
+    path = sqlite_path(desk.db.url)
+    assert path is not None
+    events = len(event_ids(desk.db))
+
+    intact = audit_command(path, "audit", "verify")
+
+    assert (intact.returncode, intact.stdout, intact.stderr) == (
+        0,
+        f"{events} events, chain intact.\n",
+        "",
+    )
+    kept = last_audit_check(desk.db, by=None)
+    assert kept is not None and kept.intact and kept.events == events
+
+    removed = event_ids(desk.db)[2]
+    tamper(desk.db, "DELETE FROM audit_event WHERE id = :id", id=removed)
+    broken = audit_command(path, "audit", "verify")
+
+    after = removed + 1
+    when = f"{local(at_of(desk.db, after)):%d.%m.%Y %H:%M}"
+    assert broken.returncode == 1 and broken.stdout == ""
+    assert broken.stderr == (
+        f"The audit log is broken at event #{after} ({when}): an event before it was removed, "
+        "or one was added outside the program.\n"
+    )
+    assert "Traceback" not in broken.stderr
+
+
+def test_a_password_set_on_the_command_line_names_the_system_user(desk: Desk) -> None:
+    path = sqlite_path(desk.db.url)
+    assert path is not None
+    reset = audit_command(
+        path,
+        "user",
+        "passwd",
+        "anna",
+        "--password-stdin",
+        env={"LOGNAME": "ilze-datorā"},
+        stdin="jauna-parole-1\n",
+    )
+    assert reset.returncode == 0, reset.stderr
+    with desk.db.reading() as session:
+        newest = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert newest is not None and newest.action == "staff.password"
+    assert newest.staff_id is None  # no account signed in: direct database access
+    assert newest.description == (
+        "New password for anna, set from the command line by the system user ilze-datorā"
+    )
+    assert check_audit_log(desk.db, by=None).intact
+
+
+def test_the_system_user_never_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    from desktop.cli import system_user
+
+    monkeypatch.setenv("LOGNAME", "anna")
+    assert system_user() == "anna"
+
+    def nobody() -> str:
+        raise OSError("No username set in the environment")
+
+    monkeypatch.setattr(getpass, "getuser", nobody)
+    assert system_user() == "?"
