@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>AuditCheck</name>
+    <message>
+        <source>{events} events, chain intact.</source>
+        <translation>Įvykių: {events}; grandinė nepažeista.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was changed after it was written.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis pakeistas po įrašymo.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): an event before it was removed, or one was added outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): prieš jį buvęs įvykis ištrintas arba įvykis pridėtas ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was written outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis įrašytas ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken after event #{event} ({time}): the newest events were removed.</source>
+        <translation>Audito žurnalas pažeistas po įvykio #{event} ({time}): naujausi įvykiai ištrinti.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it and any after it were added outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis ir visi vėlesni pridėti ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken: all its events were removed.</source>
+        <translation>Audito žurnalas pažeistas: visi jo įvykiai ištrinti.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <source>Audit log</source>
@@ -117,6 +148,14 @@
     <message>
         <source>All records</source>
         <translation>Visi įrašai</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Tikrinti dabar</translation>
+    </message>
+    <message>
+        <source>Check every event against the chain: was any removed, changed or added?</source>
+        <translation>Patikrinti kiekvieną įvykį pagal grandinę: ar kuris nors ištrintas, pakeistas ar pridėtas?</translation>
     </message>
     <message>
         <source>Who</source>
@@ -137,6 +176,26 @@
     <message>
         <source>any day</source>
         <translation>bet kuri diena</translation>
+    </message>
+    <message>
+        <source>The audit log has not been checked yet.</source>
+        <translation>Audito žurnalas dar nepatikrintas.</translation>
+    </message>
+    <message>
+        <source>Last checked intact: %1</source>
+        <translation>Paskutinis patikrinimas be pažeidimų: %1</translation>
+    </message>
+    <message>
+        <source>It was never found intact.</source>
+        <translation>Nė vienas patikrinimas nerado jo nepažeisto.</translation>
+    </message>
+    <message>
+        <source>Checked: %1.</source>
+        <translation>Patikrinta: %1.</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Tikrinamas audito žurnalas…</translation>
     </message>
     <message>
         <source>Shown: the newest %1; narrow the filters to see older events</source>
@@ -744,6 +803,10 @@
     <message>
         <source>read the audit log</source>
         <translation>peržiūrėti audito žurnalą</translation>
+    </message>
+    <message>
+        <source>check the audit log</source>
+        <translation>patikrinti audito žurnalą</translation>
     </message>
     <message>
         <source>erase a child&apos;s records</source>
