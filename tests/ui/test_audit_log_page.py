@@ -3,9 +3,9 @@ the admin-only parts (the audit log, backups, the participants' export)."""
 
 from __future__ import annotations
 
+import sqlalchemy
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import text
 
 from db.accounts import add_staff
 from db.attendance import check_in
@@ -222,7 +222,7 @@ def test_the_page_shows_the_last_check_and_checks_now(ctx: AppContext, desk: Des
 
     # Someone edits a row by hand; the next check says so plainly, keeping the last good one.
     with desk.db.engine.begin() as connection:
-        connection.execute(text("UPDATE audit_event SET description = 'x' WHERE id = 2"))
+        connection.execute(sqlalchemy.text("UPDATE audit_event SET description = 'x' WHERE id = 2"))
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.chain.text().startswith("The audit log is broken"))
     broken = last_audit_check(desk.db, by=None)
