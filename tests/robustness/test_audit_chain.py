@@ -1,5 +1,5 @@
-"""The audit log's chain: a row deleted, edited or added by hand is named; erasure, racing
-laptops and the migration leave it intact."""
+"""Tampering with the audit log by hand: a row deleted, edited or added is named by the
+check; erasure and racing laptops leave the chain intact."""
 
 from __future__ import annotations
 
