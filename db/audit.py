@@ -34,12 +34,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, event, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from db.clock import now_utc
 from db.models import AuditEvent, SharedSetting
@@ -80,7 +80,8 @@ def content_of(row: Any) -> dict[str, Any]:
 @dataclass
 class _Pending:
     content: dict[str, Any]
-    rewrote: list[AuditEvent] = field(default_factory=list)
+    rewrote: list[AuditEvent]
+    within: SessionTransaction | None  # the savepoint or transaction it was recorded in
 
 
 def record(
@@ -108,7 +109,8 @@ def record(
         "changes": None if changes is None else json.loads(json.dumps(changes)),
         "seals": None,
     }
-    session.info.setdefault(_PENDING, []).append(_Pending(content, list(rewrote)))
+    within = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(_PENDING, []).append(_Pending(content, list(rewrote), within))
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -135,8 +137,22 @@ def _chain_at_commit(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_pending(session: Session, _previous: Any) -> None:
-    session.info.pop(_PENDING, None)
+def _forget_pending(session: Session, rolled_back: SessionTransaction) -> None:
+    """Forget the events recorded in what was rolled back: the whole transaction, or only a
+    savepoint (a check-in that lost a race), keeping those recorded before it."""
+    pending: list[_Pending] = session.info.pop(_PENDING, [])
+    if rolled_back.parent is not None:  # a savepoint: what came before it stays
+        kept = [item for item in pending if not _inside(item.within, rolled_back)]
+        if kept:
+            session.info[_PENDING] = kept
+
+
+def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
 
 
 def read_head(session: Session, *, lock: bool = False) -> dict[str, Any] | None:

@@ -312,3 +312,22 @@ def test_the_system_user_never_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(getpass, "getuser", nobody)
     assert system_user() == "?"
+
+
+def test_a_savepoint_rolled_back_takes_only_its_own_events(sqlite_db: Database) -> None:
+    """A check-in that lost a race rolls back its savepoint; the events before it stay."""
+    from db import audit
+
+    with sqlite_db.unit_of_work() as uow:
+        audit.record(uow.session, None, "site.added", "site", 1, "Before the savepoint")
+        with pytest.raises(RuntimeError), uow.session.begin_nested():
+            audit.record(uow.session, None, "site.added", "site", 2, "Inside the savepoint")
+            raise RuntimeError("the other laptop won")
+        audit.record(uow.session, None, "site.added", "site", 3, "After the savepoint")
+        uow.commit()
+    with sqlite_db.unit_of_work() as uow:
+        audit.record(uow.session, None, "site.added", "site", 4, "Rolled back whole")
+    with sqlite_db.reading() as session:
+        written = list(session.scalars(select(AuditEvent.description).order_by(AuditEvent.id)))
+    assert written == ["Before the savepoint", "After the savepoint"]
+    assert check_audit_log(sqlite_db, by=None).intact
