@@ -5,7 +5,8 @@ with only birth year, gender, site and the target-group mark (the indicators cou
 band, gender and target group; without a name these no longer point at anyone), and the
 attendance rows, enrolments and loans keep pointing at it. Everything that names the child
 or their guardian goes: name, contacts, notes, consents, card code, and the name in the
-audit log's texts, which are rewritten.
+audit log's texts, which are rewritten. The erasure's own audit event seals the events it
+rewrote, so the audit log's chain still checks out afterwards (see db.audit).
 
 All three are admin actions (see db.accounts.require_admin); `by=None` is direct database
 access (the command line), which is trusted.
