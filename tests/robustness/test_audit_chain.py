@@ -331,3 +331,38 @@ def test_a_savepoint_rolled_back_takes_only_its_own_events(sqlite_db: Database) 
         written = list(session.scalars(select(AuditEvent.description).order_by(AuditEvent.id)))
     assert written == ["Before the savepoint", "After the savepoint"]
     assert check_audit_log(sqlite_db, by=None).intact
+
+
+def test_an_event_forged_with_the_programs_own_hashes_is_named(any_desk: Desk) -> None:
+    """Someone who knows how the chain is built and appends a well-linked event by hand
+    still leaves the head behind: the check names the forged event."""
+    from db.audit import GENESIS, digest_of, link
+
+    db = any_desk.db
+    with db.reading() as session:
+        newest = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert newest is not None and newest.chain is not None and newest.chain != GENESIS
+    content = {
+        "at": newest.at,
+        "staff_id": None,
+        "action": "item.added",
+        "entity": "item",
+        "entity_id": 1,
+        "description": "Pievienots LAP-09",
+        "changes": None,
+        "seals": None,
+    }
+    digest = digest_of(content)
+    tamper(
+        db,
+        "INSERT INTO audit_event (at, action, entity, entity_id, description, digest, chain) "
+        "VALUES (:at, 'item.added', 'item', 1, 'Pievienots LAP-09', :digest, :chain)",
+        at=newest.at.replace(tzinfo=None),
+        digest=digest,
+        chain=link(newest.chain, digest),
+    )
+    forged = event_ids(db)[-1]
+    found = check_audit_log(db, by=None)
+    assert (found.broken, found.event_id) == (Break.ADDED_NEWEST, forged)
+    template, fields = check_sentence(found)
+    assert template.format(**fields).endswith("were added outside the program.")
