@@ -17,9 +17,10 @@ from db.attendance import check_in
 from db.audit_log import Break, check_audit_log, check_sentence, last_audit_check
 from db.clock import local
 from db.database import Database, sqlite_path
+from db.migrate import migrate
 from db.models import AuditEvent, Role
 from db.privacy import erase_participant
-from tests.conftest import Desk
+from tests.conftest import Desk, make_desk
 from tests.integration.test_privacy import marta_with_history
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,10 +207,11 @@ def test_racing_laptops_keep_one_chain(any_desk: Desk) -> None:
 
 
 @pytest.mark.postgres
-def test_one_round_trip_more_per_write_on_postgresql(any_desk: Desk) -> None:
-    db = any_desk.db
-    if db.is_sqlite:
-        pytest.skip("round trips count on the network database only")
+def test_one_round_trip_more_per_write_on_postgresql(postgres_url: str) -> None:
+    """Round trips count on the network database: the chain adds one statement per write."""
+    db = Database(postgres_url)
+    migrate(db)
+    desk = make_desk(db)
     statements: list[str] = []
 
     def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -217,7 +219,7 @@ def test_one_round_trip_more_per_write_on_postgresql(any_desk: Desk) -> None:
 
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
-        check_in(db, any_desk.session_id, any_desk.janis_id, by=any_desk.librarian_id)
+        check_in(db, desk.session_id, desk.janis_id, by=desk.librarian_id)
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
 
@@ -229,6 +231,7 @@ def test_one_round_trip_more_per_write_on_postgresql(any_desk: Desk) -> None:
     assert chained[1].startswith("WITH") and "INSERT INTO audit_event" in chained[1]
     assert "UPDATE shared_setting" in chained[1]
     assert check_audit_log(db, by=None).intact
+    db.dispose()
 
 
 def audit_command(
