@@ -327,10 +327,18 @@ def may_administer(db: Database, staff_id: int | None) -> bool:
         return staff is not None and staff.active and staff.role is Role.ADMIN
 
 
-def set_password(db: Database, staff_id: int, password: str, *, by: int | None = None) -> None:
+def set_password(
+    db: Database,
+    staff_id: int,
+    password: str,
+    *,
+    by: int | None = None,
+    command_line_user: str | None = None,
+) -> None:
     """A new password; anyone may change their own, only an admin another person's.
 
     It also lifts a lockout, so an admin can let a locked-out librarian back in.
+    `command_line_user`: the system account that set it from the command line (by=None).
     """
     password_hash = hash_password(password)
     with db.unit_of_work() as uow:
@@ -348,7 +356,12 @@ def set_password(db: Database, staff_id: int, password: str, *, by: int | None =
             "staff.password",
             "staff",
             staff.id,
-            f"New password for {staff.username}",
+            f"New password for {staff.username}"
+            + (
+                f", set from the command line by the system user {command_line_user}"
+                if command_line_user is not None
+                else ""
+            ),
         )
         uow.commit()
 

@@ -1,18 +1,87 @@
-"""The audit log: written by each use case inside its own transaction."""
+"""The audit log's writer: each use case records its events inside its own transaction, and
+the events are chained so that a row deleted, edited or slipped in later is found.
+
+How the chain works (a reader of the database should be able to check it by hand):
+
+- Every event stores `digest`, the SHA-256 of its content as written — time, account,
+  action, record kind and id, description, changes and seals (below) — in one canonical
+  serialisation (`canonical`), and `chain`, the SHA-256 of the previous event's `chain`
+  followed by its own `digest` (the first event follows `GENESIS`). Events are chained in
+  the order of their ids.
+- The shared setting `audit_chain` is the head: the newest `chain` and how many events
+  the log holds, so removing the newest events is found too.
+- Events are chained when their transaction commits, after every other change of it is
+  written: the head row is read with SELECT … FOR UPDATE, so writers on several laptops
+  queue there for a moment and never fork the chain (on SQLite every writer already holds
+  the file's write lock from BEGIN IMMEDIATE). On PostgreSQL the events and the new head
+  are written in one statement: one round trip more per write than an unchained log.
+- Erasure (db.privacy) must rewrite old events' texts, which would break their digests.
+  It leaves `digest` and `chain` of those events as they were (the chain still links),
+  marks each rewritten event with `sealed_by`, the id of the erasure's own event, and that
+  event carries `seals`: the digest of each rewritten event's content as it now stands.
+  The erasure event is itself chained, so the rewritten texts are covered by the chain from
+  then on: an event is intact when its content matches its `digest`, or, when it was
+  rewritten, the seal its `sealed_by` event holds for it. An event rewritten by a second
+  erasure is sealed by the later one.
+
+The chain holds against edits made outside the program by hand (a database browser, an
+SQL console); whoever can run this program's code against the database could rebuild it,
+so it does not replace the database's own access control.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import hashlib
+import json
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, event, insert, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
-from db.database import Database, acting_now
-from db.errors import QT_TRANSLATE_NOOP
-from db.models import AuditEvent, Staff
+from db.database import acting_now
+from db.models import AuditEvent, SharedSetting
+
+CHAIN_KEY = "audit_chain"  # the shared setting holding the chain's head
+GENESIS = "0" * 64  # what the first event's chain follows
+_PENDING = "audit.pending"  # session.info key: the transaction's events not yet written
+
+# The content an event's digest covers, in this order.
+CONTENT = ("at", "staff_id", "action", "entity", "entity_id", "description", "changes", "seals")
+
+
+def canonical(content: Mapping[str, Any]) -> bytes:
+    """One byte string per event content, the same from any database and any platform."""
+    at: datetime = content["at"]
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    document = [at.isoformat(timespec="microseconds")] + [content[name] for name in CONTENT[1:]]
+    return json.dumps(
+        document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def digest_of(content: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+def link(previous_chain: str, digest: str) -> str:
+    """The chain value of an event: its digest bound to everything before it."""
+    return hashlib.sha256((previous_chain + digest).encode("ascii")).hexdigest()
+
+
+def content_of(row: Any) -> dict[str, Any]:
+    """The content of a stored event (an AuditEvent or a row with the same names)."""
+    return {name: getattr(row, name) for name in CONTENT}
+
+
+@dataclass
+class _Pending:
+    content: dict[str, Any]
+    rewrote: list[AuditEvent]
+    within: SessionTransaction | None  # the savepoint or transaction it was recorded in
 
 
 def record(
@@ -23,19 +92,25 @@ def record(
     entity_id: int | None,
     description: str,
     changes: dict[str, Any] | None = None,
+    *,
+    rewrote: Collection[AuditEvent] = (),
 ) -> None:
-    """Add one audit event; it commits or rolls back with the change it describes."""
-    session.add(
-        AuditEvent(
-            at=acting_now(session),
-            staff_id=by,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            description=description,
-            changes=changes,
-        )
-    )
+    """Add one audit event; it commits or rolls back with the change it describes.
+
+    `rewrote`: older events whose text this action rewrote (an erasure); it seals them."""
+    content = {
+        "at": acting_now(session),
+        "staff_id": by,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "description": description,
+        # As the JSON column will hand it back (string keys, lists), so the digest matches.
+        "changes": None if changes is None else json.loads(json.dumps(changes)),
+        "seals": None,
+    }
+    within = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(_PENDING, []).append(_Pending(content, list(rewrote), within))
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -53,104 +128,76 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-# What AdminOnly names when a librarian asks for the audit log.
-READ_AUDIT_LOG = QT_TRANSLATE_NOOP("DomainError", "read the audit log")
+@event.listens_for(Session, "before_commit")
+def _chain_at_commit(session: Session) -> None:
+    pending: list[_Pending] | None = session.info.pop(_PENDING, None)
+    if pending:
+        session.flush()  # the transaction's other changes first: the head is locked last
+        _append(session, pending)
 
 
-@dataclass(frozen=True)
-class AuditRow:
-    """One audit event for the log: `at` in UTC; `who` is the account's display name."""
-
-    id: int
-    at: datetime
-    staff_id: int | None
-    who: str
-    action: str
-    entity: str
-    entity_id: int | None
-    description: str
-    changes: dict[str, Any] | None
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_pending(session: Session, rolled_back: SessionTransaction) -> None:
+    """Forget the events recorded in what was rolled back: the whole transaction, or only a
+    savepoint (a check-in that lost a race), keeping those recorded before it."""
+    pending: list[_Pending] = session.info.pop(_PENDING, [])
+    if rolled_back.parent is not None:  # a savepoint: what came before it stays
+        kept = [item for item in pending if not _inside(item.within, rolled_back)]
+        if kept:
+            session.info[_PENDING] = kept
 
 
-def audit_events(
-    db: Database,
-    *,
-    by: int | None,
-    entity: str | None = None,
-    staff_id: int | None = None,
-    text: str = "",
-    codes_shown_as: Callable[[str], Collection[str]] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: int = 500,
-) -> list[AuditRow]:
-    """The audit log, newest first (admins only), filtered by record kind, account, words
-    (in the description, action, record kind or the account's name, in any case) and
-    instants `since` ≤ at ≤ `until`. `codes_shown_as(word)` names the action and record-kind
-    codes whose words on the reader's screen contain a word, so those words find them too."""
-    from db.accounts import require_admin  # db.accounts writes audit events itself
+def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
 
-    query = (
-        select(AuditEvent, Staff.display_name)
-        .outerjoin(Staff, Staff.id == AuditEvent.staff_id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(max(0, limit))
-    )
-    if entity:
-        query = query.where(AuditEvent.entity == entity)
-    if staff_id is not None:
-        query = query.where(AuditEvent.staff_id == staff_id)
-    if since is not None:
-        query = query.where(AuditEvent.at >= since)
-    if until is not None:
-        query = query.where(AuditEvent.at <= until)
-    for word in text.lower().split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        found = [
-            _folded(column, word).like(pattern, escape="\\")
-            for column in (
-                AuditEvent.description,
-                AuditEvent.action,
-                AuditEvent.entity,
-                Staff.display_name,
-                Staff.username,
+
+def read_head(session: Session, *, lock: bool = False) -> dict[str, Any] | None:
+    """The chain's head: {"chain": newest chain value, "events": how many}; None when absent."""
+    query = select(SharedSetting.value).where(SharedSetting.key == CHAIN_KEY)
+    if lock:
+        query = query.with_for_update()
+    value = session.execute(query).scalar_one_or_none()
+    return dict(value) if value is not None else None
+
+
+def _append(session: Session, pending: list[_Pending]) -> None:
+    """Chain and write the transaction's events, holding the head's lock until commit."""
+    events: Table = AuditEvent.__table__  # type: ignore[assignment]
+    settings: Table = SharedSetting.__table__  # type: ignore[assignment]
+    head = read_head(session, lock=True)
+    previous = head["chain"] if head else GENESIS
+    # An event rewritten twice in one transaction is sealed by the later erasure.
+    sealer = {old.id: index for index, item in enumerate(pending) for old in item.rewrote}
+    rows = []
+    for index, item in enumerate(pending):
+        sealed = {old.id: old for old in item.rewrote if sealer[old.id] == index}
+        if sealed:
+            item.content["seals"] = {
+                str(old_id): digest_of(content_of(old)) for old_id, old in sorted(sealed.items())
+            }
+        digest = digest_of(item.content)
+        previous = link(previous, digest)
+        rows.append({**item.content, "digest": digest, "chain": previous})
+    new_head = {"chain": previous, "events": (head["events"] if head else 0) + len(rows)}
+    move_head = update(settings).where(settings.c.key == CHAIN_KEY).values(value=new_head)
+    bind = session.get_bind()
+    if head is not None and bind.dialect.name == "postgresql" and not sealer:
+        # The events and the head in one statement: one round trip.
+        session.execute(move_head.add_cte(insert(events).values(rows).cte("written")))
+        return
+    written = insert(events).returning(events.c.id)
+    ids = [session.execute(written.values(row)).scalar_one() for row in rows]
+    if head is None:  # the head was removed by hand: the chain starts again, and verify says so
+        session.execute(insert(settings).values(key=CHAIN_KEY, value=new_head))
+    else:
+        session.execute(move_head)
+    for index, item in enumerate(pending):
+        rewritten = [old.id for old in item.rewrote if sealer[old.id] == index]
+        if rewritten:
+            session.execute(
+                update(events).where(events.c.id.in_(rewritten)).values(sealed_by=ids[index])
             )
-        ]
-        codes = list(codes_shown_as(word)) if codes_shown_as is not None else []
-        if codes:
-            found += [AuditEvent.action.in_(codes), AuditEvent.entity.in_(codes)]
-        query = query.where(or_(*found))
-    with db.reading() as session:
-        require_admin(session, by, READ_AUDIT_LOG)
-        return [
-            AuditRow(
-                event.id,
-                event.at,
-                event.staff_id,
-                name or "",
-                event.action,
-                event.entity,
-                event.entity_id,
-                event.description,
-                event.changes,
-            )
-            for event, name in session.execute(query)
-        ]
-
-
-def _folded(column: Any, word: str) -> Any:
-    """The column in lower case, at least for the letters of `word`: SQLite's lower() folds
-    A–Z only (as does PostgreSQL's in the C locale), so "ķēniņa" would miss "Ķēniņa"."""
-    for letter in sorted(set(word)):
-        capital = letter.upper()
-        if capital != letter and not capital.isascii() and capital.lower() == letter:
-            column = func.replace(column, capital, letter)
-    return func.lower(column)
-
-
-def audit_entities(db: Database) -> list[str]:
-    """The kinds of records the log names (staff, participant, item…), for a filter."""
-    with db.reading() as session:
-        return list(
-            session.scalars(select(AuditEvent.entity).distinct().order_by(AuditEvent.entity))
-        )

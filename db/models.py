@@ -396,6 +396,12 @@ class AuditEvent(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The chain (see db.audit): this event's digest, and the chain value binding it to
+    # every event before it; an erasure's event seals the events it rewrote.
+    digest: Mapped[str | None] = mapped_column(String(64))
+    chain: Mapped[str | None] = mapped_column(String(64))
+    seals: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    sealed_by: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
 

@@ -5,7 +5,8 @@ with only birth year, gender, site and the target-group mark (the indicators cou
 band, gender and target group; without a name these no longer point at anyone), and the
 attendance rows, enrolments and loans keep pointing at it. Everything that names the child
 or their guardian goes: name, contacts, notes, consents, card code, and the name in the
-audit log's texts, which are rewritten.
+audit log's texts, which are rewritten. The erasure's own audit event seals the events it
+rewrote, so the audit log's chain still checks out afterwards (see db.audit).
 
 All three are admin actions (see db.accounts.require_admin); `by=None` is direct database
 access (the command line), which is trusted.
@@ -198,8 +199,12 @@ def _erase(
         return False
     placeholder = f"participant #{participant.id}"
     secrets = _names_in_history(session, participant)
+    rewritten = []
     for event in _events_about(session, participant):
+        before = audit.digest_of(audit.content_of(event))
         _anonymise_event(event, secrets, placeholder)
+        if audit.digest_of(audit.content_of(event)) != before:
+            rewritten.append(event)
     for loan in session.scalars(select(Loan).where(Loan.participant_id == participant.id)):
         loan.return_note = _scrub(loan.return_note, secrets, placeholder)
     session.execute(delete(Consent).where(Consent.participant_id == participant.id))
@@ -220,6 +225,7 @@ def _erase(
         participant.id,
         why
         or f"Erased participant #{participant.id}: name, contacts, notes, consents and card code",
+        rewrote=rewritten,  # sealed by this event, so the chain still holds (see db.audit)
     )
     return True
 

@@ -375,6 +375,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def system_user() -> str:
+    """Who is at the computer, for the audit log; never fails (a service may have no name)."""
+    import getpass
+
+    try:
+        return getpass.getuser() or "?"
+    except Exception:  # getuser raises OSError or KeyError where the system knows no name
+        return "?"
+
+
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     """A new password (which also lifts a lockout), for whoever forgot theirs."""
     from db.accounts import set_password, staff_id_of
@@ -384,7 +394,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     password = _new_password(args)
     if password is None:
         return EXIT_REFUSED
-    set_password(database, staff_id, password)
+    set_password(database, staff_id, password, command_line_user=system_user())
     print(f"New password set for {args.username.strip().lower()}.")
     return 0
 
@@ -447,6 +457,16 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
     count = erase_past_retention(database, rule, by=None)
     print(f"Erased {count} children; their attendance stays, anonymous.")
     return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Check the audit log's chain; exit 0 when intact, else name the first broken link."""
+    from db.audit_log import check_audit_log, check_sentence
+
+    found = check_audit_log(open_database(args.db), by=None)
+    template, fields = check_sentence(found)
+    print(template.format(**fields), file=sys.stdout if found.intact else sys.stderr)
+    return 0 if found.intact else EXIT_REFUSED
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -652,6 +672,15 @@ def parser() -> argparse.ArgumentParser:
     retention.add_argument("--erase", action="store_true", help="erase the children listed")
     retention.add_argument("--yes", action="store_true", help="confirm the erasure")
     retention.set_defaults(run=cmd_privacy_retention)
+    audit = commands.add_parser("audit", help="check that the audit log was not changed")
+    audits = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audits.add_parser(
+        "verify",
+        parents=[database],
+        help="check every event of the audit log against the chain; exits with 1 and names "
+        "the first broken link when an event was removed, changed or added outside the program",
+    )
+    verify.set_defaults(run=cmd_audit_verify)
     top.set_defaults(run=cmd_open)
     return top
 

@@ -1,11 +1,12 @@
-"""The Audit log page (admins only): who changed what and when, with filters, newest first."""
+"""The Audit log page (admins only): who changed what and when, with filters, newest first,
+and whether the log's chain was last found intact (see db.audit)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,14 +16,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from db.accounts import AdminOnly, list_staff
-from db.audit import AuditRow, audit_entities, audit_events
+from db.audit_log import (
+    AuditRow,
+    ChainCheck,
+    audit_entities,
+    audit_events,
+    check_audit_log,
+    check_sentence,
+    day_and_time,
+    last_audit_check,
+)
 from db.clock import at_local, local
+from db.errors import DomainError
 from desktop.audit_words import (
     action_words,
     changes_words,
@@ -31,13 +43,24 @@ from desktop.audit_words import (
     record_words,
 )
 from desktop.context import AppContext
+from desktop.dialogs.participant_form import DONE_STYLE, ERROR_STYLE
 from desktop.errors import translate_error
+from desktop.operations import Operation
 from desktop.table_model import RowsModel
 from desktop.widgets import page_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SHOWN_AT_MOST = 500
 NO_DATE = QDate(2000, 1, 1)  # the date fields' "any" value
+
+
+def check_text(check: ChainCheck) -> str:
+    """What a check of the chain found, in the user's language."""
+    template, fields = check_sentence(check)
+    try:
+        return QCoreApplication.translate("AuditCheck", template).format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field
+        return template.format(**fields)
 
 
 def changes_text(changes: dict[str, Any] | None) -> str:
@@ -134,6 +157,19 @@ class AuditLogPage(QWidget):
         self.count = QLabel()
         self.count.setObjectName("auditCount")
 
+        self.chain = QLabel()
+        self.chain.setObjectName("auditChain")
+        self.chain.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check now"))
+        self.check_button.setObjectName("auditCheckNow")
+        self.check_button.setToolTip(
+            self.tr("Check every event against the chain: was any removed, changed or added?")
+        )
+        self.check_button.clicked.connect(self.check_now)
+        checking = QHBoxLayout()
+        checking.addWidget(self.chain, 1)
+        checking.addWidget(self.check_button)
+
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Who")))
@@ -146,12 +182,14 @@ class AuditLogPage(QWidget):
         filters.addWidget(self.until)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addLayout(checking)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 
         ctx.changed.connect(self._records_changed)
         self.reload()
+        self.show_last_check()
 
     def _date_field(self, name: str) -> QDateEdit:
         field = QDateEdit()
@@ -175,6 +213,52 @@ class AuditLogPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
+        self.show_last_check()
+
+    def show_last_check(self) -> None:
+        """The library's last check of the chain, from any computer (a quick read)."""
+        try:
+            check = last_audit_check(self.ctx.database, by=self.ctx.staff_id)
+        except AdminOnly:
+            self.chain.clear()
+            self.check_button.hide()
+            return
+        self.check_button.show()
+        self._show_check(check)
+
+    def _show_check(self, check: ChainCheck | None) -> None:
+        if check is None:
+            self.chain.setText(self.tr("The audit log has not been checked yet."))
+            self.chain.setStyleSheet("")
+        elif check.intact:
+            self.chain.setText(
+                self.tr("Last checked intact: %1").replace("%1", day_and_time(check.checked_at))
+            )
+            self.chain.setStyleSheet(DONE_STYLE)
+        else:
+            since = (
+                self.tr("Last checked intact: %1").replace("%1", day_and_time(check.last_intact))
+                if check.last_intact is not None
+                else self.tr("It was never found intact.")
+            )
+            checked = self.tr("Checked: %1.").replace("%1", day_and_time(check.checked_at))
+            self.chain.setText(f"{check_text(check)} {checked} {since}")
+            self.chain.setStyleSheet(ERROR_STYLE)
+
+    def check_now(self) -> None:
+        """Walk the whole chain on the database worker; the page stays usable meanwhile."""
+        database, staff = self.ctx.database, self.ctx.staff_id
+        self.check_button.setEnabled(False)
+        self.chain.setText(self.tr("Checking the audit log…"))
+        self.chain.setStyleSheet("")
+        Operation(self, lambda: check_audit_log(database, by=staff)).success(
+            self._show_check
+        ).failure(self._check_refused).finally_(lambda: self.check_button.setEnabled(True)).run()
+
+    def _check_refused(self, error: BaseException, _details: str) -> None:
+        """A refusal (the account lost its admin role, the database is unreachable) said here."""
+        self.chain.setText(translate_error(error) if isinstance(error, DomainError) else str(error))
+        self.chain.setStyleSheet(ERROR_STYLE)
 
     def _records_changed(self, _areas: frozenset[str]) -> None:
         if self.isVisible():

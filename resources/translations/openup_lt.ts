@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>AuditCheck</name>
+    <message>
+        <source>{events} events, chain intact.</source>
+        <translation>Įvykių: {events}; grandinė nepažeista.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was changed after it was written.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis pakeistas po įrašymo.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): an event before it was removed, or one was added outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): prieš jį buvęs įvykis ištrintas arba įvykis pridėtas ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was written outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis įrašytas ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken after event #{event} ({time}): the newest events were removed.</source>
+        <translation>Audito žurnalas pažeistas po įvykio #{event} ({time}): naujausi įvykiai ištrinti.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it and any after it were added outside the program.</source>
+        <translation>Audito žurnalas pažeistas ties įvykiu #{event} ({time}): jis ir visi vėlesni pridėti ne programoje.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken: all its events were removed.</source>
+        <translation>Audito žurnalas pažeistas: visi jo įvykiai ištrinti.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <source>Audit log</source>
@@ -145,6 +176,34 @@
     <message>
         <source>Shown: %1</source>
         <translation>Rodoma: %1</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Tikrinti dabar</translation>
+    </message>
+    <message>
+        <source>Check every event against the chain: was any removed, changed or added?</source>
+        <translation>Patikrinti kiekvieną įvykį pagal grandinę: ar kuris nors ištrintas, pakeistas ar pridėtas?</translation>
+    </message>
+    <message>
+        <source>The audit log has not been checked yet.</source>
+        <translation>Audito žurnalas dar nepatikrintas.</translation>
+    </message>
+    <message>
+        <source>Last checked intact: %1</source>
+        <translation>Paskutinis patikrinimas be pažeidimų: %1</translation>
+    </message>
+    <message>
+        <source>It was never found intact.</source>
+        <translation>Nė vienas patikrinimas nerado jo nepažeisto.</translation>
+    </message>
+    <message>
+        <source>Checked: %1.</source>
+        <translation>Patikrinta: %1.</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Tikrinamas audito žurnalas…</translation>
     </message>
 </context>
 <context>
@@ -920,6 +979,10 @@
     <message>
         <source>{name} still has overdue items ({items}): lend only once they are back.</source>
         <translation>{name}: laiku negrąžinta ({items}). Išduokite tik tada, kai bus grąžinta.</translation>
+    </message>
+    <message>
+        <source>check the audit log</source>
+        <translation>patikrinti audito žurnalą</translation>
     </message>
 </context>
 <context>

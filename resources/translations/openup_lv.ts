@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>AuditCheck</name>
+    <message>
+        <source>{events} events, chain intact.</source>
+        <translation>Notikumu skaits: {events}; ķēde ir nebojāta.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was changed after it was written.</source>
+        <translation>Audita žurnāls ir bojāts pie notikuma #{event} ({time}): tas ir mainīts pēc ierakstīšanas.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): an event before it was removed, or one was added outside the program.</source>
+        <translation>Audita žurnāls ir bojāts pie notikuma #{event} ({time}): kāds notikums pirms tā ir dzēsts vai ārpus programmas pievienots.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it was written outside the program.</source>
+        <translation>Audita žurnāls ir bojāts pie notikuma #{event} ({time}): tas ir ierakstīts ārpus programmas.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken after event #{event} ({time}): the newest events were removed.</source>
+        <translation>Audita žurnāls ir bojāts pēc notikuma #{event} ({time}): jaunākie notikumi ir dzēsti.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at event #{event} ({time}): it and any after it were added outside the program.</source>
+        <translation>Audita žurnāls ir bojāts pie notikuma #{event} ({time}): tas un visi turpmākie ir pievienoti ārpus programmas.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken: all its events were removed.</source>
+        <translation>Audita žurnāls ir bojāts: visi tā notikumi ir dzēsti.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <source>Audit log</source>
@@ -145,6 +176,34 @@
     <message>
         <source>Shown: %1</source>
         <translation>Parādīti: %1</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Pārbaudīt tagad</translation>
+    </message>
+    <message>
+        <source>Check every event against the chain: was any removed, changed or added?</source>
+        <translation>Pārbaudīt katru notikumu pret ķēdi: vai kāds ir dzēsts, mainīts vai pievienots?</translation>
+    </message>
+    <message>
+        <source>The audit log has not been checked yet.</source>
+        <translation>Audita žurnāls vēl nav pārbaudīts.</translation>
+    </message>
+    <message>
+        <source>Last checked intact: %1</source>
+        <translation>Pēdējā pārbaude bez bojājumiem: %1</translation>
+    </message>
+    <message>
+        <source>It was never found intact.</source>
+        <translation>Neviena pārbaude to nav atradusi nebojātu.</translation>
+    </message>
+    <message>
+        <source>Checked: %1.</source>
+        <translation>Pārbaudīts: %1.</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Pārbauda audita žurnālu…</translation>
     </message>
 </context>
 <context>
@@ -920,6 +979,10 @@
     <message>
         <source>{name} still has overdue items ({items}): lend only once they are back.</source>
         <translation>{name}: nav atdots laikā ({items}). Izsniedziet ko citu tikai tad, kad tas ir atdots.</translation>
+    </message>
+    <message>
+        <source>check the audit log</source>
+        <translation>pārbaudīt audita žurnālu</translation>
     </message>
 </context>
 <context>

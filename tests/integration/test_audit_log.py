@@ -8,7 +8,7 @@ import pytest
 
 from db.accounts import AdminOnly, add_staff, disable_staff, may_administer
 from db.attendance import check_in
-from db.audit import audit_entities, audit_events
+from db.audit_log import audit_entities, audit_events
 from db.clock import now_utc
 from db.models import Role
 from db.people import ParticipantDetails, edit_participant, register_participant

@@ -84,3 +84,31 @@ def test_the_head_constant_names_the_newest_migration() -> None:
     from db.migrate import HEAD
 
     assert head_revision() == HEAD
+
+
+def test_migration_0004_chains_the_events_already_written(any_db: Database) -> None:
+    """A log written before the chain existed is chained as the program would have done."""
+    from sqlalchemy import select
+
+    from db.audit_log import check_audit_log
+    from db.models import AuditEvent
+    from tests.conftest import make_desk
+
+    make_desk(any_db)
+    with any_db.reading() as session:
+        written = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
+    config = _config()
+    with any_db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    assert current_revision(any_db) == "0003"
+    with any_db.engine.connect() as connection:
+        assert "chain" not in {c["name"] for c in inspect(connection).get_columns("audit_event")}
+
+    migrate(any_db)
+
+    with any_db.reading() as session:
+        chained = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
+    assert chained == written and len(chained) >= 10
+    found = check_audit_log(any_db, by=None)
+    assert found.intact and found.events == len(written)

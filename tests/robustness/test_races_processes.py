@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from db.audit_log import check_audit_log
 from db.equipment import ItemDetails, add_item
 from db.models import Attendance, AuditEvent, Item, ItemCategory, Loan
 from db.people import ParticipantDetails, register_participant
@@ -117,6 +118,9 @@ def test_laptops_racing_in_separate_processes_agree_with_the_database(any_desk: 
         tuple(pair): n for pair, n in rows.items()
     }
     assert audited["attendance.checked_in"] == sum(firsts.values())
+    # Every laptop's events joined one audit chain: none forked it, none lost its place.
+    chain = check_audit_log(desk.db, by=None)
+    assert chain.intact and chain.events == sum(audited.values()), chain
 
     # The race really was one: many operations, contested.
     assert len(outcomes) > 200, len(outcomes)

@@ -3,11 +3,13 @@ the admin-only parts (the audit log, backups, the participants' export)."""
 
 from __future__ import annotations
 
+import sqlalchemy
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from db.accounts import add_staff
 from db.attendance import check_in
+from db.audit_log import last_audit_check
 from db.clock import local, now_utc
 from db.models import Role
 from db.people import ParticipantDetails, edit_participant
@@ -202,3 +204,44 @@ def test_the_window_follows_who_signs_in(ctx: AppContext, desk: Desk, qtbot) -> 
     stale.reload()
     assert stale.model.rowCount() == 0
     assert stale.count.text() == "Only an administrator may read the audit log."
+
+
+def test_the_page_shows_the_last_check_and_checks_now(ctx: AppContext, desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    sign_in_admin(ctx, desk)
+    page = AuditLogPage(ctx)
+    qtbot.addWidget(page)
+    assert page.chain.text() == "The audit log has not been checked yet."
+    assert page.check_button.text() == "Check now"
+
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.chain.text().startswith("Last checked intact: "))
+    kept = last_audit_check(desk.db, by=None)
+    assert kept is not None and kept.intact
+    assert page.chain.text() == f"Last checked intact: {local(kept.checked_at):%d.%m.%Y %H:%M}"
+    assert page.check_button.isEnabled()
+
+    # Someone edits a row by hand; the next check says so plainly, keeping the last good one.
+    with desk.db.engine.begin() as connection:
+        connection.execute(sqlalchemy.text("UPDATE audit_event SET description = 'x' WHERE id = 2"))
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.chain.text().startswith("The audit log is broken"))
+    broken = last_audit_check(desk.db, by=None)
+    assert broken is not None and broken.event_id == 2 and broken.event_at is not None
+    assert page.chain.text() == (
+        f"The audit log is broken at event #2 ({local(broken.event_at):%d.%m.%Y %H:%M}): "
+        "it was changed after it was written. "
+        f"Checked: {local(broken.checked_at):%d.%m.%Y %H:%M}. "
+        f"Last checked intact: {local(kept.checked_at):%d.%m.%Y %H:%M}"
+    )
+    # Another admin's computer shows the same, read from the database.
+    other = AuditLogPage(ctx)
+    qtbot.addWidget(other)
+    assert other.chain.text() == page.chain.text()
+
+
+def test_a_librarian_cannot_check_the_log(ctx: AppContext, desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = AuditLogPage(ctx)  # a page left over from an admin, shown to a librarian
+    qtbot.addWidget(page)
+    assert page.chain.text() == "" and page.check_button.isHidden()
+    page.check_now()
+    qtbot.waitUntil(lambda: "administrator" in page.chain.text())
