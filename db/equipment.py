@@ -562,7 +562,9 @@ def return_kit(
         return KitReturned(returned)
 
 
-def _reopen(session: OrmSession, loan: Loan, by: int | None, action: str, summary: str) -> Lent:
+def _reopen(
+    session: OrmSession, loan: Loan, by: int | None, summary: str, *, kept_out: bool = False
+) -> Lent:
     """Put a returned loan back as it was: the same borrower, the same due time."""
     current = _open_loan(session, loan.item_id)
     if current is not None and current.id != loan.id:
@@ -570,7 +572,9 @@ def _reopen(session: OrmSession, loan: Loan, by: int | None, action: str, summar
     loan.returned_at = None
     loan.received_by_id = None
     loan.return_note = ""
-    audit.record(session, by, action, "loan", loan.id, summary)
+    audit.record(
+        session, by, PART_KEPT_OUT if kept_out else RETURN_UNDONE, "loan", loan.id, summary
+    )
     return Lent(
         loan.id,
         loan.item.tag,
@@ -596,8 +600,8 @@ def keep_part_out(db: Database, tag: str, *, by: int | None = None) -> Lent:
             uow.session,
             loan,
             by,
-            "loan.return_undone",
             f"{part.tag} {part.name} did not come back with {part.parent.tag}: still out",
+            kept_out=True,
         )
         uow.commit()
         return kept
@@ -610,7 +614,7 @@ def undo_returns(db: Database, loan_ids: list[int], *, by: int | None = None) ->
             select(Loan).where(Loan.id.in_(loan_ids)).order_by(Loan.id)
         ).all()
         reopened = [
-            _reopen(uow.session, loan, by, "loan.return_undone", f"Undid return of {loan.item.tag}")
+            _reopen(uow.session, loan, by, f"Undid return of {loan.item.tag}")
             for loan in loans
             if loan.returned_at is not None  # a part kept out is out already
         ]
@@ -782,6 +786,8 @@ def _borrower_words(
 
 # Tidying up after a session takes a few minutes; a return within them is not a late one.
 LATE_RETURN_GRACE = timedelta(minutes=15)
+RETURN_UNDONE = "loan.return_undone"
+PART_KEPT_OUT = "loan.part_kept_out"  # a kit came back without this part
 
 # Queries whose columns are read by label, so their width need not be spelled out.
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]

@@ -41,6 +41,7 @@ ACTIONS: dict[str, str] = {
     "loan.note": QT_TRANSLATE_NOOP("audit", "Item's condition noted"),
     "loan.undone": QT_TRANSLATE_NOOP("audit", "Loan undone"),
     "loan.return_undone": QT_TRANSLATE_NOOP("audit", "Return undone"),
+    "loan.part_kept_out": QT_TRANSLATE_NOOP("audit", "Part kept out: not back with its kit"),
     "program.created": QT_TRANSLATE_NOOP("audit", "Program created"),
     "session.created": QT_TRANSLATE_NOOP("audit", "Session scheduled"),
     "session.series_created": QT_TRANSLATE_NOOP("audit", "Weekly sessions scheduled"),

@@ -2953,6 +2953,10 @@
         <translation>Grąžinimas atšauktas</translation>
     </message>
     <message>
+        <source>Part kept out: not back with its kit</source>
+        <translation>Dalis lieka išduota: negrąžinta su rinkiniu</translation>
+    </message>
+    <message>
         <source>Program created</source>
         <translation>Programa sukurta</translation>
     </message>

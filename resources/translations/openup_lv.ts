@@ -2953,6 +2953,10 @@
         <translation>Atgriešana atsaukta</translation>
     </message>
     <message>
+        <source>Part kept out: not back with its kit</source>
+        <translation>Daļa paliek izsniegta: nav atgriezta kopā ar komplektu</translation>
+    </message>
+    <message>
         <source>Program created</source>
         <translation>Programma izveidota</translation>
     </message>
