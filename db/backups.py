@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import shlex
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
@@ -38,7 +37,7 @@ from db.database import (
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 
 if TYPE_CHECKING:
-    from db.privacy import Erasure
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +251,7 @@ def _revision(connection: sqlite3.Connection) -> str | None:
 def restore_problem(path: Path) -> str | None:
     """None when the file can be restored: a sound OpenUp Desk database whose schema this
     program knows; else why not."""
-    from db.migrate import known_revisions
+    from db.revisions import known_revisions
 
     problem = integrity_problem(path) or foreign_problem(path)
     if problem is not None:
@@ -284,19 +283,19 @@ def holds_records(path: Path) -> bool:
         return False
 
 
-def _private_folder(folder: Path) -> None:
+def private_folder(folder: Path) -> None:
     """A folder this module creates is the owner's only; one that exists is left as it is."""
     if not folder.is_dir():
         folder.parent.mkdir(parents=True, exist_ok=True)
         folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
 
 
-def _remove(path: Path) -> None:
+def remove_file(path: Path) -> None:
     with suppress(FileNotFoundError):
         path.unlink()
 
 
-def _why_not_written(error: OSError | sqlite3.Error) -> str | None:
+def why_not_written(error: OSError | sqlite3.Error) -> str | None:
     """A full, read-only or forbidden target in plain words; None: not the target's fault."""
     if isinstance(error, OSError):
         reasons = {
@@ -332,9 +331,9 @@ def backup_to(source: Path, target: Path) -> Path:
     partial = target.with_name(f".{target.name}.partial")
     leftovers = (partial, Path(f"{partial}-journal"))
     try:
-        _private_folder(target.parent)
+        private_folder(target.parent)
         for leftover in leftovers:
-            _remove(leftover)
+            remove_file(leftover)
         create_private_file(partial)
         with (
             closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
@@ -351,10 +350,10 @@ def backup_to(source: Path, target: Path) -> Path:
     except (OSError, sqlite3.Error, BackupFailed) as error:
         for leftover in leftovers:
             with suppress(OSError):
-                _remove(leftover)
+                remove_file(leftover)
         if isinstance(error, BackupFailed):
             raise
-        reason = _why_not_written(error)
+        reason = why_not_written(error)
         if reason is None:
             raise BackupFailed(path=str(target), problem=str(error)) from error
         raise BackupNotWritten(folder=str(target.parent), reason=reason) from error
@@ -400,7 +399,7 @@ def prune(database_file: Path) -> list[Path]:
         keep = newest_with_records(backups)
         removed = [path for path in removed if path != keep]
     for path in removed:
-        _remove(path)
+        remove_file(path)
     return removed
 
 
@@ -507,129 +506,3 @@ def back_up(
     if out.exists() or out == path:
         raise BackupTargetTaken(path=str(out))
     return backup_to(path, out)
-
-
-def _keep_damaged(path: Path, kept: Path) -> Path:
-    """The damaged file (and its -wal) byte for byte, for someone to look at later."""
-    copies = [Path(f"{kept}{suffix}") for suffix in ("", "-wal")]
-    try:
-        _private_folder(kept.parent)
-        for suffix, copy in zip(("", "-wal"), copies, strict=True):
-            if Path(f"{path}{suffix}").exists():
-                shutil.copyfile(f"{path}{suffix}", copy)
-                make_private(copy)
-    except OSError as error:
-        for copy in copies:
-            with suppress(OSError):
-                _remove(copy)
-        raise BackupNotWritten(
-            folder=str(kept.parent), reason=_why_not_written(error) or str(error)
-        ) from error
-    return kept
-
-
-def _erasures_in(path: Path) -> list[Erasure]:
-    """The erasure register of a database file or copy, read without writing to it;
-    nothing when it cannot be read (a damaged file: the safety copies hold it too)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.exc import SQLAlchemyError
-    from sqlalchemy.orm import Session
-
-    from db.privacy import erasure_register
-
-    if not path.is_file() or foreign_problem(path) is not None:
-        return []
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
-    try:
-        with Session(engine) as session:
-            return erasure_register(session)
-    except (SQLAlchemyError, sqlite3.Error):
-        return []
-    finally:
-        engine.dispose()
-
-
-def _reapply_erasures(staged: Path, register: list[Erasure]) -> int:
-    """Erase in the copy being restored every child erased after it was made, before anyone
-    uses it: brought to this program's schema (the copy is the backup of what it was),
-    erased, logged, and folded back into one self-contained, checked file."""
-    from db.migrate import migrate
-    from db.privacy import reapply_erasures
-
-    if not register:
-        return 0
-    restored = Database(URL.create("sqlite", database=str(staged)))
-    try:
-        migrate(restored, back_up=False)
-        count = reapply_erasures(restored, register)
-    finally:
-        restored.dispose()
-    with closing(sqlite3.connect(staged)) as connection:
-        connection.execute("PRAGMA journal_mode=DELETE")
-    problem = integrity_problem(staged)
-    if problem is not None:
-        raise BackupFailed(path=str(staged), problem=problem)
-    return count
-
-
-def restore(
-    url: URL, source: Path, database: Database | None = None, *, by: int | None = None
-) -> Path | None:
-    """Put a backup in the database's place; returns the copy kept of the state before.
-
-    The source is verified first; the erasure register is read from the database and its
-    safety copies; the current state is backed up (or, when damaged, kept byte for byte as
-    a `-damaged` copy); every connection of `database` is closed; the children erased
-    after the backup was made are erased again in a copy written beside the database,
-    which then replaces it in one rename.
-    From the program `by` is the signed-in account, which must be an admin.
-    """
-    if by is not None:
-        assert database is not None, "an account is checked against its database"
-        check_admin(database, by, BACK_UP_OR_RESTORE)
-    path = database_file(url)
-    source = source.expanduser().resolve()
-    problem = restore_problem(source)
-    if problem is not None:
-        raise NotAGoodCopy(path=str(source), problem=problem)
-    if source == path:
-        raise BackupTargetTaken(path=str(source))
-    register = _erasures_in(path)
-    for backup in list_backups(path):
-        if backup.reason:  # before a restore or a migration, or of a damaged file
-            register += _erasures_in(backup.path)
-    if database is not None:
-        database.dispose()
-    now = datetime.now()
-    kept: Path | None = None
-    if path.exists():
-        if integrity_problem(path) is None and foreign_problem(path) is None:
-            kept = backup_to(path, new_backup_path(path, now, BEFORE_RESTORE))
-        else:
-            kept = _keep_damaged(path, new_backup_path(path, now, DAMAGED))
-    prune(path)  # older safety copies go; the one just taken is the newest
-    staged = backup_to(source, path.with_name(f".{path.name}.restoring"))
-    try:
-        erased_again = _reapply_erasures(staged, register)
-        # The old -wal must go first: SQLite would apply its pages to the restored file.
-        for suffix in ("-wal", "-shm", "-journal"):
-            _remove(Path(f"{path}{suffix}"))
-        os.replace(staged, path)
-    except BaseException as error:
-        for leftover in (staged, *(Path(f"{staged}{end}") for end in ("-wal", "-shm"))):
-            with suppress(OSError):
-                _remove(leftover)
-        if isinstance(error, OSError):  # another program holds the file (Windows), or worse
-            reason = _why_not_written(error) or str(error)
-            raise DatabaseNotReplaced(path=str(path), reason=reason) from error
-        raise
-    if erased_again:
-        log.info("restore: %d children erased after the copy was made erased again", erased_again)
-    if os.name == "posix":
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    return kept

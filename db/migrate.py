@@ -6,36 +6,12 @@ import sqlite3
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from db.database import APPLICATION_ID, Database, mark_as_ours, sqlite_path
-
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest revision in migrations/versions (a test checks it), so a start on an
-# up-to-date database need not import Alembic (a tenth of a second on a laptop).
-HEAD = "0004"
-
-
-def _config() -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+from db.revisions import HEAD, alembic_config
 
 
 def current_revision(database: Database) -> str | None:
@@ -58,14 +34,6 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
 def _holds_tables(database: Database) -> bool:
     with database.engine.connect() as connection:
         return bool(inspect(connection).get_table_names())
-
-
-def known_revisions() -> frozenset[str]:
-    """Every schema revision this program can open (and migrate to head)."""
-    from alembic.script import ScriptDirectory
-
-    scripts = ScriptDirectory.from_config(_config())
-    return frozenset(script.revision for script in scripts.walk_revisions())
 
 
 def _is_marked(database: Database) -> bool:
@@ -102,7 +70,7 @@ def migrate(database: Database, *, back_up: bool = True) -> Path | None:
         reason = f"before-migration-{current or 'base'}"
         backup = backup_sqlite_file(path, new_backup_path(path, datetime.now(), reason))
         prune(path)
-    config = _config()
+    config = alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

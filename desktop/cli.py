@@ -323,8 +323,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from db.backups import restore
     from db.database import describe, resolve_url
+    from db.restore import restore
 
     url = resolve_url(args.db)
     kept = restore(url, args.file)

@@ -316,7 +316,7 @@ class BackupsGroup(QGroupBox):
             self.restore(Path(chosen))
 
     def restore(self, chosen: Path) -> None:
-        from db.backups import restore
+        from db.restore import restore
 
         database, staff = self.ctx.database, self.ctx.staff_id
         self._busy(True)

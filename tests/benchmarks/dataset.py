@@ -38,7 +38,7 @@ from sqlalchemy.engine import URL
 
 from db.clock import at_local, end_of_local_day, local
 from db.database import Database, describe
-from db.migrate import backup_sqlite_file, current_revision, head_revision, migrate
+from db.migrate import backup_sqlite_file, current_revision, migrate
 from db.models import (
     Attendance,
     AttendanceStatus,
@@ -64,6 +64,7 @@ from db.models import (
     Staff,
 )
 from db.names import fold
+from db.revisions import head_revision
 from db.scancodes import new_card_code
 
 # Bump when the generated data changes, so an old cache is rebuilt on its own.

@@ -13,7 +13,7 @@ import pytest
 
 from db.accounts import AdminOnly, NotSignedIn, add_staff, disable_staff
 from db.attendance import check_in
-from db.backups import back_up, list_backups, restore
+from db.backups import back_up, list_backups
 from db.database import sqlite_path
 from db.equipment import Borrower, lend
 from db.exports import attendance_rows, loan_rows, participant_rows
@@ -29,6 +29,7 @@ from db.people import (
 from db.printing import cards_data
 from db.privacy import RetentionRule, past_retention
 from db.reports import monthly_attendance_data, signin_sheet_data
+from db.restore import restore
 from tests.conftest import Desk
 
 FRIDAY_1640 = datetime(2018, 10, 5, 13, 40, tzinfo=UTC)  # 16:40 in Jēkabpils

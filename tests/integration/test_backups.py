@@ -32,13 +32,13 @@ from db.backups import (
     list_backups,
     newest_good_backup,
     prune,
-    restore,
     to_delete,
 )
 from db.database import Database, sqlite_path
 from db.migrate import migrate
 from db.models import Participant
 from db.people import ParticipantDetails, register_participant
+from db.restore import restore
 from tests.conftest import Desk, make_desk
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from db.database import Database
-from db.migrate import _config, current_revision, head_revision, migrate
+from db.migrate import current_revision, migrate
 from db.models import Base
+from db.revisions import alembic_config, head_revision
 
 
 def test_empty_database_migrates_to_head_and_matches_the_model(any_db: Database) -> None:
@@ -37,7 +38,7 @@ def test_older_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{path}")
     migrate(database)
     # Make it an older file: schema stepped back to base, holding a record of its own.
-    config = _config()
+    config = alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
@@ -81,7 +82,7 @@ def test_backup_copy_is_a_complete_database(tmp_path: Path, sqlite_db: Database)
 
 
 def test_the_head_constant_names_the_newest_migration() -> None:
-    from db.migrate import HEAD
+    from db.revisions import HEAD
 
     assert head_revision() == HEAD
 
@@ -97,7 +98,7 @@ def test_migration_0004_chains_the_events_already_written(any_db: Database) -> N
     make_desk(any_db)
     with any_db.reading() as session:
         written = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
-    config = _config()
+    config = alembic_config()
     with any_db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0003")

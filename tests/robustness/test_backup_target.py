@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from db import backups
+from db import restore as restoring
 from db.backups import BackupNotWritten, back_up, backup_to, list_backups
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of, main_py, participants_in, sha
@@ -161,12 +162,12 @@ def test_a_database_file_that_cannot_be_replaced_is_refused_in_one_sentence(
             raise PermissionError(errno.EACCES, "The process cannot access the file")
         real_replace(source, target)
 
-    monkeypatch.setattr(backups.os, "replace", held_open)
+    monkeypatch.setattr(restoring.os, "replace", held_open)
     desk.db.dispose()
     before = sha(path)
 
     with pytest.raises(backups.DatabaseNotReplaced) as refused:
-        backups.restore(desk.db.url, copy, desk.db)
+        restoring.restore(desk.db.url, copy, desk.db)
 
     assert refused.value.message == (
         f"The database {path} could not be replaced (this user may not write there). Close "

@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.attendance import check_in
-from db.backups import back_up_now, list_backups, restore
+from db.backups import back_up_now, list_backups
 from db.database import Database
 from db.migrate import migrate
 from db.models import Attendance, AuditEvent, Participant
 from db.privacy import ERASED_ACTION, ERASED_FIRST_NAME, erase_participant
+from db.restore import restore
 from tests.conftest import Desk, make_desk
 from tests.integration.test_backups import damage, file_of, main_py
 from tests.robustness.test_erased_leaves_no_trace import TRACES, register_marta, traces_in

@@ -25,12 +25,12 @@ from db.backups import (
     check_at_start,
     holds_records,
     list_backups,
-    restore,
 )
 from db.database import APPLICATION_ID, Database
 from db.migrate import migrate
 from db.models import Role
 from db.programs import add_site
+from db.restore import restore
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of, main_py, participants_in, sha
 
