@@ -248,6 +248,10 @@
         <translation>Vaikai</translation>
     </message>
     <message>
+        <source>Each child&apos;s library&apos;s language</source>
+        <translation>Kiekvieno vaiko bibliotekos kalba</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Kalba</translation>
     </message>

@@ -248,6 +248,10 @@
         <translation>Bērni</translation>
     </message>
     <message>
+        <source>Each child&apos;s library&apos;s language</source>
+        <translation>Katra bērna bibliotēkas valoda</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Valoda</translation>
     </message>

@@ -7,6 +7,8 @@ from datetime import date, time
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from db.attendance import check_in
 from db.database import Database
@@ -14,9 +16,14 @@ from db.demo import FUNDING_STATEMENT, PROGRAMME, PROJECT_TITLE
 from db.indicators import indicators_data
 from db.models import ProgramKind
 from db.people import ParticipantDetails, register_participant
+from db.printing import CardData, LabelData, cards_data
 from db.programs import SessionPlan, add_project, add_site, create_program, create_session
 from db.reports import monthly_attendance_data, signin_sheet_data
+from db.scancodes import card_text, item_text
+from desktop.documents.cards import member_cards_pdf
+from desktop.documents.common import FONT
 from desktop.documents.indicators import indicators_pdf
+from desktop.documents.labels import TEMPLATES, labels_pdf, library_lines
 from desktop.documents.monthly import monthly_report_pdf
 from desktop.documents.signin import signin_sheet_pdf
 
@@ -137,3 +144,83 @@ def test_a_project_without_programme_or_statement_prints_none_in_any_language(
         assert "Interreg" not in text
         assert "Europos regioninės plėtros fondas." not in text
         assert "co-financed" not in text
+
+
+# --- Member cards and labels: the child's language, the library's full name ---------------
+
+
+def flat_pages(pdf: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def card(participant_id: int, library: str, language: str) -> CardData:
+    return CardData(
+        participant_id=participant_id,
+        name_on_card=f"Ona J{participant_id}.",
+        code_text=card_text(f"ABCD{participant_id:04d}"),
+        library_name=library,
+        project_name="OPEN UP",
+        language=language,
+    )
+
+
+def test_a_rokiskis_childs_card_is_lithuanian_and_a_jekabpils_childs_latvian() -> None:
+    cards = [card(1, LIBRARY, "lt"), card(2, "Jēkabpils Galvenā bibliotēka", "lv")]
+    (text,) = flat_pages(member_cards_pdf(cards))
+    assert text.count("Dalyvio kortelė") == 1
+    assert text.count("Dalībnieka karte") == 1
+    assert text.index("Dalyvio kortelė") < text.index("Ona J1.") < text.index("Dalībnieka karte")
+    # A language chosen for the print run holds for every card.
+    (chosen,) = flat_pages(member_cards_pdf(cards, "lt"))
+    assert chosen.count("Dalyvio kortelė") == 2 and "Dalībnieka" not in chosen
+    title = PdfReader(io.BytesIO(member_cards_pdf(cards[:1]))).metadata
+    assert title is not None and title.title == "Dalyvių kortelės"
+
+
+def test_the_cards_data_of_a_rokiskis_child_say_lithuanian(sqlite_db: Database) -> None:
+    site = add_site(sqlite_db, "Rokiškis", "LT", LIBRARY)
+    child = register_participant(sqlite_db, ParticipantDetails("Ona", "Jankutė", 2009, site))
+    (data,) = cards_data(sqlite_db, [child])
+    assert (data.language, data.library_name) == ("lt", LIBRARY)
+    (text,) = flat_pages(member_cards_pdf([data]))
+    assert "Dalyvio kortelė" in text
+
+
+def test_the_library_full_name_is_on_a_card_whole() -> None:
+    (text,) = flat_pages(member_cards_pdf([card(n, LIBRARY, "lt") for n in range(1, 11)]))
+    assert text.count(LIBRARY) == 10
+    assert "…" not in text
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_the_library_full_name_is_on_every_label_whole(template: str) -> None:
+    label = LabelData(
+        tag="XBOX-01",
+        name="Xbox One S konsolė",
+        code_text=item_text("XBOX-01"),
+        library_name=LIBRARY,
+        funded_mark="OPEN UP LLI-263",
+    )
+    pdf = labels_pdf([label], template, language="lt")
+    (text,) = flat_pages(pdf)
+    assert LIBRARY in text and "…" not in text
+    title = PdfReader(io.BytesIO(pdf)).metadata
+    assert title is not None and title.title == "Įrangos etiketės"
+
+
+@pytest.mark.parametrize("width_mm", [20, 30, 40, 70])
+def test_a_long_library_name_wraps_or_shrinks_but_every_word_is_kept(width_mm: float) -> None:
+    width = width_mm * mm
+    size, lines = library_lines(LIBRARY, 6.5, width)
+    assert " ".join(lines) == LIBRARY
+    assert all(stringWidth(line, FONT, size) <= width for line in lines)
+    assert len(lines) <= 3
+    assert size >= 4
+
+
+def test_a_short_library_name_keeps_one_line_at_full_size() -> None:
+    assert library_lines("Ludzas novada bibliotēka", 6.5, 40 * mm) == (
+        6.5,
+        ["Ludzas novada bibliotēka"],
+    )
