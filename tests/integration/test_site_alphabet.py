@@ -8,6 +8,7 @@ import pytest
 
 from db.attendance import check_in, session_roster
 from db.database import Database
+from db.exports import attendance_rows, participant_rows
 from db.models import ProgramKind
 from db.people import (
     ParticipantDetails,
@@ -88,3 +89,19 @@ def test_cards_of_one_country_sort_in_its_alphabet_and_speak_its_language(
         *((pid, "lt") for pid in lithuanian),
         *((pid, "lv") for pid in latvian),
     }
+
+
+def test_exports_of_one_country_sort_in_its_alphabet(two_sites: tuple[Database, int, int]) -> None:
+    db, rokiskis, ludza = two_sites
+    for site, name, expected in ((rokiskis, "Rokiškis", LITHUANIAN), (ludza, "Ludza", LATVIAN)):
+        program = create_program(db, "Atviri užsiėmimai", ProgramKind.OPEN, site)
+        session = create_session(
+            db, program, SessionPlan(date(2018, 10, 5), time(16), time(17), "Pasaka")
+        )
+        for child in list_participants(db, site):
+            check_in(db, session, child.id)
+        assert [r.last_name for r in participant_rows(db, site_name=name)] == expected
+        assert [r.last_name for r in attendance_rows(db, site_name=name)] == expected
+    # Both countries in one export: Latvian order.
+    latvian = [name for name in LATVIAN for _ in range(2)]
+    assert [r.last_name for r in participant_rows(db)] == latvian
