@@ -21,7 +21,7 @@ from db.programs import SessionPlan, add_project, add_site, create_program, crea
 from db.reports import monthly_attendance_data, signin_sheet_data
 from db.scancodes import card_text, item_text
 from desktop.documents.cards import member_cards_pdf
-from desktop.documents.common import FONT
+from desktop.documents.common import FONT, INTERREG_LV_LT
 from desktop.documents.indicators import indicators_pdf
 from desktop.documents.labels import TEMPLATES, labels_pdf, library_lines
 from desktop.documents.monthly import monthly_report_pdf
@@ -224,3 +224,10 @@ def test_a_short_library_name_keeps_one_line_at_full_size() -> None:
         6.5,
         ["Ludzas novada bibliotēka"],
     )
+
+
+def test_the_demo_record_holds_the_latvian_of_the_names_other_languages_print() -> None:
+    # One programme in three languages: what Latvian says, English and Lithuanian say too.
+    assert INTERREG_LV_LT["lv"] == PROGRAMME
+    assert INTERREG_LV_LT["lt"].replace("\xa0", " ") == LT_PROGRAMME
+    assert INTERREG_LV_LT["en"] == EN_PROGRAMME
