@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -26,6 +27,7 @@ from desktop.documents.indicators import indicators_pdf
 from desktop.documents.labels import TEMPLATES, labels_pdf, library_lines
 from desktop.documents.monthly import monthly_report_pdf
 from desktop.documents.signin import signin_sheet_pdf
+from tests.documents.test_labels import decode, render_pages
 
 LIBRARY = "Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka"
 LT_PROGRAMME = "Interreg V-A Latvijos–Lietuvos bendradarbiavimo per sieną programa 2014–2020 m."
@@ -231,3 +233,9 @@ def test_the_demo_record_holds_the_latvian_of_the_names_other_languages_print() 
     assert INTERREG_LV_LT["lv"] == PROGRAMME
     assert INTERREG_LV_LT["lt"].replace("\xa0", " ") == LT_PROGRAMME
     assert INTERREG_LV_LT["en"] == EN_PROGRAMME
+
+
+def test_cards_with_the_long_name_still_scan(tmp_path: Path) -> None:
+    cards = [card(n, LIBRARY, "lt") for n in range(1, 11)]
+    (page,) = render_pages(member_cards_pdf(cards), tmp_path)
+    assert sorted(result.text for result in decode(page)) == sorted(c.code_text for c in cards)
