@@ -39,12 +39,26 @@ def _primary(ch: str, language: str) -> int:
     return -1000 + ord(base) if ord(base) < 128 else 1000 + ord(base)
 
 
+class _LetterRanks(dict[str, int]):
+    """Each character's primary rank in one language, worked out once (lists sort often)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, ch: str) -> int:
+        rank = self[ch] = _primary(ch, self.language)
+        return rank
+
+
+_LETTER_RANKS = {language: _LetterRanks(language) for language in _ALPHABETS}
+
+
 def sort_key(text: str, language: str = "lv") -> tuple[tuple[int, ...], str]:
     """A sort key in the alphabetical order of Latvian ("lv") or Lithuanian ("lt")."""
-    if language not in _RANKS:
-        language = "lv"
+    ranks = _LETTER_RANKS.get(language, _LETTER_RANKS["lv"])  # an empty one is falsy
     lowered = unicodedata.normalize("NFC", text.casefold())
-    return tuple(_primary(ch, language) for ch in lowered), lowered
+    return tuple(map(ranks.__getitem__, lowered)), lowered
 
 
 def latvian_key(text: str) -> tuple[tuple[int, ...], str]:
