@@ -34,7 +34,7 @@ from db.models import (
     SessionStatus,
     Site,
 )
-from db.names import person_key
+from db.names import country_language, person_key
 from db.people import get_participant, photo_consent_clause
 
 
@@ -365,6 +365,9 @@ def session_roster(db: Database, session_id: int) -> list[RosterRow]:
         ).all()
         members: set[int] = set()
         unrecorded: list[tuple[int, str, str]] = []
+        language = country_language(
+            session.scalar(select(Site.country).where(Site.id == row.site_id))
+        )
         program = session.get(Program, row.program_id)
         if program is not None and program.kind is ProgramKind.CLOSED:
             enrolled = session.execute(
@@ -393,5 +396,6 @@ def session_roster(db: Database, session_id: int) -> list[RosterRow]:
         for participant_id, first, last, status, method in recorded
     ]
     roster += [RosterRow(p, first, last, None, None, True) for p, first, last in unrecorded]
-    roster.sort(key=lambda r: person_key(r.first_name, r.last_name))
+    # In the alphabetical order of the session's library: Lithuanian in Rokiškis.
+    roster.sort(key=lambda r: person_key(r.first_name, r.last_name, language))
     return roster

@@ -94,7 +94,7 @@ PROJECT_NUMBER = "LLI-263"
 PROJECT_TITLE = (
     "Interaktīvās izglītības telpa – efektīvs nelabvēlīgu ģimeņu bērnu sociālās integrācijas veids"
 )
-PROGRAMME = "Interreg V-A Latvijas–Lietuvas programma 2014.–2020. gadam"
+PROGRAMME = "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam"
 FUNDING_STATEMENT = (
     "Šī publikācija ir sagatavota ar Eiropas Savienības finansiālo atbalstu. Par publikācijas"
     " saturu atbild Jēkabpils Galvenā bibliotēka, un tas nekādā gadījumā nav uzskatāms par"

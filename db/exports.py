@@ -36,7 +36,7 @@ from db.models import (
     Site,
     Staff,
 )
-from db.names import latvian_key, person_key
+from db.names import latvian_key, list_language, person_key
 
 
 class BorrowerKind(enum.StrEnum):
@@ -139,7 +139,7 @@ def attendance_rows(
     site_name: str | None = None,
     by: int | None,
 ) -> list[AttendanceExportRow]:
-    """Every attendance mark in the period, by session and then in Latvian name order.
+    """Every attendance mark in the period, by session and then in alphabetical name order.
 
     Sessions and names are read once each and the marks as bare ids, so ten years
     (150,000 marks) take well under a second instead of parsing dates on every row.
@@ -160,6 +160,7 @@ def attendance_rows(
                 Program.name,
                 Session.theme,
                 Site.name,
+                Site.country,
             )
             .join(Program, Program.id == Session.program_id)
             .join(Site, Site.id == Session.site_id)
@@ -188,7 +189,9 @@ def attendance_rows(
                 )
             )
         }
-    # Sessions in date, time and program order; children in Latvian order within each.
+    # Sessions in date, time and program order; children in alphabetical order within each,
+    # Lithuanian for Rokiškis' sessions alone, else Latvian.
+    language = list_language(row[7] for row in sessions)
     by_session = {row[0]: row for row in sessions}
     session_rank = {
         row[0]: rank
@@ -198,13 +201,15 @@ def attendance_rows(
     }
     name_rank = {
         pid: rank
-        for rank, pid in enumerate(sorted(names, key=lambda pid: (person_key(*names[pid]), pid)))
+        for rank, pid in enumerate(
+            sorted(names, key=lambda pid: (person_key(*names[pid], language), pid))
+        )
     }
     marks.sort(key=lambda m: (session_rank[m[0]], name_rank[m[1]]))
     statuses = {status.value: status for status in AttendanceStatus}
     rows = []
     for session_id, participant_id, status in marks:
-        _, day, starts_at, ends_at, program, theme, site = by_session[session_id]
+        _, day, starts_at, ends_at, program, theme, site, _country = by_session[session_id]
         first, last = names[participant_id]
         rows.append(
             AttendanceExportRow(
@@ -222,7 +227,7 @@ def participant_rows(
     site_name: str | None = None,
     by: int | None,
 ) -> list[ParticipantExportRow]:
-    """The register in Latvian name order; with a period, those who came or joined in it.
+    """The register in alphabetical name order; with a period, those who came or joined in it.
 
     Archived participants are included (a column says so): the admin's export is complete.
     """
@@ -250,6 +255,7 @@ def participant_rows(
             Participant.birth_year,
             Participant.gender,
             Site.name.label("site_name"),
+            Site.country.label("site_country"),
             Participant.card_code,
             Participant.guardian_name,
             Participant.guardian_phone,
@@ -328,7 +334,9 @@ def participant_rows(
         )
         for p in people
     ]
-    rows.sort(key=lambda r: (person_key(r.first_name, r.last_name), r.id))
+    # Lithuanian order for Rokiškis' children alone, else Latvian.
+    language = list_language(p.site_country for p in people)
+    rows.sort(key=lambda r: (person_key(r.first_name, r.last_name, language), r.id))
     return rows
 
 

@@ -25,7 +25,7 @@ from db.models import (
     ProgramKind,
     Site,
 )
-from db.names import fold, latvian_key, person_key
+from db.names import fold, latvian_key, list_language, person_key
 from db.scancodes import new_card_code
 
 OLDEST_BIRTH_YEAR = 1900
@@ -437,20 +437,37 @@ def search_participants(
 ) -> list[FoundParticipant]:
     """Children whose first or last name starts with each typed word, ignoring diacritics.
 
-    "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in Latvian order.
+    "kenins" finds Ķēniņš and Ķēniņa, "ja be" finds Jānis Bērziņš; sorted in the
+    alphabetical order of the site's country (Latvian or Lithuanian).
     Names are the desk's work: any active account finds them.
     """
     typed = without_control(typed)
     if not fold(typed).split():
         return []
-    query = _where_found(_found_participants(), typed, site_id, include_archived)
+    query = _where_found(
+        _found_participants().join(Site, Site.id == Participant.site_id).add_columns(Site.country),
+        typed,
+        site_id,
+        include_archived,
+    )
     with db.reading() as session:
         reader_is_admin(session, by)
-        found = [FoundParticipant(*row) for row in session.execute(query)]
-    # All matches, then Latvian order in Python: SQL's own order is not Latvian, and a
-    # SQL limit would drop the alphabetically first children of a common surname.
-    found.sort(key=lambda p: person_key(p.first_name, p.last_name))
+        rows = session.execute(query).all()
+        language = _sorting_language(session, {row[-1] for row in rows}, site_id)
+    found = [FoundParticipant(*row[:-1]) for row in rows]
+    # All matches, then sorted in Python: SQL's own order is neither Latvian nor
+    # Lithuanian, and a SQL limit would drop the alphabetically first children of a
+    # common surname.
+    found.sort(key=lambda p: person_key(p.first_name, p.last_name, language))
     return found[:limit]
+
+
+def _sorting_language(session: Session, countries: set[str], viewer_site_id: int | None) -> str:
+    """The alphabet a list sorts by: its children's sites' country, else the viewer's site's."""
+    viewer = None
+    if len(countries) > 1 and viewer_site_id is not None:
+        viewer = session.scalar(select(Site.country).where(Site.id == viewer_site_id))
+    return list_language(countries, viewer)
 
 
 def _where_found(query: Q, typed: str, site_id: int | None, include_archived: bool) -> Q:
@@ -600,19 +617,36 @@ def list_participants(
     by: int | None,
     typed: str = "",
     limit: int = PARTICIPANT_LIST_LIMIT,
+    viewer_site_id: int | None = None,
 ) -> list[ParticipantRow]:
-    """The children of a site (all sites for None) in Latvian order, or those a search finds.
+    """The children of a site (all sites for None), or those a search finds.
 
-    A typed search narrows the list exactly as the desk's search does.
+    A typed search narrows the list exactly as the desk's search does. They sort in the
+    alphabetical order of their site's country; children of several countries in the
+    viewer's (the laptop's site), else in Latvian order.
     """
-    query = _where_found(_participant_rows(), typed, site_id, include_archived)
+    query = _where_found(
+        _participant_rows().add_columns(Site.country), typed, site_id, include_archived
+    )
     with db.reading() as session:
         admin = reader_is_admin(session, by)
-        result = [
-            ParticipantRow(*row[:7], row.target_group if admin else None, row.archived)
-            for row in session.execute(query)
-        ]
-    result.sort(key=lambda p: person_key(p.first_name, p.last_name))
+        rows = session.execute(query).all()
+        language = _sorting_language(session, {row[-1] for row in rows}, viewer_site_id)
+    result = [
+        ParticipantRow(
+            row.id,
+            row.first_name,
+            row.last_name,
+            row.birth_year,
+            row.name,
+            row.card_code,
+            row[6],  # no photo consent
+            row.target_group if admin else None,
+            row.archived,
+        )
+        for row in rows
+    ]
+    result.sort(key=lambda p: person_key(p.first_name, p.last_name, language))
     return result[:limit]
 
 

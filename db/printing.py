@@ -28,7 +28,7 @@ from db.models import (
     Session,
     Site,
 )
-from db.names import latvian_key, person_key
+from db.names import country_language, latvian_key, list_language, person_key
 from db.scancodes import card_text, item_text, normalize_tag
 
 
@@ -52,6 +52,7 @@ class CardData:
     code_text: str  # what the QR carries, e.g. P-7KQ2M9XH-4
     library_name: str
     project_name: str  # "OPEN UP"; empty when no project is known
+    language: str = "lv"  # of the child's library's country: a Rokiškis child's card is "lt"
 
 
 def _library(site: Site) -> str:
@@ -136,7 +137,10 @@ def _only_at_seminars() -> ColumnElement[bool]:
 def cards_data(
     db: Database, participant_ids: list[int] | None = None, *, by: int | None
 ) -> list[CardData]:
-    """Cards for the given children, or for every active child with a card; Latvian order."""
+    """Cards for the given children, or for every active child with a card.
+
+    In the alphabetical order of the children's country (Latvian for a mixed list).
+    """
     with db.reading() as session:
         reader_is_admin(session, by)  # a child's name and card code: any active account
         query = select(Participant, Site).join(Site, Site.id == Participant.site_id)
@@ -163,7 +167,8 @@ def cards_data(
                         )
                     )
         project = _only_project(session)
-        rows.sort(key=lambda row: person_key(row[0].first_name, row[0].last_name))
+        language = list_language(site.country for _participant, site in rows)
+        rows.sort(key=lambda row: person_key(row[0].first_name, row[0].last_name, language))
         return [
             CardData(
                 participant_id=participant.id,
@@ -171,6 +176,7 @@ def cards_data(
                 code_text=card_text(participant.card_code or ""),
                 library_name=_library(site),
                 project_name=project.name if project else "",
+                language=country_language(site.country),
             )
             for participant, site in rows
         ]

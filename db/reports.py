@@ -34,7 +34,7 @@ from db.models import (
     Site,
     Staff,
 )
-from db.names import latvian_key, person_key
+from db.names import country_language, latvian_key, person_key
 from db.people import photo_consent_clause
 
 
@@ -152,7 +152,8 @@ def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> Signi
             ).all()
             people = [SigninRow(first, last, bool(flag)) for first, last, flag in enrolled]
             from_enrolment = bool(people)
-        people.sort(key=lambda p: person_key(p.first_name, p.last_name))
+        language = country_language(site.country)  # Lithuanian order on Rokiškis' sheets
+        people.sort(key=lambda p: person_key(p.first_name, p.last_name, language))
 
         return SigninSheet(
             letterhead=_letterhead(_project_for(session, [program.project_id]), [site]),
@@ -463,8 +464,9 @@ def monthly_attendance_data(
                 for pid in listed[prog_id]
                 if pid in names
             ]
-            rows.sort(key=lambda r: person_key(r.first_name, r.last_name))
             site_row = session.get(Site, program.site_id)
+            language = country_language(site_row.country if site_row else None)
+            rows.sort(key=lambda r: person_key(r.first_name, r.last_name, language))
             sections.append(
                 ProgramMonth(
                     program_id=prog_id,

@@ -236,7 +236,8 @@ def cmd_labels(args: argparse.Namespace) -> int:
         print(f"--start must be 1 to {per_page} on the {args.template} template", file=sys.stderr)
         return EXIT_REFUSED
     labels = labels_data(open_database(args.db), args.items)
-    return _write_pdf(labels_pdf(labels, args.template, args.start), args.out)
+    pdf = labels_pdf(labels, args.template, args.start, language=args.language)
+    return _write_pdf(pdf, args.out)
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
@@ -547,12 +548,17 @@ def parser() -> argparse.ArgumentParser:
     labels.add_argument("--items", type=_list, metavar="TAG,…", help="default: every item")
     labels.add_argument("--start", type=int, default=1, help="first free label on the sheet")
     labels.add_argument("--out", type=Path, required=True, metavar="FILE")
+    labels.add_argument("--language", choices=("lv", "en", "lt"), default="lv")
     cards = command("cards", cmd_cards, "member cards for children, 10 to an A4 page")
     cards.add_argument(
         "--participants", type=_list, metavar="ID,…", help="default: every active child"
     )
     cards.add_argument("--out", type=Path, required=True, metavar="FILE")
-    cards.add_argument("--language", choices=("lv", "en", "lt"), default="lv")
+    cards.add_argument(
+        "--language",
+        choices=("lv", "en", "lt"),
+        help="default: each card in its child's library's language (Lithuanian in Rokiškis)",
+    )
     export = command("export", cmd_export, "attendance, participants or loans as CSV or XLSX")
     export.add_argument("kind", choices=("attendance", "participants", "loans"))
     export.add_argument("--from", dest="first", type=_day, metavar="DATE")

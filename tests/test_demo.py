@@ -115,7 +115,9 @@ def test_the_project(filled: Filled) -> None:
         project = s.scalars(select(Project)).one()
     assert (project.name, project.number) == ("OPEN UP", "LLI-263")
     assert project.title.startswith("Interaktīvās izglītības telpa – efektīvs")
-    assert project.programme == "Interreg V-A Latvijas–Lietuvas programma 2014.–2020. gadam"
+    assert project.programme == (
+        "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam"
+    )
     assert "Eiropas Savienības finansiālo atbalstu" in project.funding_statement
     assert (project.starts_on, project.ends_on) == (date(2018, 4, 1), date(2020, 3, 31))
 

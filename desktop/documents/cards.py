@@ -26,7 +26,7 @@ from desktop.documents.common import (
     pick,
     register_fonts,
 )
-from desktop.documents.labels import clip, draw_qr, fit_lines
+from desktop.documents.labels import clip, draw_qr, fit_lines, library_lines
 
 CARD_WIDTH = 85.6 * mm  # ISO/IEC 7810 ID-1, a bank card
 CARD_HEIGHT = 54 * mm
@@ -68,17 +68,22 @@ def _draw_card(
     inner_w = CARD_WIDTH - 2 * INSET
     top = y + CARD_HEIGHT - INSET
 
-    # A blue heading with the library's name, inset so a slightly wrong cut stays white.
-    band = 10 * mm
+    # A blue heading with the library's full name, inset so a slightly wrong cut stays
+    # white; a long name takes a second line and the heading grows, the name is never cut.
+    text_w = inner_w - 2 * 2.5 * mm
+    size, lines = library_lines(card.library_name, 9, text_w, FONT_BOLD)
+    line_y = top - 1.75 * mm - size * 0.8
+    baselines = [line_y - i * size * 1.1 for i in range(len(lines))] or [line_y]
+    title_y = baselines[-1] - 3.7 * mm
+    band = top - title_y + 2 * mm
     canvas.setFillColor(EU_BLUE)
     canvas.roundRect(x + INSET, top - band, inner_w, band, 1.5 * mm, stroke=0, fill=1)
     canvas.setFillColor(white)
-    text_w = inner_w - 2 * 2.5 * mm
-    size, lines = fit_lines(card.library_name, FONT_BOLD, 9, 7, text_w, 1)
     canvas.setFont(FONT_BOLD, size)
-    canvas.drawString(x + INSET + 2.5 * mm, top - 4.3 * mm, lines[0] if lines else "")
+    for line, baseline in zip(lines, baselines, strict=False):
+        canvas.drawString(x + INSET + 2.5 * mm, baseline, line)
     canvas.setFont(FONT, 7)
-    canvas.drawString(x + INSET + 2.5 * mm, top - 8 * mm, clip(title, FONT, 7, text_w))
+    canvas.drawString(x + INSET + 2.5 * mm, title_y, clip(title, FONT, 7, text_w))
     canvas.setFillGray(0)
 
     # The QR on the left: its quiet zone reaches down to the inset, white like the card.
@@ -115,19 +120,29 @@ def _draw_card(
         )
 
 
-def member_cards_pdf(cards: Sequence[CardData], language: str = "lv") -> bytes:
-    """The cards as a PDF, ten to an A4 page in the order given, with cutting marks."""
+def card_title(language: str) -> str:
+    return pick(language, "Member card", "Dalībnieka karte", "Dalyvio kortelė")
+
+
+def member_cards_pdf(cards: Sequence[CardData], language: str | None = None) -> bytes:
+    """The cards as a PDF, ten to an A4 page in the order given, with cutting marks.
+
+    Each card speaks its child's library's language (a Rokiškis child's is Lithuanian)
+    unless a language is chosen for them all.
+    """
     register_fonts()
-    title = pick(language, "Member card", "Dalībnieka karte", "Dalyvio kortelė")
     emblem = eu_emblem(EMBLEM_WIDTH)
     emblem.initialFontName = FONT  # else ReportLab names an unused Helvetica in the file
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, initialFontName=FONT)
-    canvas.setTitle(pick(language, "Member cards", "Dalībnieku kartes", "Dalyvių kortelės"))
+    languages = {card.language for card in cards}
+    whole = language or (languages.pop() if len(languages) == 1 else "lv")
+    canvas.setTitle(pick(whole, "Member cards", "Dalībnieku kartes", "Dalyvių kortelės"))
     canvas.setCreator("OpenUp Desk")
     for start in range(0, max(len(cards), 1), PER_PAGE):
         _cutting_marks(canvas)
         for position, card in enumerate(cards[start : start + PER_PAGE]):
+            title = card_title(language or card.language)
             _draw_card(canvas, card, *card_origin(position), title, emblem)
         canvas.showPage()
     canvas.save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -96,6 +97,89 @@ def eu_funding_lines(language: str = "lv") -> tuple[str, str]:
             "Europos regioninės plėtros fondas",
         ),
     )
+
+
+# Projects numbered LLI-… are the Interreg V-A Latvia–Lithuania programme's, co-financed by
+# the ERDF. The project's record holds its Latvian wording; these are the programme's own
+# names in each language, so a Lithuanian or English document says the same in its words.
+INTERREG_LV_LT_PREFIX = "LLI-"
+INTERREG_LV_LT = {
+    "en": "Interreg V-A Latvia–Lithuania Cross Border Cooperation Programme 2014–2020",
+    "lv": "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam",
+    "lt": "Interreg V-A Latvijos–Lietuvos bendradarbiavimo per sieną programa 2014–2020\u00a0m.",
+}
+# Titles of known projects in the languages besides Latvian (the record's own).
+PROJECT_TITLES = {
+    "LLI-263": {
+        "en": "Interactive education space – efficient way of social integration of children "
+        "from disadvantaged families",
+        "lt": "Interaktyvi edukacinė erdvė – veiksmingas nepalankioje padėtyje esančių šeimų "
+        "vaikų socialinės integracijos būdas",
+    },
+}
+
+
+@dataclass(frozen=True)
+class ProjectWording:
+    """The programme, the project's title and the funding statement in a document's language."""
+
+    programme: str
+    title: str
+    funding_statement: str  # empty when the project has none
+
+
+def co_financed(language: str = "lv") -> str:
+    """The ERDF co-financing sentence an Interreg V-A Latvia–Lithuania project prints."""
+    return pick(
+        language,
+        "The project is co-financed by the European Regional Development Fund.",
+        "Projektu līdzfinansē Eiropas Reģionālās attīstības fonds.",
+        "Projektą iš dalies finansuoja Europos regioninės plėtros fondas.",
+    )
+
+
+def eu_disclaimer(library: str, language: str = "lv") -> str:
+    """The EU's disclaimer naming who answers for a publication's content."""
+    return pick(
+        language,
+        "This publication has been produced with the financial assistance of the European "
+        "Union. The contents of this publication are the sole responsibility of {0} and can "
+        "under no circumstances be regarded as reflecting the position of the European Union.",
+        "Šī publikācija ir sagatavota ar Eiropas Savienības finansiālo atbalstu. Par "
+        "publikācijas saturu atbild {0}, un tas nekādā gadījumā nav uzskatāms par Eiropas "
+        "Savienības oficiālo nostāju.",
+        "Šis leidinys parengtas finansiškai remiant Europos Sąjungai. Už šio leidinio turinį "
+        "atsako {0} ir jokiomis aplinkybėmis negali būti laikoma, kad jis atspindi Europos "
+        "Sąjungos poziciją.",
+    ).format(library or "OPEN UP")
+
+
+def project_wording(
+    language: str,
+    *,
+    number: str,
+    programme: str,
+    title: str,
+    funding_statement: str,
+    library: str,
+) -> ProjectWording:
+    """The project record's Latvian texts as a document in `language` prints them.
+
+    Latvian prints the record as it is; English and Lithuanian print the programme's and the
+    project's names in their own words, and the EU's disclaimer naming the library. What the
+    record leaves empty stays empty in every language.
+    """
+    interreg = number.upper().startswith(INTERREG_LV_LT_PREFIX)
+    statement = funding_statement.strip()
+    if language in ("en", "lt"):
+        if programme and interreg:
+            programme = INTERREG_LV_LT[language]
+        title = PROJECT_TITLES.get(number.upper(), {}).get(language, title) if title else ""
+        if statement:
+            statement = eu_disclaimer(library, language)
+    if statement and interreg and co_financed(language) not in statement:
+        statement = f"{co_financed(language)} {statement}"
+    return ProjectWording(programme=programme, title=title, funding_statement=statement)
 
 
 def page_of(page: int, pages: int, language: str = "lv") -> str:

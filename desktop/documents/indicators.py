@@ -36,9 +36,12 @@ from desktop.documents.common import (
     EU_BLUE,
     FONT,
     FONT_BOLD,
+    ProjectWording,
     eu_block,
+    eu_disclaimer,
     numbered_canvas,
     pick,
+    project_wording,
     register_fonts,
     short_date,
 )
@@ -158,12 +161,25 @@ def _section(heading: Paragraph, table: Table, note: Paragraph, rows: int) -> li
     return [CondPageBreak(40 * mm), *part]
 
 
+def _wording(data: Indicators, language: str) -> ProjectWording:
+    project = data.project
+    return project_wording(
+        language,
+        number=project.number if project else "",
+        programme=project.programme if project else "",
+        title=project.title if project else "",
+        funding_statement=project.funding_statement if project else "",
+        library=data.library_name,
+    )
+
+
 def _header(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
     project = data.project
+    words = _wording(data, language)
     right_lines = []
     if project is not None:
-        if project.programme:
-            right_lines.append(escape(project.programme))
+        if words.programme:
+            right_lines.append(escape(words.programme))
         right_lines.append(f"<b>{escape(project.name)} · {escape(project.number)}</b>")
     if data.library_name:
         right_lines.append(escape(data.library_name))
@@ -190,9 +206,9 @@ def _header(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> l
     )
     period = f"{_long_date(data.first_day, language)} – {_long_date(data.last_day, language)}"
     lines = []
-    if project is not None and project.title:
+    if project is not None and words.title:
         opening, closing = tuple(pick(language, "“”", "„”", "„“"))
-        lines.append(escape(f"{project.name} {opening}{project.title}{closing}"))
+        lines.append(escape(f"{project.name} {opening}{words.title}{closing}"))
     lines.append(f"<b>{pick(language, 'Period', 'Periods', 'Laikotarpis')}:</b> {period}")
     where = escape(data.site_name or "") or pick(
         language, "all sites", "visas bibliotēkas", "visos bibliotekos"
@@ -662,21 +678,9 @@ def _equipment(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -
 def _closing(
     data: Indicators, language: str, st: dict[str, ParagraphStyle], prepared_on: date
 ) -> list[object]:
-    statement = (
-        data.project.funding_statement
-        if data.project is not None and data.project.funding_statement and language == "lv"
-        else pick(
-            language,
-            "This publication has been produced with the financial assistance of the European "
-            "Union. The contents of this publication are the sole responsibility of {0} and can "
-            "under no circumstances be regarded as reflecting the position of the European Union.",
-            "Šī publikācija ir sagatavota ar Eiropas Savienības finansiālo atbalstu. Par "
-            "publikācijas saturu atbild {0}, un tas nekādā gadījumā nav uzskatāms par Eiropas "
-            "Savienības oficiālo nostāju.",
-            "Šis leidinys parengtas finansiškai remiant Europos Sąjungai. Už šio leidinio turinį "
-            "atsako {0} ir jokiomis aplinkybėmis negali būti laikoma, kad jis atspindi Europos "
-            "Sąjungos poziciją.",
-        ).format(data.library_name or "OPEN UP")
+    # The funder's report always carries the EU's disclaimer, even when the record has none.
+    statement = _wording(data, language).funding_statement or eu_disclaimer(
+        data.library_name, language
     )
     prepared = pick(language, "Prepared: {0}", "Sagatavots: {0}", "Parengta: {0}").format(
         short_date(prepared_on, language)

@@ -19,11 +19,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from db.printing import LabelData
-from desktop.documents.common import FONT, FONT_BOLD, register_fonts
+from desktop.documents.common import FONT, FONT_BOLD, pick, register_fonts
 
 QUIET_MODULES = 4  # the clear margin a QR reader needs around the code
 MIN_QR_MM = 15.0  # smaller codes fail with the desk's cheap scanners
 ELLIPSIS = "…"
+FINE_PRINT = 4.0  # points: the smallest text a label or card shrinks to instead of cutting
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,21 @@ def fit_lines(
     return size, kept
 
 
+def fit_whole(
+    text: str, font: str, largest: float, smallest: float, width: float, max_lines: int
+) -> tuple[float, list[str]]:
+    """The largest size at which the text wraps into max_lines; below smallest rather than cut.
+
+    For what must be printed whole, like a library's full name.
+    """
+    size = largest
+    while True:
+        lines = wrap(text, font, size, width)
+        if len(lines) <= max_lines or size <= FINE_PRINT:
+            return size, lines
+        size -= 0.5 if size > smallest else 0.25
+
+
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines at word breaks; a word longer than the width is broken where it must."""
     lines: list[str] = []
@@ -162,11 +178,15 @@ def clip(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + ELLIPSIS
 
 
-def library_lines(name: str, size: float, width: float) -> tuple[float, list[str]]:
-    """The library's name on one line if a slightly smaller size allows it, else on two."""
-    if stringWidth(name, FONT, size - 1) <= width:
-        return fit_lines(name, FONT, size, size - 1, width, 1)
-    return fit_lines(name, FONT, size, size - 1, width, 2)
+def library_lines(
+    name: str, size: float, width: float, font: str = FONT
+) -> tuple[float, list[str]]:
+    """The library's full name, never cut: one line if a slightly smaller size allows it,
+    else two, else three ("Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka")."""
+    for most in (1, 2):
+        if len(wrap(name, font, size - 1, width)) <= most:
+            return fit_whole(name, font, size, size - 1, width, most)
+    return fit_whole(name, font, size, size - 1.5, width, 3)
 
 
 def _draw_label(
@@ -202,11 +222,15 @@ def _draw_label(
         size, lines = library_lines(label.library_name, small, text_w)
         foot.extend((FONT, size, line) for line in reversed(lines))
     line_y = bottom + 0.5
+    placed: list[tuple[str, float, str, float]] = []
     for font, size, line in foot:
-        canvas.setFont(font, size)
-        canvas.drawString(text_x, line_y, line)
+        placed.append((font, size, line, line_y))
         line_y += size * 1.2
     foot_top = line_y - small * 0.2
+    # Drawn top line first, so the PDF's text reads in order ("Rokiškio rajono …").
+    for font, size, line, baseline in reversed(placed):
+        canvas.setFont(font, size)
+        canvas.drawString(text_x, baseline, line)
 
     # The item's name fills what is left between them.
     room = top - foot_top - 1.5
@@ -227,6 +251,7 @@ def labels_pdf(
     start: int = 1,
     *,
     outlines: bool = False,
+    language: str = "lv",
 ) -> bytes:
     """The labels as a PDF; start (1-based) skips the positions already used on the first sheet.
 
@@ -245,7 +270,7 @@ def labels_pdf(
         pagesize=(stock.page_width * mm, stock.page_height * mm),
         initialFontName=FONT,
     )
-    canvas.setTitle("Aprīkojuma uzlīmes")
+    canvas.setTitle(pick(language, "Equipment labels", "Aprīkojuma uzlīmes", "Įrangos etiketės"))
     canvas.setCreator("OpenUp Desk")
     position = start - 1
     for index, label in enumerate(labels):

@@ -40,7 +40,7 @@ from desktop.documents.common import (
     pick,
     register_fonts,
 )
-from desktop.documents.signin import letterhead_band
+from desktop.documents.signin import letterhead_band, letterhead_wording
 
 MARGIN = 12 * mm
 BOTTOM = 16 * mm
@@ -454,8 +454,9 @@ def _summary(data: MonthlyAttendance, language: str) -> list[Flowable]:
         Spacer(0, 9 * mm),
         signed,
     ]
-    if data.letterhead.funding_statement:
-        block += [Spacer(0, 6 * mm), Paragraph(escape(data.letterhead.funding_statement), FUNDING)]
+    statement = letterhead_wording(data.letterhead, language).funding_statement
+    if statement:
+        block += [Spacer(0, 6 * mm), Paragraph(escape(statement), FUNDING)]
     return [KeepTogether(block)]
 
 

@@ -36,10 +36,12 @@ from db.reports import Letterhead, SigninSheet
 from desktop.documents.common import (
     FONT,
     FONT_BOLD,
+    ProjectWording,
     eu_block,
     long_date,
     numbered_canvas,
     pick,
+    project_wording,
     register_fonts,
     short_date,
 )
@@ -109,9 +111,22 @@ def _project(sheet: SigninSheet, language: str) -> str:
     return f"{head.project_name}, {number} {head.project_number}".strip(", ")
 
 
+def letterhead_wording(head: Letterhead, language: str = "lv") -> ProjectWording:
+    """The programme, title and funding statement of the letterhead in the document's language."""
+    return project_wording(
+        language,
+        number=head.project_number,
+        programme=head.programme,
+        title=head.project_title,
+        funding_statement=head.funding_statement,
+        library=head.library_name,
+    )
+
+
 def letterhead_band(head: Letterhead, width: float, language: str = "lv") -> Table:
     """The page's top: the EU emblem and fund on the left, the programme and project right."""
-    right = [head.programme, head.project_title] if head.programme else [head.project_title]
+    words = letterhead_wording(head, language)
+    right = [words.programme, words.title]
     band = Table(
         [[eu_block(language), [_p(line, RIGHT) for line in right if line]]],
         colWidths=[70 * mm, width - 70 * mm],
@@ -343,8 +358,9 @@ def _footer(sheet: SigninSheet, language: str) -> list[Flowable]:
         Spacer(0, 3 * mm),
         _p(notice, NOTICE),
     ]
-    if sheet.letterhead.funding_statement:
-        block += [Spacer(0, 2 * mm), _p(sheet.letterhead.funding_statement, FUNDING)]
+    statement = letterhead_wording(sheet.letterhead, language).funding_statement
+    if statement:
+        block += [Spacer(0, 2 * mm), _p(statement, FUNDING)]
     return block
 
 

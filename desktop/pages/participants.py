@@ -42,7 +42,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ParticipantsModel(RowsModel):
-    """The list of children; rows come already in Latvian order."""
+    """The list of children; rows come already in their library's alphabetical order."""
 
     LAST_NAME, FIRST_NAME, BORN, SITE, PHOTOS, TARGET_GROUP, CARD = range(7)
 
@@ -236,6 +236,7 @@ class ParticipantsPage(QWidget):
             self.show_archived.isChecked(),
             by=self.ctx.staff_id,
             typed=self.search.text(),
+            viewer_site_id=self.ctx.site_id,
         )
         self.model.set_rows(rows)
         # One site chosen: its name in every row would tell nothing.

@@ -346,8 +346,9 @@ class LabelsForm(ReportForm):
             self.start.value(),
             self.ctx.database,
         )
+        language = self.document_language()  # the app's: a label has only its file's title
         self.preview(
-            lambda: labels_pdf(labels_data(database, tags), template, start),
+            lambda: labels_pdf(labels_data(database, tags), template, start, language=language),
             self.tr("QR labels for equipment"),
             "uzlimes.pdf",
         )
@@ -367,6 +368,9 @@ class CardsForm(ReportForm):
         self.child_list.setObjectName("cardChildren")
         self.form.addRow(self.tr("Children"), self.child_list)
         self.form.addRow("", _all_none_buttons(self, self.child_list))
+        # A card speaks its child's library's language unless one is chosen for them all.
+        self.language.insertItem(0, self.tr("Each child's library's language"), "")
+        self.language.setCurrentIndex(0)
         self.form.addRow(self.tr("Language"), self.language)
         self.action.setText(self.tr("Preview…"))
         self.reload()
@@ -386,7 +390,8 @@ class CardsForm(ReportForm):
         if not ids:
             self.say(self.tr("Tick at least one child."), problem=True)
             return
-        language, database, by = self.document_language(), self.ctx.database, self.ctx.staff_id
+        language = self.document_language() or None
+        database, by = self.ctx.database, self.ctx.staff_id
         self.preview(
             lambda: member_cards_pdf(cards_data(database, ids, by=by), language),
             self.tr("Member cards"),

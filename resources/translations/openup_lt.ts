@@ -318,6 +318,10 @@
         <source>Tick at least one child.</source>
         <translation>Pažymėkite bent vieną vaiką.</translation>
     </message>
+    <message>
+        <source>Each child&apos;s library&apos;s language</source>
+        <translation>Kiekvieno vaiko bibliotekos kalba</translation>
+    </message>
 </context>
 <context>
     <name>DeskPage</name>

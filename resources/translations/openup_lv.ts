@@ -318,6 +318,10 @@
         <source>Tick at least one child.</source>
         <translation>Atzīmējiet vismaz vienu bērnu.</translation>
     </message>
+    <message>
+        <source>Each child&apos;s library&apos;s language</source>
+        <translation>Katra bērna bibliotēkas valoda</translation>
+    </message>
 </context>
 <context>
     <name>DeskPage</name>

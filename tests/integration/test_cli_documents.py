@@ -130,3 +130,23 @@ def test_refusals_are_plain_words(demo_file: Path, args: list[str], says: str) -
     assert result.returncode != 0
     assert says in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cards_speak_each_childs_library_language_unless_one_is_chosen(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    cards = tmp_path / "cards.pdf"
+    assert main_py(demo_file, "cards", "--out", str(cards)).returncode == 0
+    text = " ".join(pdf_text(cards).split())
+    # The demo's Rokiškis children: their cards in Lithuanian, the full name whole.
+    rokiskis = text.count("Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka")
+    assert rokiskis >= 1 and text.count("Dalyvio kortelė") == rokiskis
+    assert "Dalībnieka karte" in text
+    chosen = tmp_path / "cards_lt.pdf"
+    result = main_py(demo_file, "cards", "--language", "lt", "--out", str(chosen))
+    assert result.returncode == 0, result.stderr
+    assert "Dalībnieka karte" not in pdf_text(chosen)
+    labels = tmp_path / "labels.pdf"
+    result = main_py(demo_file, "labels", "--language", "lt", "--out", str(labels))
+    assert result.returncode == 0, result.stderr
+    assert pypdf.PdfReader(labels).metadata.title == "Įrangos etiketės"

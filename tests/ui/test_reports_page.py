@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from db.attendance import check_in
@@ -145,3 +145,33 @@ def test_print_buttons_lead_to_the_documents(ctx: AppContext, qtbot, desk: Desk)
     window.desk.session_id = desk.session_id
     window.desk.print_signin_sheet()
     assert "Iespējas dzīvojot laukos" in shown_pdf(qtbot)
+
+
+def test_a_rokiskis_laptop_prints_its_childrens_cards_in_lithuanian(
+    desk: Desk, qtbot, tmp_path: Path, qapp: object
+) -> None:  # type: ignore[no-untyped-def]
+    from db.people import ParticipantDetails, register_participant
+    from db.programs import add_site, list_sites
+    from desktop.settings import SITE, Settings
+
+    library = "Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka"
+    rokiskis = add_site(desk.db, "Rokiškis", "LT", library)
+    ona = register_participant(desk.db, ParticipantDetails("Ona", "Jankutė", 2009, rokiskis))
+    settings = Settings(str(tmp_path / "settings.ini"))
+    settings.set(SITE, "Rokiškis")
+    ctx = AppContext(desk.db, settings, list_sites(desk.db))
+    reports = ReportsPage(ctx)
+    qtbot.addWidget(reports)
+    reports.prepare("cards", [ona])
+    assert reports.cards.child_list.ticked() == [ona]
+    reports.cards.run()
+    text = " ".join(shown_pdf(qtbot).split())
+    assert "Dalyvio kortelė" in text and library in text and "Dalībnieka" not in text
+    # A language chosen for the run holds for every card (the first preview gone first).
+    for shown in QApplication.topLevelWidgets():
+        if isinstance(shown, PdfPreview):
+            shown.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    reports.cards.language.setCurrentIndex(reports.cards.language.findData("en"))
+    reports.cards.run()
+    assert "Member card" in shown_pdf(qtbot)
