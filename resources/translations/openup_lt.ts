@@ -213,6 +213,14 @@
         <translation>dar nėra</translation>
     </message>
     <message>
+        <source>Copying and checking the database…</source>
+        <translation>Kopijuojama ir tikrinama duomenų bazė…</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
         <source>Backed up and checked: %1</source>
         <translation>Kopija sukurta ir patikrinta: %1</translation>
     </message>
@@ -734,6 +742,10 @@
         <translation>duomenų bazė jos nepriėmė.</translation>
     </message>
     <message>
+        <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
+        <translation>Importavimas sustabdytas ties {row} eilute iš {total}: niekas neužregistruotas.</translation>
+    </message>
+    <message>
         <source>read the audit log</source>
         <translation>peržiūrėti audito žurnalą</translation>
     </message>
@@ -1243,6 +1255,14 @@
     <message>
         <source>Import %1 children</source>
         <translation>Importuoti vaikus (%1)</translation>
+    </message>
+    <message>
+        <source>Registering the children of the roster…</source>
+        <translation>Registruojami sąrašo vaikai…</translation>
+    </message>
+    <message>
+        <source>Stopping: nobody from this roster is registered.</source>
+        <translation>Stabdoma: niekas iš šio sąrašo neregistruojamas.</translation>
     </message>
     <message>
         <source>Imported %1 children.</source>
@@ -2210,6 +2230,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Atšaukti</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -2310,6 +2337,18 @@
     <message>
         <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
+    </message>
+    <message>
+        <source>Erasing the records of the children past the retention period…</source>
+        <translation>Trinami vaikų, kurių saugojimo terminas pasibaigė, duomenys…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch: the children erased so far stay erased, the others are kept.</source>
+        <translation>Sustabdoma po šios dalies: jau ištrinti vaikų duomenys lieka ištrinti, kiti išsaugomi.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 children erased, %2 kept.</source>
+        <translation>Sustabdyta: ištrinta vaikų: %1, išsaugota: %2.</translation>
     </message>
     <message>
         <source>Erased: %1 children.</source>
@@ -2816,6 +2855,10 @@
     <message>
         <source>Retention period changed</source>
         <translation>Saugojimo terminas pakeistas</translation>
+    </message>
+    <message>
+        <source>Erasure past retention stopped</source>
+        <translation>Trynimas pasibaigus saugojimo terminui sustabdytas</translation>
     </message>
     <message>
         <source>Child</source>

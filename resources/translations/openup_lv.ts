@@ -213,6 +213,14 @@
         <translation>vēl nav</translation>
     </message>
     <message>
+        <source>Copying and checking the database…</source>
+        <translation>Kopē un pārbauda datubāzi…</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
         <source>Backed up and checked: %1</source>
         <translation>Kopija izveidota un pārbaudīta: %1</translation>
     </message>
@@ -734,6 +742,10 @@
         <translation>datubāze to nepieņēma.</translation>
     </message>
     <message>
+        <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
+        <translation>Importēšana apturēta pie {row}. rindas no {total}: neviens netika reģistrēts.</translation>
+    </message>
+    <message>
         <source>read the audit log</source>
         <translation>skatīt audita žurnālu</translation>
     </message>
@@ -1243,6 +1255,14 @@
     <message>
         <source>Import %1 children</source>
         <translation>Importēt bērnus (%1)</translation>
+    </message>
+    <message>
+        <source>Registering the children of the roster…</source>
+        <translation>Reģistrē saraksta bērnus…</translation>
+    </message>
+    <message>
+        <source>Stopping: nobody from this roster is registered.</source>
+        <translation>Aptur: neviens no šī saraksta netiek reģistrēts.</translation>
     </message>
     <message>
         <source>Imported %1 children.</source>
@@ -2210,6 +2230,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Atcelt</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -2310,6 +2337,18 @@
     <message>
         <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Neatgriezeniski dzēst šo bērnu datus (bērni: %1)? Tiks dzēsti viņu vārdi, aizbildņi, tālruņi, piezīmes, piekrišanas un karšu kodi; apmeklējums paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
+    </message>
+    <message>
+        <source>Erasing the records of the children past the retention period…</source>
+        <translation>Dzēš to bērnu datus, kuru glabāšanas termiņš beidzies…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch: the children erased so far stay erased, the others are kept.</source>
+        <translation>Apstāsies pēc šīs daļas: jau dzēstie bērnu dati paliek dzēsti, pārējie tiek saglabāti.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 children erased, %2 kept.</source>
+        <translation>Apturēts: dzēsti bērni: %1, saglabāti: %2.</translation>
     </message>
     <message>
         <source>Erased: %1 children.</source>
@@ -2816,6 +2855,10 @@
     <message>
         <source>Retention period changed</source>
         <translation>Glabāšanas termiņš mainīts</translation>
+    </message>
+    <message>
+        <source>Erasure past retention stopped</source>
+        <translation>Dzēšana pēc glabāšanas termiņa apturēta</translation>
     </message>
     <message>
         <source>Child</source>
