@@ -3,7 +3,12 @@ the retention erase between batches, a roster import before it commits, a backup
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pty
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db.accounts import add_staff
+from db.attendance import check_in
 from db.backups import back_up, integrity_problem
 from db.database import Database
 from db.models import AuditEvent, Participant, Role
@@ -25,7 +31,7 @@ from db.privacy import (
 )
 from db.roster import ImportStopped, import_roster, preview_roster
 from tests.conftest import Desk
-from tests.integration.test_backups import file_of, participants_in
+from tests.integration.test_backups import ROOT, file_of, participants_in
 
 # Every child registered today is past a one-year rule two years from now.
 LATER = date(date.today().year + 2, 1, 1)
@@ -182,3 +188,57 @@ def test_a_backup_reports_the_kilobytes_copied_step_by_step(
     assert [done for done, _ in seen] == sorted({done for done, _ in seen})
     assert {total for _, total in seen} == {total_kb}
     assert integrity_problem(copy) is None and participants_in(copy) == 42
+
+
+def run_main(url: str, *args: str, stderr: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", url, *args],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_command_line_shows_a_progress_line_on_a_terminal(desk: Desk) -> None:
+    check_in(desk.db, desk.session_id, desk.ilze_id)
+    for n in range(28):  # 29 children came in 2018, past five years: batches of 25 and 4
+        child = register_participant(
+            desk.db, ParticipantDetails(f"Bērns{n:02}", "Liepiņa", 2010, desk.site_id)
+        )
+        check_in(desk.db, desk.session_id, child)
+    url = str(desk.db.url.render_as_string(hide_password=False))
+    desk.db.dispose()
+    watcher, terminal = pty.openpty()
+    try:
+        done = run_main(url, "privacy", "retention", "--erase", "--yes", stderr=terminal)
+        os.close(terminal)
+        shown = b""
+        with contextlib.suppress(OSError):  # the terminal's other end closed: all is read
+            while chunk := os.read(watcher, 4096):
+                shown += chunk
+    finally:
+        os.close(watcher)
+    assert done.returncode == 0, shown
+    assert "Erased 29 children" in done.stdout
+    # The terminal turns "\n" into "\r\n"; the line is rewritten in place with "\r".
+    assert shown.decode() == "\rErasing: 0 / 29\rErasing: 25 / 29\rErasing: 29 / 29\r\n"
+
+
+def test_the_command_line_prints_no_progress_into_a_file(desk: Desk, tmp_path: Path) -> None:
+    url = str(desk.db.url.render_as_string(hide_password=False))
+    desk.db.dispose()
+    done = run_main(
+        url,
+        "import",
+        "participants",
+        str(roster_file(tmp_path, 3)),
+        "--site",
+        "Jēkabpils",
+        stderr=subprocess.PIPE,
+    )
+    assert done.returncode == 0 and "Imported 3 children" in done.stdout
+    assert done.stderr == ""
