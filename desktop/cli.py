@@ -284,7 +284,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = exports.participant_rows(database, args.first, args.last, site_name=args.site)
     else:
         rows = exports.loan_rows(database, args.first, args.last, site_name=args.site)
-    write_export(args.kind, rows, args.out, args.language)
+    write_export(args.kind, rows, args.out, args.language, progress_line("Writing"))
     print(f"Wrote {args.out} ({len(rows)} rows)")
     return 0
 

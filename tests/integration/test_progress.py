@@ -9,17 +9,20 @@ import pty
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+import tempfile
+from datetime import date, time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.backups import back_up, integrity_problem
 from db.database import Database
-from db.models import AuditEvent, Participant, Role
+from db.exports import AttendanceExportRow, ExportStopped
+from db.models import AttendanceStatus, AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
 from db.privacy import (
     ERASE_BATCH,
@@ -30,6 +33,7 @@ from db.privacy import (
     past_retention,
 )
 from db.roster import ImportStopped, import_roster, preview_roster
+from desktop.documents.exports import write_export
 from tests.conftest import Desk
 from tests.integration.test_backups import ROOT, file_of, participants_in
 
@@ -242,3 +246,62 @@ def test_the_command_line_prints_no_progress_into_a_file(desk: Desk, tmp_path: P
     )
     assert done.returncode == 0 and "Imported 3 children" in done.stdout
     assert done.stderr == ""
+
+
+def attendance_export(count: int) -> list[AttendanceExportRow]:
+    return [
+        AttendanceExportRow(
+            date(2018, 10, 5),
+            time(16),
+            time(17),
+            "Nāc, pievienojies!",
+            "Iespējas dzīvojot laukos",
+            "Jēkabpils",
+            f"Bērns{n:04}",
+            "Liepiņa",
+            AttendanceStatus.PRESENT,
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_reports_the_rows_written(tmp_path: Path, suffix: str) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def watch(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    path = write_export("attendance", attendance_export(2500), tmp_path / f"a{suffix}", "lv", watch)
+    assert seen == [(0, 2500), (1000, 2500), (2000, 2500), (2500, 2500)]
+    if suffix == ".csv":
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        assert len(lines) == 2501 and lines[-1].endswith("Bērns2499;Liepiņa;piedalījās")
+    else:
+        sheet = load_workbook(path, read_only=True).active
+        assert sheet is not None
+        values = list(sheet.values)
+        assert len(values) == 2501 and values[-1][6] == "Bērns2499"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_stopped_export_leaves_the_older_file_as_it_was(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # openpyxl streams the rows through a temporary file of its own: it must go too.
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    path = folder / f"apmeklejums{suffix}"
+    path.write_bytes(b"last month's export")
+
+    with pytest.raises(ExportStopped) as stopped:
+        write_export("attendance", attendance_export(2500), path, "lv", lambda d, _t: d < 1000)
+
+    assert stopped.value.message == "The export was stopped: no file was saved."
+    assert path.read_bytes() == b"last month's export"
+    assert [p.name for p in folder.iterdir()] == [path.name]  # no half-written file beside
+    assert list(temporary.iterdir()) == []
