@@ -1,5 +1,6 @@
 """Long work shows its count while it runs, and Cancel stops it only where the records stay
-whole: the retention erase between batches, a roster import before it commits."""
+whole: the retention erase between batches, a roster import before it commits, an export
+before its file is saved."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from desktop.context import AppContext
 from desktop.dialogs import import_dialog
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.privacy import RetentionDialog
+from desktop.documents import exports as document_exports
 from desktop.operations import ProgressWindow, count_text
+from desktop.pages.reports import ReportsPage
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of
@@ -211,3 +214,42 @@ def test_the_count_is_written_as_the_language_writes_numbers(language: str, writ
         assert count_text(1200, 12000, "kB") == f"{written} kB"
     finally:
         QLocale.setDefault(before)
+
+
+def test_cancel_stops_an_export_and_saves_no_file(
+    ctx: AppContext,
+    desk: Desk,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    counts: list[str],
+) -> None:
+    check_in(desk.db, desk.session_id, desk.ilze_id)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    path = folder / "apmeklejums.xlsx"
+    gate = threading.Event()
+    real = document_exports.write_export
+    monkeypatch.setattr(document_exports, "write_export", held_at(real, 1, gate))
+
+    page.export.export_to(path)
+    window = window_of(page.export)
+    qtbot.waitUntil(lambda: counts == ["0 / 1"])
+    assert window.cancel_button is not None
+    window.cancel_button.click()
+    assert window.text.text() == "Stopping: no file is saved."
+    gate.set()
+    wait(qtbot)
+
+    assert page.export.message.text() == "The export was stopped: no file was saved."
+    assert list(folder.iterdir()) == []
+    monkeypatch.setattr(document_exports, "write_export", real)
+    counts.clear()
+    page.export.export_to(path)
+    wait(qtbot)
+    assert counts == ["0 / 1", "1 / 1"]
+    assert page.export.message.text() == f"Saved 1 rows to {path}."
+    assert path.exists()
