@@ -670,6 +670,10 @@
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
     <message>
+        <source>The export was stopped: no file was saved.</source>
+        <translation>Eksportavimas sustabdytas: failas neišsaugotas.</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>Laikotarpis baigiasi anksčiau, nei prasideda.</translation>
     </message>
@@ -1129,6 +1133,10 @@
     <message>
         <source>Writing %1…</source>
         <translation>Rašoma %1…</translation>
+    </message>
+    <message>
+        <source>Stopping: no file is saved.</source>
+        <translation>Stabdoma: failas nebus išsaugotas.</translation>
     </message>
     <message>
         <source>Saved %1 rows to %2.</source>

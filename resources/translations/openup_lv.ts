@@ -670,6 +670,10 @@
         <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
     </message>
     <message>
+        <source>The export was stopped: no file was saved.</source>
+        <translation>Eksportēšana apturēta: fails netika saglabāts.</translation>
+    </message>
+    <message>
         <source>The period ends before it starts.</source>
         <translation>Periods beidzas, pirms tas sākas.</translation>
     </message>
@@ -1129,6 +1133,10 @@
     <message>
         <source>Writing %1…</source>
         <translation>Raksta %1…</translation>
+    </message>
+    <message>
+        <source>Stopping: no file is saved.</source>
+        <translation>Aptur: fails netiks saglabāts.</translation>
     </message>
     <message>
         <source>Saved %1 rows to %2.</source>
