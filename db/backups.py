@@ -21,7 +21,6 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL
 
@@ -35,9 +34,7 @@ from db.database import (
     sqlite_path,
 )
 from db.errors import QT_TRANSLATE_NOOP, DomainError
-
-if TYPE_CHECKING:
-    pass
+from db.progress import Progress, go_on
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +42,9 @@ FOLDER_NAME = "backups"
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_SAFETY = 5  # copies taken before a restore or a migration
+# Pages copied per step when someone watches (4 MB at SQLite's usual 4 KB pages): often
+# enough for a count that moves, few enough that a write elsewhere rarely restarts the copy.
+BACKUP_STEP_PAGES = 1024
 PRIVATE_FOLDER = 0o700
 _STAMP = "%Y-%m-%d-%H%M%S"
 _NAME = re.compile(
@@ -318,13 +318,14 @@ def why_not_written(error: OSError | sqlite3.Error) -> str | None:
     return None
 
 
-def backup_to(source: Path, target: Path) -> Path:
+def backup_to(source: Path, target: Path, progress: Progress | None = None) -> Path:
     """Copy a live SQLite database to target with the online backup, then verify the copy.
 
     The copy is written beside target and renamed into place only after it passed
     `PRAGMA integrity_check`; a copy that fails is deleted and BackupFailed raised. A
     target that cannot be written (read-only, full, forbidden) is BackupNotWritten, and
     nothing is left there either.
+    `progress(done, total)` hears the kilobytes copied after each step (it cannot stop it).
     """
     if not source.is_file():
         raise NoDatabaseFile(path=str(source))
@@ -339,7 +340,15 @@ def backup_to(source: Path, target: Path) -> Path:
             closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
             closing(sqlite3.connect(partial)) as dst,
         ):
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                page_kb = src.execute("PRAGMA page_size").fetchone()[0] / 1024
+
+                def copied(_status: int, remaining: int, total: int) -> None:
+                    go_on(progress, round((total - remaining) * page_kb), round(total * page_kb))
+
+                src.backup(dst, pages=BACKUP_STEP_PAGES, progress=copied)
             # A self-contained file: no -wal beside the copy, whatever the source used.
             dst.execute("PRAGMA journal_mode=DELETE")
         make_private(partial)
@@ -403,9 +412,13 @@ def prune(database_file: Path) -> list[Path]:
     return removed
 
 
-def back_up_now(database_file: Path, *, now: datetime | None = None) -> Path:
+def back_up_now(
+    database_file: Path, *, now: datetime | None = None, progress: Progress | None = None
+) -> Path:
     """A verified copy into the backups folder, then retention."""
-    target = backup_to(database_file, new_backup_path(database_file, now or datetime.now()))
+    target = backup_to(
+        database_file, new_backup_path(database_file, now or datetime.now()), progress
+    )
     prune(database_file)
     return target
 
@@ -487,11 +500,17 @@ def database_file(url: URL) -> Path:
 
 
 def back_up(
-    url: URL, out: Path | None = None, *, database: Database | None = None, by: int | None = None
+    url: URL,
+    out: Path | None = None,
+    *,
+    database: Database | None = None,
+    by: int | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """`Back up now`: into the backups folder, or to `out` (a new file) when given.
 
-    From the program `by` is the signed-in account, which must be an admin.
+    From the program `by` is the signed-in account, which must be an admin;
+    `progress(done, total)` hears the kilobytes copied.
     """
     if by is not None:
         assert database is not None, "an account is checked against its database"
@@ -501,8 +520,8 @@ def back_up(
         raise NoDatabaseFile(path=str(path))
     check_at_start(url)  # a damaged database is reported with its newest good backup
     if out is None:
-        return back_up_now(path)
+        return back_up_now(path, progress=progress)
     out = out.expanduser().resolve()
     if out.exists() or out == path:
         raise BackupTargetTaken(path=str(out))
-    return backup_to(path, out)
+    return backup_to(path, out, progress)

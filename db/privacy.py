@@ -47,6 +47,7 @@ from db.models import (
 )
 from db.models import Session as ProgramSession
 from db.people import get_participant
+from db.progress import Progress, go_on
 
 ERASED_FIRST_NAME = "(dzēsts)"  # "(erased)": what lists and reports show instead of a name
 ERASED_TEXT = "(erased)"
@@ -586,21 +587,29 @@ def past_retention(
 ERASE_BATCH = 25
 
 
+ERASE_STOPPED_ACTION = "retention.erase_stopped"
+
+
 def erase_past_retention(
     db: Database,
     rule: RetentionRule | None = None,
     *,
     by: int | None,
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Erase every child past retention (admins only), a batch per transaction; how many.
 
-    Each erasure is whole or not at all; if the work stops half-way, the children not yet
-    erased are simply listed again."""
+    Each erasure is whole or not at all. `progress(done, total)` hears the count after each
+    batch; when it returns False the work stops there: the batches done stay erased, the
+    children not yet erased are kept (and listed again), and the audit log says how many."""
     check_admin(db, by, ERASE_CHILD)
     ids = [child.participant_id for child in past_retention(db, rule, today, by=by)]
     count = 0
     for start in range(0, len(ids), ERASE_BATCH):
+        if not go_on(progress, start, len(ids)):
+            _record_stop(db, by, count, len(ids) - start, len(ids))
+            break
         with db.unit_of_work() as uow:
             require_admin(uow.session, by, ERASE_CHILD)
             for participant_id in ids[start : start + ERASE_BATCH]:
@@ -608,6 +617,22 @@ def erase_past_retention(
                 if participant is not None and _erase(uow.session, participant, by):
                     count += 1
             uow.commit()
+    else:
+        go_on(progress, len(ids), len(ids))  # all done: nothing is left to stop
     if count:
         db.checkpoint()
     return count
+
+
+def _record_stop(db: Database, by: int | None, erased: int, kept: int, total: int) -> None:
+    with db.unit_of_work() as uow:
+        audit.record(
+            uow.session,
+            by,
+            ERASE_STOPPED_ACTION,
+            "participant",
+            None,
+            f"Erasure past retention stopped: {erased} of {total} children erased, "
+            f"the other {kept} kept",
+        )
+        uow.commit()

@@ -36,6 +36,7 @@ from db.people import (
     search_name,
     without_control,
 )
+from db.progress import Progress, go_on
 
 MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 10_000
@@ -154,6 +155,14 @@ REGISTERED_MEANWHILE = QT_TRANSLATE_NOOP(
     "DomainError", "the child is already registered; check the file again."
 )
 DATABASE_REFUSED = QT_TRANSLATE_NOOP("DomainError", "the database did not accept it.")
+
+
+class ImportStopped(DomainError):
+    """The librarian stopped an import before it committed: nobody was registered."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "The import was stopped at row {row} of {total}: nobody was registered."
+    )
 
 
 def shown(text: str) -> str:
@@ -696,19 +705,26 @@ def _registered(session: Session, row: RosterRow) -> bool:
 
 
 def import_roster(
-    db: Database, rows: Sequence[RosterRow], site_id: int, *, by: int | None = None
+    db: Database,
+    rows: Sequence[RosterRow],
+    site_id: int,
+    *,
+    by: int | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Register every row (the valid rows of a preview) in one transaction: all or nothing.
 
     A row with problems, a child registered meanwhile, or a row the records refuse stops
-    the whole import; returns how many children were registered.
+    the whole import; returns how many children were registered. `progress(done, total)`
+    hears each row; returning False stops the import before it commits (ImportStopped).
     """
     today = date.today()
     with db.unit_of_work() as uow:
         session = uow.session
         if any(row.target_group for row in rows):  # said once, not as every row's problem
             require_admin(session, by, MARK_TARGET_GROUP)
-        for row in rows:
+        go_on(progress, 0, len(rows))
+        for done, row in enumerate(rows, start=1):
             if not row.valid:
                 raise RosterRowRefused(row=row.row, reason=HAS_PROBLEMS)
             if _registered(session, row):
@@ -728,5 +744,7 @@ def import_roster(
                 raise RosterRowRefused(row=row.row, reason=refusal.message) from refusal
             except (IntegrityError, DataError) as error:
                 raise RosterRowRefused(row=row.row, reason=DATABASE_REFUSED) from error
+            if not go_on(progress, done, len(rows)):
+                raise ImportStopped(row=done, total=len(rows))  # rolled back: nothing written
         uow.commit()
         return len(rows)

@@ -56,6 +56,7 @@ ACTIONS: dict[str, str] = {
     "site.added": QT_TRANSLATE_NOOP("audit", "Site added"),
     "project.added": QT_TRANSLATE_NOOP("audit", "Project added"),
     "retention.changed": QT_TRANSLATE_NOOP("audit", "Retention period changed"),
+    "retention.erase_stopped": QT_TRANSLATE_NOOP("audit", "Erasure past retention stopped"),
 }
 
 # Entity (audit.record's fourth argument) → the kind of record, as in "Child #12".

@@ -44,6 +44,21 @@ def start_logging() -> Path:
     return path
 
 
+def progress_line(what: str, unit: str = "") -> Callable[[int, int], bool] | None:
+    """A progress line on stderr ("Erasing: 1200 / 1976"), rewritten in place, when a person
+    watches the terminal; nothing when stderr goes to a file or another program."""
+    if not sys.stderr.isatty():
+        return None
+    suffix = f" {unit}" if unit else ""
+
+    def show(done: int, total: int) -> bool:
+        end = "\n" if done >= total else ""
+        print(f"\r{what}: {done} / {total}{suffix}", end=end, file=sys.stderr, flush=True)
+        return True
+
+    return show
+
+
 def open_database(given: str | None, *, at_start: bool = False) -> Any:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
@@ -275,7 +290,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         rows = exports.loan_rows(database, args.first, args.last, site_name=args.site, by=None)
-    write_export(args.kind, rows, args.out, args.language)
+    write_export(args.kind, rows, args.out, args.language, progress_line("Writing"))
     print(f"Wrote {args.out} ({len(rows)} rows)")
     return 0
 
@@ -309,7 +324,7 @@ def cmd_import_participants(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"{len(valid)} children would be imported into {chosen[0][1]} (--dry-run).")
         return 0
-    count = import_roster(database, valid, chosen[0][0])
+    count = import_roster(database, valid, chosen[0][0], progress=progress_line("Importing"))
     print(f"Imported {count} children into {chosen[0][1]}.")
     return 0
 
@@ -318,7 +333,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from db.backups import back_up
     from db.database import resolve_url
 
-    copy = back_up(resolve_url(args.db), args.out)
+    copy = back_up(resolve_url(args.db), args.out, progress=progress_line("Copying", "kB"))
     print(f"Backed up to {copy} (integrity check: ok)")
     return 0
 
@@ -455,7 +470,7 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
     if not args.yes:
         print("Erasing cannot be undone: add --yes to confirm.", file=sys.stderr)
         return EXIT_REFUSED
-    count = erase_past_retention(database, rule, by=None)
+    count = erase_past_retention(database, rule, by=None, progress=progress_line("Erasing"))
     print(f"Erased {count} children; their attendance stays, anonymous.")
     return 0
 

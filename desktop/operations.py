@@ -2,16 +2,22 @@
 
 Like Anki's CollectionOp: `Operation(parent, lambda: lend(...)).success(show).run()`.
 Widgets are never touched inside the work; callbacks run on the UI thread.
+
+Long work reports how far it is: `Operation.tracked(parent, lambda progress: erase(...,
+progress=progress)).show_progress(title, text, stopping=...).run()` hands the use case a
+callback that sends each count to the UI thread and answers False once Cancel was pressed.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from db.errors import DomainError
 
@@ -22,6 +28,23 @@ T = TypeVar("T")
 class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
+    progressed = Signal(int, int)  # done, total
+
+
+class _Reporter:
+    """The progress callback a use case calls on the worker: sends the count to the UI
+    thread, and answers False once the librarian asked the work to stop."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.relay: _Relay | None = None
+
+    def __call__(self, done: int, total: int) -> bool:
+        # Decided before the count is sent: a Cancel pressed on seeing it stops the next step.
+        go_on = not self.stop.is_set()
+        if self.relay is not None:
+            self.relay.progressed.emit(done, total)
+        return go_on
 
 
 class _Activity(QObject):
@@ -68,6 +91,40 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] = lambda _result: None
         self._on_failure: Callable[[BaseException, str], None] = _default_failure
         self._on_done: Callable[[], None] = lambda: None
+        self._on_progress: list[Callable[[int, int], None]] = []
+        self._reporter = _Reporter()
+        self.window: ProgressWindow | None = None
+
+    @classmethod
+    def tracked(
+        cls, parent: QObject | None, work: Callable[[Callable[[int, int], bool]], T]
+    ) -> Operation[T]:
+        """Long work that takes a progress callback (db.progress.Progress) and may be stopped."""
+        operation: Operation[T] = cls(parent, lambda: work(operation._reporter))
+        return operation
+
+    def progress(self, callback: Callable[[int, int], None]) -> Operation[T]:
+        """Hear each count (done, total) on the UI thread."""
+        self._on_progress.append(callback)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next safe point; it still ends through success or
+        failure, as the use case decides (an erase returns what it did, an import refuses)."""
+        self._reporter.stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._reporter.stop.is_set()
+
+    def show_progress(
+        self, title: str, text: str, *, stopping: str | None = None, unit: str = ""
+    ) -> Operation[T]:
+        """A small window with the count ("1 200 / 1 976") while the work runs; with
+        `stopping` (what Cancel does, in the librarian's words) it has a Cancel button."""
+        parent = self._parent if isinstance(self._parent, QWidget) else None
+        self.window = ProgressWindow(self, parent, title, text, stopping=stopping, unit=unit)
+        return self
 
     def success(self, callback: Callable[[T], None]) -> Operation[T]:
         self._on_success = callback
@@ -98,7 +155,9 @@ class Operation(Generic[T]):
         relay = _Relay()
         relay.finished.connect(self._finished)
         relay.failed.connect(self._failed)
+        relay.progressed.connect(self._progressed)
         self._relay = relay  # the relay lives on the UI thread; signals queue across
+        self._reporter.relay = relay
         Operation._running.add(self)
         activity.busy.emit(True)
         self.pool().start(_Job(self._work, relay))
@@ -107,6 +166,12 @@ class Operation(Generic[T]):
         Operation._running.discard(self)
         if not Operation._running:
             activity.busy.emit(False)
+        if self.window is not None:  # gone before a success or failure message shows
+            self.window.finish()
+
+    def _progressed(self, done: int, total: int) -> None:
+        for callback in self._on_progress:
+            callback(done, total)
 
     def _finished(self, result: T) -> None:
         self._done()
@@ -131,3 +196,83 @@ class Operation(Generic[T]):
                 _default_failure(error, details)
         finally:
             self._on_done()
+
+
+def count_text(done: int, total: int, unit: str = "") -> str:
+    """ "1 200 / 1 976" with the user's language's digit grouping."""
+    locale = QLocale()
+    text = f"{locale.toString(done)} / {locale.toString(total)}"
+    return f"{text} {unit}" if unit else text
+
+
+class ProgressWindow(QDialog):
+    """How far an operation is, and Cancel where stopping halfway leaves the records whole.
+
+    Shown only when the work takes longer than a moment, so a quick backup does not flash;
+    closed when the work ends, whichever way."""
+
+    SHOW_AFTER_MS = 400
+
+    def __init__(
+        self,
+        operation: Operation[Any],
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        stopping: str | None,
+        unit: str,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressWindow")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Closing by the title bar or Esc would hide the count while the work goes on.
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.operation, self.stopping, self.unit = operation, stopping, unit
+        self.text = QLabel(text)
+        self.text.setObjectName("progressText")
+        self.text.setWordWrap(True)
+        self.count = QLabel()
+        self.count.setObjectName("progressCount")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("progressBar")
+        self.bar.setRange(0, 0)  # busy until the first count arrives
+        self.bar.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.count)
+        self.cancel_button: QPushButton | None = None
+        if stopping is not None:
+            self.cancel_button = QPushButton(self.tr("Cancel"))
+            self.cancel_button.setObjectName("cancelProgress")
+            self.cancel_button.clicked.connect(self.cancel)
+            layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(360)
+        operation.progress(self.show_count)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.show)
+        self._timer.start(self.SHOW_AFTER_MS)
+
+    def finish(self) -> None:
+        self._timer.stop()
+        self.done(0)
+        self.deleteLater()
+
+    def show_count(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
+        self.count.setText(count_text(done, total, self.unit))
+
+    def cancel(self) -> None:
+        self.operation.cancel()
+        assert self.cancel_button is not None and self.stopping is not None
+        self.cancel_button.setEnabled(False)
+        self.text.setText(self.stopping)
+
+    def reject(self) -> None:
+        """Esc asks to stop where that is safe, and otherwise does nothing."""
+        if self.cancel_button is not None and self.cancel_button.isEnabled():
+            self.cancel()

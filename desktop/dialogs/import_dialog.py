@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
 
 from db.errors import DomainError
 from db.models import Gender
-from db.roster import Problem, RosterPreview, RosterRow, import_roster, preview_roster, shown
+from db.roster import (
+    ImportStopped,
+    Problem,
+    RosterPreview,
+    RosterRow,
+    import_roster,
+    preview_roster,
+    shown,
+)
 from desktop.context import PARTICIPANTS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
@@ -232,6 +240,8 @@ class ImportDialog(QDialog):
         assert isinstance(error, DomainError)
         self.summary.setText(translate_error(error))
         self.summary.setStyleSheet(f"color: {PROBLEM_TEXT.name()};")
+        # Stopped by the librarian, the same rows may be imported later.
+        self.import_button.setEnabled(isinstance(error, ImportStopped) and self.preview is not None)
 
     def import_rows(self) -> None:
         """Register every valid row in one transaction; a refusal leaves nothing stored."""
@@ -241,9 +251,16 @@ class ImportDialog(QDialog):
         rows, database, by = self.preview.valid_rows, self.ctx.database, self.ctx.staff_id
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
-        Operation(self, lambda: import_roster(database, rows, site_id, by=by)).success(
-            self._imported
-        ).failure(self._refused).finally_(lambda: self.choose_button.setEnabled(True)).run()
+        Operation.tracked(
+            self,
+            lambda progress: import_roster(database, rows, site_id, by=by, progress=progress),
+        ).show_progress(
+            self.windowTitle(),
+            self.tr("Registering the children of the roster…"),
+            stopping=self.tr("Stopping: nobody from this roster is registered."),
+        ).success(self._imported).failure(self._refused).finally_(
+            lambda: self.choose_button.setEnabled(True)
+        ).run()
 
     def _imported(self, count: int) -> None:
         self.preview = None

@@ -237,15 +237,31 @@ class RetentionDialog(QDialog):
             self.erase()
 
     def erase(self) -> None:
+        """Erase in batches with the count shown; Cancel stops between two batches."""
         from db.privacy import erase_past_retention
 
         database, staff, rule = self.ctx.database, self.ctx.staff_id, self.rule
         self.erase_button.setEnabled(False)
-        Operation(self, lambda: erase_past_retention(database, rule, by=staff)).success(
-            self._erased
-        ).finally_(self.reload).run()
+        operation = Operation.tracked(
+            self, lambda progress: erase_past_retention(database, rule, by=staff, progress=progress)
+        )
+        operation.show_progress(
+            self.windowTitle(),
+            self.tr("Erasing the records of the children past the retention period…"),
+            stopping=self.tr(
+                "Stopping after this batch: the children erased so far stay erased, "
+                "the others are kept."
+            ),
+        ).success(lambda count: self._erased(count, operation.cancelled)).finally_(
+            self.reload
+        ).run()
 
-    def _erased(self, count: int) -> None:
+    def _erased(self, count: int, stopped: bool) -> None:
         self.ctx.announce(PARTICIPANTS, ATTENDANCE, LOANS)
-        self.said.setText(self.tr("Erased: %1 children.").replace("%1", str(count)))
+        if stopped:
+            kept = len(self.model.rows) - count
+            text = self.tr("Stopped: %1 children erased, %2 kept.").replace("%2", str(kept))
+        else:
+            text = self.tr("Erased: %1 children.")
+        self.said.setText(text.replace("%1", str(count)))
         self.said.show()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,13 +19,16 @@ from typing import Any
 
 from db.clock import local
 from db.exports import (
+    EXPORT_STEP,
     AttendanceExportRow,
     BorrowerKind,
+    ExportStopped,
     LoanExportRow,
     ParticipantExportRow,
 )
 from db.files import staged
 from db.models import AttendanceStatus, Gender
+from db.progress import Progress, go_on
 from desktop.documents.common import pick
 
 KINDS = ("attendance", "participants", "loans")
@@ -189,20 +193,34 @@ def export_table(
     )
 
 
-def write_export(kind: str, rows: Sequence[object], path: Path, language: str = "lv") -> Path:
+def write_export(
+    kind: str,
+    rows: Sequence[object],
+    path: Path,
+    language: str = "lv",
+    progress: Progress | None = None,
+) -> Path:
     """Write an export to `path`: CSV or XLSX, by the file's suffix (CannotWriteFile if the
-    system refuses it; an older file of that name then stays as it was)."""
+    system refuses it; an older file of that name then stays as it was).
+
+    `progress(done, total)` hears the rows written every EXPORT_STEP rows; when it returns
+    False the export stops (ExportStopped) and no file is saved."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"an export is saved as .csv or .xlsx, not {path.name!r}")
     header, values = export_table(kind, rows, language)
+
+    def written(done: int) -> None:
+        if not go_on(progress, done, len(values)):
+            raise ExportStopped()
+
     # Whole or not at all, owner-only: participants' exports carry names and phones.
     with staged(path) as temporary:
         if suffix == ".csv":
-            _write_csv(header, values, temporary, language)
+            _write_csv(header, values, temporary, language, written)
         else:
             title = pick(language, *SHEET_TITLES[kind])
-            _write_xlsx(header, values, temporary, language, title)
+            _write_xlsx(header, values, temporary, language, title, written)
     return path
 
 
@@ -241,11 +259,21 @@ def _csv_text(value: Value, language: str) -> str:
     return value
 
 
-def _write_csv(header: list[str], values: list[list[Value]], path: Path, language: str) -> None:
+def _write_csv(
+    header: list[str],
+    values: list[list[Value]],
+    path: Path,
+    language: str,
+    written: Callable[[int], None],
+) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows([_csv_text(v, language) for v in line] for line in values)
+        written(0)
+        for start in range(0, len(values), EXPORT_STEP):
+            chunk = values[start : start + EXPORT_STEP]
+            writer.writerows([_csv_text(v, language) for v in line] for line in chunk)
+            written(start + len(chunk))
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -260,7 +288,12 @@ def _column_widths(header: list[str], values: list[list[Value]], language: str) 
 
 
 def _write_xlsx(
-    header: list[str], values: list[list[Value]], path: Path, language: str, title: str
+    header: list[str],
+    values: list[list[Value]],
+    path: Path,
+    language: str,
+    title: str,
+    written: Callable[[int], None],
 ) -> None:
     # Imported here: openpyxl costs start-up time the desk never needs.
     from openpyxl import Workbook
@@ -298,7 +331,35 @@ def _write_xlsx(
         if kind in formats:
             styled[i] = WriteOnlyCell(sheet)
             styled[i].number_format = formats[kind]
-    for line in values:
+    try:
+        _append_rows(sheet, values, styled, written)
+    except BaseException:
+        # Stopped half-way: the rows so far, in openpyxl's own temporary file, go now (not
+        # at exit), and the half-written sheet does not complain when it is collected.
+        with suppress(Exception):
+            sheet.close()
+            sheet._writer.cleanup()
+        raise
+    book.properties.creator = "OpenUp Desk"
+    book.properties.title = title
+    # Zipped in memory, then written at once: on a full disk openpyxl's zip would stay open
+    # half-written (Windows could not remove it) and complain on stderr when collected.
+    content = io.BytesIO()
+    book.save(content)
+    path.write_bytes(content.getbuffer())
+
+
+def _append_rows(
+    sheet: Any,
+    values: list[list[Value]],
+    styled: dict[int, Any],
+    written: Callable[[int], None],
+) -> None:
+    """Each row into the write-only sheet, dates through their styled cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    written(0)
+    for number, line in enumerate(values, start=1):
         cells: list[object] = list(line)
         for i, template in styled.items():
             if line[i] is not None:
@@ -311,10 +372,5 @@ def _write_xlsx(
                 text.data_type = "s"
                 cells[i] = text
         sheet.append(cells)
-    book.properties.creator = "OpenUp Desk"
-    book.properties.title = title
-    # Zipped in memory, then written at once: on a full disk openpyxl's zip would stay open
-    # half-written (Windows could not remove it) and complain on stderr when collected.
-    content = io.BytesIO()
-    book.save(content)
-    path.write_bytes(content.getbuffer())
+        if number % EXPORT_STEP == 0 or number == len(values):
+            written(number)

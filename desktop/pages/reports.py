@@ -456,7 +456,7 @@ class ExportForm(ReportForm):
         site, language = str(self.site.currentData()) or None, self.document_language()
         by = self.ctx.staff_id
 
-        def work() -> int:
+        def work(progress: Callable[[int, int], bool]) -> int:
             rows: Sequence[object]
             if kind == "attendance":
                 rows = exports.attendance_rows(database, first, last, site_name=site, by=by)
@@ -464,12 +464,17 @@ class ExportForm(ReportForm):
                 rows = exports.participant_rows(database, first, last, site_name=site, by=by)
             else:
                 rows = exports.loan_rows(database, first, last, site_name=site, by=by)
-            write_export(kind, rows, path, language)
+            write_export(kind, rows, path, language, progress=progress)
             return len(rows)
 
         self.action.setEnabled(False)
         self.say(self.tr("Writing %1…").replace("%1", path.name))
-        Operation(self, work).success(
+        # Written whole or not at all: a stopped export leaves no file, an older one as it was.
+        Operation.tracked(self, work).show_progress(
+            self.tr("Export"),
+            self.tr("Writing %1…").replace("%1", path.name),
+            stopping=self.tr("Stopping: no file is saved."),
+        ).success(
             lambda count: self.say(
                 self.tr("Saved %1 rows to %2.").replace("%1", str(count)).replace("%2", str(path))
             )

@@ -283,9 +283,13 @@ class BackupsGroup(QGroupBox):
 
         database, staff = self.ctx.database, self.ctx.staff_id
         self._busy(True)
-        Operation(self, lambda: back_up(database.url, database=database, by=staff)).success(
-            self._backed_up
-        ).finally_(lambda: self._busy(False)).run()
+        # A copy half made is worth nothing and is deleted anyway: the count, no Cancel.
+        Operation.tracked(
+            self,
+            lambda progress: back_up(database.url, database=database, by=staff, progress=progress),
+        ).show_progress(
+            self.tr("Backups"), self.tr("Copying and checking the database…"), unit=self.tr("kB")
+        ).success(self._backed_up).finally_(lambda: self._busy(False)).run()
 
     def _backed_up(self, copy: Path) -> None:
         self.show_newest()

@@ -291,6 +291,14 @@
         <source>The backup was restored. The records as they were before are kept in %1. The program closes now; start it again to work with the restored records.</source>
         <translation>Kopija atkurta. Ankstesni įrašai išsaugoti faile %1. Programa dabar užsidarys; paleiskite ją iš naujo, kad dirbtumėte su atkurtais įrašais.</translation>
     </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation>Kopijuojama ir tikrinama duomenų bazė…</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
 </context>
 <context>
     <name>CardsForm</name>
@@ -988,6 +996,14 @@
         <source>check the audit log</source>
         <translation>patikrinti audito žurnalą</translation>
     </message>
+    <message>
+        <source>The export was stopped: no file was saved.</source>
+        <translation>Eksportavimas sustabdytas: failas neišsaugotas.</translation>
+    </message>
+    <message>
+        <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
+        <translation>Importavimas sustabdytas ties {row} eilute iš {total}: niekas neužregistruotas.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -1317,6 +1333,10 @@
         <source>Saved %1 rows to %2.</source>
         <translation>Išsaugota eilučių: %1, faile %2.</translation>
     </message>
+    <message>
+        <source>Stopping: no file is saved.</source>
+        <translation>Stabdoma: failas nebus išsaugotas.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1446,6 +1466,14 @@
     <message>
         <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
         <translation>CSV arba Excel (XLSX) failas su antraštės eilute: Vārds, Uzvārds ir, jei reikia, Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (arba tas pats angliškai ar lietuviškai: Vardas, Pavardė, …). Eilutės su problemomis neimportuojamos.</translation>
+    </message>
+    <message>
+        <source>Registering the children of the roster…</source>
+        <translation>Registruojami sąrašo vaikai…</translation>
+    </message>
+    <message>
+        <source>Stopping: nobody from this roster is registered.</source>
+        <translation>Stabdoma: niekas iš šio sąrašo neregistruojamas.</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2433,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Atšaukti</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -2509,6 +2544,18 @@
     <message>
         <source>Erased: %1 children.</source>
         <translation>Ištrinta vaikų: %1.</translation>
+    </message>
+    <message>
+        <source>Erasing the records of the children past the retention period…</source>
+        <translation>Trinami vaikų, kurių saugojimo terminas pasibaigė, duomenys…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch: the children erased so far stay erased, the others are kept.</source>
+        <translation>Sustabdoma po šios dalies: jau ištrinti vaikų duomenys lieka ištrinti, kiti išsaugomi.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 children erased, %2 kept.</source>
+        <translation>Sustabdyta: ištrinta vaikų: %1, išsaugota: %2.</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3206,10 @@
     <message>
         <source>the project&apos;s end</source>
         <translation>projekto pabaiga</translation>
+    </message>
+    <message>
+        <source>Erasure past retention stopped</source>
+        <translation>Trynimas pasibaigus saugojimo terminui sustabdytas</translation>
     </message>
 </context>
 <context>

@@ -291,6 +291,14 @@
         <source>The backup was restored. The records as they were before are kept in %1. The program closes now; start it again to work with the restored records.</source>
         <translation>Kopija atjaunota. Iepriekšējie ieraksti saglabāti failā %1. Programma tagad aizvērsies; atveriet to vēlreiz, lai strādātu ar atjaunotajiem ierakstiem.</translation>
     </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation>Kopē un pārbauda datubāzi…</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
 </context>
 <context>
     <name>CardsForm</name>
@@ -988,6 +996,14 @@
         <source>check the audit log</source>
         <translation>pārbaudīt audita žurnālu</translation>
     </message>
+    <message>
+        <source>The export was stopped: no file was saved.</source>
+        <translation>Eksportēšana apturēta: fails netika saglabāts.</translation>
+    </message>
+    <message>
+        <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
+        <translation>Importēšana apturēta pie {row}. rindas no {total}: neviens netika reģistrēts.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -1317,6 +1333,10 @@
         <source>Saved %1 rows to %2.</source>
         <translation>Saglabātas %1 rindas failā %2.</translation>
     </message>
+    <message>
+        <source>Stopping: no file is saved.</source>
+        <translation>Aptur: fails netiks saglabāts.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1446,6 +1466,14 @@
     <message>
         <source>A CSV or Excel (XLSX) file with a header row: Vārds, Uzvārds, and as you like Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (or the same in English or Lithuanian: Vardas, Pavardė, …). Rows with problems are not imported.</source>
         <translation>CSV vai Excel (XLSX) fails ar virsrakstu rindu: Vārds, Uzvārds un pēc vajadzības Dzimšanas gads, Dzimums, Aizbildnis, Tālrunis, Mērķa grupa, Piezīmes, Foto piekrišana (vai tas pats angliski vai lietuviski: Vardas, Pavardė, …). Rindas ar problēmām netiek importētas.</translation>
+    </message>
+    <message>
+        <source>Registering the children of the roster…</source>
+        <translation>Reģistrē saraksta bērnus…</translation>
+    </message>
+    <message>
+        <source>Stopping: nobody from this roster is registered.</source>
+        <translation>Aptur: neviens no šī saraksta netiek reģistrēts.</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2433,13 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Atcelt</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -2509,6 +2544,18 @@
     <message>
         <source>Erased: %1 children.</source>
         <translation>Dzēsti bērni: %1.</translation>
+    </message>
+    <message>
+        <source>Erasing the records of the children past the retention period…</source>
+        <translation>Dzēš to bērnu datus, kuru glabāšanas termiņš beidzies…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch: the children erased so far stay erased, the others are kept.</source>
+        <translation>Apstāsies pēc šīs daļas: jau dzēstie bērnu dati paliek dzēsti, pārējie tiek saglabāti.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 children erased, %2 kept.</source>
+        <translation>Apturēts: dzēsti bērni: %1, saglabāti: %2.</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3206,10 @@
     <message>
         <source>the project&apos;s end</source>
         <translation>projekta beigas</translation>
+    </message>
+    <message>
+        <source>Erasure past retention stopped</source>
+        <translation>Dzēšana pēc glabāšanas termiņa apturēta</translation>
     </message>
 </context>
 <context>
