@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import dates
 from db.accounts import list_staff
 from db.errors import DomainError
 from db.models import ProgramKind
@@ -55,15 +56,13 @@ def from_qdate(qdate: QDate) -> date:
 
 
 def day_text(day: date) -> str:
-    """A date with its weekday in the user's language, e.g. "05.10.18 (piektdiena)"."""
-    locale = QLocale()
-    qdate = to_qdate(day)
-    short = locale.toString(qdate, QLocale.FormatType.ShortFormat)
-    return f"{short} ({locale.dayName(qdate.dayOfWeek())})"
+    """A date with its weekday in the user's language, e.g. "05.10.2018 (piektdiena)"."""
+    weekday = QLocale().dayName(to_qdate(day).dayOfWeek())
+    return f"{dates.day_text(day)} ({weekday})"
 
 
 def time_span(starts_at: time, ends_at: time) -> str:
-    return f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+    return dates.time_span_text(starts_at, ends_at)
 
 
 def _time_edit(value: time, name: str) -> QTimeEdit:
@@ -77,7 +76,7 @@ def _date_edit(value: date, name: str) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    edit.setDisplayFormat(dates.day_pattern())
     return edit
 
 

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import dates
 from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
 from db.clock import local, now_utc
 from db.desk import (
@@ -429,7 +430,8 @@ class DeskPage(QWidget):
         self.session_choice.clear()
         self.session_choice.addItem(self.tr("— no session —"), 0)
         for s in self._sessions:
-            label = f"{s.day:%d.%m.%Y} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} {s.program}"
+            hours = dates.time_span_text(s.starts_at, s.ends_at)
+            label = f"{dates.day_text(s.day)} {hours} {s.program}"
             if s.theme:
                 label += f" · {s.theme}"
             if s.status is SessionStatus.CANCELLED:
@@ -452,7 +454,7 @@ class DeskPage(QWidget):
             )
         else:
             self.session_title.setText(
-                f"{chosen.program} · {chosen.starts_at:%H:%M}–{chosen.ends_at:%H:%M}"
+                f"{chosen.program} · {dates.time_span_text(chosen.starts_at, chosen.ends_at)}"
                 + (f"\n{chosen.theme}" if chosen.theme else "")
             )
         self.reload_present()
@@ -473,7 +475,7 @@ class DeskPage(QWidget):
         self.present_list.clear()
         present = present_in_session(self.ctx.database, self.session_id) if self.session_id else []
         for child in present:
-            item = QListWidgetItem(f"{child.full_name}   {local(child.recorded_at):%H:%M}")
+            item = QListWidgetItem(f"{child.full_name}   {dates.time_text(child.recorded_at)}")
             item.setData(Qt.ItemDataRole.UserRole, child.participant_id)
             if child.no_photos:
                 item.setIcon(self._no_photos)
@@ -491,6 +493,7 @@ class DeskPage(QWidget):
     def reload_out(self) -> None:
         now = self.clock()
         loans = open_loans(self.ctx.database, at=now)
+        today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
             self.tr("Out now: %1").replace("%1", str(len(loans)))
@@ -498,13 +501,12 @@ class DeskPage(QWidget):
         )
         self.out_list.setRowCount(len(loans))
         for row, loan in enumerate(loans):
-            due = local(loan.due_at)
             cells = [
                 loan.tag,
                 loan.item_name,
                 loan.borrower,
-                f"{local(loan.lent_at):%d.%m. %H:%M}",
-                f"{due:%d.%m. %H:%M}" if due.date() != local(now).date() else f"{due:%H:%M}",
+                dates.moment_text(loan.lent_at, today=today),
+                dates.moment_or_time_text(loan.due_at, today=today),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -668,12 +670,11 @@ class DeskPage(QWidget):
 
     def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
         first = lent[0]
-        due = local(first.due_at)
         text = (
             self.tr("Lent: %1 to %2, due %3")
             .replace("%1", ", ".join(f"{x.tag} {x.item_name}" for x in lent))
             .replace("%2", first.borrower)
-            .replace("%3", f"{due:%H:%M}")
+            .replace("%3", dates.moment_or_time_text(first.due_at))
         )
         if left_behind:
             text += "\n" + self.tr("Left behind: %1").replace("%1", "; ".join(left_behind))
