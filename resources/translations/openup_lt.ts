@@ -275,8 +275,8 @@
         <translation>Parengta. Nuskaitykite kortelę ar etiketę.</translation>
     </message>
     <message>
-        <source>Condition on return (optional), e.g. stick drifts</source>
-        <translation>Būklė grąžinant (nebūtina), pvz., lazdelė pati slenka</translation>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
     </message>
     <message>
         <source>Save note</source>

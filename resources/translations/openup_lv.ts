@@ -275,8 +275,8 @@
         <translation>Gatavs. Nolasiet karti vai uzlīmi.</translation>
     </message>
     <message>
-        <source>Condition on return (optional), e.g. stick drifts</source>
-        <translation>Stāvoklis, saņemot atpakaļ (nav obligāti), piem., kociņš velk uz sāniem</translation>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
     </message>
     <message>
         <source>Save note</source>
