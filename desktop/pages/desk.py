@@ -69,7 +69,7 @@ from db.equipment import (
 )
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, ScanRefused
 from db.models import CheckInMethod, SessionStatus
-from db.programs import running_sessions
+from db.programs import list_programs, running_sessions
 from db.scancodes import CardCode, ItemCode, decode_scan
 from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
 from desktop.errors import translate_error
@@ -221,8 +221,17 @@ class DeskPage(QWidget):
         self.session_choice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.session_choice.setToolTip(with_key(self.tr("Choose another session"), SESSION_KEY))
         self.session_choice.activated.connect(self._session_chosen)
+        # On a new database the desk's next step: the first program and its sessions.
+        self.first_program = QPushButton(self.tr("Create the first program…"), self)
+        self.first_program.setObjectName("firstProgram")
+        self.first_program.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.first_program.hide()
+        self.first_program.clicked.connect(self.plan_first_program)
+        title_box = QVBoxLayout()
+        title_box.addWidget(self.session_title)
+        title_box.addWidget(self.first_program, 0, Qt.AlignmentFlag.AlignLeft)
         header = QHBoxLayout()
-        header.addWidget(self.session_title, 1)
+        header.addLayout(title_box, 1)
         header.addWidget(QLabel(self.tr("Session:")))
         header.addWidget(self.session_choice)
 
@@ -441,6 +450,16 @@ class DeskPage(QWidget):
             self.session_choice.addItem(label, s.id)
         self._show_session(running if not self.chosen_by_hand else self.session_id)
 
+    def plan_first_program(self) -> None:
+        """The program and its sessions (the Sessions page's dialogs); the desk follows."""
+        from desktop.dialogs.session_dialogs import ScheduleDialog, plan_new_program
+
+        def scheduled(dialog: ScheduleDialog) -> None:
+            dialog.deleteLater()
+            self.take_focus()
+
+        plan_new_program(self.ctx, self, scheduled)
+
     def _session_chosen(self, index: int) -> None:
         self.chosen_by_hand = True
         self._show_session(self.session_choice.itemData(index) or None)
@@ -450,7 +469,16 @@ class DeskPage(QWidget):
         self.session_id = session_id
         self.session_choice.setCurrentIndex(max(0, self.session_choice.findData(session_id or 0)))
         chosen = next((s for s in self._sessions if s.id == session_id), None)
-        if chosen is None:
+        no_programs = not self._sessions and not list_programs(self.ctx.database, self.ctx.site_id)
+        self.first_program.setVisible(no_programs)
+        if no_programs:
+            self.session_title.setText(
+                self.tr(
+                    "There are no programs yet. Create the first program and its sessions"
+                    " to check children in."
+                )
+            )
+        elif chosen is None:
             self.session_title.setText(
                 self.tr("No session is running now. Choose one to check children in.")
             )
