@@ -327,6 +327,10 @@
         <translation>(atšauktas)</translation>
     </message>
     <message>
+        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
+        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir jos užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
+    </message>
+    <message>
         <source>No session is running now. Choose one to check children in.</source>
         <translation>Šiuo metu nevyksta joks užsiėmimas. Pasirinkite užsiėmimą, kad galėtumėte registruoti vaikus.</translation>
     </message>
@@ -429,6 +433,10 @@
     <message>
         <source>Choose another session</source>
         <translation>Pasirinkti kitą užsiėmimą</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Sukurti pirmąją programą…</translation>
     </message>
     <message>
         <source>Register a child who came without a card</source>
@@ -1642,6 +1650,18 @@
         <translation>Veda %1</translation>
     </message>
     <message>
+        <source>Schedule sessions…</source>
+        <translation>Planuoti užsiėmimus…</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and schedule its sessions: then the desk picks the session running now.</source>
+        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir suplanuokite jos užsiėmimus: tada puslapis „Šiandien“ pats parinks vykstantį užsiėmimą.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Sukurti pirmąją programą…</translation>
+    </message>
+    <message>
         <source>Every date of the series already had a session.</source>
         <translation>Visomis serijos datomis užsiėmimai jau buvo.</translation>
     </message>
@@ -1762,6 +1782,33 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Vietoj to užregistruoti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgramDialog</name>
+    <message>
+        <source>New program</source>
+        <translation>Nauja programa</translation>
+    </message>
+    <message>
+        <source>e.g. Nāc, pievienojies!</source>
+        <translation>pvz., Nāc, pievienojies!</translation>
+    </message>
+    <message>
+        <source>Its sessions are scheduled next.</source>
+        <translation>Jos užsiėmimus suplanuosite kitame žingsnyje.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Sukurti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rūšis</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2286,25 @@
     <message>
         <source>Saved: the rule holds on every computer of this database.</source>
         <translation>Išsaugota: taisyklė galioja visuose kompiuteriuose, kurie naudoja šią duomenų bazę.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramKind</name>
+    <message>
+        <source>Training cycle</source>
+        <translation>Mokymų ciklas</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Atviri užsiėmimai</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Stovykla</translation>
+    </message>
+    <message>
+        <source>Seminar for librarians</source>
+        <translation>Seminaras bibliotekininkams</translation>
     </message>
 </context>
 <context>

@@ -327,6 +327,10 @@
         <translation>(atcelta)</translation>
     </message>
     <message>
+        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
+        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un tās nodarbības, lai varētu reģistrēt bērnus.</translation>
+    </message>
+    <message>
         <source>No session is running now. Choose one to check children in.</source>
         <translation>Pašlaik nenotiek neviena nodarbība. Izvēlieties nodarbību, lai reģistrētu bērnus.</translation>
     </message>
@@ -429,6 +433,10 @@
     <message>
         <source>Choose another session</source>
         <translation>Izvēlēties citu nodarbību</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Izveidot pirmo programmu…</translation>
     </message>
     <message>
         <source>Register a child who came without a card</source>
@@ -1642,6 +1650,18 @@
         <translation>Vada %1</translation>
     </message>
     <message>
+        <source>Schedule sessions…</source>
+        <translation>Plānot nodarbības…</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and schedule its sessions: then the desk picks the session running now.</source>
+        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un ieplānojiet tās nodarbības: tad lapa „Šodien” pati izvēlēsies nodarbību, kas notiek pašlaik.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Izveidot pirmo programmu…</translation>
+    </message>
+    <message>
         <source>Every date of the series already had a session.</source>
         <translation>Visos sērijas datumos nodarbības jau bija.</translation>
     </message>
@@ -1762,6 +1782,33 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Tā vietā reģistrēt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgramDialog</name>
+    <message>
+        <source>New program</source>
+        <translation>Jauna programma</translation>
+    </message>
+    <message>
+        <source>e.g. Nāc, pievienojies!</source>
+        <translation>piem., Nāc, pievienojies!</translation>
+    </message>
+    <message>
+        <source>Its sessions are scheduled next.</source>
+        <translation>Tās nodarbības ieplānosiet nākamajā solī.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Izveidot</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Veids</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2286,25 @@
     <message>
         <source>Saved: the rule holds on every computer of this database.</source>
         <translation>Saglabāts: noteikums darbojas visos datoros, kas izmanto šo datubāzi.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramKind</name>
+    <message>
+        <source>Training cycle</source>
+        <translation>Apmācību cikls</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Atvērtās nodarbības</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Nometne</translation>
+    </message>
+    <message>
+        <source>Seminar for librarians</source>
+        <translation>Seminārs bibliotekāriem</translation>
     </message>
 </context>
 <context>
