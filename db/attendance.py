@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.clock import now_utc
-from db.dates import day_text
 from db.database import Database
+from db.dates import day_text
 from db.errors import (
     QT_TRANSLATE_NOOP,
     NotFound,
