@@ -111,7 +111,7 @@ def what_is_cut(page: QWidget) -> list[str]:
 
 
 def test_every_page_fits_the_laptop_screen(
-    admin_window: MainWindow, language: str, qtbot, tmp_path: Path
+    admin_window: MainWindow, desk: Desk, language: str, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = admin_window
     keys = window.page_keys()
@@ -127,6 +127,11 @@ def test_every_page_fits_the_laptop_screen(
             qtbot.keyClick(window.desk.scan_input, Qt.Key.Key_Return)
             wait_for_operations(qtbot)
             assert window.desk.note_panel.isVisible()
+        elif page is window.participants:  # a child's whole record, the longest form
+            window.participants.open_participant(desk.ilze_id)
+        elif page is window.sessions:  # a month with its sessions, not an empty one
+            window.sessions.month_view.show_month(2018, 10)
+        wait_for_operations(qtbot)
         window.grab().save(str(tmp_path / f"{language}-{index + 1}-{key}.png"))
         assert window.size() == SCREEN, f"{key}: the window grew to {window.size()}"
         room = window.stack.size()
