@@ -2,14 +2,15 @@
 
 Latvian short forms (``30.11.2026``, ``16:05``, ``30.11. 16:05`` when the year is this year's);
 English screens use them too. Lithuanian uses its own norm (``2026-11-30``, ``11-30 16:05``).
-The patterns are LDML, which Babel and Qt's date edits both read, so an edit field shows a
-date exactly as a table beside it does. Machine formats (file names, JSON, audit details)
+The patterns are LDML, which Qt's date edits read too, so an edit field shows a date
+exactly as a table beside it does. Machine formats (file names, JSON, audit details)
 stay ISO and do not come here.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import cache
 
 from db.clock import local, now_utc
 
@@ -48,12 +49,20 @@ def moment_pattern(language: str | None = None) -> str:
     return f"{day} {clock}"
 
 
-def _format(value: date | time, pattern: str) -> str:
-    from babel.dates import format_date, format_time  # only when a date is shown
+# The few LDML fields the patterns use, as strftime has them: formatting is then a C call
+# (about 1 µs; Babel took 25–100 µs a date, too slow for a long audit log).
+_STRFTIME = (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"))
 
-    if isinstance(value, time):
-        return format_time(value, pattern, locale="en")
-    return format_date(value, pattern, locale="en")  # numbers only: no month names
+
+@cache
+def _strftime(pattern: str) -> str:
+    for ldml, code in _STRFTIME:
+        pattern = pattern.replace(ldml, code)
+    return pattern
+
+
+def _format(value: date | time, pattern: str) -> str:
+    return value.strftime(_strftime(pattern))
 
 
 def _today() -> date:
