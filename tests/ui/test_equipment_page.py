@@ -254,6 +254,8 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     dialog = page.dialog
     assert isinstance(dialog, LendDialog)
     assert not dialog.ok_button.isEnabled()  # nobody chosen yet
+    shown = dialog.due.dateTime().toPython()
+    assert dialog.due.text() == f"{shown:%d.%m.%Y %H:%M}"  # the Latvian form, not ISO
     dialog.child_search.setText("kenina")  # diacritic-insensitive, as at the desk
     assert dialog.child_results.count() == 1
     assert dialog.child_results.item(0).text() == "Ilze Ķēniņa (2009)"
