@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QStyle, QWidget
 
-from db.accounts import add_staff
+from db.accounts import add_staff, create_first_admin
 from db.clock import at_local
+from db.database import Database
 from db.equipment import Borrower, lend, lend_kit
 from db.models import Role
 from db.programs import list_sites
@@ -23,7 +24,7 @@ from db.scancodes import item_text
 from desktop import i18n
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.settings import LANGUAGE
+from desktop.settings import LANGUAGE, Settings
 from tests.conftest import Desk
 from tests.ui.conftest import wait_for_operations
 
@@ -110,6 +111,20 @@ def what_is_cut(page: QWidget) -> list[str]:
     return cut
 
 
+def what_does_not_fit(window: MainWindow, key: str) -> list[str]:
+    """The page shown: larger than the room the window gives it, or with words cut."""
+    page = window.stack.currentWidget()
+    assert window.size() == SCREEN, f"{key}: the window grew to {window.size()}"
+    room, wanted = window.stack.size(), page.minimumSizeHint()
+    problems = []
+    if wanted.width() > room.width() or wanted.height() > room.height():
+        problems.append(
+            f"{key}: needs at least {wanted.width()}×{wanted.height()},"
+            f" the window gives {room.width()}×{room.height()}"
+        )
+    return problems + [f"{key}: {what}" for what in what_is_cut(page)]
+
+
 def test_every_page_fits_the_laptop_screen(
     admin_window: MainWindow, desk: Desk, language: str, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -133,15 +148,41 @@ def test_every_page_fits_the_laptop_screen(
             window.sessions.month_view.show_month(2018, 10)
         wait_for_operations(qtbot)
         window.grab().save(str(tmp_path / f"{language}-{index + 1}-{key}.png"))
-        assert window.size() == SCREEN, f"{key}: the window grew to {window.size()}"
-        room = window.stack.size()
-        wanted = page.minimumSizeHint()
-        if wanted.width() > room.width() or wanted.height() > room.height():
-            problems.append(
-                f"{key}: needs at least {wanted.width()}×{wanted.height()},"
-                f" the window gives {room.width()}×{room.height()}"
-            )
-        problems += [f"{key}: {what}" for what in what_is_cut(page)]
+        problems += what_does_not_fit(window, key)
     assert problems == [], f"{language} at 1280×800 (pictures in {tmp_path}):\n" + "\n".join(
         problems
     )
+
+
+@pytest.mark.parametrize("lang", ["lv", "lt"])
+def test_a_new_databases_next_step_reads_whole(
+    sqlite_db: Database, lang: str, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Right after the first administrator: the desk's and the Sessions page's next step."""
+    admin = create_first_admin(
+        sqlite_db, "ilga", "Ilga Bērziņa", "ilga-2026-admin", "Rokiškis", "Rokiškio biblioteka"
+    )
+    ctx = AppContext(sqlite_db, Settings(str(tmp_path / "settings.ini")), list_sites(sqlite_db))
+    ctx.settings.set(LANGUAGE, lang)
+    ctx.set_staff(admin)
+    i18n.install(lang)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(SCREEN)
+        window.show()
+        qtbot.waitExposed(window)
+        problems: list[str] = []
+        for key in ("desk", "sessions"):
+            window.show_page(window.page_keys().index(key))
+            qtbot.wait(50)
+            window.grab().save(str(tmp_path / f"{lang}-new-{key}.png"))
+            problems += what_does_not_fit(window, key)
+            month = window.sessions.month_view
+            next_step = window.desk.first_program if key == "desk" else month.empty_action
+            assert next_step.isVisibleTo(window), key
+        assert problems == [], f"{lang}, a new database (pictures in {tmp_path}):\n" + "\n".join(
+            problems
+        )
+    finally:
+        i18n.install("en")
