@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from db import audit
 from db.clock import now_utc
 from db.database import Database
+from db.dates import day_text
 from db.equipment import OverdueItem, overdue_with
 from db.errors import (
     QT_TRANSLATE_NOOP,
@@ -135,7 +136,7 @@ def _check_in(
 ) -> CheckIn:
     row = _get_session(session, session_id)
     if row.status is SessionStatus.CANCELLED:
-        raise SessionCancelled(date=row.day.isoformat())
+        raise SessionCancelled(date=day_text(row.day))
     existing = session.scalars(
         select(Attendance).where(
             Attendance.session_id == session_id, Attendance.participant_id == participant.id

@@ -33,6 +33,7 @@ from db.database import (
     make_private,
     sqlite_path,
 )
+from db.dates import moment_text
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 from db.progress import Progress, go_on
 
@@ -465,7 +466,7 @@ def check_at_start(url: URL) -> None:
         path=str(path),
         problem=problem,
         backup=str(good.path),
-        made=good.made.strftime("%Y-%m-%d %H:%M"),
+        made=moment_text(good.made, full=True),
         command=restore_command(path, good.path),
     )
 

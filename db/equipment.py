@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
-from db.clock import at_local, end_of_local_day, local, now_utc
+from db.clock import at_local, end_of_local_day, now_utc
 from db.database import Database
+from db.dates import day_text, moment_text
 from db.errors import (
     QT_TRANSLATE_NOOP,
     BorrowerHasOverdue,
@@ -180,7 +181,7 @@ def borrower_name(loan: Loan) -> str:
     if loan.staff is not None:
         return loan.staff.display_name
     assert loan.session is not None
-    return f"{loan.session.program.name} {loan.session.day.isoformat()}"
+    return f"{loan.session.program.name} {day_text(loan.session.day)}"
 
 
 def session_borrower(loan: Loan) -> SessionBorrower | None:
@@ -192,7 +193,7 @@ def session_borrower(loan: Loan) -> SessionBorrower | None:
 
 
 def _since(at: datetime) -> str:
-    return local(at).strftime("%d.%m.%Y %H:%M")
+    return moment_text(at, full=True)
 
 
 def _already_out(item: Item, current: Loan | None) -> ItemAlreadyOut:
@@ -769,7 +770,7 @@ class LoanHistoryRow:
     late: bool  # came back well after its due time, or is still out past it
 
 
-def _borrower_words(
+def borrower_words(
     first_name: str | None,
     last_name: str | None,
     staff_name: str | None,
@@ -781,7 +782,7 @@ def _borrower_words(
         return f"{first_name} {last_name or ''}".strip()
     if staff_name is not None:
         return staff_name
-    return f"{program_name or ''} {day.isoformat() if day else ''}".strip()
+    return f"{program_name or ''} {day_text(day) if day else ''}".strip()
 
 
 # Tidying up after a session takes a few minutes; a return within them is not a late one.
@@ -795,7 +796,7 @@ AnyRow: TypeAlias = Row[*tuple[Any, ...]]
 
 
 def _borrower_columns(staff: type[Staff]) -> tuple[Any, ...]:
-    """Columns naming a loan's borrower, for `_borrower_words`."""
+    """Columns naming a loan's borrower, for `borrower_words`."""
     return (
         Participant.first_name.label("first_name"),
         Participant.last_name.label("last_name"),
@@ -806,7 +807,7 @@ def _borrower_columns(staff: type[Staff]) -> tuple[Any, ...]:
 
 
 def _borrower_of(row: AnyRow) -> str:
-    return _borrower_words(
+    return borrower_words(
         row.first_name, row.last_name, row.staff_name, row.program_name, row.session_day
     )
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import aliased
 from db.accounts import EXPORT_PARTICIPANTS, check_admin, reader_is_admin
 from db.clock import at_local
 from db.database import Database
+from db.equipment import borrower_words
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, NotFound
 from db.models import (
     Attendance,
@@ -400,14 +401,15 @@ def loan_rows(
         reader_is_admin(s, by)  # children's names: any active account
         for row in s.execute(query):
             (tag, name, first, last, staff, program, day, lent, due, back, lender, to, note) = row
-            if first is not None:
-                kind, borrower = BorrowerKind.CHILD, f"{first} {last or ''}".strip()
-            elif staff is not None:
-                kind, borrower = BorrowerKind.LIBRARIAN, staff
-            else:
-                # The same words as the Equipment page: "Nāc, pievienojies! 2018-10-05".
-                when = day.isoformat() if day else ""
-                kind, borrower = BorrowerKind.SESSION, f"{program or ''} {when}".strip()
+            kind = (
+                BorrowerKind.CHILD
+                if first is not None
+                else BorrowerKind.LIBRARIAN
+                if staff is not None
+                else BorrowerKind.SESSION
+            )
+            # The same words as the Equipment page: "Nāc, pievienojies! 05.10.2018".
+            borrower = borrower_words(first, last, staff, program, day)
             result.append(
                 LoanExportRow(
                     tag, name, borrower, kind, lent, due, back, lender or "", to or "", note or ""

@@ -136,7 +136,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     """Say what a scanned code is: an item with its status and borrower, or a child's card."""
-    from db.clock import local
+    from db.dates import moment_text
     from db.equipment import item_state
     from db.people import find_by_card
     from db.scancodes import CardCode, decode_scan
@@ -179,7 +179,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         where = (
             "in the library"
             if loan is None
-            else f"lent to {loan.borrower}, due {local(loan.due_at):%Y-%m-%d %H:%M}"
+            else f"lent to {loan.borrower}, due {moment_text(loan.due_at)}"
             + (" — OVERDUE" if loan.overdue else "")
         )
         text = f"{item.tag} {item.name}: {item.status.value}, {where}"
@@ -453,6 +453,7 @@ def cmd_privacy_export(args: argparse.Namespace) -> int:
 def cmd_privacy_retention(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from db.dates import day_text
     from db.privacy import erase_past_retention, past_retention, retention_rule
 
     database = open_database(args.db)
@@ -462,7 +463,7 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
     past = past_retention(database, rule, by=None)
     for child in past:
         seen = "last came" if child.came else "registered, never came"
-        print(f"#{child.participant_id} {child.full_name}: {seen} {child.last_seen.isoformat()}")
+        print(f"#{child.participant_id} {child.full_name}: {seen} {day_text(child.last_seen)}")
     start = rule.start.value.replace("_", " ")
     print(f"{len(past)} children are past the retention of {rule.years} years after the {start}.")
     if not args.erase or not past:

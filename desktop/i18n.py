@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from db import dates
 from desktop.resources import TRANSLATIONS
 
 # Qt's own button texts that our dialogs show. Qt ships no Lithuanian qtbase catalogue,
@@ -30,6 +31,7 @@ def install(language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(language))
+    dates.use_language(language)  # the core's messages and the CLI's words follow
     if language == "en":  # the source texts are English
         return
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

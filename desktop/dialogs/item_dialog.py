@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.accounts import list_staff
 from db.clock import LIBRARY_TZ, local, now_utc
+from db.dates import moment_pattern, moment_text
 from db.equipment import Borrower, ItemDetails, ItemRow
 from db.models import ItemCategory, ItemStatus
 from db.people import search_participants
@@ -71,7 +72,7 @@ def status_word(status: ItemStatus) -> str:
 
 def when(at: datetime) -> str:
     """An instant as the library's wall clock shows it."""
-    return f"{local(at):%Y-%m-%d %H:%M}"
+    return moment_text(at)
 
 
 def _problem_label() -> QLabel:
@@ -316,7 +317,7 @@ class LendDialog(_SubmitDialog):
         self.set_due.setObjectName("setDue")
         self.due = QDateTimeEdit()
         self.due.setObjectName("dueAt")
-        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.due.setDisplayFormat(moment_pattern())
         self.due.setCalendarPopup(True)
         start = now_utc() + timedelta(hours=hours or 2)
         wall = local(start)

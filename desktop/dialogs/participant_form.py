@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import people
+from db.dates import day_pattern, day_text
 from db.errors import DomainError
 from db.models import ConsentPurpose, Gender
 from db.people import (
@@ -63,13 +64,12 @@ DONE_STYLE = "color: #1b7a2e;"
 
 
 def date_pattern() -> str:
-    """The user's short date format, always with a four-digit year."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+    """The program's short date format (dd.MM.yyyy; Lithuanian yyyy-MM-dd)."""
+    return day_pattern()
 
 
 def date_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), date_pattern())
+    return day_text(day)
 
 
 def _date_edit(name: str) -> QDateEdit:

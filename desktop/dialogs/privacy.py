@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.dates import day_text
 from db.errors import DomainError
 from db.privacy import PastRetention, RetentionRule, RetentionStart
 from desktop.context import ATTENDANCE, LOANS, PARTICIPANTS, AppContext
@@ -149,9 +150,9 @@ class PastRetentionModel(RowsModel):
         if column == self.NAME:
             return child.full_name
         if column == self.LAST_SEEN:
-            seen = child.last_seen.isoformat()
+            seen = day_text(child.last_seen)
             return seen if child.came else self.tr("never (registered %1)").replace("%1", seen)
-        return child.counted_from.isoformat()
+        return day_text(child.counted_from)
 
 
 class RetentionDialog(QDialog):

@@ -1,7 +1,9 @@
-"""Scheduling sessions: one session, or a weekly series with a theme for each date."""
+"""Scheduling sessions: one session, or a weekly series with a theme for each date; a new
+program, then its sessions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import dates
 from db.accounts import list_staff
 from db.errors import DomainError
 from db.models import ProgramKind
 from db.programs import (
     SessionPlan,
+    create_program,
     create_session,
     create_weekly_series,
     list_programs,
@@ -55,15 +59,13 @@ def from_qdate(qdate: QDate) -> date:
 
 
 def day_text(day: date) -> str:
-    """A date with its weekday in the user's language, e.g. "05.10.18 (piektdiena)"."""
-    locale = QLocale()
-    qdate = to_qdate(day)
-    short = locale.toString(qdate, QLocale.FormatType.ShortFormat)
-    return f"{short} ({locale.dayName(qdate.dayOfWeek())})"
+    """A date with its weekday in the user's language, e.g. "05.10.2018 (piektdiena)"."""
+    weekday = QLocale().dayName(to_qdate(day).dayOfWeek())
+    return f"{dates.day_text(day)} ({weekday})"
 
 
 def time_span(starts_at: time, ends_at: time) -> str:
-    return f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+    return dates.time_span_text(starts_at, ends_at)
 
 
 def _time_edit(value: time, name: str) -> QTimeEdit:
@@ -77,7 +79,7 @@ def _date_edit(value: date, name: str) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    edit.setDisplayFormat(dates.day_pattern())
     return edit
 
 
@@ -402,3 +404,112 @@ class WeeklySeriesDialog(_ScheduleDialog):
                 ),
             )
         )
+
+
+def kind_word(kind: ProgramKind) -> str:
+    words = {
+        ProgramKind.CLOSED: QCoreApplication.translate("ProgramKind", "Training cycle"),
+        ProgramKind.OPEN: QCoreApplication.translate("ProgramKind", "Open sessions"),
+        ProgramKind.CAMP: QCoreApplication.translate("ProgramKind", "Camp"),
+        ProgramKind.SEMINAR: QCoreApplication.translate("ProgramKind", "Seminar for librarians"),
+    }
+    return words[kind]
+
+
+class NewProgramDialog(QDialog):
+    """A program of this site (the first one on a new database): its name and kind."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("newProgramDialog")
+        self.setWindowTitle(self.tr("New program"))
+        self.created_id: int | None = None
+
+        self.name = QLineEdit()
+        self.name.setObjectName("programName")
+        self.name.setMaxLength(200)
+        self.name.setPlaceholderText(self.tr("e.g. Nāc, pievienojies!"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("programKind")
+        for kind in (ProgramKind.OPEN, ProgramKind.CLOSED, ProgramKind.CAMP, ProgramKind.SEMINAR):
+            self.kind.addItem(kind_word(kind), kind.value)
+        hint = QLabel(self.tr("Its sessions are scheduled next."))
+        hint.setWordWrap(True)
+
+        self.message = QLabel()
+        self.message.setObjectName("dialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.save_button.setObjectName("createProgramButton")
+        self.save_button.setText(self.tr("Create"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(440, self.sizeHint().height())
+
+    def chosen_kind(self) -> ProgramKind:
+        return ProgramKind(self.kind.currentData())
+
+    def accept(self) -> None:
+        database, by, site_id = self.ctx.database, self.ctx.staff_id, self.ctx.site_id
+        name, kind = self.name.text(), self.chosen_kind()
+        if site_id is None:  # a database always gets its library with the first admin
+            return
+        self.save_button.setEnabled(False)
+        self.message.hide()
+        Operation(self, lambda: create_program(database, name, kind, site_id, by=by)).success(
+            self._created
+        ).failure(self._refused).finally_(lambda: self.save_button.setEnabled(True)).run()
+
+    def _created(self, program_id: int) -> None:
+        self.created_id = program_id
+        self.ctx.announce(SESSIONS)
+        super().accept()
+
+    def _refused(self, error: BaseException, _details: str) -> None:
+        assert isinstance(error, DomainError)
+        self.message.setText(translate_error(error))
+        self.message.show()
+        self.name.setFocus()
+
+
+ScheduleDialog = NewSessionDialog | WeeklySeriesDialog
+
+
+def plan_new_program(
+    ctx: AppContext, parent: QWidget, scheduled: Callable[[ScheduleDialog], None]
+) -> NewProgramDialog:
+    """Create a program, then schedule its sessions: a weekly series for open sessions and a
+    training cycle, one session for a camp day or a seminar. `scheduled` gets that dialog."""
+    dialog = NewProgramDialog(ctx, parent)
+
+    def created(_result: int) -> None:
+        dialog.deleteLater()
+        if dialog.created_id is None:
+            return
+        follow: ScheduleDialog
+        if dialog.chosen_kind() in (ProgramKind.OPEN, ProgramKind.CLOSED):
+            follow = WeeklySeriesDialog(ctx, parent)
+        else:
+            follow = NewSessionDialog(ctx, parent)
+        follow.program.setCurrentIndex(max(0, follow.program.findData(dialog.created_id)))
+        follow.finished.connect(lambda _result: scheduled(follow))
+        follow.open()
+
+    dialog.finished.connect(created)
+    dialog.open()
+    return dialog

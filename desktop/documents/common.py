@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
+from db.dates import day_text
 from desktop.resources import FONTS
 
 # ReportLab's own Helvetica has no ā č ē ģ ī ķ ļ ņ š ū ž ą ę ė į ų: DejaVu Sans has them all.
@@ -55,8 +56,8 @@ def long_date(day: date, language: str = "lv") -> str:
 
 
 def short_date(day: date, language: str = "lv") -> str:
-    """ "05.10.2018" in Latvian, "2018-10-05" in Lithuanian, "5 Oct 2018" in English."""
-    return format_date(day, pick(language, "d MMM y", "dd.MM.y", "y-MM-dd"), locale=language)
+    """ "05.10.2018" in Latvian and English, "2018-10-05" in Lithuanian: as on the screens."""
+    return day_text(day, language)
 
 
 def _star(cx: float, cy: float, outer: float, fill: Color) -> Polygon:

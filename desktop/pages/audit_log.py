@@ -33,7 +33,8 @@ from db.audit_log import (
     day_and_time,
     last_audit_check,
 )
-from db.clock import at_local, local
+from db.clock import at_local
+from db.dates import day_pattern, moment_text
 from db.errors import DomainError
 from desktop.audit_words import (
     action_words,
@@ -93,7 +94,7 @@ class AuditModel(RowsModel):
 
     def _text(self, row: AuditRow, column: int) -> str:
         if column == self.WHEN:
-            return f"{local(row.at):%Y-%m-%d %H:%M:%S}"
+            return moment_text(row.at, full=True)
         if column == self.WHO:
             return row.who or self.tr("(direct database access)")
         if column == self.WHAT:
@@ -195,7 +196,7 @@ class AuditLogPage(QWidget):
         field = QDateEdit()
         field.setObjectName(name)
         field.setCalendarPopup(True)
-        field.setDisplayFormat("yyyy-MM-dd")
+        field.setDisplayFormat(day_pattern())
         field.setMinimumDate(NO_DATE)
         field.setSpecialValueText(self.tr("any day"))
         field.setDate(NO_DATE)

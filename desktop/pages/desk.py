@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import dates
 from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
 from db.clock import local, now_utc
 from db.desk import (
@@ -81,7 +82,7 @@ from db.errors import (
     ScanRefused,
 )
 from db.models import CheckInMethod, SessionStatus
-from db.programs import running_sessions
+from db.programs import list_programs, running_sessions
 from db.scancodes import CardCode, ItemCode, decode_scan
 from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
 from desktop.errors import translate_error
@@ -238,8 +239,17 @@ class DeskPage(QWidget):
         self.session_choice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.session_choice.setToolTip(with_key(self.tr("Choose another session"), SESSION_KEY))
         self.session_choice.activated.connect(self._session_chosen)
+        # On a new database the desk's next step: the first program and its sessions.
+        self.first_program = QPushButton(self.tr("Create the first program…"), self)
+        self.first_program.setObjectName("firstProgram")
+        self.first_program.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.first_program.hide()
+        self.first_program.clicked.connect(self.plan_first_program)
+        title_box = QVBoxLayout()
+        title_box.addWidget(self.session_title)
+        title_box.addWidget(self.first_program, 0, Qt.AlignmentFlag.AlignLeft)
         header = QHBoxLayout()
-        header.addWidget(self.session_title, 1)
+        header.addLayout(title_box, 1)
         header.addWidget(QLabel(self.tr("Session:")))
         header.addWidget(self.session_choice)
 
@@ -282,19 +292,21 @@ class DeskPage(QWidget):
         self.note_label = QLabel()
         self.return_note = QLineEdit()
         self.return_note.setObjectName("returnNote")
-        self.return_note.setPlaceholderText(
-            self.tr("Condition on return (optional), e.g. stick drifts")
-        )
+        self.return_note.setPlaceholderText(self.tr("Condition (optional), e.g. stick drifts"))
         self.return_note.returnPressed.connect(self._save_note)
         save_note = QPushButton(self.tr("Save note"))
         save_note.setObjectName("saveNote")
         save_note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         save_note.clicked.connect(self._save_note)
-        note_row = QHBoxLayout(self.note_panel)
-        note_row.setContentsMargins(0, 0, 0, 0)
-        note_row.addWidget(self.note_label)
+        # The label above the field, so the field's hint is read whole in every language.
+        note_box = QVBoxLayout(self.note_panel)
+        note_box.setContentsMargins(0, 0, 0, 0)
+        note_box.setSpacing(2)
+        note_box.addWidget(self.note_label)
+        note_row = QHBoxLayout()
         note_row.addWidget(self.return_note, 1)
         note_row.addWidget(save_note)
+        note_box.addLayout(note_row)
         self.note_panel.hide()
 
         self.new_child = QPushButton(self.tr("New child…"))
@@ -447,13 +459,24 @@ class DeskPage(QWidget):
         self.session_choice.clear()
         self.session_choice.addItem(self.tr("— no session —"), 0)
         for s in self._sessions:
-            label = f"{s.day:%d.%m.%Y} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} {s.program}"
+            hours = dates.time_span_text(s.starts_at, s.ends_at)
+            label = f"{dates.day_text(s.day)} {hours} {s.program}"
             if s.theme:
                 label += f" · {s.theme}"
             if s.status is SessionStatus.CANCELLED:
                 label += " " + self.tr("(cancelled)")
             self.session_choice.addItem(label, s.id)
         self._show_session(running if not self.chosen_by_hand else self.session_id)
+
+    def plan_first_program(self) -> None:
+        """The program and its sessions (the Sessions page's dialogs); the desk follows."""
+        from desktop.dialogs.session_dialogs import ScheduleDialog, plan_new_program
+
+        def scheduled(dialog: ScheduleDialog) -> None:
+            dialog.deleteLater()
+            self.take_focus()
+
+        plan_new_program(self.ctx, self, scheduled)
 
     def _session_chosen(self, index: int) -> None:
         self.chosen_by_hand = True
@@ -464,13 +487,22 @@ class DeskPage(QWidget):
         self.session_id = session_id
         self.session_choice.setCurrentIndex(max(0, self.session_choice.findData(session_id or 0)))
         chosen = next((s for s in self._sessions if s.id == session_id), None)
-        if chosen is None:
+        no_programs = not self._sessions and not list_programs(self.ctx.database, self.ctx.site_id)
+        self.first_program.setVisible(no_programs)
+        if no_programs:
+            self.session_title.setText(
+                self.tr(
+                    "There are no programs yet. Create the first program and its sessions"
+                    " to check children in."
+                )
+            )
+        elif chosen is None:
             self.session_title.setText(
                 self.tr("No session is running now. Choose one to check children in.")
             )
         else:
             self.session_title.setText(
-                f"{chosen.program} · {chosen.starts_at:%H:%M}–{chosen.ends_at:%H:%M}"
+                f"{chosen.program} · {dates.time_span_text(chosen.starts_at, chosen.ends_at)}"
                 + (f"\n{chosen.theme}" if chosen.theme else "")
             )
         self.reload_present()
@@ -491,7 +523,7 @@ class DeskPage(QWidget):
         self.present_list.clear()
         present = present_in_session(self.ctx.database, self.session_id) if self.session_id else []
         for child in present:
-            item = QListWidgetItem(f"{child.full_name}   {local(child.recorded_at):%H:%M}")
+            item = QListWidgetItem(f"{child.full_name}   {dates.time_text(child.recorded_at)}")
             item.setData(Qt.ItemDataRole.UserRole, child.participant_id)
             if child.no_photos:
                 item.setIcon(self._no_photos)
@@ -509,6 +541,7 @@ class DeskPage(QWidget):
     def reload_out(self) -> None:
         now = self.clock()
         loans = open_loans(self.ctx.database, at=now)
+        today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
             self.tr("Out now: %1").replace("%1", str(len(loans)))
@@ -516,13 +549,12 @@ class DeskPage(QWidget):
         )
         self.out_list.setRowCount(len(loans))
         for row, loan in enumerate(loans):
-            due = local(loan.due_at)
             cells = [
                 loan.tag,
                 loan.item_name,
                 loan.borrower,
-                f"{local(loan.lent_at):%d.%m. %H:%M}",
-                f"{due:%d.%m. %H:%M}" if due.date() != local(now).date() else f"{due:%H:%M}",
+                dates.moment_text(loan.lent_at, today=today),
+                dates.moment_or_time_text(loan.due_at, today=today),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -683,18 +715,12 @@ class DeskPage(QWidget):
         return ", ".join(
             self.tr("%1 since %2")
             .replace("%1", item.tag)
-            .replace("%2", f"{local(item.lent_at):%d.%m.}")
+            .replace("%2", dates.day_text(local(item.lent_at).date(), today=self._today()))
             for item in overdue
         )
 
-    def _when(self, at: datetime) -> str:
-        """A time today as 16:05, another day's as 30.11. 16:05."""
-        shown = local(at)
-        return (
-            f"{shown:%H:%M}"
-            if shown.date() == local(self.clock()).date()
-            else f"{shown:%d.%m. %H:%M}"
-        )
+    def _today(self) -> date:
+        return local(self.clock()).date()
 
     def _to_whom(self, borrower: str, session: SessionBorrower | None) -> str:
         """Who has an item, in words: a child's name, or the session and its start."""
@@ -703,7 +729,7 @@ class DeskPage(QWidget):
         return (
             self.tr("the session “%1” %2")
             .replace("%1", session.program)
-            .replace("%2", f"{local(session.starts_at):%H:%M}")
+            .replace("%2", dates.time_text(session.starts_at))
         )
 
     def _borrower(self) -> tuple[Borrower, str] | None:
@@ -797,7 +823,7 @@ class DeskPage(QWidget):
             self.tr("Lent: %1 to %2, due %3")
             .replace("%1", ", ".join(f"{x.tag} {x.item_name}" for x in lent))
             .replace("%2", self._to_whom(first.borrower, first.session))
-            .replace("%3", self._when(first.due_at))
+            .replace("%3", dates.moment_or_time_text(first.due_at, today=self._today()))
         )
         if left_behind:
             text += "\n" + self.tr("Left behind: %1").replace("%1", "; ".join(left_behind))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.clock import local, now_utc
+from db.dates import day_pattern, time_span_text
 from db.equipment import list_items
 from db.errors import DomainError
 from db.people import list_participants
@@ -44,7 +45,7 @@ from desktop.widgets import page_title
 def _date_edit(day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDisplayFormat(day_pattern())
     return edit
 
 
@@ -227,7 +228,7 @@ class SigninForm(ReportForm):
         self.session.clear()
         day = _day(self.day)
         for row in sessions_between(self.ctx.database, day, day, site_id=self.ctx.site_id):
-            label = f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M} {row.program}"
+            label = f"{time_span_text(row.starts_at, row.ends_at)} {row.program}"
             self.session.addItem(label + (f" · {row.theme}" if row.theme else ""), row.id)
         self.action.setEnabled(self.session.count() > 0)
         self.say("" if self.session.count() else self.tr("No session on this date."))

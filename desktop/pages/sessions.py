@@ -38,6 +38,7 @@ from db.models import AttendanceStatus, CheckInMethod, SessionStatus
 from db.people import search_participants
 from db.programs import (
     SessionRow,
+    list_programs,
     session_row,
     sessions_in_month,
     set_anonymous_headcount,
@@ -49,6 +50,7 @@ from desktop.dialogs.session_dialogs import (
     NewSessionDialog,
     WeeklySeriesDialog,
     day_text,
+    plan_new_program,
     time_span,
     to_qdate,
 )
@@ -187,10 +189,24 @@ class MonthView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda _row, _column: self.open_selected())
 
-        self.empty_label = QLabel(self.tr("No sessions are scheduled in this month."))
+        # Where the table would be: what to do next, centred, with the button that does it.
+        self.empty_label = QLabel()
         self.empty_label.setObjectName("noSessions")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #616161;")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #616161; font-size: 12pt;")
+        self.empty_action = QPushButton()
+        self.empty_action.setObjectName("emptyAction")
+        self.empty_action.clicked.connect(self._next_step)
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("emptyState")
+        empty_layout = QVBoxLayout(self.empty_state)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addSpacing(8)
+        empty_layout.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.has_programs = True
 
         self.open_button = QPushButton(self.tr("Open attendance"))
         self.open_button.setObjectName("openSession")
@@ -216,21 +232,25 @@ class MonthView(QWidget):
         self.message.setObjectName("sessionsMessage")
         self.message.setWordWrap(True)
 
-        bottom = QHBoxLayout()
+        self.session_buttons = QWidget()  # nothing to act on in an empty month: hidden
+        bottom = QHBoxLayout(self.session_buttons)
+        bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.held_button)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.planned_button)
         bottom.addWidget(self.signin_button)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.message, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(bottom)
+        layout.addWidget(self.empty_state, 1)
+        under = QHBoxLayout()
+        under.addWidget(self.session_buttons)
+        under.addSpacing(12)
+        under.addWidget(self.message, 1)
+        layout.addLayout(under)
 
         for keys, action in (
             (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.step_month(-1)),
@@ -314,10 +334,34 @@ class MonthView(QWidget):
             for column, cell in enumerate(cells):
                 self.table.setItem(index, column, cell)
         self.table.setVisible(bool(self.rows))
-        self.empty_label.setVisible(not self.rows)
+        self.session_buttons.setVisible(bool(self.rows))
+        self.empty_state.setVisible(not self.rows)
+        if not self.rows:
+            self._show_next_step()
         if keep is not None:
             self.select(keep.id)
         self._update_buttons()
+
+    def _show_next_step(self) -> None:
+        """An empty month says what to do; a site without programs, where to begin."""
+        self.has_programs = bool(list_programs(self.ctx.database, self.ctx.site_id))
+        if self.has_programs:
+            self.empty_label.setText(self.tr("No sessions are scheduled in this month."))
+            self.empty_action.setText(self.tr("Schedule sessions…"))
+        else:
+            self.empty_label.setText(
+                self.tr(
+                    "There are no programs yet. Create the first program and schedule its"
+                    " sessions: then the desk picks the session running now."
+                )
+            )
+            self.empty_action.setText(self.tr("Create the first program…"))
+
+    def _next_step(self) -> None:
+        if self.has_programs:
+            self.new_series()
+        else:
+            plan_new_program(self.ctx, self, self._scheduled)
 
     # Selection
 

@@ -267,12 +267,11 @@ class BackupsGroup(QGroupBox):
 
     def show_newest(self) -> None:
         from db.backups import list_backups
+        from db.dates import moment_text
 
         assert self.database_file is not None
         found = list_backups(self.database_file)
-        self.newest.setText(
-            found[0].made.strftime("%Y-%m-%d %H:%M") if found else self.tr("none yet")
-        )
+        self.newest.setText(moment_text(found[0].made, full=True) if found else self.tr("none yet"))
 
     def _busy(self, busy: bool) -> None:
         self.back_up_button.setEnabled(not busy)

@@ -346,10 +346,6 @@
         <translation>Parengta. Nuskaitykite kortelę ar etiketę.</translation>
     </message>
     <message>
-        <source>Condition on return (optional), e.g. stick drifts</source>
-        <translation>Būklė grąžinant (nebūtina), pvz., lazdelė pati slenka</translation>
-    </message>
-    <message>
         <source>Save note</source>
         <translation>Išsaugoti pastabą</translation>
     </message>
@@ -584,6 +580,18 @@
     <message>
         <source>%1 not returned</source>
         <translation>%1 negrąžinta</translation>
+    </message>
+    <message>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
+        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir jos užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Sukurti pirmąją programą…</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1860,18 @@
         <source>Cancel session</source>
         <translation>Užsiėmimas neįvyko</translation>
     </message>
+    <message>
+        <source>Schedule sessions…</source>
+        <translation>Planuoti užsiėmimus…</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and schedule its sessions: then the desk picks the session running now.</source>
+        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir suplanuokite jos užsiėmimus: tada puslapis „Šiandien“ pats parinks vykstantį užsiėmimą.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Sukurti pirmąją programą…</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyForm</name>
@@ -1953,6 +1973,33 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Vietoj to užregistruoti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgramDialog</name>
+    <message>
+        <source>New program</source>
+        <translation>Nauja programa</translation>
+    </message>
+    <message>
+        <source>e.g. Nāc, pievienojies!</source>
+        <translation>pvz., Nāc, pievienojies!</translation>
+    </message>
+    <message>
+        <source>Its sessions are scheduled next.</source>
+        <translation>Jos užsiėmimus suplanuosite kitame žingsnyje.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Sukurti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rūšis</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2477,25 @@
     <message>
         <source>Saved: the rule holds on every computer of this database.</source>
         <translation>Išsaugota: taisyklė galioja visuose kompiuteriuose, kurie naudoja šią duomenų bazę.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramKind</name>
+    <message>
+        <source>Training cycle</source>
+        <translation>Mokymų ciklas</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Atviri užsiėmimai</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Stovykla</translation>
+    </message>
+    <message>
+        <source>Seminar for librarians</source>
+        <translation>Seminaras bibliotekininkams</translation>
     </message>
 </context>
 <context>

@@ -346,10 +346,6 @@
         <translation>Gatavs. Nolasiet karti vai uzlīmi.</translation>
     </message>
     <message>
-        <source>Condition on return (optional), e.g. stick drifts</source>
-        <translation>Stāvoklis, saņemot atpakaļ (nav obligāti), piem., kociņš velk uz sāniem</translation>
-    </message>
-    <message>
         <source>Save note</source>
         <translation>Saglabāt piezīmi</translation>
     </message>
@@ -584,6 +580,18 @@
     <message>
         <source>%1 not returned</source>
         <translation>%1 nav atdots</translation>
+    </message>
+    <message>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
+        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un tās nodarbības, lai varētu reģistrēt bērnus.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Izveidot pirmo programmu…</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1860,18 @@
         <source>Cancel session</source>
         <translation>Nodarbība nenotika</translation>
     </message>
+    <message>
+        <source>Schedule sessions…</source>
+        <translation>Plānot nodarbības…</translation>
+    </message>
+    <message>
+        <source>There are no programs yet. Create the first program and schedule its sessions: then the desk picks the session running now.</source>
+        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un ieplānojiet tās nodarbības: tad lapa „Šodien” pati izvēlēsies nodarbību, kas notiek pašlaik.</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Izveidot pirmo programmu…</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyForm</name>
@@ -1953,6 +1973,33 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Tā vietā reģistrēt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgramDialog</name>
+    <message>
+        <source>New program</source>
+        <translation>Jauna programma</translation>
+    </message>
+    <message>
+        <source>e.g. Nāc, pievienojies!</source>
+        <translation>piem., Nāc, pievienojies!</translation>
+    </message>
+    <message>
+        <source>Its sessions are scheduled next.</source>
+        <translation>Tās nodarbības ieplānosiet nākamajā solī.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Izveidot</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Veids</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2477,25 @@
     <message>
         <source>Saved: the rule holds on every computer of this database.</source>
         <translation>Saglabāts: noteikums darbojas visos datoros, kas izmanto šo datubāzi.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramKind</name>
+    <message>
+        <source>Training cycle</source>
+        <translation>Apmācību cikls</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Atvērtās nodarbības</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Nometne</translation>
+    </message>
+    <message>
+        <source>Seminar for librarians</source>
+        <translation>Seminārs bibliotekāriem</translation>
     </message>
 </context>
 <context>

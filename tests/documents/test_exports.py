@@ -172,7 +172,7 @@ def test_loans_csv_names_borrowers_and_condition(library: Library, tmp_path: Pat
     assert lines[1] == [
         "XBOX-01",
         "Xbox One S",
-        "Nāc, pievienojies! 2018-10-05",
+        "Nāc, pievienojies! 05.10.2018",
         "nodarbībā",
         "05.10.2018 16:40",
         "05.10.2018 17:00",

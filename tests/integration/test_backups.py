@@ -505,7 +505,7 @@ def test_settings_page_backs_up_and_restores(
     wait_for_operations(qtbot)
     assert errors == []
     (copy,) = list_backups(path)
-    assert group.newest.text() == copy.made.strftime("%Y-%m-%d %H:%M")
+    assert group.newest.text() == copy.made.strftime("%d.%m.%Y %H:%M")
     assert str(copy.path) in told[-1]
 
     register_participant(desk.db, ParticipantDetails("Pēc", "Pogas", 2013, desk.site_id))

@@ -104,7 +104,7 @@ def test_lend_a_whole_kit_to_the_session(any_desk: Desk) -> None:
     assert "in repair" in kit.left_behind[0][1]
     out = open_loans(any_desk.db, at=FRIDAY_1640)
     assert sorted(loan.tag for loan in out) == ["CTL-01", "XBOX-01"]
-    assert all(loan.borrower == "Nāc, pievienojies! 2018-10-05" for loan in out)
+    assert all(loan.borrower == "Nāc, pievienojies! 05.10.2018" for loan in out)
 
 
 def test_kit_part_already_out_stays_behind(desk: Desk) -> None:

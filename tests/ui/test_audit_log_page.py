@@ -61,7 +61,7 @@ def test_an_admin_sees_the_log_and_filters_it(ctx: AppContext, desk: Desk, qtbot
     for text in column(page, AuditModel.WHAT) + column(page, AuditModel.RECORD):
         assert "." not in text and "_" not in text, text
     when = column(page, AuditModel.WHEN)[0]
-    assert when.startswith(f"{local(now_utc()):%Y-%m-%d}")  # library time, not UTC
+    assert when.startswith(f"{local(now_utc()):%d.%m.%Y}")  # library time, not UTC
 
     page.search.setText("checked in ilze")
     assert column(page, AuditModel.WHAT) == ["Checked in"]

@@ -98,6 +98,14 @@ def choose(page: EquipmentPage, qtbot: QtBot, tag: str) -> None:
     qtbot.waitUntil(lambda: page.selected_tag() == tag)
 
 
+def as_shown(at: datetime | None) -> str:
+    """The Latvian short form the page uses: no year when it is this year's."""
+    assert at is not None
+    wall = local(at)
+    this_year = wall.year == local(now_utc()).year
+    return f"{wall:%d.%m.} {wall:%H:%M}" if this_year else f"{wall:%d.%m.%Y %H:%M}"
+
+
 def test_list_shows_items_and_the_xbox_kit_with_its_controllers(page: EquipmentPage) -> None:
     assert tree(page) == {"LAP-01": [], "XBOX-01": ["CTL-01", "CTL-02"]}
     assert cell(page, "LAP-01", NAME) == "Portatīvais dators"
@@ -246,6 +254,8 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     dialog = page.dialog
     assert isinstance(dialog, LendDialog)
     assert not dialog.ok_button.isEnabled()  # nobody chosen yet
+    shown = dialog.due.dateTime().toPython()
+    assert dialog.due.text() == f"{shown:%d.%m.%Y %H:%M}"  # the Latvian form, not ISO
     dialog.child_search.setText("kenina")  # diacritic-insensitive, as at the desk
     assert dialog.child_results.count() == 1
     assert dialog.child_results.item(0).text() == "Ilze Ķēniņa (2009)"
@@ -264,7 +274,7 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     )
     assert history_rows(page)[0][1:4] == [
         "Ilze Ķēniņa",
-        f"{local(loan.due_at):%Y-%m-%d %H:%M}",
+        as_shown(loan.due_at),
         "Still out",
     ]
 
@@ -281,10 +291,10 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     assert (loan.return_note, loan.received_by_id) == ("Ekrānā skrāpējums", desk.librarian_id)
     [shown] = history_rows(page)
     assert shown == [
-        f"{local(loan.lent_at):%Y-%m-%d %H:%M}",
+        as_shown(loan.lent_at),
         "Ilze Ķēniņa",
-        f"{local(loan.due_at):%Y-%m-%d %H:%M}",
-        f"{local(loan.returned_at):%Y-%m-%d %H:%M}",
+        as_shown(loan.due_at),
+        as_shown(loan.returned_at),
         "Anna Ozoliņa",
         "Ekrānā skrāpējums",
     ]
@@ -439,9 +449,9 @@ def test_list_items_reads_the_current_loan_and_kit_in_one_query(desk: Desk) -> N
     assert len(statements) == 1
     controller = rows["CTL-01"]
     assert controller.parent_tag == "XBOX-01"
-    assert controller.borrower == "Nāc, pievienojies! 2018-10-05"
+    assert controller.borrower == "Nāc, pievienojies! 05.10.2018"
     assert controller.overdue  # the session ended at 17:00 local, 14:00 UTC
     assert rows["LAP-01"].borrower is None and not rows["LAP-01"].overdue
     [history] = item_history(desk.db, "ctl-01", at=at)
-    assert history.borrower == "Nāc, pievienojies! 2018-10-05"
+    assert history.borrower == "Nāc, pievienojies! 05.10.2018"
     assert not history.late

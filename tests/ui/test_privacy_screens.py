@@ -182,7 +182,7 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
     assert [row.participant_id for row in dialog.model.rows] == [desk.ilze_id]
     assert "5 years after the last attendance" in dialog.summary.text()
     assert dialog.model.data(dialog.model.index(0, 0)) == "Ilze Ķēniņa"
-    assert dialog.model.data(dialog.model.index(0, 1)) == "2018-10-05"
+    assert dialog.model.data(dialog.model.index(0, 1)) == "05.10.2018"
     assert dialog.erase_button.isEnabled() and "1" in dialog.erase_button.text()
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Cancel)
