@@ -730,6 +730,10 @@
         <translation>nieko nenuskaityta.</translation>
     </message>
     <message>
+        <source>it could be two codes: switch the keyboard to English or Latvian and scan again.</source>
+        <translation>tai gali būti du skirtingi kodai: perjunkite klaviatūrą į anglų arba latvių kalbos išdėstymą ir nuskaitykite dar kartą.</translation>
+    </message>
+    <message>
         <source>it holds characters no OpenUp code has.</source>
         <translation>jame yra simbolių, kurių neturi joks OpenUp kodas.</translation>
     </message>
@@ -1473,6 +1477,37 @@
     <message>
         <source>Notes</source>
         <translation>Pastabos</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>English (US) or Latvian (QWERTY)</source>
+        <translation>anglų (JAV) arba latvių (QWERTY)</translation>
+    </message>
+    <message>
+        <source>Latvian (ergonomic, ŪGJRMV)</source>
+        <translation>latvių (ergonominis, ŪGJRMV)</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>lietuvių</translation>
+    </message>
+    <message>
+        <source>Lithuanian (standard, LST 1582)</source>
+        <translation>lietuvių (standartinis, LST 1582)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>rusų</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>vokiečių</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>prancūzų (AZERTY)</translation>
     </message>
 </context>
 <context>

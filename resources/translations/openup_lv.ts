@@ -730,6 +730,10 @@
         <translation>nekas netika nolasīts.</translation>
     </message>
     <message>
+        <source>it could be two codes: switch the keyboard to English or Latvian and scan again.</source>
+        <translation>tas var būt divi dažādi kodi: pārslēdziet tastatūru uz angļu vai latviešu izkārtojumu un skenējiet vēlreiz.</translation>
+    </message>
+    <message>
         <source>it holds characters no OpenUp code has.</source>
         <translation>tajā ir rakstzīmes, kādu nav nevienā OpenUp kodā.</translation>
     </message>
@@ -1473,6 +1477,37 @@
     <message>
         <source>Notes</source>
         <translation>Piezīmes</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>English (US) or Latvian (QWERTY)</source>
+        <translation>angļu (ASV) vai latviešu (QWERTY)</translation>
+    </message>
+    <message>
+        <source>Latvian (ergonomic, ŪGJRMV)</source>
+        <translation>latviešu (ergonomiskā, ŪGJRMV)</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>lietuviešu</translation>
+    </message>
+    <message>
+        <source>Lithuanian (standard, LST 1582)</source>
+        <translation>lietuviešu (standarta, LST 1582)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>krievu</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>vācu</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>franču (AZERTY)</translation>
     </message>
 </context>
 <context>
