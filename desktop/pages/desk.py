@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -82,7 +82,7 @@ from db.errors import (
 )
 from db.models import CheckInMethod, SessionStatus
 from db.programs import running_sessions
-from db.scancodes import CardCode, ItemCode, decode_scan
+from db.scancodes import LAYOUT_NAMES, CardCode, ItemCode, decode_scan
 from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
@@ -276,6 +276,10 @@ class DeskPage(QWidget):
         self.borrower_hint = QLabel()
         self.borrower_hint.setObjectName("borrowerHint")
         self.borrower_hint.setStyleSheet("color: #455a64;")
+        # Said once: which keyboard layout the scanner's text came through (repaired).
+        self.layout_note = QLabel()
+        self.layout_note.setObjectName("layoutNote")
+        self.layout_note.setStyleSheet("color: #607d8b; font-size: 9pt;")
 
         self.note_panel = QFrame()
         self.note_panel.setObjectName("notePanel")
@@ -370,6 +374,7 @@ class DeskPage(QWidget):
         left.addWidget(self.scan_message)
         left.addWidget(self.note_panel)
         left.addWidget(self.borrower_hint)
+        left.addWidget(self.layout_note)
         left.addLayout(buttons)
         left.addWidget(self.present_count)
         left.addWidget(self.present_list, 1)
@@ -628,6 +633,14 @@ class DeskPage(QWidget):
                 self.refuse(translate_error(refusal))
             return
         self._hide_results()
+        if code.layout is not None and not self.layout_note.text():
+            self.layout_note.setText(
+                self.tr(
+                    "This laptop's keyboard seems to be set to %1; scans are still read right."
+                ).replace(
+                    "%1", QCoreApplication.translate("KeyboardLayout", LAYOUT_NAMES[code.layout])
+                )
+            )
         if isinstance(code, CardCode):
             self._check_in_card(code, scanned.strip())
         else:

@@ -355,6 +355,10 @@
         <translation>Vėluoja grąžinti</translation>
     </message>
     <message>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
+    </message>
+    <message>
         <source>Choose a session first: no session is running now.</source>
         <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
     </message>

@@ -355,6 +355,10 @@
         <translation>Nokavēts</translation>
     </message>
     <message>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
+    </message>
+    <message>
         <source>Choose a session first: no session is running now.</source>
         <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
     </message>
