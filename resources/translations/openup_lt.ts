@@ -929,6 +929,14 @@
         <source>{name} still has overdue items ({items}): lend only once they are back.</source>
         <translation>{name}: laiku negrąžinta ({items}). Išduokite tik tada, kai bus grąžinta.</translation>
     </message>
+    <message>
+        <source>No QR code was found in {picture}: hold the code closer and flat.</source>
+        <translation>Paveikslėlyje {picture} nerasta jokio QR kodo: laikykite kodą arčiau ir tiesiai.</translation>
+    </message>
+    <message>
+        <source>{picture} cannot be opened as a picture.</source>
+        <translation>{picture} negalima atverti kaip paveikslėlio.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

@@ -929,6 +929,14 @@
         <source>{name} still has overdue items ({items}): lend only once they are back.</source>
         <translation>{name}: nav atdots laikā ({items}). Izsniedziet ko citu tikai tad, kad tas ir atdots.</translation>
     </message>
+    <message>
+        <source>No QR code was found in {picture}: hold the code closer and flat.</source>
+        <translation>Attēlā {picture} netika atrasts neviens QR kods: turiet kodu tuvāk un taisni.</translation>
+    </message>
+    <message>
+        <source>{picture} cannot be opened as a picture.</source>
+        <translation>{picture} nevar atvērt kā attēlu.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
