@@ -28,9 +28,10 @@ def qr_texts(picture: Any) -> list[str]:
     """The texts of the QR codes zxing-cpp finds in a PIL image, a QImage or an array."""
     import zxingcpp
 
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     return [
         found.text
-        for found in zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)
+        for found in zxingcpp.read_barcodes(picture, formats=qr_only)
         if found.valid and found.text
     ]
 

@@ -332,6 +332,10 @@ class DeskPage(QWidget):
         buttons.addWidget(self.new_child)
         buttons.addWidget(self.undo)
         buttons.addWidget(self.signin)
+        camera = QPushButton(self.tr("Scan with camera…"))
+        camera.setObjectName("cameraButton")
+        camera.clicked.connect(self.open_camera)
+        buttons.addWidget(camera)
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -645,6 +649,28 @@ class DeskPage(QWidget):
             self._check_in_card(code, scanned.strip())
         else:
             self._scan_item(code)
+
+    def open_camera(self) -> None:
+        """The camera's window; what it reads is handled as the scanner's typing is."""
+        from desktop.camera import CameraWindow  # QtMultimedia only when asked for
+
+        window = CameraWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.scanned.connect(self.scan_text)
+        window.show()
+
+    def scan_text(self, text: str) -> None:
+        """A code read another way (the camera): the same handling, messages and sounds.
+
+        A name being typed is put back afterwards; its search list is not what the code
+        chooses from (a refused code must not check in the highlighted child).
+        """
+        typing = self.scan_input.text()
+        self._hide_results()
+        self.scan_input.setText(text)
+        self._enter()
+        if typing:
+            self.scan_input.setText(typing)
 
     def _needs_session(self) -> bool:
         if self.session_id is None:

@@ -234,6 +234,25 @@
     </message>
 </context>
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <source>Scan with camera</source>
+        <translation>Nuskaityti kamera</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect one, or scan with the scanner.</source>
+        <translation>Šiame kompiuteryje nerasta jokios kameros. Prijunkite kamerą arba nuskaitykite skaitytuvu.</translation>
+    </message>
+    <message>
+        <source>Hold a card or a label flat in front of the camera.</source>
+        <translation>Laikykite kortelę arba lipduką tiesiai prieš kamerą.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Kameros naudoti negalima: %1</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -293,6 +312,10 @@
     <message>
         <source>Sign-in sheet…</source>
         <translation>Parašų lapas…</translation>
+    </message>
+    <message>
+        <source>Scan with camera…</source>
+        <translation>Nuskaityti kamera…</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>

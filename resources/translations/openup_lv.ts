@@ -234,6 +234,25 @@
     </message>
 </context>
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <source>Scan with camera</source>
+        <translation>Skenēt ar kameru</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect one, or scan with the scanner.</source>
+        <translation>Šim datoram netika atrasta neviena kamera. Pievienojiet kameru vai skenējiet ar skeneri.</translation>
+    </message>
+    <message>
+        <source>Hold a card or a label flat in front of the camera.</source>
+        <translation>Turiet karti vai uzlīmi taisni kameras priekšā.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Kameru nevar izmantot: %1</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -293,6 +312,10 @@
     <message>
         <source>Sign-in sheet…</source>
         <translation>Parakstu lapa…</translation>
+    </message>
+    <message>
+        <source>Scan with camera…</source>
+        <translation>Skenēt ar kameru…</translation>
     </message>
     <message>
         <source>Visitors not registered:</source>
