@@ -186,12 +186,24 @@ def _one_character_from_another_code(text: str, layout: str, code: ScanCode) -> 
     character away from the text.
     """
     own = _read(text, layout)
+    last = len(text) - 1
+    if last < 3:
+        return False  # too short to be any code (P-X-C at the least)
     for other in _READINGS:
         keys = _read(text, other)
-        unread = [i for i, key in enumerate(keys) if key is None]
-        if len(unread) > 1:
+        # Positions one change must mend: unread characters, and the places every code
+        # has its prefix letter and its two outer hyphens.
+        shape = {
+            0: keys[0] in (CARD_PREFIX, ITEM_PREFIX),
+            1: keys[1] == "-",
+            last - 1: keys[last - 1] == "-",
+        }
+        broken = {i for i, key in enumerate(keys) if key is None} | {
+            i for i, ok in shape.items() if not ok
+        }
+        if len(broken) > 1:
             continue
-        for position in unread or range(len(keys)):
+        for position in broken or range(len(keys)):
             if all(keys[i] == own[i] for i in range(len(keys)) if i != position):
                 continue  # the same reading bar this character: the check character decides
             for replacement in _CODE_CHARACTERS + "-":

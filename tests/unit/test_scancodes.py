@@ -184,7 +184,7 @@ def _what_one_changed_character_gives(
             yield damaged, decoded
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     code=issued_codes(),
     layout=st.sampled_from(sorted(LAYOUT_TYPING)),
