@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtMultimedia import (
     QCamera,
@@ -104,6 +104,8 @@ class CameraWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Scan with camera"))
+        # The desk keeps the keyboard: a USB scanner's typing must still reach its field.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.reader = FrameReader(self)
         self.reader.scanned.connect(self.scanned)
         self.status = QLabel()
