@@ -140,11 +140,17 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from db.equipment import item_state
     from db.people import find_by_card
     from db.scancodes import CardCode, decode_scan
+    from desktop.qr_reader import code_in_image_file
 
-    code = decode_scan(args.code)
+    if args.image is not None:
+        code = code_in_image_file(args.image)
+        scanned = code.text
+    else:
+        code = decode_scan(args.code)
+        scanned = args.code
     database = open_database(args.db)
     if isinstance(code, CardCode):
-        child = find_by_card(database, code.code, scanned=args.code, by=None)
+        child = find_by_card(database, code.code, scanned=scanned, by=None)
         answer: dict[str, Any] = {
             "kind": "card",
             "code": code.text,
@@ -527,7 +533,14 @@ def parser() -> argparse.ArgumentParser:
     scan = command(
         "scan", cmd_scan, "say what a scanned code is: an item and who has it, or a child's card"
     )
-    scan.add_argument("code", help="the text the scanner typed, e.g. I-LAP-01-V")
+    scanned = scan.add_mutually_exclusive_group(required=True)
+    scanned.add_argument("code", nargs="?", help="the text the scanner typed, e.g. I-LAP-01-V")
+    scanned.add_argument(
+        "--image",
+        type=Path,
+        metavar="PHOTO",
+        help="read the QR code in a photo or screenshot (PNG, JPEG) instead",
+    )
     scan.add_argument("--json", action="store_true", help="print one JSON object for scripts")
 
     document = argparse.ArgumentParser(add_help=False, parents=[database])

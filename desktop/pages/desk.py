@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -83,7 +83,7 @@ from db.errors import (
 )
 from db.models import CheckInMethod, SessionStatus
 from db.programs import list_programs, running_sessions
-from db.scancodes import CardCode, ItemCode, decode_scan
+from db.scancodes import LAYOUT_NAMES, CardCode, ItemCode, decode_scan
 from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
@@ -286,6 +286,10 @@ class DeskPage(QWidget):
         self.borrower_hint = QLabel()
         self.borrower_hint.setObjectName("borrowerHint")
         self.borrower_hint.setStyleSheet("color: #455a64;")
+        # Said once: which keyboard layout the scanner's text came through (repaired).
+        self.layout_note = QLabel()
+        self.layout_note.setObjectName("layoutNote")
+        self.layout_note.setStyleSheet("color: #607d8b; font-size: 9pt;")
 
         self.note_panel = QFrame()
         self.note_panel.setObjectName("notePanel")
@@ -340,6 +344,10 @@ class DeskPage(QWidget):
         buttons.addWidget(self.new_child)
         buttons.addWidget(self.undo)
         buttons.addWidget(self.signin)
+        camera = QPushButton(self.tr("Scan with camera…"))
+        camera.setObjectName("cameraButton")
+        camera.clicked.connect(self.open_camera)
+        buttons.addWidget(camera)
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -382,6 +390,7 @@ class DeskPage(QWidget):
         left.addWidget(self.scan_message)
         left.addWidget(self.note_panel)
         left.addWidget(self.borrower_hint)
+        left.addWidget(self.layout_note)
         left.addLayout(buttons)
         left.addWidget(self.present_count)
         left.addWidget(self.present_list, 1)
@@ -660,10 +669,40 @@ class DeskPage(QWidget):
                 self.refuse(translate_error(refusal))
             return
         self._hide_results()
+        if code.layout is not None and not self.layout_note.text():
+            self.layout_note.setText(
+                self.tr(
+                    "This laptop's keyboard seems to be set to %1; scans are still read right."
+                ).replace(
+                    "%1", QCoreApplication.translate("KeyboardLayout", LAYOUT_NAMES[code.layout])
+                )
+            )
         if isinstance(code, CardCode):
             self._check_in_card(code, scanned.strip())
         else:
             self._scan_item(code)
+
+    def open_camera(self) -> None:
+        """The camera's window; what it reads is handled as the scanner's typing is."""
+        from desktop.camera import CameraWindow  # QtMultimedia only when asked for
+
+        window = CameraWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.scanned.connect(self.scan_text)
+        window.show()
+
+    def scan_text(self, text: str) -> None:
+        """A code read another way (the camera): the same handling, messages and sounds.
+
+        A name being typed is put back afterwards; its search list is not what the code
+        chooses from (a refused code must not check in the highlighted child).
+        """
+        typing = self.scan_input.text()
+        self._hide_results()
+        self.scan_input.setText(text)
+        self._enter()
+        if typing:
+            self.scan_input.setText(typing)
 
     def _needs_session(self) -> bool:
         if self.session_id is None:

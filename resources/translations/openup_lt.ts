@@ -301,6 +301,25 @@
     </message>
 </context>
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <source>Scan with camera</source>
+        <translation>Nuskaityti kamera</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect one, or scan with the scanner.</source>
+        <translation>Šiame kompiuteryje nerasta jokios kameros. Prijunkite kamerą arba nuskaitykite skaitytuvu.</translation>
+    </message>
+    <message>
+        <source>Hold a card or a label flat in front of the camera.</source>
+        <translation>Laikykite kortelę arba lipduką tiesiai prieš kamerą.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Kameros naudoti negalima: %1</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -592,6 +611,14 @@
     <message>
         <source>Create the first program…</source>
         <translation>Sukurti pirmąją programą…</translation>
+    </message>
+    <message>
+        <source>Scan with camera…</source>
+        <translation>Nuskaityti kamera…</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1038,18 @@
     <message>
         <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
         <translation>Importavimas sustabdytas ties {row} eilute iš {total}: niekas neužregistruotas.</translation>
+    </message>
+    <message>
+        <source>it could be two codes: switch the keyboard to English or Latvian and scan again.</source>
+        <translation>tai gali būti du skirtingi kodai: perjunkite klaviatūrą į anglų arba latvių kalbos išdėstymą ir nuskaitykite dar kartą.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in {picture}: hold the code closer and flat.</source>
+        <translation>Paveikslėlyje {picture} nerasta jokio QR kodo: laikykite kodą arčiau ir tiesiai.</translation>
+    </message>
+    <message>
+        <source>{picture} cannot be opened as a picture.</source>
+        <translation>{picture} negalima atverti kaip paveikslėlio.</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1615,37 @@
     <message>
         <source>Notes</source>
         <translation>Pastabos</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>English (US) or Latvian (QWERTY)</source>
+        <translation>anglų (JAV) arba latvių (QWERTY)</translation>
+    </message>
+    <message>
+        <source>Latvian (ergonomic, ŪGJRMV)</source>
+        <translation>latvių (ergonominis, ŪGJRMV)</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>lietuvių</translation>
+    </message>
+    <message>
+        <source>Lithuanian (standard, LST 1582)</source>
+        <translation>lietuvių (standartinis, LST 1582)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>rusų</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>vokiečių</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>prancūzų (AZERTY)</translation>
     </message>
 </context>
 <context>

@@ -301,6 +301,25 @@
     </message>
 </context>
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <source>Scan with camera</source>
+        <translation>Skenēt ar kameru</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect one, or scan with the scanner.</source>
+        <translation>Šim datoram netika atrasta neviena kamera. Pievienojiet kameru vai skenējiet ar skeneri.</translation>
+    </message>
+    <message>
+        <source>Hold a card or a label flat in front of the camera.</source>
+        <translation>Turiet karti vai uzlīmi taisni kameras priekšā.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Kameru nevar izmantot: %1</translation>
+    </message>
+</context>
+<context>
     <name>CardsForm</name>
     <message>
         <source>Member cards</source>
@@ -592,6 +611,14 @@
     <message>
         <source>Create the first program…</source>
         <translation>Izveidot pirmo programmu…</translation>
+    </message>
+    <message>
+        <source>Scan with camera…</source>
+        <translation>Skenēt ar kameru…</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1038,18 @@
     <message>
         <source>The import was stopped at row {row} of {total}: nobody was registered.</source>
         <translation>Importēšana apturēta pie {row}. rindas no {total}: neviens netika reģistrēts.</translation>
+    </message>
+    <message>
+        <source>it could be two codes: switch the keyboard to English or Latvian and scan again.</source>
+        <translation>tas var būt divi dažādi kodi: pārslēdziet tastatūru uz angļu vai latviešu izkārtojumu un skenējiet vēlreiz.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in {picture}: hold the code closer and flat.</source>
+        <translation>Attēlā {picture} netika atrasts neviens QR kods: turiet kodu tuvāk un taisni.</translation>
+    </message>
+    <message>
+        <source>{picture} cannot be opened as a picture.</source>
+        <translation>{picture} nevar atvērt kā attēlu.</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1615,37 @@
     <message>
         <source>Notes</source>
         <translation>Piezīmes</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>English (US) or Latvian (QWERTY)</source>
+        <translation>angļu (ASV) vai latviešu (QWERTY)</translation>
+    </message>
+    <message>
+        <source>Latvian (ergonomic, ŪGJRMV)</source>
+        <translation>latviešu (ergonomiskā, ŪGJRMV)</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>lietuviešu</translation>
+    </message>
+    <message>
+        <source>Lithuanian (standard, LST 1582)</source>
+        <translation>lietuviešu (standarta, LST 1582)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>krievu</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>vācu</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>franču (AZERTY)</translation>
     </message>
 </context>
 <context>

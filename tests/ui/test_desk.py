@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from db.clock import at_local
 from db.models import Attendance, CheckInMethod, Consent, ConsentPurpose, Loan, Participant
 from db.people import get_participant
-from db.scancodes import card_text, item_text
+from db.scancodes import card_text, item_text, typed_through
 from desktop.context import AppContext
 from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
@@ -216,3 +216,29 @@ def test_an_item_long_after_the_card_goes_to_the_session(qtbot, page: DeskPage, 
     with desk.db.reading() as s:
         loan = s.scalars(select(Loan)).one()
     assert (loan.session_id, loan.participant_id) == (desk.session_id, None)
+
+
+def enter(qtbot, page: DeskPage, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A scan with letters keyClicks cannot type (Lithuanian, Cyrillic): set, then Enter."""
+    page.scan_input.setText(text)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    Operation.wait_for_all()
+    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+
+
+def test_a_scan_through_another_layout_counts_and_the_layout_is_said_once(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert page.layout_note.text() == ""  # read as printed: nothing to say
+
+    enter(qtbot, page, typed_through(card(desk, desk.janis_id), "ru"))  # З-…: P's key
+    assert "Jānis Žūriņš" in page.scan_message.text()
+    assert count(desk, Attendance) == 2
+    said = page.layout_note.text()
+    assert "Russian" in said and "keyboard" in said
+
+    enter(qtbot, page, typed_through(item_text("LAP-01"), "lt", caps_lock=True))
+    with desk.db.reading() as s:
+        assert s.scalars(select(Loan.participant_id)).one() == desk.janis_id
+    assert page.layout_note.text() == said  # once a session, not at every scan
