@@ -235,6 +235,11 @@ class DeskPage(QWidget):
         self.session_choice = QComboBox()
         self.session_choice.setObjectName("sessionChoice")
         self.session_choice.setMinimumWidth(360)
+        # As wide as 40 letters, not as the longest session's name: the lists need the room.
+        self.session_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.session_choice.setMinimumContentsLength(40)
         # Tab reaches it, a click does not keep it: the scanner's keys go to the scan field.
         self.session_choice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.session_choice.setToolTip(with_key(self.tr("Choose another session"), SESSION_KEY))
@@ -576,7 +581,8 @@ class DeskPage(QWidget):
                         cell.setFont(bold)
                 self.out_list.setItem(row, column, cell)
         self.out_list.resizeColumnsToContents()
-        self.out_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Who has it takes what is left and wraps: a session's name is long, a tag is not.
+        self.out_list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.out_list.resizeRowsToContents()
 
     def _on_changed(self, areas: frozenset[str]) -> None:

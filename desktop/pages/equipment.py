@@ -104,12 +104,6 @@ class EquipmentPage(QWidget):
         if len(ctx.sites) <= 1:
             self.site_filter.hide()
 
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addSpacing(16)
-        heading.addWidget(self.summary, 1)
-        heading.addWidget(self.site_filter)
-
         def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
             made = QPushButton(text)
             made.setObjectName(name)
@@ -127,13 +121,20 @@ class EquipmentPage(QWidget):
         self.retire_button = button(self.tr("Retire…"), "retireItem", self.retire)
         self.labels_button = button(self.tr("Print labels…"), "printLabels", self.print_labels)
         self.labels_button.setToolTip(self.tr("QR labels of the chosen item, or of every item"))
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(16)
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.site_filter)
+        # Printing sits with the heading: one row of every action was wider than the
+        # laptops' 1280 px in Latvian.
+        heading.addWidget(self.labels_button)
 
         actions = QHBoxLayout()
         for group in (
             (self.add_button, self.edit_button),
             (self.lend_button, self.return_button),
             (self.repair_button, self.service_button, self.retire_button),
-            (self.labels_button,),
         ):
             for each in group:
                 actions.addWidget(each)
