@@ -345,6 +345,11 @@ class DeskPage(QWidget):
         ):
             QShortcut(QKeySequence(key), self, button.click)
         QShortcut(QKeySequence(SESSION_KEY), self, self.choose_session)
+        # Alt+1…9: the kit's Nth part listed did not come back (the links, by keyboard).
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Alt+{number}"), self, lambda n=number: self._keep_out_listed(n)
+            )
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_child)
         buttons.addWidget(self.undo)
@@ -938,10 +943,23 @@ class DeskPage(QWidget):
                 .replace("%1", f"{lent.tag} {lent.item_name}")
                 .replace("%2", self._to_whom(lent.borrower, lent.session))
             )
-        links = [(part.tag, self.tr("%1 not returned").replace("%1", part.tag)) for part in back]
+        links = [
+            (part.tag, with_key(self.tr("%1 not returned").replace("%1", part.tag), f"Alt+{n}"))
+            for n, part in enumerate(back[:9], start=1)
+        ] + [(part.tag, self.tr("%1 not returned").replace("%1", part.tag)) for part in back[9:]]
         self.say(
             text, AMBER if self.kept_out else GREEN, "refused" if self.kept_out else "ok", links
         )
+
+    def _keep_out_listed(self, number: int) -> None:
+        """The Nth part the kit's return lists as back did not come back after all."""
+        if self.kit_back is None:
+            return
+        kept = {lent.tag for lent in self.kept_out}
+        back = [part.tag for part in self.kit_back.parts if part.tag not in kept]
+        if number <= len(back):
+            self._keep_out(back[number - 1])
+        self.take_focus()
 
     def _keep_out(self, tag: str) -> None:
         """A part of the kit just taken back did not come back: it stays out, as it was."""

@@ -93,7 +93,7 @@ def test_a_kit_comes_back_whole_and_a_missing_part_stays_out(
     assert "Returned: XBOX-01 Xbox One S with CTL-01, CTL-02, GAME-01, GAME-02" in message
     assert "from Jānis Žūriņš" in message
     assert page.out_list.rowCount() == 0
-    assert '<a href="CTL-01">CTL-01&nbsp;not&nbsp;returned</a>' in message
+    assert '<a href="CTL-01">CTL-01&nbsp;not&nbsp;returned&nbsp;(Alt+1)</a>' in message
 
     # The controller is not in the box: one action keeps it out to Jānis, due as before.
     page.scan_message.linkActivated.emit("CTL-01")
@@ -228,3 +228,22 @@ def test_a_kit_part_is_kept_out_only_right_after_the_kit_came_back(
     settle(qtbot)
     assert open_loans_now(desk) == []
     assert page.scan_message.text().startswith("Checked in: Ilze Ķēniņa")
+
+
+def test_a_missing_part_is_kept_out_by_keyboard_and_the_scanner_keeps_the_focus(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, card(desk, desk.janis_id))
+    scan(qtbot, page, item_text("XBOX-01"))
+    scan(qtbot, page, item_text("XBOX-01"))
+    assert open_loans_now(desk) == []
+    # CTL-01, CTL-02, GAME-01, GAME-02 are listed as back; the second controller is missing.
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot)
+    assert open_loans_now(desk) == [("CTL-02", desk.janis_id, None)]
+    assert "Not returned: CTL-02" in page.scan_message.text()
+    # The list moved up: Alt+2 now means GAME-01, Alt+9 means nothing.
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot)
+    assert open_loans_now(desk) == [("CTL-02", desk.janis_id, None)]
+    assert page.scan_input.hasFocus() or not page.isActiveWindow()
