@@ -310,7 +310,7 @@ class ParticipantsPage(QWidget):
             self.form.start_new(self.site_id or self.ctx.site_id)
 
     def import_roster(self) -> ImportDialog:
-        """Open the import dialog; the list reloads when it announces the new children."""
+        """Open the import dialog; the list reloads when the import writes the new children."""
         dialog = ImportDialog(self.ctx, self.site_id or self.ctx.site_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

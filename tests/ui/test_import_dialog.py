@@ -79,10 +79,10 @@ def test_previews_every_row_and_imports_the_valid_ones(
     assert dialog.import_button.text() == "Import 2 children"
     assert dialog.import_button.isEnabled()
 
-    with qtbot.waitSignal(ctx.changed) as announced:
+    with qtbot.waitSignal(ctx.changed) as told:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         wait_for_operations(qtbot)
-    assert announced.args == [frozenset({Area.PARTICIPANTS, Area.AUDIT}), dialog]
+    assert told.args == [frozenset({Area.PARTICIPANTS, Area.AUDIT}), dialog]
     assert dialog.summary.text() == "Imported 2 children."
     assert not dialog.import_button.isEnabled()
     assert names(desk) == ["Ilze Ķēniņa", "Jānis Žūriņš", "Žanis Ūdris", "Ance Bērziņa"]
