@@ -22,7 +22,7 @@ class AppContext(QObject):
         self, database: Database, settings: Settings, sites: list[tuple[int, str, str]]
     ) -> None:
         super().__init__()
-        changes.changed.connect(self.changed)  # gone with this context
+        changes.changed.connect(self.changed)  # Qt drops it when this context is deleted
         self.database = database
         self.settings = settings
         self.sites = sites

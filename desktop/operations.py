@@ -1,9 +1,10 @@
 """Database work off the UI thread: one worker runs use cases in order, pages get the result.
 
 Like Anki's CollectionOp: `Operation(parent, lambda: lend(...)).success(show).run()`.
-Widgets are never touched inside the work; callbacks run on the UI thread. After a success,
-`changes.changed` tells every page which areas of the records the work's units of work wrote
-(db.areas), with the operation's parent as the initiator, as Anki broadcasts its OpChanges.
+Widgets are never touched inside the work; callbacks run on the UI thread. After them,
+`changes.changed` tells every page which areas of the records the work's units of work
+committed (db.areas; also when a later step failed), with the operation's parent as the
+initiator, as Anki broadcasts its OpChanges. Work that committed nothing tells nothing.
 
 Long work reports how far it is: `Operation.tracked(parent, lambda progress: erase(...,
 progress=progress)).show_progress(title, text, stopping=...).run()` hands the use case a
