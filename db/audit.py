@@ -41,6 +41,7 @@ from typing import Any
 from sqlalchemy import Table, event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
+from db.areas import AREA_OPTION, Area
 from db.database import acting_now
 from db.models import AuditEvent, SharedSetting
 
@@ -183,7 +184,14 @@ def _append(session: Session, pending: list[_Pending]) -> None:
         previous = link(previous, digest)
         rows.append({**item.content, "digest": digest, "chain": previous})
     new_head = {"chain": previous, "events": (head["events"] if head else 0) + len(rows)}
-    move_head = update(settings).where(settings.c.key == CHAIN_KEY).values(value=new_head)
+    # The head is a shared setting, but it moves with the log: the change is the log's.
+    with_log = {AREA_OPTION: Area.AUDIT.value}
+    move_head = (
+        update(settings)
+        .where(settings.c.key == CHAIN_KEY)
+        .values(value=new_head)
+        .execution_options(**with_log)
+    )
     bind = session.get_bind()
     if head is not None and bind.dialect.name == "postgresql" and not sealer:
         # The events and the head in one statement: one round trip.
@@ -192,7 +200,9 @@ def _append(session: Session, pending: list[_Pending]) -> None:
     written = insert(events).returning(events.c.id)
     ids = [session.execute(written.values(row)).scalar_one() for row in rows]
     if head is None:  # the head was removed by hand: the chain starts again, and verify says so
-        session.execute(insert(settings).values(key=CHAIN_KEY, value=new_head))
+        session.execute(
+            insert(settings).values(key=CHAIN_KEY, value=new_head).execution_options(**with_log)
+        )
     else:
         session.execute(move_head)
     for index, item in enumerate(pending):

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import areas
 from db.clock import now_utc
 
 APP_NAME = "OpenUpDesk"
@@ -145,6 +146,7 @@ class Database:
         else:
             event.listen(self.engine, "handle_error", _without_row_values)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        areas.watch(self._sessions)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False
         )
@@ -205,10 +207,13 @@ class UnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         self.session.rollback()
+        areas.forget(self.session)
         self.session.close()
 
     def commit(self) -> None:
+        """Commit, and tell whoever collects in this thread which areas were written."""
         self.session.commit()
+        areas.record(self.session)
 
 
 def acting_now(session: Session) -> datetime:

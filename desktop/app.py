@@ -28,8 +28,8 @@ def load_fonts(app: QApplication) -> None:
 def open_context(database_name: str | None, settings_path: str | None = None) -> AppContext:
     """The chosen database (migrated), this laptop's settings, and the language they name."""
     from db.programs import list_sites
+    from db.startup import open_database
     from desktop import i18n
-    from desktop.cli import open_database
     from desktop.context import AppContext
     from desktop.settings import LANGUAGE, Settings
 

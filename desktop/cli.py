@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from db.startup import open_database
+
 log = logging.getLogger("openup")
 
 EXIT_REFUSED = 1
@@ -57,36 +59,6 @@ def progress_line(what: str, unit: str = "") -> Callable[[int, int], bool] | Non
         return True
 
     return show
-
-
-def open_database(given: str | None, *, at_start: bool = False) -> Any:
-    """The chosen database, migrated to this program's schema (with a backup of an older file).
-
-    A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
-    good backup) before anything opens it for writing. `at_start` (the program opening) also
-    takes the automatic backup, at most once a day.
-    """
-    from db.backups import backup_if_due, check_at_start
-    from db.database import Database, describe, resolve_url, sqlite_path
-    from db.errors import DomainError
-    from db.migrate import migrate
-
-    url = resolve_url(given)
-    check_at_start(url)
-    database = Database(url)
-    backup = migrate(database)
-    if backup is not None:
-        log.info("migrated %s after backing it up to %s", describe(database.url), backup)
-    path = sqlite_path(database.url)
-    if at_start and path is not None:
-        try:
-            daily = backup_if_due(path)
-        except (DomainError, OSError):  # the desk still opens; the log says why
-            log.exception("the automatic backup of %s failed", path)
-        else:
-            if daily is not None:
-                log.info("backed up %s to %s", path, daily)
-    return database
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

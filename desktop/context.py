@@ -5,20 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from db.database import Database
+from desktop.operations import changes
 from desktop.settings import SITE, STAFF_ID, Settings
-
-# Areas of the records a change touched; pages redraw only for what they show.
-ATTENDANCE = "attendance"
-LOANS = "loans"
-PARTICIPANTS = "participants"
-SESSIONS = "sessions"
-ITEMS = "items"
 
 
 class AppContext(QObject):
-    """Handed to every page; `changed` tells them which areas an operation changed."""
+    """Handed to every page; `changed` tells them which areas of the records an operation
+    wrote (a frozenset of db.areas.Area) and who started it; pages redraw what they show."""
 
-    changed = Signal(frozenset)
+    changed = Signal(frozenset, object)
     staff_changed = Signal(int)
     # A page asks for a printout it has no form for: ("labels", tags) or ("cards", ids).
     report_wanted = Signal(str, list)
@@ -27,6 +22,7 @@ class AppContext(QObject):
         self, database: Database, settings: Settings, sites: list[tuple[int, str, str]]
     ) -> None:
         super().__init__()
+        changes.changed.connect(self.changed)  # Qt drops it when this context is deleted
         self.database = database
         self.settings = settings
         self.sites = sites
@@ -59,6 +55,3 @@ class AppContext(QObject):
         self._admin = None
         self.settings.set(STAFF_ID, staff_id or 0)
         self.staff_changed.emit(staff_id or 0)
-
-    def announce(self, *areas: str) -> None:
-        self.changed.emit(frozenset(areas))

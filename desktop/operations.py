@@ -1,7 +1,10 @@
 """Database work off the UI thread: one worker runs use cases in order, pages get the result.
 
 Like Anki's CollectionOp: `Operation(parent, lambda: lend(...)).success(show).run()`.
-Widgets are never touched inside the work; callbacks run on the UI thread.
+Widgets are never touched inside the work; callbacks run on the UI thread. After them,
+`changes.changed` tells every page which areas of the records the work's units of work
+committed (db.areas; also when a later step failed), with the operation's parent as the
+initiator, as Anki broadcasts its OpChanges. Work that committed nothing tells nothing.
 
 Long work reports how far it is: `Operation.tracked(parent, lambda progress: erase(...,
 progress=progress)).show_progress(title, text, stopping=...).run()` hands the use case a
@@ -19,6 +22,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from db.areas import Area, collecting
 from db.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -26,8 +30,8 @@ T = TypeVar("T")
 
 
 class _Relay(QObject):
-    finished = Signal(object)
-    failed = Signal(object, str)
+    finished = Signal(object, frozenset)  # the result, the areas written
+    failed = Signal(object, str, frozenset)  # the error, its traceback, the areas written
     progressed = Signal(int, int)  # done, total
 
 
@@ -56,6 +60,15 @@ class _Activity(QObject):
 activity = _Activity()
 
 
+class _Changes(QObject):
+    """What an operation changed: (frozenset of db.areas.Area, the operation's parent)."""
+
+    changed = Signal(frozenset, object)
+
+
+changes = _Changes()
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
@@ -64,12 +77,15 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        written: set[Area] = set()
         try:
-            result = self._work()
+            with collecting() as written:
+                result = self._work()
         except BaseException as error:  # handed to the UI thread, which decides what to show
-            self._relay.failed.emit(error, traceback.format_exc())
+            # Work of several units of work may have committed some before it failed.
+            self._relay.failed.emit(error, traceback.format_exc(), frozenset(written))
         else:
-            self._relay.finished.emit(result)
+            self._relay.finished.emit(result, frozenset(written))
 
 
 def _default_failure(error: BaseException, details: str) -> None:
@@ -173,14 +189,22 @@ class Operation(Generic[T]):
         for callback in self._on_progress:
             callback(done, total)
 
-    def _finished(self, result: T) -> None:
+    def _finished(self, result: T, written: frozenset[Area]) -> None:
         self._done()
         try:
             self._on_success(result)
         finally:
-            self._on_done()
+            try:
+                self._on_done()
+            finally:
+                self._tell(written)
 
-    def _failed(self, error: BaseException, details: str) -> None:
+    def _tell(self, written: frozenset[Area]) -> None:
+        """Broadcast what the work wrote, after the initiator's own callbacks."""
+        if written:
+            changes.changed.emit(written, self._parent)
+
+    def _failed(self, error: BaseException, details: str, written: frozenset[Area]) -> None:
         self._done()
         from desktop.errors import known_trouble
 
@@ -195,7 +219,10 @@ class Operation(Generic[T]):
                 log.error("operation failed:\n%s", details)
                 _default_failure(error, details)
         finally:
-            self._on_done()
+            try:
+                self._on_done()
+            finally:
+                self._tell(written)
 
 
 def count_text(done: int, total: int, unit: str = "") -> str:

@@ -38,7 +38,7 @@ from db.roster import (
     preview_roster,
     shown,
 )
-from desktop.context import PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.table_model import RowsModel
@@ -267,5 +267,4 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Imported %1 children.").replace("%1", str(count)))
         self.summary.setStyleSheet("")
         self.import_button.setText(self.tr("Import"))
-        self.ctx.announce(PARTICIPANTS)
         self.imported.emit(count)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from db.errors import DomainError
 from db.models import ConsentPurpose
 from db.people import FoundParticipant, ParticipantDetails, possible_duplicates, register_walk_in
-from desktop.context import PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 
@@ -159,7 +159,6 @@ class NewChildDialog(QDialog):
         self.buttons.setEnabled(False)
 
         def saved(participant_id: int) -> None:
-            self.ctx.announce(PARTICIPANTS)
             self.registered.emit(participant_id)
             self.accept()
 

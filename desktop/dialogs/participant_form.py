@@ -45,7 +45,7 @@ from db.people import (
     ParticipantRecord,
 )
 from db.privacy import ERASED_FIRST_NAME
-from desktop.context import PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.privacy import confirm_erasure, save_access_request
 from desktop.errors import translate_error
 from desktop.operations import Operation
@@ -747,4 +747,3 @@ class ParticipantForm(QWidget):
         self.dirty = False
         self.show_participant(participant_id)
         self._say(said, error=False)
-        self.ctx.announce(PARTICIPANTS)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from db.dates import day_text
 from db.errors import DomainError
 from db.privacy import PastRetention, RetentionRule, RetentionStart
-from desktop.context import ATTENDANCE, LOANS, PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE
@@ -121,13 +121,8 @@ def confirm_erasure(
     if box.clickedButton() is not erase:
         return
     database, staff = ctx.database, ctx.staff_id
-
-    def erased(_done: bool) -> None:
-        ctx.announce(PARTICIPANTS, ATTENDANCE, LOANS)
-        done()
-
     Operation(parent, lambda: erase_participant(database, participant_id, by=staff)).success(
-        erased
+        lambda _erased: done()
     ).run()
 
 
@@ -258,7 +253,6 @@ class RetentionDialog(QDialog):
         ).run()
 
     def _erased(self, count: int, stopped: bool) -> None:
-        self.ctx.announce(PARTICIPANTS, ATTENDANCE, LOANS)
         if stopped:
             kept = len(self.model.rows) - count
             text = self.tr("Stopped: %1 children erased, %2 kept.").replace("%2", str(kept))

@@ -37,7 +37,7 @@ from db.programs import (
     list_programs,
     sessions_between,
 )
-from desktop.context import SESSIONS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 
@@ -171,7 +171,6 @@ class _ScheduleDialog(QDialog):
 
     def _saved(self, ids: list[int]) -> None:
         self.created_ids = ids
-        self.ctx.announce(SESSIONS)
         super().accept()
 
     def _refused(self, error: BaseException, _details: str) -> None:
@@ -477,7 +476,6 @@ class NewProgramDialog(QDialog):
 
     def _created(self, program_id: int) -> None:
         self.created_id = program_id
-        self.ctx.announce(SESSIONS)
         super().accept()
 
     def _refused(self, error: BaseException, _details: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.accounts import AdminOnly, list_staff
+from db.areas import Area
 from db.audit_log import (
     AuditRow,
     ChainCheck,
@@ -261,8 +262,8 @@ class AuditLogPage(QWidget):
         self.chain.setText(translate_error(error) if isinstance(error, DomainError) else str(error))
         self.chain.setStyleSheet(ERROR_STYLE)
 
-    def _records_changed(self, _areas: frozenset[str]) -> None:
-        if self.isVisible():
+    def _records_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if Area.AUDIT in areas and self.isVisible():
             self.reload()
 
     def reload(self) -> None:

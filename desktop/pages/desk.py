@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import dates
+from db.areas import Area
 from db.attendance import CheckIn, check_in, check_in_card, present_in_session, undo_check_in
 from db.clock import local, now_utc
 from db.desk import (
@@ -84,7 +85,7 @@ from db.errors import (
 from db.models import CheckInMethod, SessionStatus
 from db.programs import list_programs, running_sessions
 from db.scancodes import LAYOUT_NAMES, CardCode, ItemCode, decode_scan
-from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.resources import SOUNDS
@@ -590,13 +591,13 @@ class DeskPage(QWidget):
         self.out_list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.out_list.resizeRowsToContents()
 
-    def _on_changed(self, areas: frozenset[str]) -> None:
-        if areas & {SESSIONS}:
+    def _on_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if Area.SESSIONS in areas:
             self.reload_sessions()
             return
-        if areas & {ATTENDANCE, PARTICIPANTS}:
+        if areas & {Area.ATTENDANCE, Area.PARTICIPANTS}:
             self.reload_present()
-        if areas & {LOANS, ITEMS, PARTICIPANTS}:
+        if areas & {Area.LOANS, Area.ITEMS, Area.PARTICIPANTS}:
             self.reload_out()
 
     # ----- messages, sounds, flash --------------------------------------------------------
@@ -755,10 +756,8 @@ class DeskPage(QWidget):
             self._remember_undo(
                 self.tr("check-in of %1").replace("%1", result.full_name),
                 lambda: undo_check_in(self.ctx.database, attendance_id, by=self.ctx.staff_id),
-                ATTENDANCE,
             )
         self._flash_id = result.participant_id
-        self.ctx.announce(ATTENDANCE)
 
     def _overdue_words(self, overdue: list[OverdueItem]) -> str:
         """ "LAP-03 since 27.11.": the tag and the day it went out, Latvian short form."""
@@ -864,7 +863,6 @@ class DeskPage(QWidget):
             self._lent(result.lent, [translate_error(why) for why in result.refusals])
         elif isinstance(result, Lent):
             self._lent([result], [])
-        self.ctx.announce(LOANS)
 
     def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
         self.kit_back = None
@@ -884,7 +882,6 @@ class DeskPage(QWidget):
         self._remember_undo(
             self.tr("loan of %1").replace("%1", first.tag),
             lambda: undo_lend(self.ctx.database, loan_ids, by=self.ctx.staff_id),
-            LOANS,
         )
 
     def _returned_words(self, result: Returned, what: str) -> str:
@@ -915,7 +912,6 @@ class DeskPage(QWidget):
         self._remember_undo(
             self.tr("return of %1").replace("%1", tag),
             lambda: undo_returns(self.ctx.database, loan_ids, by=self.ctx.staff_id),
-            LOANS,
         )
 
     def _kit_returned(self, result: KitReturned) -> None:
@@ -972,7 +968,6 @@ class DeskPage(QWidget):
             if self.kit_back is kit:  # its message still shows: say it again, with the part
                 self.kept_out.append(lent)
                 self._say_kit_back()
-            self.ctx.announce(LOANS)
 
         self._run(lambda: keep_part_out(database, tag, by=staff), kept)
 
@@ -1090,15 +1085,11 @@ class DeskPage(QWidget):
         assert session_id is not None
         self._run(
             lambda: count_visitors(self.ctx.database, session_id, step, by=staff),
-            lambda _r: self.ctx.announce(ATTENDANCE),
+            lambda _r: None,
         )
 
-    def _remember_undo(self, what: str, undo: Callable[[], object], area: str) -> None:
-        def undo_and_announce() -> object:
-            undo()
-            return area
-
-        self.last_undo = (what, undo_and_announce)
+    def _remember_undo(self, what: str, undo: Callable[[], object]) -> None:
+        self.last_undo = (what, undo)
         self.undo.setEnabled(True)
         self.undo.setToolTip(with_key(self.tr("Undo the %1").replace("%1", what), UNDO_KEY))
 
@@ -1110,9 +1101,8 @@ class DeskPage(QWidget):
         self.undo.setEnabled(False)
         self.note_panel.hide()
 
-        def undone(area: object) -> None:
+        def undone(_result: object) -> None:
             self.kit_back = None
             self.say(self.tr("Undone: %1").replace("%1", what), AMBER)
-            self.ctx.announce(str(area))
 
         self._run(undo, undone)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from db.areas import Area
 from db.equipment import (
     STATUS_WORDS,
     Borrower,
@@ -48,7 +49,7 @@ from db.equipment import (
 )
 from db.errors import DomainError, ItemNotAvailable, ItemNotOut
 from db.models import ItemStatus
-from desktop.context import ITEMS, LOANS, PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.item_dialog import (
     ItemDialog,
     LendDialog,
@@ -243,8 +244,8 @@ class EquipmentPage(QWidget):
         if self.isVisible():
             self.reload()
 
-    def _on_changed(self, areas: frozenset[str]) -> None:
-        if areas & {ITEMS, LOANS, PARTICIPANTS}:
+    def _on_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if areas & {Area.ITEMS, Area.LOANS, Area.PARTICIPANTS}:
             self.reload()
 
     def reload(self) -> None:
@@ -533,7 +534,7 @@ class EquipmentPage(QWidget):
     def _saved(self, dialog: QDialog, tag: str, text: str) -> None:
         dialog.accept()
         self._wanted = tag
-        self._changed(text, ITEMS)
+        self.say(text)
 
     # ----- status -------------------------------------------------------------------------
 
@@ -583,12 +584,8 @@ class EquipmentPage(QWidget):
         db, by = self.ctx.database, self.ctx.staff_id
         text = said.replace("%1", row.tag).replace("%2", row.name)
         Operation(self, lambda: set_item_status(db, row.tag, status, by=by)).success(
-            lambda _none: self._changed(text, ITEMS)
+            lambda _none: self.say(text)
         ).failure(self._refused).run()
-
-    def _changed(self, text: str, *areas: str) -> None:
-        self.say(text)
-        self.ctx.announce(*areas)
 
     # ----- lending and taking back by hand ------------------------------------------------
 
@@ -646,7 +643,7 @@ class EquipmentPage(QWidget):
                     ]
                 )
             self._wanted = row.tag
-            self._changed(text, LOANS, ITEMS)
+            self.say(text)
 
         Operation(self, work).success(lent).failure(self._refused_in(dialog)).run()
 
@@ -682,6 +679,6 @@ class EquipmentPage(QWidget):
                 .replace("%1", ", ".join(back))
                 .replace("%2", row.borrower or "")
             )
-            self._changed(text, LOANS, ITEMS)
+            self.say(text)
 
         Operation(self, work).success(done).failure(self._refused_in(dialog)).run()

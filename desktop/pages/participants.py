@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from db import people
+from db.areas import Area
 from db.people import ParticipantRow
-from desktop.context import ATTENDANCE, PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
 from desktop.table_model import RowsModel
@@ -246,8 +247,8 @@ class ParticipantsPage(QWidget):
         if self.form.participant_id is not None:
             self._select(self.form.participant_id)
 
-    def _records_changed(self, areas: frozenset[str]) -> None:
-        if PARTICIPANTS in areas or ATTENDANCE in areas:
+    def _records_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if areas & {Area.PARTICIPANTS, Area.ATTENDANCE}:
             self.reload()
             self.form.refresh()
 
@@ -309,7 +310,7 @@ class ParticipantsPage(QWidget):
             self.form.start_new(self.site_id or self.ctx.site_id)
 
     def import_roster(self) -> ImportDialog:
-        """Open the import dialog; the list reloads when it announces the new children."""
+        """Open the import dialog; the list reloads when the import writes the new children."""
         dialog = ImportDialog(self.ctx, self.site_id or self.ctx.site_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

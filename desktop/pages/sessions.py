@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.areas import Area
 from db.attendance import RosterRow, mark_attendance, session_roster
 from db.errors import DomainError
 from db.models import AttendanceStatus, CheckInMethod, SessionStatus
@@ -44,7 +45,7 @@ from db.programs import (
     set_anonymous_headcount,
     set_session_status,
 )
-from desktop.context import ATTENDANCE, PARTICIPANTS, SESSIONS, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import (
     ERROR_STYLE,
     NewSessionDialog,
@@ -462,9 +463,9 @@ class MonthView(QWidget):
 
     def _set_status(self, row: SessionRow, status: SessionStatus) -> None:
         database, by = self.ctx.database, self.ctx.staff_id
-        Operation(self, lambda: set_session_status(database, row.id, status, by=by)).success(
-            lambda _none: self.ctx.announce(SESSIONS)
-        ).failure(self._refused).run()
+        Operation(self, lambda: set_session_status(database, row.id, status, by=by)).failure(
+            self._refused
+        ).run()
 
     def _refused(self, error: BaseException, _details: str) -> None:
         assert isinstance(error, DomainError)
@@ -737,7 +738,6 @@ class AttendanceView(QWidget):
     def _marked(self, name: str, status: AttendanceStatus) -> None:
         text = self.tr("%1: %2, saved.").replace("%1", name)
         self.say(text.replace("%2", attendance_text(status)))
-        self.ctx.announce(ATTENDANCE, SESSIONS)
 
     def find_children(self, typed: str) -> None:
         self.results.clear()
@@ -791,7 +791,6 @@ class AttendanceView(QWidget):
     def _added(self, name: str) -> None:
         self.search.clear()
         self.say(self.tr("%1 was added as present.").replace("%1", name))
-        self.ctx.announce(ATTENDANCE, SESSIONS)
         self.search.setFocus()
 
     def _headcount_changed(self, _value: int) -> None:
@@ -806,7 +805,7 @@ class AttendanceView(QWidget):
         database, session_id, by = self.ctx.database, self.session.id, self.ctx.staff_id
         Operation(
             self, lambda: set_anonymous_headcount(database, session_id, value, by=by)
-        ).success(lambda _count: self.ctx.announce(SESSIONS)).failure(self._refused).run()
+        ).failure(self._refused).run()
 
     def _refused(self, error: BaseException, _details: str) -> None:
         assert isinstance(error, DomainError)
@@ -858,8 +857,8 @@ class SessionsPage(QWidget):
         else:
             self.month_view.table.setFocus()
 
-    def _records_changed(self, areas: frozenset[str]) -> None:
-        if areas & {SESSIONS, ATTENDANCE}:
+    def _records_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if areas & {Area.SESSIONS, Area.ATTENDANCE}:
             self.month_view.reload()
-        if areas & {SESSIONS, ATTENDANCE, PARTICIPANTS}:
+        if areas & {Area.SESSIONS, Area.ATTENDANCE, Area.PARTICIPANTS}:
             self.attendance_view.reload()

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from db.areas import Area
 from db.models import Participant
 from db.people import ParticipantDetails, register_participant
 from desktop import i18n
-from desktop.context import PARTICIPANTS, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.import_dialog import PROBLEM_BACKGROUND, ImportDialog, RosterModel
 from desktop.pages.participants import ParticipantsPage
 from tests.conftest import Desk
@@ -78,10 +79,10 @@ def test_previews_every_row_and_imports_the_valid_ones(
     assert dialog.import_button.text() == "Import 2 children"
     assert dialog.import_button.isEnabled()
 
-    with qtbot.waitSignal(ctx.changed) as announced:
+    with qtbot.waitSignal(ctx.changed) as told:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         wait_for_operations(qtbot)
-    assert announced.args == [frozenset({PARTICIPANTS})]
+    assert told.args == [frozenset({Area.PARTICIPANTS, Area.AUDIT}), dialog]
     assert dialog.summary.text() == "Imported 2 children."
     assert not dialog.import_button.isEnabled()
     assert names(desk) == ["Ilze Ķēniņa", "Jānis Žūriņš", "Žanis Ūdris", "Ance Bērziņa"]

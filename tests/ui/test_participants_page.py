@@ -10,10 +10,20 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from db.models import AuditEvent, Consent, ConsentPurpose, Enrollment, Participant, ProgramKind
+from db.areas import Area
+from db.equipment import set_item_status
+from db.models import (
+    AuditEvent,
+    Consent,
+    ConsentPurpose,
+    Enrollment,
+    ItemStatus,
+    Participant,
+    ProgramKind,
+)
 from db.people import ParticipantDetails, list_participants, register_participant
 from db.programs import add_site, create_program, list_sites
-from desktop.context import ATTENDANCE, AppContext
+from desktop.context import AppContext
 from desktop.dialogs.participant_form import date_text
 from desktop.operations import Operation
 from desktop.pages.participants import ParticipantsModel, ParticipantsPage
@@ -294,13 +304,24 @@ def test_a_new_child_is_registered_and_shown(
     assert page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
 
 
-def test_the_list_reloads_when_another_page_announces(
-    page: ParticipantsPage, ctx: AppContext, desk: Desk
+def test_the_list_reloads_when_another_page_registers_a_child(
+    page: ParticipantsPage, desk: Desk, qtbot: QtBot
+) -> None:
+    details = ParticipantDetails("Anna", "Ābele", 2012, desk.site_id)
+    with qtbot.waitSignal(page.ctx.changed) as told:
+        Operation(None, lambda: register_participant(desk.db, details)).run()
+    assert told.args[0] >= {Area.PARTICIPANTS} and told.args[1] is None
+    assert shown(page)[0] == "Anna Ābele"
+
+
+def test_the_list_stays_as_it_is_for_a_change_it_does_not_show(
+    page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     register_participant(desk.db, ParticipantDetails("Anna", "Ābele", 2012, desk.site_id))
+    with qtbot.waitSignal(page.ctx.changed) as told:
+        Operation(None, lambda: set_item_status(desk.db, "LAP-01", ItemStatus.RETIRED)).run()
+    assert Area.PARTICIPANTS not in told.args[0]
     assert "Anna Ābele" not in shown(page)
-    ctx.announce(ATTENDANCE)
-    assert shown(page)[0] == "Anna Ābele"
 
 
 def test_unsaved_edits_are_kept_unless_discarded(

@@ -1,0 +1,45 @@
+"""Opening the database as the program starts: integrity check, migration, daily backup.
+
+Shared by the desk's start-up and every command of the CLI; no screen is involved.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def open_database(given: str | None, *, at_start: bool = False) -> Database:
+    """The chosen database, migrated to this program's schema (with a backup of an older file).
+
+    A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
+    good backup) before anything opens it for writing. `at_start` (the program opening) also
+    takes the automatic backup, at most once a day.
+    """
+    # Imported here: a CLI command that needs no database does not pay for Alembic.
+    from db.backups import backup_if_due, check_at_start
+    from db.database import Database, describe, resolve_url, sqlite_path
+    from db.errors import DomainError
+    from db.migrate import migrate
+
+    url = resolve_url(given)
+    check_at_start(url)
+    database = Database(url)
+    backup = migrate(database)
+    if backup is not None:
+        log.info("migrated %s after backing it up to %s", describe(database.url), backup)
+    path = sqlite_path(database.url)
+    if at_start and path is not None:
+        try:
+            daily = backup_if_due(path)
+        except (DomainError, OSError):  # the desk still opens; the log says why
+            log.exception("the automatic backup of %s failed", path)
+        else:
+            if daily is not None:
+                log.info("backed up %s to %s", path, daily)
+    return database
