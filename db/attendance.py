@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
+from db.accounts import reader_is_admin
 from db.clock import now_utc
 from db.database import Database
 from db.dates import day_text
@@ -305,7 +306,7 @@ class Present:
         return f"{self.first_name} {self.last_name}"
 
 
-def present_in_session(db: Database, session_id: int) -> list[Present]:
+def present_in_session(db: Database, session_id: int, *, by: int | None) -> list[Present]:
     """Children checked in to a session (present or late), the latest arrival first."""
 
     query = (
@@ -326,6 +327,7 @@ def present_in_session(db: Database, session_id: int) -> list[Present]:
         .order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
     )
     with db.reading() as session:
+        reader_is_admin(session, by)  # children's names: any active account
         return [Present(*row) for row in session.execute(query)]
 
 
@@ -345,13 +347,14 @@ class RosterRow:
         return f"{self.first_name} {self.last_name}"
 
 
-def session_roster(db: Database, session_id: int) -> list[RosterRow]:
+def session_roster(db: Database, session_id: int, *, by: int | None) -> list[RosterRow]:
     """Who belongs on a session's sheet: everyone recorded, and for a closed cycle its members.
 
     A member counts from the day they joined until the day they left, so sessions before
     they joined are not their absences; archived children are listed only if recorded.
     """
     with db.reading() as session:
+        reader_is_admin(session, by)
         row = _get_session(session, session_id)
         recorded = session.execute(
             select(

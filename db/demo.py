@@ -514,7 +514,7 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
             overdue_loans=0,
             current_session_id=current_session_id,
         )
-    out = open_loans(db)
+    out = open_loans(db, by=None)
     return replace(counts, open_loans=len(out), overdue_loans=sum(loan.overdue for loan in out))
 
 

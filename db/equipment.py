@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
+from db.accounts import reader_is_admin
 from db.clock import at_local, end_of_local_day, now_utc
 from db.database import Database
 from db.dates import day_text, moment_text
@@ -675,22 +676,25 @@ def _open_loan_rows(session: OrmSession, at: datetime, overdue_only: bool) -> li
     ]
 
 
-def open_loans(db: Database, *, at: datetime | None = None) -> list[OpenLoan]:
+def open_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
     """Everything out now, soonest due first; overdue ones are marked."""
     with db.reading() as session:
+        reader_is_admin(session, by)  # borrowers' names: any active account
         return _open_loan_rows(session, at or now_utc(), overdue_only=False)
 
 
-def overdue_loans(db: Database, *, at: datetime | None = None) -> list[OpenLoan]:
+def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
     """What should have been back by now."""
     with db.reading() as session:
+        reader_is_admin(session, by)
         return _open_loan_rows(session, at or now_utc(), overdue_only=True)
 
 
-def item_state(db: Database, tag: str, *, at: datetime | None = None) -> ItemState:
+def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = None) -> ItemState:
     """An item with its status, its kit's parts and who has it now."""
     at = at or now_utc()
     with db.reading() as session:
+        reader_is_admin(session, by)
         item = _item_by_tag(session, tag)
         loan = _open_loan(session, item.id)
         return ItemState(
@@ -822,7 +826,7 @@ def _join_borrower(query: AnySelect, staff: type[Staff]) -> AnySelect:
 
 
 def list_items(
-    db: Database, site_id: int | None = None, at: datetime | None = None
+    db: Database, site_id: int | None = None, at: datetime | None = None, *, by: int | None
 ) -> list[ItemRow]:
     """Every item (of one site, or all) with its kit and current loan, in one query."""
     at = at or now_utc()
@@ -855,6 +859,7 @@ def list_items(
     if site_id is not None:
         query = query.where(Item.site_id == site_id)
     with db.reading() as session:
+        reader_is_admin(session, by)
         rows = session.execute(query).all()
     return [
         ItemRow(
@@ -879,13 +884,16 @@ def list_items(
     ]
 
 
-def item_history(db: Database, tag: str, *, at: datetime | None = None) -> list[LoanHistoryRow]:
+def item_history(
+    db: Database, tag: str, *, by: int | None, at: datetime | None = None
+) -> list[LoanHistoryRow]:
     """One item's loans, newest first: who had it, who lent and received it, its condition."""
     at = at or now_utc()
     borrowing_staff = aliased(Staff)
     lender = aliased(Staff)
     receiver = aliased(Staff)
     with db.reading() as session:
+        reader_is_admin(session, by)
         item = _item_by_tag(session, normalize_tag(tag))
         query = (
             select(

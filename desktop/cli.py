@@ -135,7 +135,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             " (no photos)" if child.no_photos else ""
         )
     else:
-        item = item_state(database, code.tag)
+        item = item_state(database, code.tag, by=None)
         loan = item.loan
         answer = {
             "kind": "item",

@@ -541,7 +541,11 @@ class DeskPage(QWidget):
 
     def reload_present(self) -> None:
         self.present_list.clear()
-        present = present_in_session(self.ctx.database, self.session_id) if self.session_id else []
+        present = (
+            present_in_session(self.ctx.database, self.session_id, by=self.ctx.staff_id)
+            if self.session_id
+            else []
+        )
         for child in present:
             item = QListWidgetItem(f"{child.full_name}   {dates.time_text(child.recorded_at)}")
             item.setData(Qt.ItemDataRole.UserRole, child.participant_id)
@@ -560,7 +564,7 @@ class DeskPage(QWidget):
 
     def reload_out(self) -> None:
         now = self.clock()
-        loans = open_loans(self.ctx.database, at=now)
+        loans = open_loans(self.ctx.database, at=now, by=self.ctx.staff_id)
         today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
@@ -801,7 +805,7 @@ class DeskPage(QWidget):
 
         def work() -> object:
             # Out → it comes back (a kit with its parts); in → it goes out (the same).
-            state = item_state(database, code.tag, at=now)
+            state = item_state(database, code.tag, at=now, by=staff)
             if state.loan is not None:
                 if state.parts:
                     return return_kit(database, code.tag, by=staff, at=now)

@@ -253,7 +253,7 @@ class EquipmentPage(QWidget):
         wanted = self._wanted or self.selected_tag()
         self._wanted = None
         site_id = self.site_filter.currentData() or None
-        rows = list_items(self.ctx.database, site_id=site_id)
+        rows = list_items(self.ctx.database, site_id=site_id, by=self.ctx.staff_id)
         self.rows = {row.tag: row for row in rows}
 
         self.model.removeRows(0, self.model.rowCount())
@@ -388,7 +388,7 @@ class EquipmentPage(QWidget):
             facts.append(self.tr("Parts: %1").replace("%1", ", ".join(part.tag for part in parts)))
         if row.notes:
             facts.append(self.tr("Notes: %1").replace("%1", row.notes))
-        history = item_history(self.ctx.database, row.tag)
+        history = item_history(self.ctx.database, row.tag, by=self.ctx.staff_id)
         if not history:
             facts.append(self.tr("Never lent yet."))
         self.history_details.setText("   ·   ".join(facts))
@@ -482,7 +482,7 @@ class EquipmentPage(QWidget):
         """Items a new part may join: any item that is not itself a part, nor retired."""
         return [
             (row.tag, row.name)
-            for row in list_items(self.ctx.database)
+            for row in list_items(self.ctx.database, by=self.ctx.staff_id)
             if row.parent_tag is None and row.status is not ItemStatus.RETIRED
         ]
 

@@ -331,7 +331,10 @@ class LabelsForm(ReportForm):
         self.start.setRange(1, self.templates[str(self.template.currentData())].per_page)
 
     def reload(self, ticked: list[str] | None = None) -> None:
-        rows = [(f"{i.tag}  {i.name}", i.tag) for i in list_items(self.ctx.database)]
+        rows = [
+            (f"{i.tag}  {i.name}", i.tag)
+            for i in list_items(self.ctx.database, by=self.ctx.staff_id)
+        ]
         self.items.fill(rows, set(ticked) if ticked else None)
 
     def run(self) -> None:

@@ -665,7 +665,9 @@ class AttendanceView(QWidget):
         self.headcount.setEnabled(not cancelled)
         self.search.setEnabled(not cancelled)
         self.results.setEnabled(not cancelled)
-        self._fill_roster(session_roster(self.ctx.database, row.id), editable=not cancelled)
+        self._fill_roster(
+            session_roster(self.ctx.database, row.id, by=self.ctx.staff_id), editable=not cancelled
+        )
         self._update_add_button()
 
     def _fill_roster(self, roster: list[RosterRow], *, editable: bool) -> None:

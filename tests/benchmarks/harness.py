@@ -349,9 +349,9 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
         tag = desk.tags[i % len(desk.tags)]
         child = desk.children[i % len(desk.children)]
         return [
-            (state, lambda: item_state(database, tag)),
+            (state, lambda: item_state(database, tag, by=None)),
             (lent, lambda: lend(database, tag, Borrower.child(child), by=desk.librarian_id)),
-            (state, lambda: item_state(database, tag)),
+            (state, lambda: item_state(database, tag, by=None)),
             (returned, lambda: return_item(database, tag, by=desk.librarian_id)),
         ]
 
@@ -401,7 +401,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
         database,
         warmup,
         repeat,
-        lambda i: [(present, lambda: present_in_session(database, desk.session_id))],
+        lambda i: [(present, lambda: present_in_session(database, desk.session_id, by=None))],
     )
 
     out = Result("open_loans", "open loans list", "db.equipment.open_loans (everything out now)")
@@ -410,10 +410,13 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
         database,
         warmup,
         repeat,
-        lambda i: [(out, lambda: open_loans(database)), (overdue, lambda: overdue_loans(database))],
+        lambda i: [
+            (out, lambda: open_loans(database, by=None)),
+            (overdue, lambda: overdue_loans(database, by=None)),
+        ],
     )
-    out.notes.append(f"{len(open_loans(database))} loans out")
-    overdue.notes.append(f"{len(overdue_loans(database))} overdue")
+    out.notes.append(f"{len(open_loans(database, by=None))} loans out")
+    overdue.notes.append(f"{len(overdue_loans(database, by=None))} overdue")
     return [check_in, lent, returned, state, scan, search, present, out, overdue]
 
 

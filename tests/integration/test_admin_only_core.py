@@ -12,10 +12,18 @@ from typing import Any
 import pytest
 
 from db.accounts import AdminOnly, NotSignedIn, add_staff, disable_staff
-from db.attendance import check_in
+from db.attendance import check_in, present_in_session, session_roster
 from db.backups import back_up, list_backups
 from db.database import sqlite_path
-from db.equipment import Borrower, lend
+from db.equipment import (
+    Borrower,
+    item_history,
+    item_state,
+    lend,
+    list_items,
+    open_loans,
+    overdue_loans,
+)
 from db.exports import attendance_rows, loan_rows, participant_rows
 from db.models import Role
 from db.people import (
@@ -166,7 +174,15 @@ READS: dict[str, Callable[[Desk, int], Any]] = {
     "search_participants": lambda d, by: search_participants(d.db, "kenin", by=by),
     "possible_duplicates": lambda d, by: possible_duplicates(d.db, "Ilze", "Ķēniņa", 2009, by=by),
     "find_by_card": lambda d, by: find_by_card(d.db, _card_of(d, d.ilze_id), by=by),
+    "present_in_session": lambda d, by: present_in_session(d.db, d.session_id, by=by),
+    "session_roster": lambda d, by: session_roster(d.db, d.session_id, by=by),
+    "open_loans": lambda d, by: open_loans(d.db, by=by),
+    "overdue_loans": lambda d, by: overdue_loans(d.db, by=by, at=A_YEAR_LATER),
+    "item_state": lambda d, by: item_state(d.db, "LAP-01", by=by).loan,
+    "list_items": lambda d, by: list_items(d.db, by=by),
+    "item_history": lambda d, by: item_history(d.db, "LAP-01", by=by),
 }
+A_YEAR_LATER = datetime(2019, 10, 5, tzinfo=UTC)
 
 
 def _card_of(desk: Desk, participant_id: int) -> str:

@@ -86,7 +86,7 @@ def test_item_in_repair_or_retired_is_refused(desk: Desk, status: ItemStatus) ->
     set_item_status(desk.db, "LAP-01", status)
     with pytest.raises(ItemNotAvailable, match="cannot be lent"):
         lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id))
-    assert open_loans(desk.db) == []
+    assert open_loans(desk.db, by=None) == []
 
 
 def test_unknown_tag_and_not_out(desk: Desk) -> None:
@@ -102,7 +102,7 @@ def test_lend_a_whole_kit_to_the_session(any_desk: Desk) -> None:
     assert [lent.tag for lent in kit.lent] == ["XBOX-01", "CTL-01"]
     assert [tag for tag, _ in kit.left_behind] == ["CTL-02"]
     assert "in repair" in kit.left_behind[0][1]
-    out = open_loans(any_desk.db, at=FRIDAY_1640)
+    out = open_loans(any_desk.db, at=FRIDAY_1640, by=None)
     assert sorted(loan.tag for loan in out) == ["CTL-01", "XBOX-01"]
     assert all(loan.borrower == "Nāc, pievienojies! 05.10.2018" for loan in out)
 
@@ -124,10 +124,10 @@ def test_overdue_list(desk: Desk) -> None:
         due_at=FRIDAY_1640 + timedelta(days=7),
     )
     next_morning = FRIDAY_1640 + timedelta(hours=16)
-    assert [loan.tag for loan in overdue_loans(desk.db, at=next_morning)] == ["LAP-01"]
-    rows = open_loans(desk.db, at=next_morning)
+    assert [loan.tag for loan in overdue_loans(desk.db, at=next_morning, by=None)] == ["LAP-01"]
+    rows = open_loans(desk.db, at=next_morning, by=None)
     assert [(loan.tag, loan.overdue) for loan in rows] == [("LAP-01", True), ("CTL-01", False)]
-    assert item_state(desk.db, "LAP-01", at=next_morning).loan == rows[0]
+    assert item_state(desk.db, "LAP-01", at=next_morning, by=None).loan == rows[0]
 
 
 def test_condition_note_after_the_scan(desk: Desk) -> None:
@@ -144,7 +144,7 @@ def test_duplicate_tag_is_refused(desk: Desk) -> None:
 
 
 def test_item_state_lists_kit_parts(desk: Desk) -> None:
-    state = item_state(desk.db, "XBOX-01")
+    state = item_state(desk.db, "XBOX-01", by=None)
     assert state.parts == ["CTL-01", "CTL-02"] and state.loan is None
 
 
@@ -187,7 +187,7 @@ def test_a_part_that_did_not_come_back_stays_out_to_the_same_child(any_desk: Des
     kept = keep_part_out(any_desk.db, "ctl-01", by=any_desk.librarian_id)
     assert (kept.tag, kept.borrower, kept.due_at) == ("CTL-01", "Ilze Ķēniņa", due)
     assert loans_out(any_desk) == [("CTL-01", any_desk.ilze_id, None, due)]
-    assert [loan.tag for loan in open_loans(any_desk.db, at=FRIDAY_1640)] == ["CTL-01"]
+    assert [loan.tag for loan in open_loans(any_desk.db, at=FRIDAY_1640, by=None)] == ["CTL-01"]
     # Kept out once is enough: it is not back, so there is nothing more to keep out.
     with pytest.raises(ItemNotOut):
         keep_part_out(any_desk.db, "CTL-01")

@@ -71,7 +71,7 @@ def test_a_rokiskis_sessions_roster_sheet_and_month_are_in_lithuanian_order(
         )
         for child in list_participants(db, site, by=None):
             check_in(db, session, child.id)
-        assert [r.last_name for r in session_roster(db, session)] == expected
+        assert [r.last_name for r in session_roster(db, session, by=None)] == expected
         assert [r.last_name for r in signin_sheet_data(db, session, by=None).rows] == expected
         month = monthly_attendance_data(db, 2018, 10, program_id=program, by=None)
         assert [r.last_name for r in month.programs[0].rows] == expected
