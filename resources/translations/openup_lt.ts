@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lt_LT" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About OpenUp Desk</source>
+        <translation>Apie OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versija %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Duomenų bazė: %1</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk is free software under the %1 licence.</source>
+        <translation>OpenUp Desk yra laisva programinė įranga, platinama pagal %1 licenciją.</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Programinės įrangos bibliotekos</translation>
+    </message>
+    <message>
+        <source>Font %1</source>
+        <translation>Šriftas %1</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceView</name>
     <message>
         <source>◀ Back to the month</source>
@@ -2657,6 +2684,14 @@
     <message>
         <source>Settings</source>
         <translation>Nustatymai</translation>
+    </message>
+    <message>
+        <source>About OpenUp Desk…</source>
+        <translation>Apie OpenUp Desk…</translation>
+    </message>
+    <message>
+        <source>Version, database and licences (F1)</source>
+        <translation>Versija, duomenų bazė ir licencijos (F1)</translation>
     </message>
 </context>
 <context>

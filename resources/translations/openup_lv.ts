@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lv_LV" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About OpenUp Desk</source>
+        <translation>Par OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versija %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datubāze: %1</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk is free software under the %1 licence.</source>
+        <translation>OpenUp Desk ir brīva programmatūra, ko izplata ar licenci %1.</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Programmatūras bibliotēkas</translation>
+    </message>
+    <message>
+        <source>Font %1</source>
+        <translation>Fonts %1</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceView</name>
     <message>
         <source>◀ Back to the month</source>
@@ -2657,6 +2684,14 @@
     <message>
         <source>Settings</source>
         <translation>Iestatījumi</translation>
+    </message>
+    <message>
+        <source>About OpenUp Desk…</source>
+        <translation>Par OpenUp Desk…</translation>
+    </message>
+    <message>
+        <source>Version, database and licences (F1)</source>
+        <translation>Versija, datubāze un licences (F1)</translation>
     </message>
 </context>
 <context>
