@@ -96,6 +96,10 @@ def run(database_name: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("OpenUp Desk")
     app.setWindowIcon(QIcon(str(APP_ICON)))  # every window, dialogs and the taskbar
+    if sys.platform == "win32":  # the taskbar shows our icon, not that of pythonw.exe
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("OpenUpDesk.Desk")
     load_fonts(app)
     install_excepthook()
     try:

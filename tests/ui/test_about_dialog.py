@@ -1,14 +1,17 @@
 """About OpenUp Desk: reached by F1 and from Settings, it names the version, the database in
-use and the licences of the bundled fonts and libraries."""
+use and the licences of the bundled fonts and libraries. And the program's icon on its windows."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from desktop.about import APP_ICON
 from desktop.context import AppContext
 from desktop.dialogs.about import AboutDialog
 from desktop.main_window import MainWindow
@@ -68,3 +71,23 @@ def test_settings_has_an_about_button(ctx: AppContext, qtbot) -> None:  # type: 
 
     assert seen["version"].endswith(pyproject_version())
     assert "DejaVu" in seen["licences"]
+
+
+def test_the_program_gives_its_windows_its_icon(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app, errors
+
+    # run() up to its first dialog: here the database cannot be opened, and it says so.
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+    monkeypatch.setattr(app, "open_context", lambda _name: (_ for _ in ()).throw(OSError()))
+    qapp.setWindowIcon(QIcon())
+    assert app.run(str(tmp_path / "openup.sqlite3")) == 2
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    shown = icon.pixmap(256, 256).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    assert shown == QImage(str(APP_ICON)).convertToFormat(QImage.Format.Format_ARGB32)
