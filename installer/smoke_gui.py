@@ -1,7 +1,8 @@
 """The installed program's window, opened as a librarian opens it, with no screen.
 
 Run by installer/smoke-test with the installed Python (under Wine, QT_QPA_PLATFORM=offscreen),
-through the program's own start-up (fonts, language, database, the start-up dialog):
+through the program's own start-up, desktop.app.run (icon, fonts, language, database, the
+start-up dialog, the main window):
 1. a new database file: the first-run dialog, filled in, creates the first administrator;
 2. the user's own database (where `demo` put the demo year): anna signs in through the
    sign-in dialog and the main window shows.
@@ -17,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop.about import APP_ICON
-from desktop.app import Program, load_fonts, open_context, sign_in_at_start
+from desktop.app import run
 from desktop.dialogs.sign_in import FirstRunDialog, SignInDialog
+from desktop.main_window import MainWindow
 from desktop.operations import Operation
 
 
@@ -55,35 +55,44 @@ def sign_in(dialog: SignInDialog, folder: Path) -> None:
     dialog.sign_in_button.click()
 
 
-def start(app: QApplication, database: str | None, folder: Path, name: str) -> str | None:
-    """The program's start-up up to its main window; who signed in (None: nobody)."""
-    ctx = open_context(database)
-    staff_id = sign_in_at_start(ctx)
-    if staff_id is None:
-        return None
-    window = Program(ctx, staff_id=staff_id).window
-    window.resize(1280, 800)
-    window.show()
-    for _ in range(20):  # let the desk page load its session through the database worker
+def when_main_window(folder: Path, name: str, signed_in: list[str]) -> None:
+    """Once the main window is up: let its first page load, save it, say who signed in, quit."""
+
+    def check() -> None:
+        shown = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(100, check)
+            return
+        window = shown[0]
+        window.resize(1280, 800)
+        for _ in range(20):  # the desk page loads its session through the database worker
+            Operation.wait_for_all()
+            QApplication.processEvents()
+        window.grab().save(str(folder / name))
+        signed_in.append(window.signed_in.text())
+        window.close()
         Operation.wait_for_all()
-        app.processEvents()
-    window.grab().save(str(folder / name))
-    who = window.signed_in.text()
-    window.close()
-    Operation.wait_for_all()
-    ctx.database.dispose()
-    return who
+        QApplication.quit()
+
+    QTimer.singleShot(100, check)
 
 
 def main(folder: Path) -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("OpenUp Desk")
-    app.setWindowIcon(QIcon(str(APP_ICON)))
-    load_fonts(app)
+    """The program's own start (desktop.app.run: icon, fonts, database, dialog) twice."""
+    QApplication(sys.argv[:1])  # run() takes it over; the timers below need it first
+    signed_in: list[str] = []
     when_shown(FirstRunDialog, lambda dialog: first_run(dialog, folder))
-    print(f"first run, signed in: {start(app, str(folder / 'new.sqlite3'), folder, 'new.png')}")
+    when_main_window(folder, "new.png", signed_in)
+    run(str(folder / "new.sqlite3"))
+    print(f"first run, signed in: {signed_in[-1] if signed_in else None}")
     when_shown(SignInDialog, lambda dialog: sign_in(dialog, folder))
-    print(f"demo, signed in: {start(app, None, folder, 'main-window.png')}")
+    when_main_window(folder, "main-window.png", signed_in)
+    run(None)  # the user's own database, where `demo` put the demo year
+    print(f"demo, signed in: {signed_in[-1] if len(signed_in) == 2 else None}")
     return 0
 
 
