@@ -6,9 +6,10 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.about import APP_ICON
 from desktop.resources import FONTS
 
 if TYPE_CHECKING:
@@ -94,6 +95,11 @@ def run(database_name: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("OpenUp Desk")
+    app.setWindowIcon(QIcon(str(APP_ICON)))  # every window, dialogs and the taskbar
+    if sys.platform == "win32":  # the taskbar shows our icon, not that of pythonw.exe
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("OpenUpDesk.Desk")
     load_fonts(app)
     install_excepthook()
     try:

@@ -471,6 +471,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from desktop.about import version_line
+
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
         "--db",
@@ -485,6 +487,7 @@ def parser() -> argparse.ArgumentParser:
         "Without a command, the program opens.",
         parents=[database],
     )
+    top.add_argument("--version", action="version", version=version_line())
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         # Ctrl+N is the N-th page of the sidebar, whichever pages it shows.
         for number in range(1, len(self._factories) + 1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self._shortcut(n))
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_about)
         self._fill_sidebar()
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.ctx.staff_changed.connect(self._staff_changed)
@@ -187,6 +188,12 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(audit)
             audit.deleteLater()
         self.show_page(self._keys.index(current) if current in self._keys else 0)
+
+    def show_about(self) -> None:
+        """F1 from any page: the version, the database in use, the licences."""
+        from desktop.dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx.database, self).exec()
 
     def _shortcut(self, number: int) -> None:
         if number <= len(self._keys):

@@ -98,6 +98,19 @@ class SettingsPage(QWidget):
         self.privacy = PrivacyGroup(ctx)
         layout.addWidget(self.privacy)
         layout.addStretch(1)
+        self.about_button = QPushButton(self.tr("About OpenUp Desk…"))
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setToolTip(self.tr("Version, database and licences (F1)"))
+        self.about_button.clicked.connect(self.show_about)
+        about_row = QHBoxLayout()
+        about_row.addStretch(1)
+        about_row.addWidget(self.about_button)
+        layout.addLayout(about_row)
+
+    def show_about(self) -> None:
+        from desktop.dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx.database, self).exec()
 
 
 class PrivacyGroup(QGroupBox):
