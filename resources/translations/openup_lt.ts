@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lt_LT" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About OpenUp Desk</source>
+        <translation>Apie OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versija %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Duomenų bazė: %1</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk is free software under the %1 licence.</source>
+        <translation>OpenUp Desk yra laisva programinė įranga, platinama pagal %1 licenciją.</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Programinės įrangos bibliotekos</translation>
+    </message>
+    <message>
+        <source>Font %1</source>
+        <translation>Šriftas %1</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceView</name>
     <message>
         <source>◀ Back to the month</source>
@@ -244,7 +271,7 @@
         <translation>Atsarginės kopijos</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Komanda šiai duomenų bazei (ji paklaus slaptažodžio):</translation>
     </message>
     <message>
@@ -326,7 +353,7 @@
         <translation>Nario kortelės</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kortelės su vaiko QR kodu, vardu ir pavardės pirmąja raide — nieko daugiau apie vaiką. Dešimt A4 lape, su kirpimo žymėmis.</translation>
     </message>
     <message>
@@ -346,7 +373,7 @@
         <translation>Pažymėkite bent vieną vaiką.</translation>
     </message>
     <message>
-        <source>Each child's library's language</source>
+        <source>Each child&apos;s library&apos;s language</source>
         <translation>Kiekvieno vaiko bibliotekos kalba</translation>
     </message>
 </context>
@@ -617,14 +644,10 @@
         <translation>Nuskaityti kamera…</translation>
     </message>
     <message>
-        <source>This laptop's keyboard seems to be set to %1; scans are still read right.</source>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
     </message>
-<message>
-        <source>Condition on return (optional), e.g. stick drifts</source>
-        <translation>Būklė grąžinant (nebūtina), pvz., lazdelė pati slenka</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>DomainError</name>
     <message>
@@ -656,11 +679,11 @@
         <translation>kurti arba atkurti duomenų bazės atsargines kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportuoti dalyvių duomenis</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>keisti kito asmens slaptažodį</translation>
     </message>
     <message>
@@ -684,7 +707,7 @@
         <translation>Užsiėmimas</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>vaiko kortelės</translation>
     </message>
     <message>
@@ -700,7 +723,7 @@
         <translation>jis nurašytas</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Dalis gali priklausyti tik rinkiniui, kuris pats nėra kito rinkinio dalis.</translation>
     </message>
     <message>
@@ -784,7 +807,7 @@
         <translation>Gimimo metai turi būti nuo 1900 iki šių metų.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Globėjo vardas arba telefonas per ilgas.</translation>
     </message>
     <message>
@@ -800,7 +823,7 @@
         <translation>Vaikus galima įtraukti tik į uždarą mokymų ciklą.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotekos šalis turi būti LV arba LT.</translation>
     </message>
     <message>
@@ -852,7 +875,7 @@
         <translation>kontrolinis simbolis nesutampa: kodas nuskaitytas klaidingai.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
     <message>
@@ -880,7 +903,7 @@
         <translation>{path} jau yra arba tai pati duomenų bazė; pasirinkite naują failo pavadinimą.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Kreipkitės į serverio administratorių arba sukurkite kopiją šia komanda (ji paklaus slaptažodžio): {command}</translation>
     </message>
     <message>
@@ -932,7 +955,7 @@
         <translation>peržiūrėti audito žurnalą</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>ištrinti vaiko duomenis</translation>
     </message>
     <message>
@@ -988,7 +1011,7 @@
         <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
     </message>
     <message>
@@ -1412,7 +1435,7 @@
         <translation>pvz., Rokiškio rajono savivaldybės viešoji biblioteka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šioje duomenų bazėje dar nėra paskyrų. Sukurkite pirmąjį administratorių: vėliau jis pridės bibliotekininkų paskyras.</translation>
     </message>
     <message>
@@ -1577,7 +1600,7 @@
         <translation>pvz., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kodas spausdinamas daikto etiketėje, todėl vėliau jo pakeisti negalima.</translation>
     </message>
     <message>
@@ -1954,7 +1977,7 @@
         <translation>Mėnesio lankomumas</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Vaikai × užsiėmimų datos su žymomis dalyvavo, vėlavo, pateisinta, nedalyvavo — kiekvienai programai, su mėnesio sumomis.</translation>
     </message>
     <message>
@@ -2029,7 +2052,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2134,7 +2157,7 @@
         <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Ištrinti šio vaiko duomenis…</translation>
     </message>
     <message>
@@ -2190,7 +2213,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2517,7 +2540,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Vaikų duomenys</translation>
     </message>
     <message>
@@ -2541,11 +2564,11 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Kiek laiko saugoti vaikų duomenis, nustato administratorius.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Saugoti vaiko duomenis</translation>
     </message>
     <message>
@@ -2670,7 +2693,7 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Biblioteka saugo vaiko duomenis %1. Ilgiau saugomų vaikų: %2.</translation>
     </message>
     <message>
@@ -2678,7 +2701,7 @@
         <translation>Ištrinti šiuos vaikus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -2912,7 +2935,7 @@
         <source>Settings</source>
         <translation>Nustatymai</translation>
     </message>
-<message>
+    <message>
         <source>About OpenUp Desk…</source>
         <translation>Apie OpenUp Desk…</translation>
     </message>
@@ -2959,7 +2982,7 @@
         <translation>Parašų lapas</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vieno užsiėmimo sąrašas vaikų parašams: užregistruoti, po to tuščios eilutės naujai atėjusiems.</translation>
     </message>
     <message>
@@ -3026,7 +3049,7 @@
         <translation>Veda</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Lentelėje įrašykite kiekvienos datos temą; tema gali likti tuščia.</translation>
     </message>
     <message>
@@ -3049,7 +3072,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>pvz., vaikų skaitykla</translation>
     </message>
     <message>
@@ -3076,7 +3099,7 @@
         <translation>Vaikas užregistruotas</translation>
     </message>
     <message>
-        <source>Child's details changed</source>
+        <source>Child&apos;s details changed</source>
         <translation>Vaiko duomenys pakeisti</translation>
     </message>
     <message>
@@ -3088,11 +3111,11 @@
         <translation>Vaikas atkurtas iš archyvo</translation>
     </message>
     <message>
-        <source>Child's records erased</source>
+        <source>Child&apos;s records erased</source>
         <translation>Vaiko duomenys ištrinti</translation>
     </message>
     <message>
-        <source>Child's records exported</source>
+        <source>Child&apos;s records exported</source>
         <translation>Vaiko duomenys eksportuoti</translation>
     </message>
     <message>
@@ -3124,11 +3147,11 @@
         <translation>Daiktas pridėtas</translation>
     </message>
     <message>
-        <source>Item's details changed</source>
+        <source>Item&apos;s details changed</source>
         <translation>Daikto duomenys pakeisti</translation>
     </message>
     <message>
-        <source>Item's status changed</source>
+        <source>Item&apos;s status changed</source>
         <translation>Daikto būsena pakeista</translation>
     </message>
     <message>
@@ -3140,7 +3163,7 @@
         <translation>Daiktas grąžintas</translation>
     </message>
     <message>
-        <source>Item's condition noted</source>
+        <source>Item&apos;s condition noted</source>
         <translation>Įrašyta pastaba apie daikto būklę</translation>
     </message>
     <message>
@@ -3276,11 +3299,11 @@
         <translation>Lytis</translation>
     </message>
     <message>
-        <source>Guardian's name</source>
+        <source>Guardian&apos;s name</source>
         <translation>Globėjo vardas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -3352,7 +3375,7 @@
         <translation>paskutinis apsilankymas</translation>
     </message>
     <message>
-        <source>the project's end</source>
+        <source>the project&apos;s end</source>
         <translation>projekto pabaiga</translation>
     </message>
     <message>
@@ -3414,15 +3437,15 @@
         <translation>Visi saugomi duomenys (%1) išsaugoti faile %2. Failą galite skaityti tik jūs; perduokite jį asmeniškai arba užšifruotą.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Ištrinti vaiko duomenis</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Negrįžtamai ištrinti šio vaiko duomenis (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Bus pašalinti vardas, globėjas, telefonas, pastabos, sutikimai ir kortelės kodas, taip pat iš audito žurnalo. Lankomumas ir išdavimai lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -3430,28 +3453,4 @@
         <translation>Ištrinti</translation>
     </message>
 </context>
-<context><name>AboutDialog</name><message>
-        <source>About OpenUp Desk</source>
-        <translation>Apie OpenUp Desk</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation>Versija %1</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation>Duomenų bazė: %1</translation>
-    </message>
-    <message>
-        <source>OpenUp Desk is free software under the %1 licence.</source>
-        <translation>OpenUp Desk yra laisva programinė įranga, platinama pagal %1 licenciją.</translation>
-    </message>
-    <message>
-        <source>Libraries</source>
-        <translation>Programinės įrangos bibliotekos</translation>
-    </message>
-    <message>
-        <source>Font %1</source>
-        <translation>Šriftas %1</translation>
-    </message>
-</context></TS>
+</TS>
