@@ -576,7 +576,13 @@ class DeskPage(QWidget):
                         cell.setFont(bold)
                 self.out_list.setItem(row, column, cell)
         self.out_list.resizeColumnsToContents()
-        self.out_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The item and who has it share the room the short columns leave, wrapping their
+        # words: a session as borrower ("Nāc, pievienojies! 05.10.2018") would otherwise
+        # squeeze the item's name to a sliver and push the due time off the list.
+        for wrapped in (1, 2):
+            self.out_list.horizontalHeader().setSectionResizeMode(
+                wrapped, QHeaderView.ResizeMode.Stretch
+            )
         self.out_list.resizeRowsToContents()
 
     def _on_changed(self, areas: frozenset[str]) -> None:

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QWidget,
+)
 
 from db.accounts import add_staff, create_first_admin
 from db.clock import at_local
@@ -22,6 +29,7 @@ from db.models import Role
 from db.programs import list_sites
 from db.scancodes import item_text
 from desktop import i18n
+from desktop.app import load_fonts
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.settings import LANGUAGE, Settings
@@ -31,6 +39,16 @@ from tests.ui.conftest import wait_for_operations
 SCREEN = QSize(1280, 800)
 FRIDAY_1530 = at_local(date(2018, 10, 5), time(15, 30))
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
+
+
+@pytest.fixture(autouse=True)
+def programs_font(qapp: QApplication) -> Iterator[None]:
+    """The pages measured in the font the program sets (DejaVu Sans 10), wider than the
+    machine's default: a page that fits only in the default font grows the real window."""
+    before = qapp.font()
+    load_fonts(qapp)
+    yield
+    qapp.setFont(before)
 
 
 @pytest.fixture(params=["lv", "lt"])
