@@ -549,7 +549,7 @@ class DeskPage(QWidget):
 
     def reload_out(self) -> None:
         now = self.clock()
-        loans = open_loans(self.ctx.database, at=now)
+        loans = open_loans(self.ctx.database, at=now, site_id=self.ctx.site_id)
         today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
