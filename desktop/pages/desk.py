@@ -501,8 +501,8 @@ class DeskPage(QWidget):
         if no_programs:
             self.session_title.setText(
                 self.tr(
-                    "There are no programs yet. Create the first program and its sessions"
-                    " to check children in."
+                    "This library has no programs yet. Create its first program and its"
+                    " sessions to check children in."
                 )
             )
         elif chosen is None:

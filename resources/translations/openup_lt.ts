@@ -605,8 +605,8 @@
         <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
     </message>
     <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir jos užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Ši biblioteka dar neturi jokių programų. Sukurkite jos pirmąją programą ir užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
     </message>
     <message>
         <source>Create the first program…</source>

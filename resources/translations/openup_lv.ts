@@ -605,8 +605,8 @@
         <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
     </message>
     <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un tās nodarbības, lai varētu reģistrēt bērnus.</translation>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Šai bibliotēkai vēl nav nevienas programmas. Izveidojiet tās pirmo programmu un nodarbības, lai varētu reģistrēt bērnus.</translation>
     </message>
     <message>
         <source>Create the first program…</source>
