@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
+from db import clock
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
 from db.database import (
     APPLICATION_ID,
@@ -413,12 +414,18 @@ def prune(database_file: Path) -> list[Path]:
     return removed
 
 
+def _library_now() -> datetime:
+    """The library's wall-clock time, as a copy's name carries it: the program's clock, so a
+    copy is stamped with the same "now" as the records it holds."""
+    return clock.local(clock.now_utc()).replace(tzinfo=None)
+
+
 def back_up_now(
     database_file: Path, *, now: datetime | None = None, progress: Progress | None = None
 ) -> Path:
     """A verified copy into the backups folder, then retention."""
     target = backup_to(
-        database_file, new_backup_path(database_file, now or datetime.now()), progress
+        database_file, new_backup_path(database_file, now or _library_now()), progress
     )
     prune(database_file)
     return target
@@ -426,7 +433,7 @@ def back_up_now(
 
 def backup_if_due(database_file: Path, *, now: datetime | None = None) -> Path | None:
     """The automatic backup at start: at most one a day (None when today's exists)."""
-    now = now or datetime.now()
+    now = now or _library_now()
     if not database_file.is_file() or any(
         backup.made.date() == now.date() and not backup.reason
         for backup in list_backups(database_file)

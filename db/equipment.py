@@ -647,7 +647,9 @@ def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None)
         uow.commit()
 
 
-def _open_loan_rows(session: OrmSession, at: datetime, overdue_only: bool) -> list[OpenLoan]:
+def _open_loan_rows(
+    session: OrmSession, at: datetime, overdue_only: bool, site_id: int | None = None
+) -> list[OpenLoan]:
     query = (
         select(Loan)
         .join(Loan.item)
@@ -662,6 +664,8 @@ def _open_loan_rows(session: OrmSession, at: datetime, overdue_only: bool) -> li
     )
     if overdue_only:
         query = query.where(Loan.due_at < at)
+    if site_id is not None:
+        query = query.where(Item.site_id == site_id)
     return [
         OpenLoan(
             loan.id,
@@ -676,11 +680,14 @@ def _open_loan_rows(session: OrmSession, at: datetime, overdue_only: bool) -> li
     ]
 
 
-def open_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
-    """Everything out now, soonest due first; overdue ones are marked."""
+def open_loans(
+    db: Database, *, by: int | None, at: datetime | None = None, site_id: int | None = None
+) -> list[OpenLoan]:
+    """Everything out now, soonest due first; overdue ones are marked. With `site_id`, only
+    that library's own items: a partner's desk does not list another library's laptops."""
     with db.reading() as session:
         reader_is_admin(session, by)  # borrowers' names: any active account
-        return _open_loan_rows(session, at or now_utc(), overdue_only=False)
+        return _open_loan_rows(session, at or now_utc(), overdue_only=False, site_id=site_id)
 
 
 def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:

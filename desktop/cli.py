@@ -169,7 +169,8 @@ def _write_pdf(pdf: bytes, out: Path) -> int:
     from db.files import write_file
 
     write_file(out, pdf)  # CannotWriteFile, a refusal, if the system will not have it
-    print(f"Wrote {out} ({pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages)")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    print(f"Wrote {out} ({pages} {'page' if pages == 1 else 'pages'})")
     return 0
 
 

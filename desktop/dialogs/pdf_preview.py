@@ -40,7 +40,10 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        # A page's height where the screen has it; on the laptops' 1280×800 screen no taller
+        # than the screen less its title bar, else Print and Save lie below the screen's edge.
+        room = self.screen().availableGeometry()
+        self.resize(min(900, room.width() - 40), min(1000, room.height() - 60))
         self.pdf = pdf
         self.file_name = file_name
         self._bytes = QByteArray(pdf)

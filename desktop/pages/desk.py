@@ -512,8 +512,8 @@ class DeskPage(QWidget):
         if no_programs:
             self.session_title.setText(
                 self.tr(
-                    "There are no programs yet. Create the first program and its sessions"
-                    " to check children in."
+                    "This library has no programs yet. Create its first program and its"
+                    " sessions to check children in."
                 )
             )
         elif chosen is None:
@@ -564,7 +564,9 @@ class DeskPage(QWidget):
 
     def reload_out(self) -> None:
         now = self.clock()
-        loans = open_loans(self.ctx.database, at=now, by=self.ctx.staff_id)
+        loans = open_loans(
+            self.ctx.database, at=now, site_id=self.ctx.site_id, by=self.ctx.staff_id
+        )
         today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
@@ -591,8 +593,13 @@ class DeskPage(QWidget):
                         cell.setFont(bold)
                 self.out_list.setItem(row, column, cell)
         self.out_list.resizeColumnsToContents()
-        # Who has it takes what is left and wraps: a session's name is long, a tag is not.
-        self.out_list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The item and who has it share the room the short columns leave, wrapping their
+        # words: a session as borrower ("Nāc, pievienojies! 05.10.2018") would otherwise
+        # squeeze the item's name to a sliver and push the due time off the list.
+        for wrapped in (1, 2):
+            self.out_list.horizontalHeader().setSectionResizeMode(
+                wrapped, QHeaderView.ResizeMode.Stretch
+            )
         self.out_list.resizeRowsToContents()
 
     def _on_changed(self, areas: frozenset[Area], _initiator: object) -> None:

@@ -132,14 +132,19 @@ class EquipmentPage(QWidget):
         heading.addWidget(self.labels_button)
 
         actions = QHBoxLayout()
-        for group in (
-            (self.add_button, self.edit_button),
-            (self.lend_button, self.return_button),
-            (self.repair_button, self.service_button, self.retire_button),
+        # A narrow gap between the groups: in Latvian and Lithuanian, in the program's font,
+        # the buttons fill a 1280-pixel screen nearly to its edge.
+        for position, group in enumerate(
+            (
+                (self.add_button, self.edit_button),
+                (self.lend_button, self.return_button),
+                (self.repair_button, self.service_button, self.retire_button),
+            )
         ):
+            if position:
+                actions.addSpacing(8)
             for each in group:
                 actions.addWidget(each)
-            actions.addSpacing(18)
         actions.addStretch(1)
 
         self.message = QLabel()

@@ -263,8 +263,9 @@ class BackupsGroup(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_up_button)
         buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.admin_only_note)
-        buttons.addStretch(1)
+        # The note takes the row's room: squeezed beside a stretch it wrapped after two words.
+        buttons.addWidget(self.admin_only_note, 1)
+        buttons.addStretch(0)
         layout.addRow(self.tr("Backups folder"), self.folder)
         layout.addRow(self.tr("Newest backup"), self.newest)
         layout.addRow(buttons)

@@ -632,10 +632,6 @@
         <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
     </message>
     <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir jos užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
-    </message>
-    <message>
         <source>Create the first program…</source>
         <translation>Sukurti pirmąją programą…</translation>
     </message>
@@ -646,6 +642,10 @@
     <message>
         <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
+    </message>
+    <message>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Ši biblioteka dar neturi jokių programų. Sukurkite jos pirmąją programą ir užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
     </message>
 </context>
 <context>

@@ -632,10 +632,6 @@
         <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
     </message>
     <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un tās nodarbības, lai varētu reģistrēt bērnus.</translation>
-    </message>
-    <message>
         <source>Create the first program…</source>
         <translation>Izveidot pirmo programmu…</translation>
     </message>
@@ -646,6 +642,10 @@
     <message>
         <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
+    </message>
+    <message>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Šai bibliotēkai vēl nav nevienas programmas. Izveidojiet tās pirmo programmu un nodarbības, lai varētu reģistrēt bērnus.</translation>
     </message>
 </context>
 <context>

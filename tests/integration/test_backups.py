@@ -10,13 +10,13 @@ import stat
 import subprocess
 import sys
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from db import backups
+from db import backups, clock
 from db.backups import (
     BackupFailed,
     DatabaseDamaged,
@@ -225,6 +225,19 @@ def test_the_automatic_backup_is_taken_at_most_once_a_day(desk: Desk) -> None:
     assert backup_if_due(path, now=morning + timedelta(hours=6)) is None
     assert backup_if_due(path, now=morning + timedelta(days=1)) is not None
     assert len(list_backups(path)) == 2
+
+
+def test_a_copy_is_stamped_by_the_programs_clock(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Friday afternoon in Jēkabpils (14:20 UTC is 16:20 in Riga): the copy taken at start
+    carries that moment, not another clock's, and is the newest shown on Settings."""
+    monkeypatch.setattr(clock, "now_utc", lambda: datetime(2019, 11, 15, 14, 20, tzinfo=UTC))
+    path = file_of(desk.db)
+    made = backup_if_due(path)
+    assert made is not None
+    assert list_backups(path)[0].made == datetime(2019, 11, 15, 16, 20)
+    assert backup_if_due(path) is None  # that day has its copy
 
 
 # --- restoring -----------------------------------------------------------------------------

@@ -84,11 +84,15 @@ def test_labels_and_cards(demo_file: Path, tmp_path: Path) -> None:
         demo_file, "labels", "--template", "2x7", "--items", "LAP-01,CAM-01", "--out", str(labels)
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {labels} (1 page)"  # not "1 pages"
     text = pdf_text(labels)
     assert "LAP-01" in text and "CAM-01" in text and "XBOX-01" not in text
     cards = tmp_path / "cards.pdf"
-    assert main_py(demo_file, "cards", "--out", str(cards)).returncode == 0
-    assert len(pypdf.PdfReader(cards).pages) >= 6  # 60 children, 10 to a page
+    made = main_py(demo_file, "cards", "--out", str(cards))
+    assert made.returncode == 0
+    pages = len(pypdf.PdfReader(cards).pages)
+    assert pages >= 6  # 60 children, 10 to a page
+    assert made.stdout.strip() == f"Wrote {cards} ({pages} pages)"
 
 
 def test_exports(demo_file: Path, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from db.errors import (
     UnknownCode,
 )
 from db.models import ItemCategory, ItemStatus, Loan
+from db.programs import add_site
 from tests.conftest import Desk
 
 FRIDAY_1640 = at_local(datetime(2018, 10, 5).date(), datetime(2018, 10, 5, 16, 40).time())
@@ -283,3 +284,22 @@ def test_an_item_in_use_at_the_session_is_refused_naming_the_session(any_desk: D
         "LAP-01 Portatīvais dators is already out:"
         " with the session “Nāc, pievienojies!” since 05.10.2018 16:40."
     )
+
+
+def test_a_desk_lists_only_its_own_librarys_items_out(any_desk: Desk) -> None:
+    """Rokiškis's desk does not show Jēkabpils's laptop as out (or overdue) on its list."""
+    rokiskis = add_site(any_desk.db, "Rokiškis", "LT", "Rokiškio rajono savivaldybės biblioteka")
+    add_item(
+        any_desk.db,
+        ItemDetails("TAB-07", "Planšetė Lenovo", ItemCategory.OTHER, site_id=rokiskis),
+    )
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=FRIDAY_1640)
+    lend(any_desk.db, "TAB-07", Borrower.child(any_desk.janis_id), at=FRIDAY_1640)
+    here = open_loans(any_desk.db, at=FRIDAY_1640, site_id=any_desk.site_id, by=None)
+    there = open_loans(any_desk.db, at=FRIDAY_1640, site_id=rokiskis, by=None)
+    assert [loan.tag for loan in here] == ["LAP-01"]
+    assert [(loan.tag, loan.borrower) for loan in there] == [("TAB-07", "Jānis Žūriņš")]
+    assert sorted(loan.tag for loan in open_loans(any_desk.db, at=FRIDAY_1640, by=None)) == [
+        "LAP-01",
+        "TAB-07",
+    ]

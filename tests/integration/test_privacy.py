@@ -262,6 +262,20 @@ def test_retention_lists_and_erases_only_the_old_ones(desk: Desk) -> None:
     assert past(db, 5, date(2025, 3, 7)) == [marta]
 
 
+def test_retention_counts_from_the_programs_today(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ilze came on 5 October 2018: on the program's 15 November 2019 five years are not
+    over, whatever the machine's calendar says; on 6 October 2023 they are."""
+    check_in(desk.db, desk.session_id, desk.ilze_id)
+    rule = RetentionRule(5)
+    monkeypatch.setattr("db.privacy.now_utc", lambda: datetime(2019, 11, 15, 14, 20, tzinfo=UTC))
+    assert past_retention(desk.db, rule, by=None) == []
+    monkeypatch.setattr("db.privacy.now_utc", lambda: datetime(2023, 10, 5, 22, 30, tzinfo=UTC))
+    # 01:30 on 6 October in Riga, still the 5th by UTC: the library's day counts.
+    assert [c.participant_id for c in past_retention(desk.db, rule, by=None)] == [desk.ilze_id]
+
+
 def test_the_retention_rule_is_the_librarys_and_only_an_admin_changes_it(any_desk: Desk) -> None:
     db = any_desk.db
     boss = admin(db)

@@ -164,6 +164,11 @@ def test_a_librarian_is_not_offered_admin_actions(ctx: AppContext, desk: Desk, q
     assert not backups.restore_button.isVisibleTo(window)
     assert backups.admin_only_note.isVisibleTo(window)
     assert "administrator" in backups.admin_only_note.text()
+    window.resize(1280, 800)
+    qtbot.wait(20)
+    note = backups.admin_only_note  # one line across the group, not wrapped after two words
+    assert note.height() < 2 * note.fontMetrics().lineSpacing()
+    assert note.width() >= note.fontMetrics().horizontalAdvance(note.text())
     export = window.reports.export
     assert export.kind.findData("participants") == -1
     assert [export.kind.itemData(i) for i in range(export.kind.count())] == [

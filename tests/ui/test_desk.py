@@ -9,12 +9,22 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from db.clock import at_local
-from db.models import Attendance, CheckInMethod, Consent, ConsentPurpose, Loan, Participant
+from db.equipment import Borrower, ItemDetails, add_item, lend
+from db.models import (
+    Attendance,
+    CheckInMethod,
+    Consent,
+    ConsentPurpose,
+    ItemCategory,
+    Loan,
+    Participant,
+)
 from db.people import get_participant
 from db.scancodes import card_text, item_text, typed_through
 from desktop.context import AppContext
 from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
+from desktop.settings import SITE
 from tests.conftest import Desk
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
@@ -242,3 +252,23 @@ def test_a_scan_through_another_layout_counts_and_the_layout_is_said_once(
     with desk.db.reading() as s:
         assert s.scalars(select(Loan.participant_id)).one() == desk.janis_id
     assert page.layout_note.text() == said  # once a session, not at every scan
+
+
+def test_the_out_now_list_is_the_desks_own_librarys(
+    two_site_ctx: AppContext, desk: Desk, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Ludza's tablet out to a child is on Ludza's desk, not on Jēkabpils's (and back)."""
+    ludza = next(site_id for site_id, name, _c in two_site_ctx.sites if name == "Ludza")
+    add_item(desk.db, ItemDetails("TAB-09", "Planšete", ItemCategory.OTHER, site_id=ludza))
+    lend(desk.db, "TAB-09", Borrower.child(desk.ilze_id), at=FRIDAY_1605)
+    lend(desk.db, "LAP-01", Borrower.child(desk.janis_id), at=FRIDAY_1605)
+    shown: dict[str, list[str]] = {}
+    for site in ("Jēkabpils", "Ludza"):
+        two_site_ctx.settings.set(SITE, site)
+        desk_page = DeskPage(two_site_ctx)
+        qtbot.addWidget(desk_page)
+        desk_page.clock = lambda: FRIDAY_1605
+        desk_page.reload_out()
+        rows = desk_page.out_list
+        shown[site] = [rows.item(row, 0).text() for row in range(rows.rowCount())]
+    assert shown == {"Jēkabpils": ["LAP-01"], "Ludza": ["TAB-09"]}

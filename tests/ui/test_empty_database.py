@@ -19,7 +19,7 @@ from db.programs import list_sites
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import NewProgramDialog, NewSessionDialog, WeeklySeriesDialog
 from desktop.main_window import MainWindow
-from desktop.settings import Settings
+from desktop.settings import SITE, Settings
 from tests.ui.conftest import wait_for_operations
 
 
@@ -143,3 +143,20 @@ def test_the_desk_says_there_are_no_programs_and_its_button_creates_one(
     with window.ctx.database.reading() as s:
         [session] = s.scalars(select(Session))
         assert (session.starts_at, session.ends_at) == (time(10), time(15))
+
+
+def test_a_partner_librarys_desk_says_it_has_no_programs_of_its_own(
+    two_site_ctx: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Jēkabpils has its programs; the laptop at Ludza has none yet. Its desk offers the first
+    program as its own, not as if the whole database were empty."""
+    two_site_ctx.settings.set(SITE, "Ludza")
+    main = MainWindow(two_site_ctx)
+    qtbot.addWidget(main)
+    main.show()
+    desk = main.desk
+    assert desk.first_program.isVisibleTo(main)
+    assert desk.session_title.text() == (
+        "This library has no programs yet. Create its first program and its sessions"
+        " to check children in."
+    )

@@ -42,9 +42,9 @@ FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
 
 @pytest.fixture(autouse=True)
-def program_font(qapp: QApplication) -> Iterator[None]:
-    """The font the program sets (bundled DejaVu Sans 10), not whatever Qt picked: the
-    words' widths are the program's."""
+def programs_font(qapp: QApplication) -> Iterator[None]:
+    """The pages measured in the font the program sets (DejaVu Sans 10), wider than the
+    machine's default: a page that fits only in the default font grows the real window."""
     before = qapp.font()
     load_fonts(qapp)
     yield

@@ -49,3 +49,18 @@ def test_print_draws_every_page_on_the_printer(qtbot, tmp_path: Path) -> None:  
     preview.print_to(printer)
     printed = pypdf.PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 2
+
+
+def test_the_preview_fits_the_screen_with_its_buttons(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The offscreen screen is 800 px high, like the laptops' 1280×800: Print, Save and Close
+    stay on it (the preview used to open 1000 px high)."""
+    preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    room = preview.screen().availableGeometry()
+    assert room.height() <= 800  # the test means something only on a small screen
+    assert preview.height() <= room.height() - 60 and preview.width() <= room.width()
+    for button in (preview.print_button, preview.save_button):
+        bottom = button.mapTo(preview, button.rect().bottomLeft()).y()
+        assert button.isVisible() and bottom < preview.height()
