@@ -88,6 +88,7 @@ from desktop.context import ATTENDANCE, ITEMS, LOANS, PARTICIPANTS, SESSIONS, Ap
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.resources import SOUNDS
+from desktop.scan_keys import ScanKeys
 from desktop.settings import LOAN_HOURS
 from desktop.settings import SOUNDS as SOUNDS_ON
 
@@ -215,6 +216,8 @@ class DeskPage(QWidget):
         self._sessions: list[DeskSession] = []
         self._flash_id: int | None = None
         self._build()
+        # A scanner's burst lands here wherever the focus is on the desk, never in a form.
+        self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input)
         ctx.changed.connect(self._on_changed)
         self.scan_message.linkActivated.connect(self._keep_out)
         self.minute = QTimer(self)
