@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -38,7 +39,8 @@ from desktop.operations import Operation
 from desktop.scan_keys import ScanKeys
 
 WELCOME_MS = 5_000  # the welcome stays this long, then the next child's tiles come back
-TILE_WIDTH = 300  # touch-sized: a child's fingertip, and a name in 26 px letters
+TILE_WIDTH = 300
+LETTER_WIDTH = 64  # touch-sized: a child's fingertip, and a name in 26 px letters
 BACKGROUND = "#fdf6e3"
 
 
@@ -72,6 +74,9 @@ class KioskWindow(QWidget):
             "QPushButton[letter='true'] { background: #ffffff; border: 1px solid #90a4ae;"
             " border-radius: 8px; }"
             "QPushButton[letter='true']:checked { background: #1565c0; color: white; }"
+            "QPushButton[big='true'] { background: #ffffff; border: 2px solid #1565c0;"
+            " border-radius: 10px; padding: 0 18px; }"
+            "QScrollBar:vertical { width: 28px; }"  # wide enough for a finger
         )
         # The window keeps the keyboard focus, so a scanner's keys always reach it.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -105,9 +110,10 @@ class KioskWindow(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.letters = QWidget()
-        self.letters_layout = QHBoxLayout(self.letters)
+        self.letters_layout = QGridLayout(self.letters)
         self.letters_layout.setContentsMargins(0, 0, 0, 0)
         self.letters_layout.setSpacing(6)
+        self.letters_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
         self.tiles = QWidget()
         self.tiles.setObjectName("kioskTiles")
@@ -119,9 +125,12 @@ class KioskWindow(QWidget):
         self.scroll.setWidget(self.tiles)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A finger drags the tiles up and down, as on a phone.
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
-        self.camera = self._button(self.tr("Camera"), 20, self.open_camera)
+        self.camera = self._button(self.tr("My card to the camera"), 24, self.open_camera)
         self.camera.setObjectName("kioskCamera")
+        self.camera.setProperty("big", True)
         self.leave = self._button(self.tr("Librarian: leave the kiosk"), 16, self.ask_to_leave)
         self.leave.setObjectName("kioskLeave")
         bottom = QHBoxLayout()
@@ -201,19 +210,20 @@ class KioskWindow(QWidget):
             {child.first_name[:1].upper() for child in screen.children if child.first_name},
             key=lambda letter: sort_key(letter, screen.language),
         )
-        every = self._letter_button(self.tr("All"), None)
-        self.letters_layout.addWidget(every)
-        for letter in firsts:
-            self.letters_layout.addWidget(self._letter_button(letter, letter))
-        self.letters_layout.addStretch(1)
+        # The whole alphabet may not fit one row of a 1366 px screen: rows of what fits.
+        per_row = max(8, (self.width() - 200) // (LETTER_WIDTH + 6))
+        buttons = [self._letter_button(self.tr("All"), None)]
+        buttons += [self._letter_button(letter, letter) for letter in firsts]
+        for index, button in enumerate(buttons):
+            self.letters_layout.addWidget(button, index // per_row, index % per_row)
+            button.show()
 
     def _letter_button(self, text: str, letter: str | None) -> QPushButton:
         button = self._button(text, 26, lambda: self.choose_letter(letter))
         button.setProperty("letter", True)
         button.setCheckable(True)
         button.setChecked(letter == self.letter)
-        button.setMinimumWidth(56)
-        button.setMinimumHeight(64)
+        button.setFixedSize(LETTER_WIDTH if letter else button.sizeHint().width(), 64)
         return button
 
     def choose_letter(self, letter: str | None) -> None:
@@ -254,6 +264,7 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.screen_data is not None:
+            self._fill_letters()
             self._fill_tiles()  # as many columns as the table's screen holds
 
     # ----- checking in --------------------------------------------------------------------
