@@ -351,6 +351,14 @@ class DeskPage(QWidget):
         camera.setObjectName("cameraButton")
         camera.clicked.connect(self.open_camera)
         buttons.addWidget(camera)
+        # The children's self check-in on the interactive table: an administrator opens it.
+        self.kiosk_button = QPushButton(self.tr("Kiosk for the children…"))
+        self.kiosk_button.setObjectName("kioskButton")
+        self.kiosk_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.kiosk_button.clicked.connect(self.open_kiosk)
+        buttons.addWidget(self.kiosk_button)
+        self._offer_kiosk()
+        self.ctx.staff_changed.connect(self._offer_kiosk)  # bound: gone with the page
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -693,6 +701,21 @@ class DeskPage(QWidget):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.scanned.connect(self.scan_text)
         window.show()
+
+    def _offer_kiosk(self, _staff_id: int = 0) -> None:
+        self.kiosk_button.setVisible(self.ctx.is_admin)
+
+    def open_kiosk(self) -> None:
+        """The desk's session full screen for the children, until a librarian's password."""
+        if self._needs_session():
+            return
+        from desktop.kiosk import KioskWindow
+
+        assert self.session_id is not None
+        self.kiosk = KioskWindow(self.ctx, self.session_id)
+        self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.kiosk.left.connect(self.take_focus)
+        self.kiosk.showFullScreen()
 
     def scan_text(self, text: str) -> None:
         """A code read another way (the camera): the same handling, messages and sounds.

@@ -185,3 +185,32 @@ def test_leaving_needs_a_librarians_password(qtbot, kiosk: KioskWindow, desk: De
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: not kiosk.isVisible())
     assert left == [True]
+
+
+def test_an_administrator_opens_the_kiosk_from_the_desk(
+    qtbot, ctx: AppContext, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, time
+
+    from db.accounts import add_staff
+    from db.clock import at_local
+    from db.models import Role
+    from desktop.pages.desk import DeskPage
+
+    page = DeskPage(ctx)
+    qtbot.addWidget(page)
+    page.clock = lambda: at_local(date(2018, 10, 5), time(16, 5))
+    page.reload_sessions()
+    page.show()
+    assert page.kiosk_button.isHidden()  # a librarian does not open it
+    admin = add_staff(desk.db, "maija", "Maija Liepa", Role.ADMIN)
+    ctx.set_staff(admin)
+    assert not page.kiosk_button.isHidden()
+    page.kiosk_button.click()
+    qtbot.waitUntil(lambda: isinstance(getattr(page, "kiosk", None), KioskWindow))
+    kiosk = page.kiosk
+    assert kiosk.session_id == desk.session_id and kiosk.isFullScreen()
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: len(tiles(kiosk)) == 2)
+    kiosk._leaving = True  # the password path has its own test
+    kiosk.close()
