@@ -381,6 +381,10 @@
         <translation>Parašų lapas…</translation>
     </message>
     <message>
+        <source>Kiosk for the children…</source>
+        <translation>Kioskas vaikams…</translation>
+    </message>
+    <message>
         <source>Visitors not registered:</source>
         <translation>Neregistruoti lankytojai:</translation>
     </message>
@@ -1646,6 +1650,65 @@
     <message>
         <source>French (AZERTY)</source>
         <translation>prancūzų (AZERTY)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>OpenUp Desk: check in</source>
+        <translation>OpenUp Desk: registracija</translation>
+    </message>
+    <message>
+        <source>Tap your name, or hold your card to the scanner or the camera.</source>
+        <translation>Paliesk savo vardą arba pridėk savo kortelę prie skaitytuvo ar kameros.</translation>
+    </message>
+    <message>
+        <source>My card to the camera</source>
+        <translation>Mano kortelė – prie kameros</translation>
+    </message>
+    <message>
+        <source>Librarian: leave the kiosk</source>
+        <translation>Bibliotekininkui: išeiti iš kiosko</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>That did not work. Please ask a librarian.</source>
+        <translation>Nepavyko. Prašom paklausti bibliotekininko.</translation>
+    </message>
+    <message>
+        <source>This card could not be read. Please try again.</source>
+        <translation>Kortelės nepavyko nuskaityti. Pabandyk dar kartą.</translation>
+    </message>
+    <message>
+        <source>This is an equipment label. Hold your own card, please.</source>
+        <translation>Tai įrangos etiketė. Prašom pridėti savo kortelę.</translation>
+    </message>
+    <message>
+        <source>This card is not known here. Please ask a librarian.</source>
+        <translation>Ši kortelė čia nežinoma. Prašom paklausti bibliotekininko.</translation>
+    </message>
+    <message>
+        <source>Hello, %1! You are already checked in.</source>
+        <translation>Labas, %1! Tavo atvykimas jau pažymėtas.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation>Sveiki, %1!</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Šiandien: %1</translation>
+    </message>
+    <message>
+        <source>Have a good time!</source>
+        <translation>Smagaus užsiėmimo!</translation>
+    </message>
+    <message>
+        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
+        <translation>Šiuo metu nevyksta joks užsiėmimas (ir per pusvalandį joks neprasideda): kioskas atsidaro tik užsiėmimo metu.</translation>
     </message>
 </context>
 <context>

@@ -381,6 +381,10 @@
         <translation>Parakstu lapa…</translation>
     </message>
     <message>
+        <source>Kiosk for the children…</source>
+        <translation>Kiosks bērniem…</translation>
+    </message>
+    <message>
         <source>Visitors not registered:</source>
         <translation>Nereģistrēti apmeklētāji:</translation>
     </message>
@@ -1646,6 +1650,65 @@
     <message>
         <source>French (AZERTY)</source>
         <translation>franču (AZERTY)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>OpenUp Desk: check in</source>
+        <translation>OpenUp Desk: reģistrācija</translation>
+    </message>
+    <message>
+        <source>Tap your name, or hold your card to the scanner or the camera.</source>
+        <translation>Pieskaries savam vārdam vai pietuvini savu karti skenerim vai kamerai.</translation>
+    </message>
+    <message>
+        <source>My card to the camera</source>
+        <translation>Mana karte – kamerai</translation>
+    </message>
+    <message>
+        <source>Librarian: leave the kiosk</source>
+        <translation>Bibliotekāram: iziet no kioska</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>That did not work. Please ask a librarian.</source>
+        <translation>Neizdevās. Lūdzu, pajautā bibliotekāram.</translation>
+    </message>
+    <message>
+        <source>This card could not be read. Please try again.</source>
+        <translation>Karti neizdevās nolasīt. Lūdzu, mēģini vēlreiz.</translation>
+    </message>
+    <message>
+        <source>This is an equipment label. Hold your own card, please.</source>
+        <translation>Šī ir aprīkojuma uzlīme. Lūdzu, pietuvini savu karti.</translation>
+    </message>
+    <message>
+        <source>This card is not known here. Please ask a librarian.</source>
+        <translation>Šī karte šeit nav zināma. Lūdzu, pajautā bibliotekāram.</translation>
+    </message>
+    <message>
+        <source>Hello, %1! You are already checked in.</source>
+        <translation>Sveiki, %1! Tava ierašanās jau ir atzīmēta.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation>Laipni lūdzam, %1!</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Šodien: %1</translation>
+    </message>
+    <message>
+        <source>Have a good time!</source>
+        <translation>Lai jauka nodarbība!</translation>
+    </message>
+    <message>
+        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
+        <translation>Pašlaik nenotiek neviena nodarbība (un pusstundas laikā neviena nesākas): kiosks atveras tikai nodarbības laikā.</translation>
     </message>
 </context>
 <context>
