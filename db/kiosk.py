@@ -91,7 +91,12 @@ def _welcome(result: CheckIn) -> KioskWelcome:
 
 
 def kiosk_check_in(
-    db: Database, session_id: int, participant_id: int, *, by: int | None, at: datetime | None = None
+    db: Database,
+    session_id: int,
+    participant_id: int,
+    *,
+    by: int | None,
+    at: datetime | None = None,
 ) -> KioskWelcome:
     """A child tapped their tile."""
     return _welcome(

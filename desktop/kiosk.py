@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -120,13 +121,15 @@ class KioskWindow(QWidget):
         self.tiles.setStyleSheet(f"QWidget#kioskTiles {{ background: {BACKGROUND}; }}")
         self.tiles_layout = QGridLayout(self.tiles)
         self.tiles_layout.setSpacing(14)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.tiles)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tile_scroll = QScrollArea()
+        self.tile_scroll.setWidgetResizable(True)
+        self.tile_scroll.setWidget(self.tiles)
+        self.tile_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tile_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A finger drags the tiles up and down, as on a phone.
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(
+            self.tile_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
 
         self.camera = self._button(self.tr("My card to the camera"), 24, self.open_camera)
         self.camera.setObjectName("kioskCamera")
@@ -144,7 +147,7 @@ class KioskWindow(QWidget):
         choose_layout.addWidget(self.hint)
         choose_layout.addWidget(self.message)
         choose_layout.addWidget(self.letters)
-        choose_layout.addWidget(self.scroll, 1)
+        choose_layout.addWidget(self.tile_scroll, 1)
 
         self.welcome = QLabel()
         self.welcome.setObjectName("kioskWelcome")
@@ -188,9 +191,9 @@ class KioskWindow(QWidget):
 
     def reload(self) -> None:
         session_id, staff = self.session_id, self.ctx.staff_id
-        Operation(
-            self, lambda: read_kiosk_screen(self.ctx.database, session_id, by=staff)
-        ).success(self._show_screen).failure(self._refused).run()
+        Operation(self, lambda: read_kiosk_screen(self.ctx.database, session_id, by=staff)).success(
+            self._show_screen
+        ).failure(self._refused).run()
 
     def _show_screen(self, screen: KioskScreen) -> None:
         self.screen_data = screen
@@ -252,7 +255,7 @@ class KioskWindow(QWidget):
                 widget.deleteLater()
         columns = max(2, (self.width() - 60) // (TILE_WIDTH + 14))
         for index, child in enumerate(self.shown_children()):
-            tile = self._button(child.tile_text, 26, lambda c=child: self.tapped(c))
+            tile = self._button(child.tile_text, 26, partial(self.tapped, child))
             tile.setObjectName("kioskTile")
             tile.setProperty("tile", True)
             tile.setMinimumHeight(96)
@@ -261,8 +264,8 @@ class KioskWindow(QWidget):
             tile.show()  # now, not when the event loop comes by: a tap may follow at once
         self.tiles_layout.setRowStretch(self.tiles_layout.rowCount(), 1)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.screen_data is not None:
             self._fill_letters()
             self._fill_tiles()  # as many columns as the table's screen holds

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from db.models import Attendance
-from db.scancodes import card_text
 from desktop.pages.desk import DeskPage
 from tests.conftest import Desk
+from tests.ui import test_desk_keyboard as keyboard
 from tests.ui.conftest import wait_for_operations
-from tests.ui.test_desk_keyboard import card, page, window  # noqa: F401  (fixtures)
+from tests.ui.test_desk_keyboard import card
+
+# The desk in its main window, focus on the scan field, at Friday 16:05 (fixtures).
+window = keyboard.window
+page = keyboard.page
 
 
 def send_keys(widget: QWidget, text: str, start: int, gap: int, end: Qt.Key) -> int:
@@ -100,4 +104,3 @@ def test_the_same_card_twice_within_two_seconds_counts_once(
     wait_for_operations(qtbot)
     assert page.scan_message.text().startswith("Already here: Ilze Ķēniņa")
     assert checked_in(desk) == [desk.ilze_id]
-

@@ -187,9 +187,7 @@ def test_leaving_needs_a_librarians_password(qtbot, kiosk: KioskWindow, desk: De
     assert left == [True]
 
 
-def test_an_administrator_opens_the_kiosk_from_the_desk(
-    qtbot, ctx: AppContext, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, time
 
     from db.accounts import add_staff
