@@ -218,6 +218,8 @@ class DeskPage(QWidget):
         self._build()
         # A scanner's burst lands here wherever the focus is on the desk, never in a form.
         self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input)
+        self._offer_kiosk()  # once laid out: a button shown before is a window of its own
+        ctx.staff_changed.connect(self._offer_kiosk)  # bound: gone with the page
         ctx.changed.connect(self._on_changed)
         self.scan_message.linkActivated.connect(self._keep_out)
         self.minute = QTimer(self)
@@ -357,8 +359,6 @@ class DeskPage(QWidget):
         self.kiosk_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.kiosk_button.clicked.connect(self.open_kiosk)
         buttons.addWidget(self.kiosk_button)
-        self._offer_kiosk()
-        self.ctx.staff_changed.connect(self._offer_kiosk)  # bound: gone with the page
         buttons.addStretch(1)
 
         self.present_count = QLabel()
