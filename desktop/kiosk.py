@@ -34,7 +34,7 @@ from db.kiosk import KioskChild, KioskScreen, KioskWelcome, kiosk_check_in, kios
 from db.kiosk import kiosk_screen as read_kiosk_screen
 from db.names import sort_key
 from db.scancodes import CardCode, decode_scan
-from desktop.context import ATTENDANCE, AppContext
+from desktop.context import ATTENDANCE, PARTICIPANTS, SESSIONS, AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.scan_keys import ScanKeys
@@ -87,6 +87,7 @@ class KioskWindow(QWidget):
         self._back.setSingleShot(True)
         self._back.setInterval(WELCOME_MS)
         self._back.timeout.connect(self.show_tiles)
+        ctx.changed.connect(self._on_changed)  # bound: gone with the window
         self.reload()
 
     # ----- layout -------------------------------------------------------------------------
@@ -194,6 +195,10 @@ class KioskWindow(QWidget):
         Operation(self, lambda: read_kiosk_screen(self.ctx.database, session_id, by=staff)).success(
             self._show_screen
         ).failure(self._refused).run()
+
+    def _on_changed(self, areas: frozenset[str]) -> None:
+        if PARTICIPANTS in areas or SESSIONS in areas:
+            self.reload()  # a walk-in registered at the desk gets a tile at once
 
     def _show_screen(self, screen: KioskScreen) -> None:
         self.screen_data = screen

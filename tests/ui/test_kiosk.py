@@ -212,3 +212,13 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
     qtbot.waitUntil(lambda: len(tiles(kiosk)) == 2)
     kiosk._leaving = True  # the password path has its own test
     kiosk.close()
+
+
+def test_a_walk_in_registered_at_the_desk_gets_a_tile(
+    qtbot, kiosk: KioskWindow, ctx: AppContext, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    register_participant(desk.db, ParticipantDetails("Ēriks", "Ābele", 2012, desk.site_id))
+    ctx.announce("participants")
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: len(tiles(kiosk)) == 4)
+    assert [t.text() for t in tiles(kiosk)] == ["Ēriks Ā.", "Ieva O.", "Ilze Ķ.", "Jānis Ž."]
