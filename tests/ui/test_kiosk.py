@@ -222,3 +222,55 @@ def test_a_walk_in_registered_at_the_desk_gets_a_tile(
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: len(tiles(kiosk)) == 4)
     assert [t.text() for t in tiles(kiosk)] == ["Ēriks Ā.", "Ieva O.", "Ilze Ķ.", "Jānis Ž."]
+
+
+@pytest.fixture
+def signed_in_at_start(monkeypatch: pytest.MonkeyPatch, ctx: AppContext, desk: Desk) -> None:
+    """`main.py kiosk` on the test desk: the database opened, the librarian signed in."""
+    import desktop.app
+
+    monkeypatch.setattr(desktop.app, "open_context", lambda _name: ctx)
+    monkeypatch.setattr(desktop.app, "sign_in_at_start", lambda _ctx: desk.librarian_id)
+
+
+def test_main_py_kiosk_without_a_running_session_says_so(
+    monkeypatch: pytest.MonkeyPatch, signed_in_at_start: None
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.kiosk import run_kiosk
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    # The test desk's only session was on 5 October 2018: nothing runs now.
+    assert run_kiosk("the test desk") == 1
+    assert said == [
+        "No session is running now (or starting within half an hour): "
+        "the kiosk opens for a running session."
+    ]
+
+
+def test_main_py_kiosk_fills_the_screen_for_the_running_session(
+    monkeypatch: pytest.MonkeyPatch, signed_in_at_start: None, desk: Desk
+) -> None:
+    from datetime import date, time
+
+    import db.programs
+    from db.clock import at_local
+    from desktop.kiosk import run_kiosk
+
+    friday_1605 = at_local(date(2018, 10, 5), time(16, 5))
+    running = db.programs.current_session(desk.db, desk.site_id, friday_1605)
+    monkeypatch.setattr(db.programs, "current_session", lambda *_args: running)
+    opened: list[tuple[int, bool]] = []
+
+    def event_loop() -> int:
+        kiosk = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow))
+        opened.append((kiosk.session_id, kiosk.isVisible()))
+        kiosk._leaving = True  # the password path has its own test
+        kiosk.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(event_loop))
+    assert run_kiosk("the test desk") == 0
+    assert opened == [(desk.session_id, True)]
