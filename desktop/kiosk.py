@@ -63,6 +63,7 @@ class KioskWindow(QWidget):
         self.session_id = session_id
         self.screen_data: KioskScreen | None = None
         self.letter: str | None = None
+        self._tiles: dict[int, QPushButton] = {}
         self._leaving = False
         self.setObjectName("kiosk")
         self.setWindowTitle(self.tr("OpenUp Desk: check in"))
@@ -203,6 +204,7 @@ class KioskWindow(QWidget):
     def _show_screen(self, screen: KioskScreen) -> None:
         self.screen_data = screen
         self.title.setText(" – ".join(part for part in (screen.program, screen.theme) if part))
+        self._make_tiles()  # first: laying out the letters may resize, which places tiles
         self._fill_letters()
         self._fill_tiles()
 
@@ -253,21 +255,38 @@ class KioskWindow(QWidget):
             if self.letter is None or child.first_name[:1].upper() == self.letter
         ]
 
-    def _fill_tiles(self) -> None:
-        while (old := self.tiles_layout.takeAt(0)) is not None:
-            if (widget := old.widget()) is not None:
-                widget.hide()  # gone at once, deleted when the event loop comes by
-                widget.deleteLater()
-        columns = max(2, (self.width() - 60) // (TILE_WIDTH + 14))
-        for index, child in enumerate(self.shown_children()):
+    def _make_tiles(self) -> None:
+        """One tile per child, made once per reading: narrowing only places them anew."""
+        for old in self._tiles.values():
+            old.hide()  # gone at once, deleted when the event loop comes by
+            old.deleteLater()
+        self._tiles = {}
+        for child in self.screen_data.children if self.screen_data else ():
             tile = self._button(child.tile_text, 26, partial(self.tapped, child))
+            tile.setParent(self.tiles)
+            tile.hide()
             tile.setObjectName("kioskTile")
             tile.setProperty("tile", True)
             tile.setMinimumHeight(96)
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._tiles[child.id] = tile
+
+    def _fill_tiles(self) -> None:
+        while self.tiles_layout.takeAt(0) is not None:
+            pass
+        for row in range(self.tiles_layout.rowCount()):
+            self.tiles_layout.setRowStretch(row, 0)
+        shown = {child.id for child in self.shown_children()}
+        for child_id, tile in self._tiles.items():
+            if child_id not in shown:
+                tile.hide()
+        columns = max(2, (self.width() - 60) // (TILE_WIDTH + 14))
+        for index, child in enumerate(self.shown_children()):
+            tile = self._tiles[child.id]
             self.tiles_layout.addWidget(tile, index // columns, index % columns)
             tile.show()  # now, not when the event loop comes by: a tap may follow at once
-        self.tiles_layout.setRowStretch(self.tiles_layout.rowCount(), 1)
+        # The tiles stay at the top when they fill less than the screen.
+        self.tiles_layout.setRowStretch(len(shown) // columns + 1, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
