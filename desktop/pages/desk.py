@@ -714,8 +714,13 @@ class DeskPage(QWidget):
         assert self.session_id is not None
         self.kiosk = KioskWindow(self.ctx, self.session_id)
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The desk's window, full names and all, is out of reach (Alt+Tab) until a
+        # librarian's password closes the kiosk; hidden, it does not lock itself either.
+        desk_window = self.window()
+        self.kiosk.left.connect(desk_window.show)
         self.kiosk.left.connect(self.take_focus)
         self.kiosk.showFullScreen()
+        desk_window.hide()
 
     def scan_text(self, text: str) -> None:
         """A code read another way (the camera): the same handling, messages and sounds.

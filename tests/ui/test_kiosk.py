@@ -193,13 +193,14 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
     from db.accounts import add_staff
     from db.clock import at_local
     from db.models import Role
-    from desktop.pages.desk import DeskPage
+    from desktop.main_window import MainWindow
 
-    page = DeskPage(ctx)
-    qtbot.addWidget(page)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.desk
     page.clock = lambda: at_local(date(2018, 10, 5), time(16, 5))
     page.reload_sessions()
-    page.show()
+    window.show()
     assert page.kiosk_button.isHidden()  # a librarian does not open it
     admin = add_staff(desk.db, "maija", "Maija Liepa", Role.ADMIN)
     ctx.set_staff(admin)
@@ -210,8 +211,12 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
     assert kiosk.session_id == desk.session_id and kiosk.isFullScreen()
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: len(tiles(kiosk)) == 2)
+    # Nothing of the desk (full names) can be switched to while the kiosk is open.
+    assert not window.isVisible()
     kiosk._leaving = True  # the password path has its own test
     kiosk.close()
+    kiosk.left.emit()
+    assert window.isVisible()
 
 
 def test_a_walk_in_registered_at_the_desk_gets_a_tile(
