@@ -1,9 +1,9 @@
 """A scanner's typing caught wherever the focus is in a screen, and never typed into a form.
 
-While the screen is shown, every key press meant for one of its widgets passes here
-first. Characters are held back as long as they may be a scan (db/scan_burst.py); a burst
-ended by Enter or Tab goes to the screen's scan handling, anything slower is handed on to
-the widget it was meant for, as if nothing had happened.
+While the screen is shown, every key press meant for one of its widgets, or for a dialog
+it opened, passes here first. Characters are held back as long as they may be a scan
+(db/scan_burst.py); a burst ended by Enter or Tab goes to the screen's scan handling,
+anything slower is handed on to the widget it was meant for, as if nothing had happened.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from db.scan_burst import SCAN_GAP_MS, SameCode, ScanBurst
 
@@ -81,7 +81,7 @@ class ScanKeys(QObject):
             # Only where the key lands first: a key a child ignores goes on to its parents.
             or watched is not QApplication.focusWidget()
             or not self.screen.isVisible()
-            or not (watched is self.screen or self.screen.isAncestorOf(watched))
+            or not self._watches(watched)
         ):
             return False
         if event.timestamp() == 0 or event.key() in _MODIFIER_KEYS:
@@ -103,6 +103,19 @@ class ScanKeys(QObject):
             return False  # the scan field keeps its keys; the burst is only timed
         self._pause.start()
         return True
+
+    def _watches(self, widget: QWidget) -> bool:
+        """A widget of the screen, or of a dialog the screen opened (a form, a question):
+        a scanner's Enter must not answer a question box, nor its code fill a form."""
+        window = widget.window()
+        while window is not self.screen.window():
+            owner = window.parentWidget() if isinstance(window, QDialog) else None
+            if owner is None:
+                return False
+            if owner is self.screen or self.screen.isAncestorOf(owner):
+                return True
+            window = owner.window()
+        return widget is self.screen or self.screen.isAncestorOf(widget)
 
     def _ended(self, watched: QWidget, at: int) -> bool:
         """Enter or Tab: a scan goes to its handling once; otherwise the key goes on."""

@@ -104,3 +104,23 @@ def test_the_same_card_twice_within_two_seconds_counts_once(
     wait_for_operations(qtbot)
     assert page.scan_message.text().startswith("Already here: Ilze Ķēniņa")
     assert checked_in(desk) == [desk.ilze_id]
+
+
+def test_a_scan_into_a_form_over_the_desk_is_not_typed_into_it(
+    qtbot, page: DeskPage, desk: Desk
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.dialogs.new_child import NewChildDialog
+
+    page.open_new_child()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewChildDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, NewChildDialog)
+    focus(qtbot, dialog.first_name)
+    send_keys(dialog.first_name, card(desk, desk.ilze_id), 50_000, 6, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+    assert dialog.first_name.text() == "" and dialog.isVisible()  # nor did Enter save it
+    assert checked_in(desk) == [desk.ilze_id]
+    # A name typed by hand still lands in the form.
+    send_keys(dialog.first_name, "Līva", 60_000, 150, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: dialog.first_name.text() == "Līva")
+    dialog.reject()
