@@ -44,7 +44,8 @@ class ScanKeys(QObject):
     `scan_field`: the screen's own scan field, which keeps its keys (a scan typed there
     is already in the right place: its Enter handles it); only a repeat of the same code
     is taken out of it again. Events without a time (0: made by software, not by a
-    keyboard) are always typing.
+    keyboard) are always typing. A scan into a dialog the screen opened is typed nowhere
+    and used for nothing: `on_scan_in_dialog` says so.
     """
 
     def __init__(
@@ -52,11 +53,15 @@ class ScanKeys(QObject):
         screen: QWidget,
         on_scan: Callable[[str], None],
         scan_field: QLineEdit | None = None,
+        on_scan_in_dialog: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(screen)
         self.screen = screen
         self.on_scan = on_scan
         self.scan_field = scan_field
+        # A scan while a dialog of the screen is open is not used: it would act behind a
+        # question still waiting (the desk's "lend anyway?" would then lend to someone else).
+        self.on_scan_in_dialog = on_scan_in_dialog
         # Each held key: the widget it was meant for, a copy, and whether it got it already.
         self.burst: ScanBurst[tuple[QWidget, QKeyEvent, bool]] = ScanBurst()
         self.same_code = SameCode()
@@ -132,7 +137,10 @@ class ScanKeys(QObject):
             if field.text().endswith(scanned):
                 field.setText(field.text()[: -len(scanned)])
             return True
-        if first_time:
+        if watched.window() is not self.screen.window():
+            if self.on_scan_in_dialog is not None:
+                self.on_scan_in_dialog()
+        elif first_time:
             self.on_scan(scanned)
         return True
 

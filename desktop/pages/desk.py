@@ -217,7 +217,7 @@ class DeskPage(QWidget):
         self._flash_id: int | None = None
         self._build()
         # A scanner's burst lands here wherever the focus is on the desk, never in a form.
-        self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input)
+        self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input, self._scan_in_dialog)
         self._offer_kiosk()  # once laid out: a button shown before is a window of its own
         ctx.staff_changed.connect(self._offer_kiosk)  # bound: gone with the page
         ctx.changed.connect(self._on_changed)
@@ -734,6 +734,9 @@ class DeskPage(QWidget):
         self._enter()
         if typing:
             self.scan_input.setText(typing)
+
+    def _scan_in_dialog(self) -> None:
+        self.refuse(self.tr("That scan was not used: finish the open window first, then scan."))
 
     def _needs_session(self) -> bool:
         if self.session_id is None:

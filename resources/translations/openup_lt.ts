@@ -445,6 +445,10 @@
         <translation>Vėluoja grąžinti</translation>
     </message>
     <message>
+        <source>That scan was not used: finish the open window first, then scan.</source>
+        <translation>Šis nuskaitymas nepanaudotas: pirmiausia baikite darbą atvertame lange, tada nuskaitykite.</translation>
+    </message>
+    <message>
         <source>Choose a session first: no session is running now.</source>
         <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
     </message>

@@ -445,6 +445,10 @@
         <translation>Nokavēts</translation>
     </message>
     <message>
+        <source>That scan was not used: finish the open window first, then scan.</source>
+        <translation>Šis skenējums netika izmantots: vispirms pabeidziet darbu atvērtajā logā, tad skenējiet.</translation>
+    </message>
+    <message>
         <source>Choose a session first: no session is running now.</source>
         <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
     </message>
