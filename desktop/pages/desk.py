@@ -353,12 +353,15 @@ class DeskPage(QWidget):
         camera.setObjectName("cameraButton")
         camera.clicked.connect(self.open_camera)
         buttons.addWidget(camera)
-        # The children's self check-in on the interactive table: an administrator opens it.
-        self.kiosk_button = QPushButton(self.tr("Kiosk for the children…"))
+        # The children's self check-in on the interactive table: an administrator opens it
+        # (below the list, where the row has room at 1280 px).
+        self.kiosk_button = QPushButton(self.tr("Kiosk…"))
         self.kiosk_button.setObjectName("kioskButton")
+        self.kiosk_button.setToolTip(
+            self.tr("The children's self check-in on the interactive table, full screen")
+        )
         self.kiosk_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.kiosk_button.clicked.connect(self.open_kiosk)
-        buttons.addWidget(self.kiosk_button)
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -394,6 +397,7 @@ class DeskPage(QWidget):
         headcount_row.addWidget(self.headcount)
         headcount_row.addWidget(plus)
         headcount_row.addStretch(1)
+        headcount_row.addWidget(self.kiosk_button)
 
         left = QVBoxLayout()
         left.addWidget(self.scan_input)

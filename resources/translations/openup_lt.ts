@@ -381,10 +381,6 @@
         <translation>Parašų lapas…</translation>
     </message>
     <message>
-        <source>Kiosk for the children…</source>
-        <translation>Kioskas vaikams…</translation>
-    </message>
-    <message>
         <source>Visitors not registered:</source>
         <translation>Neregistruoti lankytojai:</translation>
     </message>
@@ -555,6 +551,14 @@
     <message>
         <source>(from %1)</source>
         <translation>(biblioteka: %1)</translation>
+    </message>
+    <message>
+        <source>Kiosk…</source>
+        <translation>Kioskas…</translation>
+    </message>
+    <message>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
+        <translation>Vaikų savarankiška registracija prie interaktyvaus stalo, per visą ekraną</translation>
     </message>
     <message>
         <source>Still has, overdue: %1</source>

@@ -381,10 +381,6 @@
         <translation>Parakstu lapa…</translation>
     </message>
     <message>
-        <source>Kiosk for the children…</source>
-        <translation>Kiosks bērniem…</translation>
-    </message>
-    <message>
         <source>Visitors not registered:</source>
         <translation>Nereģistrēti apmeklētāji:</translation>
     </message>
@@ -555,6 +551,14 @@
     <message>
         <source>(from %1)</source>
         <translation>(bibliotēka: %1)</translation>
+    </message>
+    <message>
+        <source>Kiosk…</source>
+        <translation>Kiosks…</translation>
+    </message>
+    <message>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
+        <translation>Bērnu pašreģistrācija pie interaktīvā galda, pa visu ekrānu</translation>
     </message>
     <message>
         <source>Still has, overdue: %1</source>
