@@ -233,9 +233,13 @@ def test_a_walk_in_registered_at_the_desk_gets_a_tile(
 def signed_in_at_start(monkeypatch: pytest.MonkeyPatch, ctx: AppContext, desk: Desk) -> None:
     """`main.py kiosk` on the test desk: the database opened, the librarian signed in."""
     import desktop.app
+    import desktop.errors
 
     monkeypatch.setattr(desktop.app, "open_context", lambda _name: ctx)
     monkeypatch.setattr(desktop.app, "sign_in_at_start", lambda _ctx: desk.librarian_id)
+    # The application's font and excepthook stay the test session's own.
+    monkeypatch.setattr(desktop.app, "load_fonts", lambda _app: None)
+    monkeypatch.setattr(desktop.errors, "install_excepthook", lambda: None)
 
 
 def test_main_py_kiosk_without_a_running_session_says_so(
