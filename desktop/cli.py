@@ -471,6 +471,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run(args.db)
 
 
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from desktop.kiosk import run_kiosk
+
+    return run_kiosk(args.db)
+
+
 def parser() -> argparse.ArgumentParser:
     from desktop.about import version_line
 
@@ -692,6 +698,12 @@ def parser() -> argparse.ArgumentParser:
         "the first broken link when an event was removed, changed or added outside the program",
     )
     verify.set_defaults(run=cmd_audit_verify)
+    command(
+        "kiosk",
+        cmd_kiosk,
+        "open the self check-in for the interactive table, full screen, for the session "
+        "running now (a librarian signs in first; leaving it asks for a password)",
+    )
     top.set_defaults(run=cmd_open)
     return top
 

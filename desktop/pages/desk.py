@@ -89,6 +89,7 @@ from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.resources import SOUNDS
+from desktop.scan_keys import ScanKeys
 from desktop.settings import LOAN_HOURS
 from desktop.settings import SOUNDS as SOUNDS_ON
 
@@ -216,6 +217,10 @@ class DeskPage(QWidget):
         self._sessions: list[DeskSession] = []
         self._flash_id: int | None = None
         self._build()
+        # A scanner's burst lands here wherever the focus is on the desk, never in a form.
+        self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input, self._scan_in_dialog)
+        self._offer_kiosk()  # once laid out: a button shown before is a window of its own
+        ctx.staff_changed.connect(self._offer_kiosk)  # bound: gone with the page
         ctx.changed.connect(self._on_changed)
         self.scan_message.linkActivated.connect(self._keep_out)
         self.minute = QTimer(self)
@@ -359,6 +364,15 @@ class DeskPage(QWidget):
         camera.setObjectName("cameraButton")
         camera.clicked.connect(self.open_camera)
         buttons.addWidget(camera)
+        # The children's self check-in on the interactive table: an administrator opens it
+        # (below the list, where the row has room at 1280 px).
+        self.kiosk_button = QPushButton(self.tr("Kiosk…"))
+        self.kiosk_button.setObjectName("kioskButton")
+        self.kiosk_button.setToolTip(
+            self.tr("The children's self check-in on the interactive table, full screen")
+        )
+        self.kiosk_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.kiosk_button.clicked.connect(self.open_kiosk)
         buttons.addStretch(1)
 
         self.present_count = QLabel()
@@ -394,6 +408,7 @@ class DeskPage(QWidget):
         headcount_row.addWidget(self.headcount)
         headcount_row.addWidget(plus)
         headcount_row.addStretch(1)
+        headcount_row.addWidget(self.kiosk_button)
 
         left = QVBoxLayout()
         left.addWidget(self.scan_input)
@@ -714,6 +729,26 @@ class DeskPage(QWidget):
         window.scanned.connect(self.scan_text)
         window.show()
 
+    def _offer_kiosk(self, _staff_id: int = 0) -> None:
+        self.kiosk_button.setVisible(self.ctx.is_admin)
+
+    def open_kiosk(self) -> None:
+        """The desk's session full screen for the children, until a librarian's password."""
+        if self._needs_session():
+            return
+        from desktop.kiosk import KioskWindow
+
+        assert self.session_id is not None
+        self.kiosk = KioskWindow(self.ctx, self.session_id)
+        self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The desk's window, full names and all, is out of reach (Alt+Tab) until a
+        # librarian's password closes the kiosk; hidden, it does not lock itself either.
+        desk_window = self.window()
+        self.kiosk.left.connect(desk_window.show)
+        self.kiosk.left.connect(self.take_focus)
+        self.kiosk.showFullScreen()
+        desk_window.hide()
+
     def scan_text(self, text: str) -> None:
         """A code read another way (the camera): the same handling, messages and sounds.
 
@@ -726,6 +761,9 @@ class DeskPage(QWidget):
         self._enter()
         if typing:
             self.scan_input.setText(typing)
+
+    def _scan_in_dialog(self) -> None:
+        self.refuse(self.tr("That scan was not used: finish the open window first, then scan."))
 
     def _needs_session(self) -> bool:
         if self.session_id is None:
