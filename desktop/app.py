@@ -6,6 +6,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -113,4 +114,42 @@ def run(database_name: str | None) -> int:
         QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
         return 2
     program.window.show()
+    return app.exec()
+
+
+def run_kiosk(database_name: str | None) -> int:
+    """`main.py kiosk`: a librarian signs in, and the running session's kiosk fills the screen."""
+    from db.programs import current_session
+    from desktop.errors import install_excepthook, plain_words
+    from desktop.kiosk import KioskWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("OpenUp Desk")
+    load_fonts(app)
+    install_excepthook()
+    try:
+        ctx = open_context(database_name)
+        staff_id = sign_in_at_start(ctx)
+        if staff_id is None:
+            return 0
+        ctx.set_staff(staff_id)
+        running = current_session(ctx.database, ctx.site_id)
+    except Exception as error:
+        QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
+        return 2
+    if running is None:
+        QMessageBox.information(
+            None,
+            "OpenUp Desk",
+            QCoreApplication.translate(
+                "KioskWindow",
+                "No session is running now (or starting within half an hour): "
+                "the kiosk opens for a running session.",
+            ),
+        )
+        return 1
+    kiosk = KioskWindow(ctx, running.id)
+    kiosk.left.connect(app.quit)
+    kiosk.showFullScreen()
     return app.exec()

@@ -472,7 +472,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    from desktop.kiosk import run_kiosk
+    from desktop.app import run_kiosk
 
     return run_kiosk(args.db)
 

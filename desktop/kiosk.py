@@ -8,18 +8,15 @@ so it shows nothing else about any child. Leaving it takes a librarian's passwor
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -29,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.areas import Area
 from db.errors import DomainError, ScanRefused
 from db.kiosk import KioskChild, KioskScreen, KioskWelcome, kiosk_check_in, kiosk_check_in_card
 from db.kiosk import kiosk_screen as read_kiosk_screen
 from db.names import sort_key
 from db.scancodes import CardCode, decode_scan
-from desktop.context import ATTENDANCE, PARTICIPANTS, SESSIONS, AppContext
+from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.scan_keys import ScanKeys
@@ -197,8 +195,8 @@ class KioskWindow(QWidget):
             self._show_screen
         ).failure(self._refused).run()
 
-    def _on_changed(self, areas: frozenset[str]) -> None:
-        if PARTICIPANTS in areas or SESSIONS in areas:
+    def _on_changed(self, areas: frozenset[Area], _initiator: object) -> None:
+        if Area.PARTICIPANTS in areas or Area.SESSIONS in areas:
             self.reload()  # a walk-in registered at the desk gets a tile at once
 
     def _show_screen(self, screen: KioskScreen) -> None:
@@ -342,8 +340,6 @@ class KioskWindow(QWidget):
         self.message.clear()
         self.pages.setCurrentIndex(1)
         self._back.start()
-        if not welcome.already_here:
-            self.ctx.announce(ATTENDANCE)
 
     def _refused(self, error: BaseException, _details: str) -> None:
         assert isinstance(error, DomainError)
@@ -399,41 +395,3 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self.ask_to_leave)
             return
         super().closeEvent(event)
-
-
-def run_kiosk(database_name: str | None) -> int:
-    """`main.py kiosk`: a librarian signs in, and the running session's kiosk fills the screen."""
-    from db.programs import current_session
-    from desktop.app import load_fonts, open_context, sign_in_at_start
-    from desktop.errors import install_excepthook, plain_words
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("OpenUp Desk")
-    load_fonts(app)
-    install_excepthook()
-    try:
-        ctx = open_context(database_name)
-        staff_id = sign_in_at_start(ctx)
-        if staff_id is None:
-            return 0
-        ctx.set_staff(staff_id)
-        running = current_session(ctx.database, ctx.site_id)
-    except Exception as error:
-        QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
-        return 2
-    if running is None:
-        QMessageBox.information(
-            None,
-            "OpenUp Desk",
-            QCoreApplication.translate(
-                "KioskWindow",
-                "No session is running now (or starting within half an hour): "
-                "the kiosk opens for a running session.",
-            ),
-        )
-        return 1
-    kiosk = KioskWindow(ctx, running.id)
-    kiosk.left.connect(app.quit)
-    kiosk.showFullScreen()
-    return app.exec()

@@ -271,7 +271,7 @@
         <translation>Atsarginės kopijos</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Komanda šiai duomenų bazei (ji paklaus slaptažodžio):</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
         <translation>Nario kortelės</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kortelės su vaiko QR kodu, vardu ir pavardės pirmąja raide — nieko daugiau apie vaiką. Dešimt A4 lape, su kirpimo žymėmis.</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>Pažymėkite bent vieną vaiką.</translation>
     </message>
     <message>
-        <source>Each child's library's language</source>
+        <source>Each child&apos;s library&apos;s language</source>
         <translation>Kiekvieno vaiko bibliotekos kalba</translation>
     </message>
 </context>
@@ -640,14 +640,14 @@
         <translation>Nuskaityti kamera…</translation>
     </message>
     <message>
-        <source>This laptop's keyboard seems to be set to %1; scans are still read right.</source>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
     </message>
     <message>
         <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
         <translation>Ši biblioteka dar neturi jokių programų. Sukurkite jos pirmąją programą ir užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
     </message>
-<message>
+    <message>
         <source>That scan was not used: finish the open window first, then scan.</source>
         <translation>Šis nuskaitymas nepanaudotas: pirmiausia baikite darbą atvertame lange, tada nuskaitykite.</translation>
     </message>
@@ -656,14 +656,10 @@
         <translation>Kioskas…</translation>
     </message>
     <message>
-        <source>The children's self check-in on the interactive table, full screen</source>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
         <translation>Vaikų savarankiška registracija prie interaktyvaus stalo, per visą ekraną</translation>
     </message>
-    <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Dar nėra jokių programų. Sukurkite pirmąją programą ir jos užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>DomainError</name>
     <message>
@@ -695,11 +691,11 @@
         <translation>kurti arba atkurti duomenų bazės atsargines kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportuoti dalyvių duomenis</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>keisti kito asmens slaptažodį</translation>
     </message>
     <message>
@@ -723,7 +719,7 @@
         <translation>Užsiėmimas</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>vaiko kortelės</translation>
     </message>
     <message>
@@ -739,7 +735,7 @@
         <translation>jis nurašytas</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Dalis gali priklausyti tik rinkiniui, kuris pats nėra kito rinkinio dalis.</translation>
     </message>
     <message>
@@ -823,7 +819,7 @@
         <translation>Gimimo metai turi būti nuo 1900 iki šių metų.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Globėjo vardas arba telefonas per ilgas.</translation>
     </message>
     <message>
@@ -839,7 +835,7 @@
         <translation>Vaikus galima įtraukti tik į uždarą mokymų ciklą.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotekos šalis turi būti LV arba LT.</translation>
     </message>
     <message>
@@ -891,7 +887,7 @@
         <translation>kontrolinis simbolis nesutampa: kodas nuskaitytas klaidingai.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
     <message>
@@ -919,7 +915,7 @@
         <translation>{path} jau yra arba tai pati duomenų bazė; pasirinkite naują failo pavadinimą.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Kreipkitės į serverio administratorių arba sukurkite kopiją šia komanda (ji paklaus slaptažodžio): {command}</translation>
     </message>
     <message>
@@ -971,7 +967,7 @@
         <translation>peržiūrėti audito žurnalą</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>ištrinti vaiko duomenis</translation>
     </message>
     <message>
@@ -1027,7 +1023,7 @@
         <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
     </message>
     <message>
@@ -1451,7 +1447,7 @@
         <translation>pvz., Rokiškio rajono savivaldybės viešoji biblioteka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šioje duomenų bazėje dar nėra paskyrų. Sukurkite pirmąjį administratorių: vėliau jis pridės bibliotekininkų paskyras.</translation>
     </message>
     <message>
@@ -1616,7 +1612,7 @@
         <translation>pvz., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kodas spausdinamas daikto etiketėje, todėl vėliau jo pakeisti negalima.</translation>
     </message>
     <message>
@@ -1689,6 +1685,65 @@
     <message>
         <source>French (AZERTY)</source>
         <translation>prancūzų (AZERTY)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>OpenUp Desk: check in</source>
+        <translation>OpenUp Desk: registracija</translation>
+    </message>
+    <message>
+        <source>Tap your name, or hold your card to the scanner or the camera.</source>
+        <translation>Paliesk savo vardą arba pridėk savo kortelę prie skaitytuvo ar kameros.</translation>
+    </message>
+    <message>
+        <source>My card to the camera</source>
+        <translation>Mano kortelė – prie kameros</translation>
+    </message>
+    <message>
+        <source>Librarian: leave the kiosk</source>
+        <translation>Bibliotekininkui: išeiti iš kiosko</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>That did not work. Please ask a librarian.</source>
+        <translation>Nepavyko. Prašom paklausti bibliotekininko.</translation>
+    </message>
+    <message>
+        <source>This card could not be read. Please try again.</source>
+        <translation>Kortelės nepavyko nuskaityti. Pabandyk dar kartą.</translation>
+    </message>
+    <message>
+        <source>This is an equipment label. Hold your own card, please.</source>
+        <translation>Tai įrangos etiketė. Prašom pridėti savo kortelę.</translation>
+    </message>
+    <message>
+        <source>This card is not known here. Please ask a librarian.</source>
+        <translation>Ši kortelė čia nežinoma. Prašom paklausti bibliotekininko.</translation>
+    </message>
+    <message>
+        <source>Hello, %1! You are already checked in.</source>
+        <translation>Labas, %1! Tavo atvykimas jau pažymėtas.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation>Sveiki, %1!</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Šiandien: %1</translation>
+    </message>
+    <message>
+        <source>Have a good time!</source>
+        <translation>Smagaus užsiėmimo!</translation>
+    </message>
+    <message>
+        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
+        <translation>Šiuo metu nevyksta joks užsiėmimas (ir per pusvalandį joks neprasideda): kioskas atsidaro tik užsiėmimo metu.</translation>
     </message>
 </context>
 <context>
@@ -1993,7 +2048,7 @@
         <translation>Mėnesio lankomumas</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Vaikai × užsiėmimų datos su žymomis dalyvavo, vėlavo, pateisinta, nedalyvavo — kiekvienai programai, su mėnesio sumomis.</translation>
     </message>
     <message>
@@ -2068,7 +2123,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2173,7 +2228,7 @@
         <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Ištrinti šio vaiko duomenis…</translation>
     </message>
     <message>
@@ -2229,7 +2284,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2556,7 +2611,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Vaikų duomenys</translation>
     </message>
     <message>
@@ -2580,11 +2635,11 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Kiek laiko saugoti vaikų duomenis, nustato administratorius.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Saugoti vaiko duomenis</translation>
     </message>
     <message>
@@ -2709,7 +2764,7 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Biblioteka saugo vaiko duomenis %1. Ilgiau saugomų vaikų: %2.</translation>
     </message>
     <message>
@@ -2717,7 +2772,7 @@
         <translation>Ištrinti šiuos vaikus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -2998,7 +3053,7 @@
         <translation>Parašų lapas</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vieno užsiėmimo sąrašas vaikų parašams: užregistruoti, po to tuščios eilutės naujai atėjusiems.</translation>
     </message>
     <message>
@@ -3065,7 +3120,7 @@
         <translation>Veda</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Lentelėje įrašykite kiekvienos datos temą; tema gali likti tuščia.</translation>
     </message>
     <message>
@@ -3088,7 +3143,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>pvz., vaikų skaitykla</translation>
     </message>
     <message>
@@ -3115,7 +3170,7 @@
         <translation>Vaikas užregistruotas</translation>
     </message>
     <message>
-        <source>Child's details changed</source>
+        <source>Child&apos;s details changed</source>
         <translation>Vaiko duomenys pakeisti</translation>
     </message>
     <message>
@@ -3127,11 +3182,11 @@
         <translation>Vaikas atkurtas iš archyvo</translation>
     </message>
     <message>
-        <source>Child's records erased</source>
+        <source>Child&apos;s records erased</source>
         <translation>Vaiko duomenys ištrinti</translation>
     </message>
     <message>
-        <source>Child's records exported</source>
+        <source>Child&apos;s records exported</source>
         <translation>Vaiko duomenys eksportuoti</translation>
     </message>
     <message>
@@ -3163,11 +3218,11 @@
         <translation>Daiktas pridėtas</translation>
     </message>
     <message>
-        <source>Item's details changed</source>
+        <source>Item&apos;s details changed</source>
         <translation>Daikto duomenys pakeisti</translation>
     </message>
     <message>
-        <source>Item's status changed</source>
+        <source>Item&apos;s status changed</source>
         <translation>Daikto būsena pakeista</translation>
     </message>
     <message>
@@ -3179,7 +3234,7 @@
         <translation>Daiktas grąžintas</translation>
     </message>
     <message>
-        <source>Item's condition noted</source>
+        <source>Item&apos;s condition noted</source>
         <translation>Įrašyta pastaba apie daikto būklę</translation>
     </message>
     <message>
@@ -3315,11 +3370,11 @@
         <translation>Lytis</translation>
     </message>
     <message>
-        <source>Guardian's name</source>
+        <source>Guardian&apos;s name</source>
         <translation>Globėjo vardas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -3391,7 +3446,7 @@
         <translation>paskutinis apsilankymas</translation>
     </message>
     <message>
-        <source>the project's end</source>
+        <source>the project&apos;s end</source>
         <translation>projekto pabaiga</translation>
     </message>
     <message>
@@ -3453,15 +3508,15 @@
         <translation>Visi saugomi duomenys (%1) išsaugoti faile %2. Failą galite skaityti tik jūs; perduokite jį asmeniškai arba užšifruotą.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Ištrinti vaiko duomenis</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Negrįžtamai ištrinti šio vaiko duomenis (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Bus pašalinti vardas, globėjas, telefonas, pastabos, sutikimai ir kortelės kodas, taip pat iš audito žurnalo. Lankomumas ir išdavimai lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -3469,60 +3524,4 @@
         <translation>Ištrinti</translation>
     </message>
 </context>
-<context><name>KioskWindow</name><message>
-        <source>OpenUp Desk: check in</source>
-        <translation>OpenUp Desk: registracija</translation>
-    </message>
-    <message>
-        <source>Tap your name, or hold your card to the scanner or the camera.</source>
-        <translation>Paliesk savo vardą arba pridėk savo kortelę prie skaitytuvo ar kameros.</translation>
-    </message>
-    <message>
-        <source>My card to the camera</source>
-        <translation>Mano kortelė – prie kameros</translation>
-    </message>
-    <message>
-        <source>Librarian: leave the kiosk</source>
-        <translation>Bibliotekininkui: išeiti iš kiosko</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Visi</translation>
-    </message>
-    <message>
-        <source>That did not work. Please ask a librarian.</source>
-        <translation>Nepavyko. Prašom paklausti bibliotekininko.</translation>
-    </message>
-    <message>
-        <source>This card could not be read. Please try again.</source>
-        <translation>Kortelės nepavyko nuskaityti. Pabandyk dar kartą.</translation>
-    </message>
-    <message>
-        <source>This is an equipment label. Hold your own card, please.</source>
-        <translation>Tai įrangos etiketė. Prašom pridėti savo kortelę.</translation>
-    </message>
-    <message>
-        <source>This card is not known here. Please ask a librarian.</source>
-        <translation>Ši kortelė čia nežinoma. Prašom paklausti bibliotekininko.</translation>
-    </message>
-    <message>
-        <source>Hello, %1! You are already checked in.</source>
-        <translation>Labas, %1! Tavo atvykimas jau pažymėtas.</translation>
-    </message>
-    <message>
-        <source>Welcome, %1!</source>
-        <translation>Sveiki, %1!</translation>
-    </message>
-    <message>
-        <source>Today: %1</source>
-        <translation>Šiandien: %1</translation>
-    </message>
-    <message>
-        <source>Have a good time!</source>
-        <translation>Smagaus užsiėmimo!</translation>
-    </message>
-    <message>
-        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
-        <translation>Šiuo metu nevyksta joks užsiėmimas (ir per pusvalandį joks neprasideda): kioskas atsidaro tik užsiėmimo metu.</translation>
-    </message>
-</context></TS>
+</TS>

@@ -271,7 +271,7 @@
         <translation>Rezerves kopijas</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Komanda šai datubāzei (tā prasīs paroli):</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
         <translation>Dalībnieku kartes</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kartes ar bērna QR kodu, vārdu un uzvārda pirmo burtu — nekas vairāk par bērnu. Desmit uz A4 lapas, ar griešanas atzīmēm.</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>Atzīmējiet vismaz vienu bērnu.</translation>
     </message>
     <message>
-        <source>Each child's library's language</source>
+        <source>Each child&apos;s library&apos;s language</source>
         <translation>Katra bērna bibliotēkas valoda</translation>
     </message>
 </context>
@@ -640,14 +640,14 @@
         <translation>Skenēt ar kameru…</translation>
     </message>
     <message>
-        <source>This laptop's keyboard seems to be set to %1; scans are still read right.</source>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
     </message>
     <message>
         <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
         <translation>Šai bibliotēkai vēl nav nevienas programmas. Izveidojiet tās pirmo programmu un nodarbības, lai varētu reģistrēt bērnus.</translation>
     </message>
-<message>
+    <message>
         <source>That scan was not used: finish the open window first, then scan.</source>
         <translation>Šis skenējums netika izmantots: vispirms pabeidziet darbu atvērtajā logā, tad skenējiet.</translation>
     </message>
@@ -656,14 +656,10 @@
         <translation>Kiosks…</translation>
     </message>
     <message>
-        <source>The children's self check-in on the interactive table, full screen</source>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
         <translation>Bērnu pašreģistrācija pie interaktīvā galda, pa visu ekrānu</translation>
     </message>
-    <message>
-        <source>There are no programs yet. Create the first program and its sessions to check children in.</source>
-        <translation>Vēl nav nevienas programmas. Izveidojiet pirmo programmu un tās nodarbības, lai varētu reģistrēt bērnus.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>DomainError</name>
     <message>
@@ -695,11 +691,11 @@
         <translation>veidot vai atjaunot datubāzes rezerves kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportēt dalībnieku datus</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>mainīt cita cilvēka paroli</translation>
     </message>
     <message>
@@ -723,7 +719,7 @@
         <translation>Nodarbība</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>bērna kartes</translation>
     </message>
     <message>
@@ -739,7 +735,7 @@
         <translation>ir norakstīts</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Daļa var piederēt tikai komplektam, kas pats nav cita komplekta daļa.</translation>
     </message>
     <message>
@@ -823,7 +819,7 @@
         <translation>Dzimšanas gadam jābūt no 1900. gada līdz šim gadam.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Aizbildņa vārds vai tālrunis ir pārāk garš.</translation>
     </message>
     <message>
@@ -839,7 +835,7 @@
         <translation>Bērnus var uzņemt tikai slēgtā apmācību ciklā.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotēkas valsts ir LV vai LT.</translation>
     </message>
     <message>
@@ -891,7 +887,7 @@
         <translation>kontrolrakstzīme nesakrīt: kods nolasīts kļūdaini.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
     </message>
     <message>
@@ -919,7 +915,7 @@
         <translation>{path} jau pastāv vai ir pati datubāze; izvēlieties jaunu faila nosaukumu.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Vērsieties pie servera administratora vai izveidojiet kopiju ar šo komandu (tā prasīs paroli): {command}</translation>
     </message>
     <message>
@@ -971,7 +967,7 @@
         <translation>skatīt audita žurnālu</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>dzēst bērna datus</translation>
     </message>
     <message>
@@ -1027,7 +1023,7 @@
         <translation>tā darblapa sniedzas pāri 10 010. rindai, dalībnieku sarakstam tas ir par daudz.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Bērnu dati tiek rādīti tikai aktīvam kontam: pieslēdzieties vēlreiz.</translation>
     </message>
     <message>
@@ -1451,7 +1447,7 @@
         <translation>piem., Jēkabpils Galvenā bibliotēka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šajā datubāzē vēl nav neviena konta. Izveidojiet pirmo administratoru: viņš vēlāk pievienos bibliotekāru kontus.</translation>
     </message>
     <message>
@@ -1616,7 +1612,7 @@
         <translation>piem., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kods tiek drukāts uz priekšmeta uzlīmes, tāpēc vēlāk to mainīt nevar.</translation>
     </message>
     <message>
@@ -1689,6 +1685,65 @@
     <message>
         <source>French (AZERTY)</source>
         <translation>franču (AZERTY)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>OpenUp Desk: check in</source>
+        <translation>OpenUp Desk: reģistrācija</translation>
+    </message>
+    <message>
+        <source>Tap your name, or hold your card to the scanner or the camera.</source>
+        <translation>Pieskaries savam vārdam vai pietuvini savu karti skenerim vai kamerai.</translation>
+    </message>
+    <message>
+        <source>My card to the camera</source>
+        <translation>Mana karte – kamerai</translation>
+    </message>
+    <message>
+        <source>Librarian: leave the kiosk</source>
+        <translation>Bibliotekāram: iziet no kioska</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <source>That did not work. Please ask a librarian.</source>
+        <translation>Neizdevās. Lūdzu, pajautā bibliotekāram.</translation>
+    </message>
+    <message>
+        <source>This card could not be read. Please try again.</source>
+        <translation>Karti neizdevās nolasīt. Lūdzu, mēģini vēlreiz.</translation>
+    </message>
+    <message>
+        <source>This is an equipment label. Hold your own card, please.</source>
+        <translation>Šī ir aprīkojuma uzlīme. Lūdzu, pietuvini savu karti.</translation>
+    </message>
+    <message>
+        <source>This card is not known here. Please ask a librarian.</source>
+        <translation>Šī karte šeit nav zināma. Lūdzu, pajautā bibliotekāram.</translation>
+    </message>
+    <message>
+        <source>Hello, %1! You are already checked in.</source>
+        <translation>Sveiki, %1! Tava ierašanās jau ir atzīmēta.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation>Laipni lūdzam, %1!</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Šodien: %1</translation>
+    </message>
+    <message>
+        <source>Have a good time!</source>
+        <translation>Lai jauka nodarbība!</translation>
+    </message>
+    <message>
+        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
+        <translation>Pašlaik nenotiek neviena nodarbība (un pusstundas laikā neviena nesākas): kiosks atveras tikai nodarbības laikā.</translation>
     </message>
 </context>
 <context>
@@ -1993,7 +2048,7 @@
         <translation>Mēneša apmeklējums</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Bērni × nodarbību datumi ar atzīmēm klāt, vēlu, attaisnoti, nav — katrai programmai, ar mēneša kopsummām.</translation>
     </message>
     <message>
@@ -2068,7 +2123,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -2173,7 +2228,7 @@
         <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Dzēst šī bērna datus…</translation>
     </message>
     <message>
@@ -2229,7 +2284,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -2556,7 +2611,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Bērnu dati</translation>
     </message>
     <message>
@@ -2580,11 +2635,11 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Cik ilgi glabāt bērnu datus, nosaka administrators.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Glabāt bērna datus</translation>
     </message>
     <message>
@@ -2709,7 +2764,7 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Bibliotēka glabā bērna datus %1. Bērni, kuru dati glabāti ilgāk: %2.</translation>
     </message>
     <message>
@@ -2717,7 +2772,7 @@
         <translation>Dzēst šos bērnus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Neatgriezeniski dzēst šo bērnu datus (bērni: %1)? Tiks dzēsti viņu vārdi, aizbildņi, tālruņi, piezīmes, piekrišanas un karšu kodi; apmeklējums paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>
@@ -2998,7 +3053,7 @@
         <translation>Parakstu lapa</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vienas nodarbības saraksts bērnu parakstiem: reģistrētie, tad tukšas rindas jaunpienācējiem.</translation>
     </message>
     <message>
@@ -3065,7 +3120,7 @@
         <translation>Vada</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Ierakstiet tabulā katra datuma tēmu; tēma var palikt tukša.</translation>
     </message>
     <message>
@@ -3088,7 +3143,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>piem., bērnu lasītava</translation>
     </message>
     <message>
@@ -3115,7 +3170,7 @@
         <translation>Bērns reģistrēts</translation>
     </message>
     <message>
-        <source>Child's details changed</source>
+        <source>Child&apos;s details changed</source>
         <translation>Bērna dati mainīti</translation>
     </message>
     <message>
@@ -3127,11 +3182,11 @@
         <translation>Bērns atjaunots no arhīva</translation>
     </message>
     <message>
-        <source>Child's records erased</source>
+        <source>Child&apos;s records erased</source>
         <translation>Bērna dati dzēsti</translation>
     </message>
     <message>
-        <source>Child's records exported</source>
+        <source>Child&apos;s records exported</source>
         <translation>Bērna dati eksportēti</translation>
     </message>
     <message>
@@ -3163,11 +3218,11 @@
         <translation>Priekšmets pievienots</translation>
     </message>
     <message>
-        <source>Item's details changed</source>
+        <source>Item&apos;s details changed</source>
         <translation>Priekšmeta dati mainīti</translation>
     </message>
     <message>
-        <source>Item's status changed</source>
+        <source>Item&apos;s status changed</source>
         <translation>Priekšmeta statuss mainīts</translation>
     </message>
     <message>
@@ -3179,7 +3234,7 @@
         <translation>Priekšmets saņemts atpakaļ</translation>
     </message>
     <message>
-        <source>Item's condition noted</source>
+        <source>Item&apos;s condition noted</source>
         <translation>Ierakstīta piezīme par priekšmeta stāvokli</translation>
     </message>
     <message>
@@ -3315,11 +3370,11 @@
         <translation>Dzimums</translation>
     </message>
     <message>
-        <source>Guardian's name</source>
+        <source>Guardian&apos;s name</source>
         <translation>Aizbildņa vārds</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -3391,7 +3446,7 @@
         <translation>pēdējais apmeklējums</translation>
     </message>
     <message>
-        <source>the project's end</source>
+        <source>the project&apos;s end</source>
         <translation>projekta beigas</translation>
     </message>
     <message>
@@ -3453,15 +3508,15 @@
         <translation>Visi glabātie dati (%1) saglabāti failā %2. Failu varat lasīt tikai jūs; nododiet to personīgi vai šifrētu.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Dzēst bērna datus</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Neatgriezeniski dzēst šī bērna datus (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Tiks dzēsti vārds, aizbildnis, tālrunis, piezīmes, piekrišanas un kartes kods, arī audita žurnālā. Apmeklējums un izsniegšana paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>
@@ -3469,60 +3524,4 @@
         <translation>Dzēst</translation>
     </message>
 </context>
-<context><name>KioskWindow</name><message>
-        <source>OpenUp Desk: check in</source>
-        <translation>OpenUp Desk: reģistrācija</translation>
-    </message>
-    <message>
-        <source>Tap your name, or hold your card to the scanner or the camera.</source>
-        <translation>Pieskaries savam vārdam vai pietuvini savu karti skenerim vai kamerai.</translation>
-    </message>
-    <message>
-        <source>My card to the camera</source>
-        <translation>Mana karte – kamerai</translation>
-    </message>
-    <message>
-        <source>Librarian: leave the kiosk</source>
-        <translation>Bibliotekāram: iziet no kioska</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Visi</translation>
-    </message>
-    <message>
-        <source>That did not work. Please ask a librarian.</source>
-        <translation>Neizdevās. Lūdzu, pajautā bibliotekāram.</translation>
-    </message>
-    <message>
-        <source>This card could not be read. Please try again.</source>
-        <translation>Karti neizdevās nolasīt. Lūdzu, mēģini vēlreiz.</translation>
-    </message>
-    <message>
-        <source>This is an equipment label. Hold your own card, please.</source>
-        <translation>Šī ir aprīkojuma uzlīme. Lūdzu, pietuvini savu karti.</translation>
-    </message>
-    <message>
-        <source>This card is not known here. Please ask a librarian.</source>
-        <translation>Šī karte šeit nav zināma. Lūdzu, pajautā bibliotekāram.</translation>
-    </message>
-    <message>
-        <source>Hello, %1! You are already checked in.</source>
-        <translation>Sveiki, %1! Tava ierašanās jau ir atzīmēta.</translation>
-    </message>
-    <message>
-        <source>Welcome, %1!</source>
-        <translation>Laipni lūdzam, %1!</translation>
-    </message>
-    <message>
-        <source>Today: %1</source>
-        <translation>Šodien: %1</translation>
-    </message>
-    <message>
-        <source>Have a good time!</source>
-        <translation>Lai jauka nodarbība!</translation>
-    </message>
-    <message>
-        <source>No session is running now (or starting within half an hour): the kiosk opens for a running session.</source>
-        <translation>Pašlaik nenotiek neviena nodarbība (un pusstundas laikā neviena nesākas): kiosks atveras tikai nodarbības laikā.</translation>
-    </message>
-</context></TS>
+</TS>

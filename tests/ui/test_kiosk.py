@@ -18,6 +18,7 @@ from db.scancodes import card_text
 from desktop.context import AppContext
 from desktop.dialogs.sign_in import SignInDialog
 from desktop.kiosk import KioskWindow
+from desktop.operations import Operation
 from tests.conftest import Desk
 from tests.ui.conftest import wait_for_operations
 
@@ -222,8 +223,13 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
 def test_a_walk_in_registered_at_the_desk_gets_a_tile(
     qtbot, kiosk: KioskWindow, ctx: AppContext, desk: Desk
 ) -> None:  # type: ignore[no-untyped-def]
-    register_participant(desk.db, ParticipantDetails("Ēriks", "Ābele", 2012, desk.site_id))
-    ctx.announce("participants")
+    # Registered the way the desk does it: an operation, whose change reaches every window.
+    Operation(
+        None,
+        lambda: register_participant(
+            desk.db, ParticipantDetails("Ēriks", "Ābele", 2012, desk.site_id)
+        ),
+    ).run()
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: len(tiles(kiosk)) == 4)
     assert [t.text() for t in tiles(kiosk)] == ["Ēriks Ā.", "Ieva O.", "Ilze Ķ.", "Jānis Ž."]
@@ -247,7 +253,7 @@ def test_main_py_kiosk_without_a_running_session_says_so(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.kiosk import run_kiosk
+    from desktop.app import run_kiosk
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
@@ -266,7 +272,7 @@ def test_main_py_kiosk_fills_the_screen_for_the_running_session(
 
     import db.programs
     from db.clock import at_local
-    from desktop.kiosk import run_kiosk
+    from desktop.app import run_kiosk
 
     friday_1605 = at_local(date(2018, 10, 5), time(16, 5))
     running = db.programs.current_session(desk.db, desk.site_id, friday_1605)
