@@ -25,8 +25,12 @@ def load_fonts(app: QApplication) -> None:
     app.setFont(QFont("DejaVu Sans", 10))
 
 
-def open_context(database_name: str | None, settings_path: str | None = None) -> AppContext:
-    """The chosen database (migrated), this laptop's settings, and the language they name."""
+def open_context(
+    database_name: str | None, settings_path: str | None = None, *, confirmed: bool = False
+) -> AppContext:
+    """The chosen database (migrated), this laptop's settings, and the language they name.
+
+    `confirmed`: an administrator agreed to upgrade a shared database's older schema."""
     from db.programs import list_sites
     from desktop import i18n
     from desktop.cli import open_database
@@ -35,7 +39,7 @@ def open_context(database_name: str | None, settings_path: str | None = None) ->
 
     settings = Settings(settings_path)
     i18n.install(settings.get(LANGUAGE))
-    database = open_database(database_name, at_start=True)
+    database = open_database(database_name, at_start=True, confirmed=confirmed)
     return AppContext(database, settings, list_sites(database))
 
 
@@ -88,6 +92,33 @@ def sign_in_at_start(ctx: AppContext) -> int | None:
     return dialog.signed_in.staff_id
 
 
+def open_context_asking(database_name: str | None) -> AppContext | None:
+    """open_context, asking before a shared database is upgraded; None: not upgraded."""
+    from PySide6.QtCore import QCoreApplication
+
+    from db.migrate import UpgradeNeedsConfirmation
+    from desktop.errors import translate_error
+
+    try:
+        return open_context(database_name)
+    except UpgradeNeedsConfirmation as question:
+        words = (
+            translate_error(question)
+            + "\n\n"
+            + QCoreApplication.translate("app", "Upgrade the shared database now?")
+        )
+        answer = QMessageBox.question(
+            None,
+            "OpenUp Desk",
+            words,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return open_context(database_name, confirmed=True)
+
+
 def run(database_name: str | None) -> int:
     from desktop.errors import install_excepthook, plain_words
 
@@ -97,7 +128,10 @@ def run(database_name: str | None) -> int:
     load_fonts(app)
     install_excepthook()
     try:
-        ctx = open_context(database_name)
+        opened = open_context_asking(database_name)
+        if opened is None:
+            return 0
+        ctx = opened
         staff_id = sign_in_at_start(ctx)
         if staff_id is None:
             return 0

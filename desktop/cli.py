@@ -59,12 +59,13 @@ def progress_line(what: str, unit: str = "") -> Callable[[int, int], bool] | Non
     return show
 
 
-def open_database(given: str | None, *, at_start: bool = False) -> Any:
+def open_database(given: str | None, *, at_start: bool = False, confirmed: bool = False) -> Any:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
     A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
-    good backup) before anything opens it for writing. `at_start` (the program opening) also
-    takes the automatic backup, at most once a day.
+    good backup) before anything opens it for writing, and so is a schema newer than this
+    program (ProgramTooOld). `at_start` (the program opening) also takes the automatic backup,
+    at most once a day. `confirmed`: an administrator agreed to upgrade a shared database.
     """
     from db.backups import backup_if_due, check_at_start
     from db.database import Database, describe, resolve_url, sqlite_path
@@ -74,7 +75,11 @@ def open_database(given: str | None, *, at_start: bool = False) -> Any:
     url = resolve_url(given)
     check_at_start(url)
     database = Database(url)
-    backup = migrate(database)
+    try:
+        backup = migrate(database, confirmed=confirmed)
+    except DomainError:
+        database.dispose()
+        raise
     if backup is not None:
         log.info("migrated %s after backing it up to %s", describe(database.url), backup)
     path = sqlite_path(database.url)
@@ -93,7 +98,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from db.database import describe
     from db.migrate import current_revision
 
-    database = open_database(args.db)
+    # Running the command is the administrator's confirmation to upgrade a shared database.
+    database = open_database(args.db, confirmed=True)
     print(f"{describe(database.url)}: schema at revision {current_revision(database)}")
     return 0
 
@@ -525,7 +531,8 @@ def parser() -> argparse.ArgumentParser:
     command(
         "migrate",
         cmd_migrate,
-        "bring the database's schema up to date (a SQLite file is backed up first)",
+        "bring the database's schema up to date (a SQLite file is backed up first; running it "
+        "is the administrator's confirmation to upgrade a shared database)",
     )
     command(
         "demo", cmd_demo, "fill the database with a believable OPEN UP year (safe to run again)"

@@ -1051,6 +1051,18 @@
         <source>{picture} cannot be opened as a picture.</source>
         <translation>{picture} negalima atverti kaip paveikslėlio.</translation>
     </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
+        <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite {version} ar naujesnę versiją.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite naujausią OpenUp Desk versiją.</translation>
+    </message>
+    <message>
+        <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
+        <translation>Bendrą duomenų bazę sukūrė senesnė OpenUp Desk versija. Administratorius turi patvirtinti jos atnaujinimą iki {version} versijos; vėliau kompiuteriai su senesne programa jos nebegalės naudoti.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -3055,6 +3067,13 @@
     <message>
         <source>The session must end after it starts.</source>
         <translation>Užsiėmimas turi baigtis vėliau, nei prasideda.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Upgrade the shared database now?</source>
+        <translation>Atnaujinti bendrą duomenų bazę dabar?</translation>
     </message>
 </context>
 <context>

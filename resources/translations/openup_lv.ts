@@ -1051,6 +1051,18 @@
         <source>{picture} cannot be opened as a picture.</source>
         <translation>{picture} nevar atvērt kā attēlu.</translation>
     </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
+        <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet versiju {version} vai jaunāku.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet jaunāko OpenUp Desk versiju.</translation>
+    </message>
+    <message>
+        <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
+        <translation>Kopīgo datubāzi izveidoja vecāka OpenUp Desk versija. Administratoram jāapstiprina tās atjaunināšana uz versiju {version}; pēc tam datori ar vecāku programmu to vairs nevarēs izmantot.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -3055,6 +3067,13 @@
     <message>
         <source>The session must end after it starts.</source>
         <translation>Nodarbībai jābeidzas pēc tās sākuma.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Upgrade the shared database now?</source>
+        <translation>Atjaunināt kopīgo datubāzi tagad?</translation>
     </message>
 </context>
 <context>
