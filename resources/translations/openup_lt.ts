@@ -1063,6 +1063,14 @@
         <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
         <translation>Bendrą duomenų bazę sukūrė senesnė OpenUp Desk versija. Administratorius turi patvirtinti jos atnaujinimą iki {version} versijos; vėliau kompiuteriai su senesne programa jos nebegalės naudoti.</translation>
     </message>
+    <message>
+        <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
+        <translation>Serverio parengimui reikia PostgreSQL duomenų bazės (postgresql+psycopg://…), o ne {database}.</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
+        <translation>Duomenų bazėje {database} jau yra lentelių: serverio parengimas paruošia tik tuščią duomenų bazę.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

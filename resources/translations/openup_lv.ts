@@ -1063,6 +1063,14 @@
         <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
         <translation>Kopīgo datubāzi izveidoja vecāka OpenUp Desk versija. Administratoram jāapstiprina tās atjaunināšana uz versiju {version}; pēc tam datori ar vecāku programmu to vairs nevarēs izmantot.</translation>
     </message>
+    <message>
+        <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
+        <translation>Servera sagatavošanai vajag PostgreSQL datubāzi (postgresql+psycopg://…), nevis {database}.</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
+        <translation>Datubāzē {database} jau ir tabulas: servera sagatavošana sagatavo tikai tukšu datubāzi.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
