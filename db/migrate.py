@@ -113,10 +113,9 @@ def check_schema_known(database: Database, current: str | None) -> None:
 
 
 def _write_program_version(connection: Connection) -> None:
-    table = SharedSetting.__table__
-    connection.execute(delete(table).where(table.c.key == PROGRAM_VERSION_KEY))
+    connection.execute(delete(SharedSetting).where(SharedSetting.key == PROGRAM_VERSION_KEY))
     connection.execute(
-        insert(table).values(key=PROGRAM_VERSION_KEY, value={"version": PROGRAM_VERSION})
+        insert(SharedSetting).values(key=PROGRAM_VERSION_KEY, value={"version": PROGRAM_VERSION})
     )
 
 

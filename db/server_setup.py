@@ -107,13 +107,14 @@ def grant_desk_rights(connection: Connection, owner: str, desk: str) -> None:
     o, d = _quoted(connection, owner), _quoted(connection, desk)
     for statement in (
         f"GRANT {DESK_TABLE_RIGHTS} ON ALL TABLES IN SCHEMA public TO {d}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {d}",
+        # UPDATE: setval, when a laptop's records move in with their numbers.
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {d}",
         # The schema's revision is read by the desk, changed only by the owner's migrations.
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {d}",
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA public "
         f"GRANT {DESK_TABLE_RIGHTS} ON TABLES TO {d}",
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA public "
-        f"GRANT USAGE, SELECT ON SEQUENCES TO {d}",
+        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {d}",
     ):
         connection.execute(text(statement))
 

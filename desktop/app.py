@@ -36,10 +36,13 @@ def open_context(
     from desktop.cli import open_database
     from desktop.context import AppContext
     from desktop.settings import LANGUAGE, Settings
+    from desktop.shared_database import chosen_url, named_outside
 
     settings = Settings(settings_path)
     i18n.install(settings.get(LANGUAGE))
-    database = open_database(database_name, at_start=True, confirmed=confirmed)
+    # --db and OPENUP_DB (scripts, shortcuts) come first; else the choice made in the program.
+    target = database_name if named_outside(database_name) else chosen_url(settings)
+    database = open_database(target, at_start=True, confirmed=confirmed)
     return AppContext(database, settings, list_sites(database))
 
 

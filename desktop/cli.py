@@ -11,7 +11,10 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger("openup")
 
@@ -59,7 +62,9 @@ def progress_line(what: str, unit: str = "") -> Callable[[int, int], bool] | Non
     return show
 
 
-def open_database(given: str | None, *, at_start: bool = False, confirmed: bool = False) -> Any:
+def open_database(
+    given: str | URL | None, *, at_start: bool = False, confirmed: bool = False
+) -> Any:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
     A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
@@ -67,7 +72,10 @@ def open_database(given: str | None, *, at_start: bool = False, confirmed: bool 
     program (ProgramTooOld). `at_start` (the program opening) also takes the automatic backup,
     at most once a day. `confirmed`: an administrator agreed to upgrade a shared database.
     """
+    from sqlalchemy.exc import OperationalError
+
     from db.backups import backup_if_due, check_at_start
+    from db.connection import connection_failure
     from db.database import Database, describe, resolve_url, sqlite_path
     from db.errors import DomainError
     from db.migrate import migrate
@@ -80,6 +88,12 @@ def open_database(given: str | None, *, at_start: bool = False, confirmed: bool 
     except DomainError:
         database.dispose()
         raise
+    except OperationalError as error:
+        database.dispose()
+        if database.is_sqlite:
+            raise
+        # The shared server could not be reached: which of the usual troubles, in plain words.
+        raise connection_failure(error) from error
     if backup is not None:
         log.info("migrated %s after backing it up to %s", describe(database.url), backup)
     path = sqlite_path(database.url)

@@ -1071,6 +1071,66 @@
         <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
         <translation>Duomenų bazėje {database} jau yra lentelių: serverio parengimas paruošia tik tuščią duomenų bazę.</translation>
     </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Įveskite serverio pavadinimą arba adresą.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Įveskite duomenų bazės pavadinimą.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Įveskite naudotojo vardą.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Prievadas yra skaičius nuo 1 iki 65535.</translation>
+    </message>
+    <message>
+        <source>Choose how the connection is encrypted.</source>
+        <translation>Pasirinkite, kaip šifruojamas ryšys.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
+        <translation>Pasirinkite CA failą, kuriuo tikrinamas serverio sertifikatas.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
+        <translation>Serverio tokiu pavadinimu nėra: patikrinkite serverio pavadinimą arba tinklą.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: check the port, and that PostgreSQL runs there.</source>
+        <translation>Serveris atmetė ryšį: patikrinkite prievadą ir ar jame veikia PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: check the network, a VPN or a firewall.</source>
+        <translation>Serveris neatsako: patikrinkite tinklą, VPN arba ugniasienę.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Neteisingas naudotojo vardas arba slaptažodis.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name.</source>
+        <translation>Serveryje nėra tokio pavadinimo duomenų bazės.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
+        <translation>Šifruotas ryšys (TLS) nepavyko: serveris jo nesiūlo arba jo sertifikatas neatitinka CA failo ir serverio pavadinimo.</translation>
+    </message>
+    <message>
+        <source>The server does not let this computer in (pg_hba.conf): ask the person who runs it.</source>
+        <translation>Serveris neįleidžia šio kompiuterio (pg_hba.conf): kreipkitės į serverį prižiūrintį asmenį.</translation>
+    </message>
+    <message>
+        <source>The server could not be used: {detail}</source>
+        <translation>Serverio nepavyko naudoti: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

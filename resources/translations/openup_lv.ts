@@ -1071,6 +1071,66 @@
         <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
         <translation>Datubāzē {database} jau ir tabulas: servera sagatavošana sagatavo tikai tukšu datubāzi.</translation>
     </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Ievadiet servera nosaukumu vai adresi.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Ievadiet datubāzes nosaukumu.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Ievadiet lietotājvārdu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Ports ir skaitlis no 1 līdz 65535.</translation>
+    </message>
+    <message>
+        <source>Choose how the connection is encrypted.</source>
+        <translation>Izvēlieties, kā savienojums tiek šifrēts.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
+        <translation>Izvēlieties CA failu, ar ko pārbaudīt servera sertifikātu.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
+        <translation>Nav servera ar šādu nosaukumu: pārbaudiet servera nosaukumu vai tīklu.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: check the port, and that PostgreSQL runs there.</source>
+        <translation>Serveris atteica savienojumu: pārbaudiet portu un to, vai tajā darbojas PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: check the network, a VPN or a firewall.</source>
+        <translation>Serveris neatbild: pārbaudiet tīklu, VPN vai ugunsmūri.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Lietotājvārds vai parole ir nepareiza.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name.</source>
+        <translation>Serverī nav datubāzes ar šādu nosaukumu.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
+        <translation>Šifrētais savienojums (TLS) neizdevās: serveris to nepiedāvā, vai tā sertifikāts neatbilst CA failam un servera nosaukumam.</translation>
+    </message>
+    <message>
+        <source>The server does not let this computer in (pg_hba.conf): ask the person who runs it.</source>
+        <translation>Serveris nelaiž iekšā šo datoru (pg_hba.conf): jautājiet tam, kas uztur serveri.</translation>
+    </message>
+    <message>
+        <source>The server could not be used: {detail}</source>
+        <translation>Serveri nevarēja izmantot: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
