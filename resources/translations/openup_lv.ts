@@ -1131,6 +1131,22 @@
         <source>The server could not be used: {detail}</source>
         <translation>Serveri nevarēja izmantot: {detail}</translation>
     </message>
+    <message>
+        <source>move the records to the shared database</source>
+        <translation>pārvietot ierakstus uz kopīgo datubāzi</translation>
+    </message>
+    <message>
+        <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
+        <translation>Kopīgajā datubāzē jau ir ieraksti ({tables}): šī datora ierakstus var pārvietot tikai uz tukšu datubāzi. Nekas netika nokopēts.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} holds {copied} rows, not {kept}: nothing was moved, and this laptop keeps its records.</source>
+        <translation>Tabulas {table} kopijā ir {copied} rindas, nevis {kept}: nekas netika pārvietots, un ieraksti paliek šajā datorā.</translation>
+    </message>
+    <message>
+        <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
+        <translation>Uz kopīgo datubāzi var pārvietot tikai šī datora datubāzes failu.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
