@@ -1133,15 +1133,15 @@
     </message>
     <message>
         <source>move the records to the shared database</source>
-        <translation>perkelti įrašų į bendrą duomenų bazę</translation>
+        <translation>perkelti įrašus į bendrą duomenų bazę</translation>
     </message>
     <message>
         <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
-        <translation>Bendroje duomenų bazėje jau yra įrašų ({tables}): šio kompiuterio įrašus galima perkelti tik į tuščią duomenų bazę. Niekas nenukopijuota.</translation>
+        <translation>Bendroje duomenų bazėje jau yra įrašų ({tables}): šio kompiuterio įrašus galima perkelti tik į tuščią duomenų bazę. Nieko nenukopijuota.</translation>
     </message>
     <message>
         <source>The copy of {table} holds {copied} rows, not {kept}: nothing was moved, and this laptop keeps its records.</source>
-        <translation>Lentelės {table} kopijoje yra {copied} eilučių, o ne {kept}: niekas neperkelta, įrašai lieka šiame kompiuteryje.</translation>
+        <translation>Lentelės {table} kopijoje yra {copied} eilučių, o ne {kept}: nieko neperkelta, įrašai lieka šiame kompiuteryje.</translation>
     </message>
     <message>
         <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
