@@ -14,6 +14,7 @@ from desktop.resources import FONTS
 if TYPE_CHECKING:
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
+    from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,23 @@ def sign_in_at_start(ctx: AppContext) -> int | None:
     return dialog.signed_in.staff_id
 
 
+def ask_where_records_live(settings: Settings, database_name: str | None) -> bool:
+    """The first start asks: this laptop only, or the library's shared database. A script's
+    --db or OPENUP_DB, a choice made before, or a laptop that already has its file asks
+    nothing. False: the librarian closed the question."""
+    from db.database import DEFAULT_FILE_NAME, data_folder
+    from desktop.dialogs.database_dialog import DatabaseDialog
+    from desktop.settings import DATABASE_KIND
+    from desktop.shared_database import choose_laptop, named_outside
+
+    if named_outside(database_name) or settings.get(DATABASE_KIND):
+        return True
+    if (data_folder() / DEFAULT_FILE_NAME).exists():  # a laptop from before the choice
+        choose_laptop(settings)
+        return True
+    return DatabaseDialog(settings).exec() == DatabaseDialog.DialogCode.Accepted
+
+
 def open_context_asking(database_name: str | None) -> AppContext | None:
     """open_context, asking before a shared database is upgraded; None: not upgraded."""
     from PySide6.QtCore import QCoreApplication
@@ -131,6 +149,13 @@ def run(database_name: str | None) -> int:
     load_fonts(app)
     install_excepthook()
     try:
+        from desktop import i18n
+        from desktop.settings import LANGUAGE, Settings
+
+        settings = Settings()
+        i18n.install(settings.get(LANGUAGE))  # the first question in the laptop's language
+        if not ask_where_records_live(settings, database_name):
+            return 0
         opened = open_context_asking(database_name)
         if opened is None:
             return 0

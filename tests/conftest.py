@@ -28,6 +28,7 @@ from tests.postgres_server import (  # noqa: F401
     postgres_server,
     postgres_url,
 )
+from tests.server_access import password_role, tls_server  # noqa: F401
 
 
 @pytest.fixture

@@ -351,6 +351,156 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>OpenUp Desk: where the records live</source>
+        <translation>OpenUp Desk: kur saugomi įrašai</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
+    </message>
+    <message>
+        <source>e.g. db.jekabpils-biblioteka.lv</source>
+        <translation>pvz., db.jekabpils-biblioteka.lv</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>saugomas šio kompiuterio raktinėje</translation>
+    </message>
+    <message>
+        <source>verify-full: check the server&apos;s certificate</source>
+        <translation>verify-full: tikrinti serverio sertifikatą</translation>
+    </message>
+    <message>
+        <source>require: encrypted, certificate not checked</source>
+        <translation>require: šifruota, sertifikatas netikrinamas</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pasirinkti…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Patikrinti ryšį</translation>
+    </message>
+    <message>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
+        <translation>Perkelti šio kompiuterio įrašus į bendrą duomenų bazę (ji turi būti tuščia)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveris</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Prievadas</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Duomenų bazė</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Naudotojas</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Slaptažodis</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Šifravimas (TLS)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA failas</translation>
+    </message>
+    <message>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
+        <translation>Kur šis kompiuteris turėtų saugoti įrašus? Atskiras kompiuteris (stovykloje, vienoje darbo vietoje) naudoja failą; keli kompiuteriai ir partnerių bibliotekos naudoja vieną bendrą duomenų bazę bibliotekos serveryje.</translation>
+    </message>
+    <message>
+        <source>The CA file</source>
+        <translation>CA failas</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikatai (*.pem *.crt *.cer);;Visi failai (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Jungiamasi prie %1…</translation>
+    </message>
+    <message>
+        <source>an empty database, ready for OpenUp Desk</source>
+        <translation>tuščia duomenų bazė, paruošta OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>a database that holds another program&apos;s tables</source>
+        <translation>duomenų bazė su kitos programos lentelėmis</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
+        <translation>OpenUp Desk įrašai (schema %1)</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2.</source>
+        <translation>Prisijungta: PostgreSQL %1, %2.</translation>
+    </message>
+    <message>
+        <source>Moving the records</source>
+        <translation>Įrašų perkėlimas</translation>
+    </message>
+    <message>
+        <source>Copying and counting the records…</source>
+        <translation>Įrašai kopijuojami ir skaičiuojami…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseGroup</name>
+    <message>
+        <source>Database</source>
+        <translation>Duomenų bazė</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Keisti…</translation>
+    </message>
+    <message>
+        <source>An administrator chooses the database.</source>
+        <translation>Duomenų bazę pasirenka administratorius.</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Naudojama</translation>
+    </message>
+    <message>
+        <source>The program uses the database chosen from its next start.</source>
+        <translation>Programa pasirinktą duomenų bazę naudos nuo kito paleidimo.</translation>
+    </message>
+    <message>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
+        <translation>Įrašai perkelti ir suskaičiuoti: vaikų – %1, apsilankymų – %2, išdavimų – %3. Šio kompiuterio failas išsaugotas kaip kopija: %4.</translation>
+    </message>
+    <message>
+        <source>The program closes now; start it again.</source>
+        <translation>Programa dabar užsidarys; paleiskite ją iš naujo.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>

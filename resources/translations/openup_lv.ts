@@ -351,6 +351,156 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>OpenUp Desk: where the records live</source>
+        <translation>OpenUp Desk: kur glabājas ieraksti</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tikai šis dators (fails šajā datorā)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
+    </message>
+    <message>
+        <source>e.g. db.jekabpils-biblioteka.lv</source>
+        <translation>piem., db.jekabpils-biblioteka.lv</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>glabājas šī datora atslēgu glabātuvē</translation>
+    </message>
+    <message>
+        <source>verify-full: check the server&apos;s certificate</source>
+        <translation>verify-full: pārbaudīt servera sertifikātu</translation>
+    </message>
+    <message>
+        <source>require: encrypted, certificate not checked</source>
+        <translation>require: šifrēts, sertifikāts netiek pārbaudīts</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Izvēlēties…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Pārbaudīt savienojumu</translation>
+    </message>
+    <message>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
+        <translation>Pārvietot šī datora ierakstus uz kopīgo datubāzi (tai jābūt tukšai)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveris</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datubāze</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Lietotājs</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parole</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Šifrēšana (TLS)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA fails</translation>
+    </message>
+    <message>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
+        <translation>Kur šim datoram glabāt ierakstus? Atsevišķs dators (nometnē, viena darba vieta) izmanto failu; vairāki datori un partneru bibliotēkas izmanto vienu kopīgu datubāzi bibliotēkas serverī.</translation>
+    </message>
+    <message>
+        <source>The CA file</source>
+        <translation>CA fails</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikāti (*.pem *.crt *.cer);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Savienojas ar %1…</translation>
+    </message>
+    <message>
+        <source>an empty database, ready for OpenUp Desk</source>
+        <translation>tukša datubāze, gatava OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>a database that holds another program&apos;s tables</source>
+        <translation>datubāze ar citas programmas tabulām</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
+        <translation>OpenUp Desk ieraksti (shēma %1)</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2.</source>
+        <translation>Savienots: PostgreSQL %1, %2.</translation>
+    </message>
+    <message>
+        <source>Moving the records</source>
+        <translation>Ierakstu pārvietošana</translation>
+    </message>
+    <message>
+        <source>Copying and counting the records…</source>
+        <translation>Ieraksti tiek kopēti un skaitīti…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseGroup</name>
+    <message>
+        <source>Database</source>
+        <translation>Datubāze</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tikai šis dators (fails šajā datorā)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Mainīt…</translation>
+    </message>
+    <message>
+        <source>An administrator chooses the database.</source>
+        <translation>Datubāzi izvēlas administrators.</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Izmantota</translation>
+    </message>
+    <message>
+        <source>The program uses the database chosen from its next start.</source>
+        <translation>Programma izvēlēto datubāzi izmantos no nākamās palaišanas.</translation>
+    </message>
+    <message>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
+        <translation>Ieraksti pārvietoti un saskaitīti: bērni – %1, apmeklējumi – %2, izsniegumi – %3. Šī datora fails saglabāts kā kopija: %4.</translation>
+    </message>
+    <message>
+        <source>The program closes now; start it again.</source>
+        <translation>Programma tagad aizvērsies; palaidiet to vēlreiz.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>

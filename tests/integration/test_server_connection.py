@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from psycopg import sql
 
 from db.connection import (
     HOST_NOT_FOUND,
@@ -24,8 +22,7 @@ from db.database import Database
 from db.migrate import migrate
 from db.revisions import HEAD
 from tests.postgres_server import PostgresServer
-
-PASSWORD_ROLE = "openup_password_check"
+from tests.server_access import ROLE_PASSWORD, self_signed_ca
 
 
 def _address(server: PostgresServer, database: str, **changes: object) -> ServerAddress:
@@ -111,42 +108,27 @@ def test_tls_required_by_a_laptop_the_server_does_not_offer(
     assert failed.value.message == TLS_REFUSED
 
 
-@pytest.fixture
-def password_role(postgres_server: PostgresServer) -> Iterator[str]:
-    """A role the server checks a password for (the test server trusts everyone else)."""
-    with postgres_server.connect_admin() as admin:
-        hba = Path(str(admin.execute("SHOW hba_file").fetchone()[0]))  # type: ignore[index]
-        admin.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'kopīgā-parole'").format(
-                sql.Identifier(PASSWORD_ROLE)
-            )
-        )
-        original = hba.read_text()
-        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + original)
-        admin.execute("SELECT pg_reload_conf()")
-    try:
-        yield PASSWORD_ROLE
-    finally:
-        with postgres_server.connect_admin() as admin:
-            hba.write_text(original)
-            admin.execute("SELECT pg_reload_conf()")
-            admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(PASSWORD_ROLE)))
-
-
 @pytest.mark.postgres
 def test_a_wrong_password(postgres_server: PostgresServer, password_role: str) -> None:
     address = _address(postgres_server, "postgres", user=password_role)
-    # The server rereads pg_hba.conf when it gets to it: wait for the password to be asked.
-    for _attempt in range(200):
-        try:
-            try_connection(address.url("nepareizi").update_query_dict({"sslmode": "disable"}))
-        except ConnectionFailed as failed:
-            assert failed.message == WRONG_PASSWORD
-            break
-    else:
-        pytest.fail("the server never asked for the password")
-    right = address.url("kopīgā-parole").update_query_dict({"sslmode": "disable"})
+    assert _plain(address, "nepareizi") == WRONG_PASSWORD
+    assert _plain(address, None) == WRONG_PASSWORD
+    right = address.url(ROLE_PASSWORD).update_query_dict({"sslmode": "disable"})
     assert try_connection(right).server_version
+
+
+@pytest.mark.postgres
+def test_verify_full_against_a_server_with_tls(
+    postgres_server: PostgresServer, tls_server: Path, tmp_path: Path
+) -> None:
+    address = _address(postgres_server, "postgres", tls="verify-full", ca_file=str(tls_server))
+    assert try_connection(address.url(None)).server_version
+    # Another CA, that did not sign the server's certificate, is a TLS failure.
+    stranger = self_signed_ca(tmp_path)
+    wrong = _address(postgres_server, "postgres", tls="verify-full", ca_file=str(stranger))
+    with pytest.raises(ConnectionFailed) as failed:
+        try_connection(wrong.url(None))
+    assert failed.value.message == TLS_REFUSED
 
 
 def test_driver_words_for_a_missing_role_and_an_unknown_trouble() -> None:
