@@ -125,8 +125,6 @@ class DatabaseDialog(QDialog):
             self.tr("Move this laptop's records into the shared database (it must be empty)")
         )
         self.move_records.setObjectName("moveRecords")
-        # Only from Settings, and only a laptop's own file has records to move.
-        self.move_records.setVisible(laptop is not None and laptop.is_sqlite)
 
         self.server_form = QWidget()
         form = QFormLayout(self.server_form)
@@ -140,6 +138,9 @@ class DatabaseDialog(QDialog):
         form.addRow(self.tr("CA file"), self.ca_row)
         form.addRow("", self.test_button)
         form.addRow("", self.move_records)
+        # Only from Settings, and only a laptop's own file has records to move (hidden once
+        # it is laid out: shown before, it would flash up as a window of its own).
+        self.move_records.setHidden(laptop is None or not laptop.is_sqlite)
 
         self.message = QLabel()
         self.message.setObjectName("connectionMessage")
@@ -269,7 +270,7 @@ class DatabaseDialog(QDialog):
 
     def _keep_server(self, address: ServerAddress) -> None:
         password = self.password_to_use(address) or ""
-        if self.move_records.isVisible() and self.move_records.isChecked():
+        if not self.move_records.isHidden() and self.move_records.isChecked():
             self._move_then_keep(address, password)
             return
         choose_server(self.settings, address, password)
