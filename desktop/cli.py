@@ -803,6 +803,12 @@ def main(argv: Sequence[str]) -> int:
     try:
         return int(args.run(args))
     except DomainError as refusal:
+        from db.connection import ConnectionFailed
+
+        if isinstance(refusal, ConnectionFailed):  # the database, not the command, is the trouble
+            log.warning("cannot reach the database: %s", refusal.message)
+            print(f"Cannot use the database: {refusal.message}", file=sys.stderr)
+            return EXIT_DATABASE
         if getattr(args, "json", False):
             print(json.dumps({"refused": refusal.message}, ensure_ascii=False))
         print(refusal.message, file=sys.stderr)
