@@ -140,3 +140,44 @@ def test_a_laptops_own_file_is_upgraded_without_asking(sqlite_db: Database) -> N
     _step_back_to_0003(sqlite_db)
     migrate(sqlite_db)
     assert current_revision(sqlite_db) == HEAD
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_the_program_asks_before_it_upgrades_a_shared_database(
+    postgres_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: object,
+    answer: str,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app, i18n
+
+    database = Database(postgres_url)
+    migrate(database)
+    _step_back_to_0003(database)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_buttons: object) -> object:
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr("desktop.settings.data_folder", lambda: tmp_path)
+
+    try:
+        ctx = app.open_context_asking(postgres_url)
+    finally:
+        i18n.install("en")
+
+    # In the laptop's language (Latvian unless chosen otherwise).
+    assert len(asked) == 1 and "Administratoram jāapstiprina" in asked[0]
+    assert asked[0].endswith("Atjaunināt kopīgo datubāzi tagad?")
+    if answer == "No":
+        assert ctx is None and current_revision(database) == "0003"
+    else:
+        assert ctx is not None and current_revision(database) == HEAD
+        ctx.database.dispose()
+    database.dispose()

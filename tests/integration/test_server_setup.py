@@ -9,7 +9,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
+from db.attendance import check_in
+from db.audit_log import check_audit_log
 from db.database import Database
+from db.equipment import Borrower, lend, return_item
+from db.privacy import erase_participant
 from db.migrate import current_revision
 from db.revisions import HEAD
 from db.server_setup import DatabaseNotEmpty, ServerAccounts, set_up_server
@@ -46,9 +50,14 @@ def test_the_desk_account_does_desk_work(postgres_url: str, made: ServerAccounts
     desk = _as(postgres_url, made.desk, made.desk_password)
     assert current_revision(desk) == HEAD
     found = make_desk(desk)  # sites, accounts, programs, children, items: all as the desk
+    check_in(desk, found.session_id, found.ilze_id, by=found.librarian_id)
+    lend(desk, "XBOX-01", Borrower.child(found.ilze_id), by=found.librarian_id)
+    return_item(desk, "XBOX-01", by=found.librarian_id)
+    erase_participant(desk, found.janis_id, by=None)  # deletes consents, rewrites the log
     with desk.reading() as session:
-        count = session.execute(text("SELECT count(*) FROM participant")).scalar()
-    assert count == 2 and found.ilze_id
+        count = session.execute(text("SELECT count(*) FROM attendance")).scalar()
+    assert count == 1
+    assert check_audit_log(desk, by=None).intact
     desk.dispose()
 
 
