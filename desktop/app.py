@@ -140,6 +140,36 @@ def open_context_asking(database_name: str | None) -> AppContext | None:
         return open_context(database_name, confirmed=True)
 
 
+def open_reachable(settings: Settings, database_name: str | None) -> AppContext | None:
+    """open_context_asking; when the server chosen in the program cannot be reached, say why
+    and offer the database dialog to correct it (a new password, another address, or this
+    laptop's own file). None: the librarian gave up."""
+    from PySide6.QtCore import QCoreApplication
+
+    from db.connection import ConnectionFailed
+    from desktop.dialogs.database_dialog import DatabaseDialog
+    from desktop.errors import translate_error
+    from desktop.shared_database import named_outside
+
+    while True:
+        try:
+            return open_context_asking(database_name)
+        except ConnectionFailed as trouble:
+            if named_outside(database_name):  # a script's choice is the script's to correct
+                raise
+            answer = QMessageBox.question(
+                None,
+                "OpenUp Desk",
+                translate_error(trouble)
+                + "\n\n"
+                + QCoreApplication.translate("app", "Change where the records live?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            if DatabaseDialog(settings).exec() != DatabaseDialog.DialogCode.Accepted:
+                return None
+
+
 def run(database_name: str | None) -> int:
     from desktop.errors import install_excepthook, plain_words
 
@@ -156,7 +186,7 @@ def run(database_name: str | None) -> int:
         i18n.install(settings.get(LANGUAGE))  # the first question in the laptop's language
         if not ask_where_records_live(settings, database_name):
             return 0
-        opened = open_context_asking(database_name)
+        opened = open_reachable(settings, database_name)
         if opened is None:
             return 0
         ctx = opened

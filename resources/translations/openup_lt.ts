@@ -3309,6 +3309,10 @@
         <source>Upgrade the shared database now?</source>
         <translation>Atnaujinti bendrą duomenų bazę dabar?</translation>
     </message>
+    <message>
+        <source>Change where the records live?</source>
+        <translation>Pakeisti, kur saugomi įrašai?</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>

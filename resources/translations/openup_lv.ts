@@ -3309,6 +3309,10 @@
         <source>Upgrade the shared database now?</source>
         <translation>Atjaunināt kopīgo datubāzi tagad?</translation>
     </message>
+    <message>
+        <source>Change where the records live?</source>
+        <translation>Mainīt, kur glabājas ieraksti?</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>

@@ -13,8 +13,8 @@ from db.attendance import check_in
 from db.audit_log import check_audit_log
 from db.database import Database
 from db.equipment import Borrower, lend, return_item
-from db.privacy import erase_participant
 from db.migrate import current_revision
+from db.privacy import erase_participant
 from db.revisions import HEAD
 from db.server_setup import DatabaseNotEmpty, ServerAccounts, set_up_server
 from desktop.cli import main

@@ -18,7 +18,7 @@ from db.models import Participant, Role
 from desktop.context import AppContext
 from desktop.dialogs.database_dialog import DatabaseDialog
 from desktop.pages.settings_page import SettingsPage
-from desktop.settings import DATABASE_KIND, Settings
+from desktop.settings import DATABASE_KIND, LANGUAGE, Settings
 from desktop.shared_database import KEYRING_SERVICE, LAPTOP, SERVER
 from tests.conftest import Desk, MemoryKeyring
 from tests.postgres_server import PostgresServer
@@ -232,3 +232,39 @@ def test_the_first_start_asks_only_a_laptop_that_has_not_chosen(
     (tmp_path / "openup.sqlite3").touch()  # a laptop from before the question
     assert app.ask_where_records_live(older, None) and len(asked) == 1
     assert older.get(DATABASE_KIND) == LAPTOP
+
+
+def test_a_chosen_server_that_fails_at_start_offers_the_dialog(
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    from db.connection import ServerAddress
+    from desktop import app
+    from desktop.shared_database import choose_server
+
+    monkeypatch.delenv("OPENUP_DB", raising=False)
+    monkeypatch.setattr("desktop.settings.data_folder", lambda: tmp_path)
+    monkeypatch.setattr("db.database.data_folder", lambda: tmp_path)
+    settings = Settings()
+    settings.set(LANGUAGE, "en")
+    down = ServerAddress("127.0.0.1", "openup", "openup_desk", port=_free_port(), tls="require")
+    choose_server(settings, down, PASSWORD)
+    questions: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_rest: object) -> object:
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def choose_laptop_instead(dialog: DatabaseDialog) -> int:
+        dialog.laptop_choice.setChecked(True)
+        dialog.keep()
+        return int(dialog.result())
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(DatabaseDialog, "exec", choose_laptop_instead)
+
+    ctx = app.open_reachable(settings, None)
+
+    assert questions == [REFUSED + "\n\nChange where the records live?"]
+    assert ctx is not None and ctx.database.is_sqlite
+    assert ctx.database.url.database == str(tmp_path / "openup.sqlite3")
+    ctx.database.dispose()
