@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL
 
 from db.connection import ServerAddress
 from db.database import ENV_VAR
+from db.errors import QT_TRANSLATE_NOOP, DomainError
 from desktop.settings import (
     DATABASE_KIND,
     SERVER_CA_FILE,
@@ -24,6 +25,16 @@ from desktop.settings import (
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "OpenUp Desk"
+
+
+class NoKeyring(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "The password cannot be kept: this computer's keyring refused it ({problem}). "
+        "Nothing was changed.",
+    )
+
+
 LAPTOP = "laptop"
 SERVER = "server"
 
@@ -60,9 +71,14 @@ def kept_password(address: ServerAddress) -> str | None:
 
 
 def keep_password(address: ServerAddress, password: str) -> None:
+    """Into the keyring; NoKeyring when there is none (a Linux without Secret Service)."""
     import keyring
+    from keyring.errors import KeyringError
 
-    keyring.set_password(KEYRING_SERVICE, address.keyring_name, password)
+    try:
+        keyring.set_password(KEYRING_SERVICE, address.keyring_name, password)
+    except KeyringError as error:
+        raise NoKeyring(problem=error.__class__.__name__) from error
 
 
 def chosen_url(settings: Settings) -> URL | None:

@@ -39,6 +39,7 @@ from desktop.shared_database import (
     SERVER,
     choose_laptop,
     choose_server,
+    keep_password,
     kept_password,
     saved_address,
 )
@@ -270,6 +271,11 @@ class DatabaseDialog(QDialog):
 
     def _keep_server(self, address: ServerAddress) -> None:
         password = self.password_to_use(address) or ""
+        try:  # first, so a keyring that refuses leaves every choice as it was
+            keep_password(address, password)
+        except DomainError as refused:
+            self.say(translate_error(refused))
+            return
         if not self.move_records.isHidden() and self.move_records.isChecked():
             self._move_then_keep(address, password)
             return

@@ -1297,6 +1297,10 @@
         <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
         <translation>Į bendrą duomenų bazę galima perkelti tik šio kompiuterio duomenų bazės failą.</translation>
     </message>
+    <message>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
+        <translation>Slaptažodžio išsaugoti nepavyko: šio kompiuterio raktinė jį atmetė ({problem}). Niekas nepakeista.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

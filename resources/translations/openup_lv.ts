@@ -1297,6 +1297,10 @@
         <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
         <translation>Uz kopīgo datubāzi var pārvietot tikai šī datora datubāzes failu.</translation>
     </message>
+    <message>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
+        <translation>Paroli nevar saglabāt: šī datora atslēgu glabātuve to atteica ({problem}). Nekas netika mainīts.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

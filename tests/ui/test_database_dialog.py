@@ -268,3 +268,27 @@ def test_a_chosen_server_that_fails_at_start_offers_the_dialog(
     assert ctx is not None and ctx.database.is_sqlite
     assert ctx.database.url.database == str(tmp_path / "openup.sqlite3")
     ctx.database.dispose()
+
+
+@pytest.mark.postgres
+def test_a_computer_without_a_keyring_is_told_and_nothing_changes(
+    postgres_server: PostgresServer,
+    tls_server: Path,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # what a Linux without Secret Service has
+    try:
+        dialog, ini = _dialog(tmp_path, qtbot)
+        _fill(dialog, postgres_server, ca_file=tls_server)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        wait_for_operations(qtbot)
+    finally:
+        keyring.set_keyring(before)
+    assert dialog.message.text().startswith("The password cannot be kept: this computer's keyring")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert Settings(str(ini)).get(DATABASE_KIND) == ""
