@@ -51,6 +51,20 @@ class UpgradeNeedsConfirmation(DomainError):
     )
 
 
+class UpgradeNotAllowed(DomainError):
+    """The account may read and write records but not change the schema (the desk role)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "This account may not upgrade the shared database: the person who runs the server "
+        "upgrades it with the schema owner's account (main.py migrate). Nothing was changed.",
+    )
+
+
+# PostgreSQL's insufficient_privilege, also "must be owner of table".
+_NOT_ALLOWED = "42501"
+
+
 def current_revision(database: Database) -> str | None:
     """The schema revision the database is at (None: an empty or pre-Alembic database)."""
     with database.engine.connect() as connection:
@@ -143,8 +157,13 @@ def migrate(database: Database, *, back_up: bool = True, confirmed: bool = False
         backup = backup_sqlite_file(path, new_backup_path(path, datetime.now(), reason))
         prune(path)
     config = alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        _write_program_version(connection)
+    try:
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            _write_program_version(connection)
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == _NOT_ALLOWED:
+            raise UpgradeNotAllowed() from error
+        raise
     return backup

@@ -1214,6 +1214,10 @@
         <translation>Bendrą duomenų bazę sukūrė senesnė OpenUp Desk versija. Administratorius turi patvirtinti jos atnaujinimą iki {version} versijos; vėliau kompiuteriai su senesne programa jos nebegalės naudoti.</translation>
     </message>
     <message>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
+        <translation>Ši paskyra negali atnaujinti bendros duomenų bazės: ją atnaujina serverį prižiūrintis asmuo su schemos savininko paskyra (main.py migrate). Niekas nepakeista.</translation>
+    </message>
+    <message>
         <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
         <translation>Serverio parengimui reikia PostgreSQL duomenų bazės (postgresql+psycopg://…), o ne {database}.</translation>
     </message>

@@ -1214,6 +1214,10 @@
         <translation>Kopīgo datubāzi izveidoja vecāka OpenUp Desk versija. Administratoram jāapstiprina tās atjaunināšana uz versiju {version}; pēc tam datori ar vecāku programmu to vairs nevarēs izmantot.</translation>
     </message>
     <message>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
+        <translation>Šim kontam nav tiesību atjaunināt kopīgo datubāzi: to atjaunina servera uzturētājs ar shēmas īpašnieka kontu (main.py migrate). Nekas netika mainīts.</translation>
+    </message>
+    <message>
         <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
         <translation>Servera sagatavošanai vajag PostgreSQL datubāzi (postgresql+psycopg://…), nevis {database}.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
@@ -13,9 +14,9 @@ from db.attendance import check_in
 from db.audit_log import check_audit_log
 from db.database import Database
 from db.equipment import Borrower, lend, return_item
-from db.migrate import current_revision
+from db.migrate import UpgradeNotAllowed, current_revision, migrate
 from db.privacy import erase_participant
-from db.revisions import HEAD
+from db.revisions import HEAD, alembic_config
 from db.server_setup import DatabaseNotEmpty, ServerAccounts, set_up_server
 from desktop.cli import main
 from tests.conftest import make_desk
@@ -122,3 +123,22 @@ def test_a_sqlite_file_is_refused_in_one_sentence(
 ) -> None:
     assert main(["server", "setup", "--db", "sqlite:///laptop.sqlite3"]) == 1
     assert "Server set-up needs a PostgreSQL database" in capsys.readouterr().err
+
+
+def test_the_desk_account_is_not_the_one_that_upgrades(
+    postgres_url: str, made: ServerAccounts
+) -> None:
+    owner = _as(postgres_url, made.owner, made.owner_password)
+    config = alembic_config()
+    with owner.engine.begin() as connection:  # the shared database as an older program left it
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    owner.dispose()
+    desk = _as(postgres_url, made.desk, made.desk_password)
+
+    with pytest.raises(UpgradeNotAllowed) as refused:
+        migrate(desk, confirmed=True)  # an administrator said yes at a desk laptop
+
+    assert "main.py migrate" in refused.value.message
+    assert current_revision(desk) == "0003"
+    desk.dispose()
