@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,18 @@ from desktop.shared_database import (
 from tests.conftest import MemoryKeyring
 
 PASSWORD = "Ķēniņš-2018!"
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """open_context installs the laptop's language (Latvian): later tests read English."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from desktop import i18n
+
+        i18n.install("en")
 
 
 def _free_port() -> int:
