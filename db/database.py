@@ -39,11 +39,14 @@ def data_folder() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def resolve_url(given: str | None = None) -> URL:
+def resolve_url(given: str | URL | None = None) -> URL:
     """The database named by --db, else by OPENUP_DB, else the file in the user's data folder.
 
-    A name is a URL (sqlite:///…, postgresql+psycopg://…) or a plain file path.
+    A name is a URL (sqlite:///…, postgresql+psycopg://…) or a plain file path; a URL
+    already made (the server chosen in the program) is taken as it is.
     """
+    if isinstance(given, URL):
+        return given
     name = given or os.environ.get(ENV_VAR) or str(data_folder() / DEFAULT_FILE_NAME)
     if "://" in name:
         url = make_url(name)

@@ -9,20 +9,28 @@ import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from db.database import Database
 
 log = logging.getLogger(__name__)
 
 
-def open_database(given: str | None, *, at_start: bool = False) -> Database:
+def open_database(
+    given: str | URL | None, *, at_start: bool = False, confirmed: bool = False
+) -> Database:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
     A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
-    good backup) before anything opens it for writing. `at_start` (the program opening) also
-    takes the automatic backup, at most once a day.
+    good backup) before anything opens it for writing, and so is a schema newer than this
+    program (ProgramTooOld). `at_start` (the program opening) also takes the automatic backup,
+    at most once a day. `confirmed`: an administrator agreed to upgrade a shared database.
     """
     # Imported here: a CLI command that needs no database does not pay for Alembic.
+    from sqlalchemy.exc import OperationalError
+
     from db.backups import backup_if_due, check_at_start
+    from db.connection import connection_failure
     from db.database import Database, describe, resolve_url, sqlite_path
     from db.errors import DomainError
     from db.migrate import migrate
@@ -30,7 +38,17 @@ def open_database(given: str | None, *, at_start: bool = False) -> Database:
     url = resolve_url(given)
     check_at_start(url)
     database = Database(url)
-    backup = migrate(database)
+    try:
+        backup = migrate(database, confirmed=confirmed)
+    except DomainError:
+        database.dispose()
+        raise
+    except OperationalError as error:
+        database.dispose()
+        if database.is_sqlite:
+            raise
+        # The shared server could not be reached: which of the usual troubles, in plain words.
+        raise connection_failure(error) from error
     if backup is not None:
         log.info("migrated %s after backing it up to %s", describe(database.url), backup)
     path = sqlite_path(database.url)

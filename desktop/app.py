@@ -16,6 +16,7 @@ from desktop.resources import FONTS
 if TYPE_CHECKING:
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
+    from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -27,17 +28,24 @@ def load_fonts(app: QApplication) -> None:
     app.setFont(QFont("DejaVu Sans", 10))
 
 
-def open_context(database_name: str | None, settings_path: str | None = None) -> AppContext:
-    """The chosen database (migrated), this laptop's settings, and the language they name."""
+def open_context(
+    database_name: str | None, settings_path: str | None = None, *, confirmed: bool = False
+) -> AppContext:
+    """The chosen database (migrated), this laptop's settings, and the language they name.
+
+    `confirmed`: an administrator agreed to upgrade a shared database's older schema."""
     from db.programs import list_sites
     from db.startup import open_database
     from desktop import i18n
     from desktop.context import AppContext
     from desktop.settings import LANGUAGE, Settings
+    from desktop.shared_database import chosen_url, named_outside
 
     settings = Settings(settings_path)
     i18n.install(settings.get(LANGUAGE))
-    database = open_database(database_name, at_start=True)
+    # --db and OPENUP_DB (scripts, shortcuts) come first; else the choice made in the program.
+    target = database_name if named_outside(database_name) else chosen_url(settings)
+    database = open_database(target, at_start=True, confirmed=confirmed)
     return AppContext(database, settings, list_sites(database))
 
 
@@ -90,6 +98,80 @@ def sign_in_at_start(ctx: AppContext) -> int | None:
     return dialog.signed_in.staff_id
 
 
+def ask_where_records_live(settings: Settings, database_name: str | None) -> bool:
+    """The first start asks: this laptop only, or the library's shared database. A script's
+    --db or OPENUP_DB, a choice made before, or a laptop that already has its file asks
+    nothing. False: the librarian closed the question."""
+    from db.database import DEFAULT_FILE_NAME, data_folder
+    from desktop.dialogs.database_dialog import DatabaseDialog
+    from desktop.settings import DATABASE_KIND
+    from desktop.shared_database import choose_laptop, named_outside
+
+    if named_outside(database_name) or settings.get(DATABASE_KIND):
+        return True
+    if (data_folder() / DEFAULT_FILE_NAME).exists():  # a laptop from before the choice
+        choose_laptop(settings)
+        return True
+    return DatabaseDialog(settings).exec() == DatabaseDialog.DialogCode.Accepted
+
+
+def open_context_asking(database_name: str | None) -> AppContext | None:
+    """open_context, asking before a shared database is upgraded; None: not upgraded."""
+    from PySide6.QtCore import QCoreApplication
+
+    from db.migrate import UpgradeNeedsConfirmation
+    from desktop.errors import translate_error
+
+    try:
+        return open_context(database_name)
+    except UpgradeNeedsConfirmation as question:
+        words = (
+            translate_error(question)
+            + "\n\n"
+            + QCoreApplication.translate("app", "Upgrade the shared database now?")
+        )
+        answer = QMessageBox.question(
+            None,
+            "OpenUp Desk",
+            words,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return open_context(database_name, confirmed=True)
+
+
+def open_reachable(settings: Settings, database_name: str | None) -> AppContext | None:
+    """open_context_asking; when the server chosen in the program cannot be reached, say why
+    and offer the database dialog to correct it (a new password, another address, or this
+    laptop's own file). None: the librarian gave up."""
+    from PySide6.QtCore import QCoreApplication
+
+    from db.connection import ConnectionFailed
+    from desktop.dialogs.database_dialog import DatabaseDialog
+    from desktop.errors import translate_error
+    from desktop.shared_database import named_outside
+
+    while True:
+        try:
+            return open_context_asking(database_name)
+        except ConnectionFailed as trouble:
+            if named_outside(database_name):  # a script's choice is the script's to correct
+                raise
+            answer = QMessageBox.question(
+                None,
+                "OpenUp Desk",
+                translate_error(trouble)
+                + "\n\n"
+                + QCoreApplication.translate("app", "Change where the records live?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            if DatabaseDialog(settings).exec() != DatabaseDialog.DialogCode.Accepted:
+                return None
+
+
 def run(database_name: str | None) -> int:
     from desktop.errors import install_excepthook, plain_words
 
@@ -104,7 +186,17 @@ def run(database_name: str | None) -> int:
     load_fonts(app)
     install_excepthook()
     try:
-        ctx = open_context(database_name)
+        from desktop import i18n
+        from desktop.settings import LANGUAGE, Settings
+
+        settings = Settings()
+        i18n.install(settings.get(LANGUAGE))  # the first question in the laptop's language
+        if not ask_where_records_live(settings, database_name):
+            return 0
+        opened = open_reachable(settings, database_name)
+        if opened is None:
+            return 0
+        ctx = opened
         staff_id = sign_in_at_start(ctx)
         if staff_id is None:
             return 0

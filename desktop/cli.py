@@ -11,7 +11,10 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    pass
 
 from db.startup import open_database
 
@@ -65,7 +68,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from db.database import describe
     from db.migrate import current_revision
 
-    database = open_database(args.db)
+    # Running the command is the administrator's confirmation to upgrade a shared database.
+    database = open_database(args.db, confirmed=True)
     print(f"{describe(database.url)}: schema at revision {current_revision(database)}")
     return 0
 
@@ -465,6 +469,40 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if found.intact else EXIT_REFUSED
 
 
+def cmd_server_setup(args: argparse.Namespace) -> int:
+    """Prepare an empty PostgreSQL database: the roles, the schema, and what to copy where."""
+    from db.database import resolve_url
+    from db.server_setup import pg_hba_lines, set_up_server
+
+    url = resolve_url(args.db)
+    made = set_up_server(url, owner=args.owner, desk=args.desk)
+    host = url.host or "SERVER"
+    print(f"The database {made.database} is ready for OpenUp Desk.")
+    print(f"  schema owner (migrations only): {made.owner}  password: {made.owner_password}")
+    print(f"  desk account (every laptop):    {made.desk}  password: {made.desk_password}")
+    print(
+        "Keep these passwords safe: they are shown only now. On each laptop, Settings → "
+        "Database takes the server, the desk account and its password (kept in the "
+        "laptop's keyring)."
+    )
+    print()
+    print("Copy into pg_hba.conf (before any broader line), then reload the server:")
+    for line in pg_hba_lines(made):
+        print(f"  {line}")
+    print()
+    print(
+        "TLS: in postgresql.conf set ssl = on, ssl_cert_file and ssl_key_file (a certificate "
+        f"for {host}), password_encryption = scram-sha-256; give the laptops the CA file and "
+        "choose verify-full. Over the internet allow only port 5432 with TLS, or reach the "
+        "server through a VPN."
+    )
+    print(
+        f"Upgrades: run `main.py --db postgresql+psycopg://{made.owner}@{host}/{made.database} "
+        "migrate` with the new version before the laptops get it."
+    )
+    return 0
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -507,7 +545,8 @@ def parser() -> argparse.ArgumentParser:
     command(
         "migrate",
         cmd_migrate,
-        "bring the database's schema up to date (a SQLite file is backed up first)",
+        "bring the database's schema up to date (a SQLite file is backed up first; running it "
+        "is the administrator's confirmation to upgrade a shared database)",
     )
     command(
         "demo", cmd_demo, "fill the database with a believable OPEN UP year (safe to run again)"
@@ -689,6 +728,22 @@ def parser() -> argparse.ArgumentParser:
     retention.add_argument("--erase", action="store_true", help="erase the children listed")
     retention.add_argument("--yes", action="store_true", help="confirm the erasure")
     retention.set_defaults(run=cmd_privacy_retention)
+    server = commands.add_parser(
+        "server", help="for the person who runs the shared PostgreSQL server"
+    )
+    servers = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    setup = servers.add_parser(
+        "setup",
+        parents=[database],
+        help="prepare an empty PostgreSQL database: a schema owner that migrates and a desk "
+        "account without DROP or DDL rights; prints the pg_hba lines and TLS advice",
+        description="Prepare an empty PostgreSQL database for OpenUp Desk. --db names the "
+        "database with an account that may create roles, e.g. "
+        "postgresql+psycopg://postgres@localhost/openup.",
+    )
+    setup.add_argument("--owner", metavar="ROLE", help="schema owner (default: DATABASE_owner)")
+    setup.add_argument("--desk", metavar="ROLE", help="desk account (default: DATABASE_desk)")
+    setup.set_defaults(run=cmd_server_setup)
     audit = commands.add_parser("audit", help="check that the audit log was not changed")
     audits = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audits.add_parser(
@@ -720,6 +775,12 @@ def main(argv: Sequence[str]) -> int:
     try:
         return int(args.run(args))
     except DomainError as refusal:
+        from db.connection import ConnectionFailed
+
+        if isinstance(refusal, ConnectionFailed):  # the database, not the command, is the trouble
+            log.warning("cannot reach the database: %s", refusal.message)
+            print(f"Cannot use the database: {refusal.message}", file=sys.stderr)
+            return EXIT_DATABASE
         if getattr(args, "json", False):
             print(json.dumps({"refused": refusal.message}, ensure_ascii=False))
         print(refusal.message, file=sys.stderr)

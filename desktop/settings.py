@@ -24,6 +24,16 @@ LOAN_HOURS = Setting("loans/default_hours", 0)  # 0: until the session's or the 
 SOUNDS = Setting("desk/sounds", True)
 STAFF_ID = Setting("desk/staff_id", 0)  # the librarian last signed in here
 IDLE_MINUTES = Setting("security/idle_minutes", 10)  # the program locks itself after
+# Which database the program opens: "" (not chosen yet: the first run asks), "laptop" (the
+# SQLite file in the data folder) or "server" (the library's shared PostgreSQL). The
+# server's password is never here: it is in the operating system's keyring.
+DATABASE_KIND = Setting("database/kind", "")
+SERVER_HOST = Setting("database/host", "")
+SERVER_PORT = Setting("database/port", 5432)
+SERVER_DATABASE = Setting("database/name", "")
+SERVER_USER = Setting("database/user", "")
+SERVER_TLS = Setting("database/tls", "verify-full")  # require, verify-full
+SERVER_CA_FILE = Setting("database/ca_file", "")
 
 LANGUAGES = {"lv": "Latviešu", "en": "English", "lt": "Lietuvių"}
 

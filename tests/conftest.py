@@ -11,6 +11,8 @@ from pathlib import Path
 # Qt must find no display here; set before any Qt import (pytest-qt aborts otherwise).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import keyring
+import keyring.backend
 import pytest
 
 from db.accounts import add_staff
@@ -26,6 +28,7 @@ from tests.postgres_server import (  # noqa: F401
     postgres_server,
     postgres_url,
 )
+from tests.server_access import password_role, tls_server  # noqa: F401
 
 
 @pytest.fixture
@@ -99,3 +102,32 @@ def desk(sqlite_db: Database) -> Desk:
 @pytest.fixture
 def any_desk(any_db: Database) -> Desk:
     return make_desk(any_db)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The operating system's keyring, in memory: what the program kept, for a test to read."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """keyring's backend swapped for one in memory (keyring.set_keyring), restored after."""
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(before)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.dialogs.database_dialog import DatabaseDialog
 from desktop.dialogs.privacy import RetentionDialog
 from desktop.operations import Operation
 from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
@@ -93,6 +94,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        self.database = DatabaseGroup(ctx)
+        layout.addWidget(self.database)
         self.backups = BackupsGroup(ctx)
         layout.addWidget(self.backups)
         self.privacy = PrivacyGroup(ctx)
@@ -111,6 +114,81 @@ class SettingsPage(QWidget):
         from desktop.dialogs.about import AboutDialog
 
         AboutDialog(self.ctx.database, self).exec()
+
+
+class DatabaseGroup(QGroupBox):
+    """Which database this laptop uses (its own file or the shared server), changed by an
+    administrator through the same dialog as the first start."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(self.tr("Database"))
+        from db.database import describe
+
+        self.ctx = ctx
+        self.setObjectName("databaseGroup")
+        if ctx.database.is_sqlite:
+            kind = self.tr("This laptop only (a file on this computer)")
+        else:
+            kind = self.tr("The library's shared database (server)")
+        self.kind = QLabel(kind)
+        self.kind.setObjectName("databaseKind")
+        # describe() leaves the password out: the label may be read over a shoulder.
+        self.where = QLabel(describe(ctx.database.url))
+        self.where.setObjectName("databaseWhere")
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setWordWrap(True)
+        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button.setObjectName("changeDatabase")
+        self.change_button.clicked.connect(self.change)
+        self.admin_only_note = QLabel(self.tr("An administrator chooses the database."))
+        self.admin_only_note.setObjectName("databaseAdminOnly")
+        self.admin_only_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(self.admin_only_note)
+        buttons.addStretch(1)
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("In use"), self.kind)
+        layout.addRow("", self.where)
+        layout.addRow(buttons)
+        self._show_for_role()
+        ctx.staff_changed.connect(self._show_for_role)
+
+    def _show_for_role(self, _staff_id: int = 0) -> None:
+        admin = self.ctx.is_admin
+        self.change_button.setVisible(admin)
+        self.admin_only_note.setVisible(not admin)
+
+    def change(self) -> DatabaseDialog:
+        dialog = DatabaseDialog(
+            self.ctx.settings, self, laptop=self.ctx.database, staff_id=self.ctx.staff_id
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._changed(dialog))
+        dialog.open()
+        return dialog
+
+    def _changed(self, dialog: DatabaseDialog) -> None:
+        text = self.tr("The program uses the database chosen from its next start.")
+        if dialog.moved is not None:
+            moved = dialog.moved
+            text = self.tr(
+                "The records were moved and counted: %1 children, %2 check-ins, %3 loans. "
+                "This laptop's file is kept as a copy in %4."
+            )
+            for number, value in (
+                ("%1", moved.counts.get("participant", 0)),
+                ("%2", moved.counts.get("attendance", 0)),
+                ("%3", moved.counts.get("loan", 0)),
+                ("%4", moved.kept_file),
+            ):
+                text = text.replace(number, str(value))
+        QMessageBox.information(
+            self,
+            self.tr("Database"),
+            text + " " + self.tr("The program closes now; start it again."),
+        )
+        QApplication.quit()
 
 
 class PrivacyGroup(QGroupBox):

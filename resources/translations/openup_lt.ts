@@ -378,6 +378,156 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>OpenUp Desk: where the records live</source>
+        <translation>OpenUp Desk: kur saugomi įrašai</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
+    </message>
+    <message>
+        <source>e.g. db.jekabpils-biblioteka.lv</source>
+        <translation>pvz., db.jekabpils-biblioteka.lv</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>saugomas šio kompiuterio raktinėje</translation>
+    </message>
+    <message>
+        <source>verify-full: check the server&apos;s certificate</source>
+        <translation>verify-full: tikrinti serverio sertifikatą</translation>
+    </message>
+    <message>
+        <source>require: encrypted, certificate not checked</source>
+        <translation>require: šifruota, sertifikatas netikrinamas</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pasirinkti…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Patikrinti ryšį</translation>
+    </message>
+    <message>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
+        <translation>Perkelti šio kompiuterio įrašus į bendrą duomenų bazę (ji turi būti tuščia)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveris</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Prievadas</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Duomenų bazė</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Naudotojas</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Slaptažodis</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Šifravimas (TLS)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA failas</translation>
+    </message>
+    <message>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
+        <translation>Kur šis kompiuteris turėtų saugoti įrašus? Atskiras kompiuteris (stovykloje, vienoje darbo vietoje) naudoja failą; keli kompiuteriai ir partnerių bibliotekos naudoja vieną bendrą duomenų bazę bibliotekos serveryje.</translation>
+    </message>
+    <message>
+        <source>The CA file</source>
+        <translation>CA failas</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikatai (*.pem *.crt *.cer);;Visi failai (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Jungiamasi prie %1…</translation>
+    </message>
+    <message>
+        <source>an empty database, ready for OpenUp Desk</source>
+        <translation>tuščia duomenų bazė, paruošta OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>a database that holds another program&apos;s tables</source>
+        <translation>duomenų bazė su kitos programos lentelėmis</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
+        <translation>OpenUp Desk įrašai (schema %1)</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2.</source>
+        <translation>Prisijungta: PostgreSQL %1, %2.</translation>
+    </message>
+    <message>
+        <source>Moving the records</source>
+        <translation>Įrašų perkėlimas</translation>
+    </message>
+    <message>
+        <source>Copying and counting the records…</source>
+        <translation>Įrašai kopijuojami ir skaičiuojami…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseGroup</name>
+    <message>
+        <source>Database</source>
+        <translation>Duomenų bazė</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Keisti…</translation>
+    </message>
+    <message>
+        <source>An administrator chooses the database.</source>
+        <translation>Duomenų bazę pasirenka administratorius.</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Naudojama</translation>
+    </message>
+    <message>
+        <source>The program uses the database chosen from its next start.</source>
+        <translation>Programa pasirinktą duomenų bazę naudos nuo kito paleidimo.</translation>
+    </message>
+    <message>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
+        <translation>Įrašai perkelti ir suskaičiuoti: vaikų – %1, apsilankymų – %2, išdavimų – %3. Šio kompiuterio failas išsaugotas kaip kopija: %4.</translation>
+    </message>
+    <message>
+        <source>The program closes now; start it again.</source>
+        <translation>Programa dabar užsidarys; paleiskite ją iš naujo.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>
@@ -1089,6 +1239,110 @@
     <message>
         <source>{picture} cannot be opened as a picture.</source>
         <translation>{picture} negalima atverti kaip paveikslėlio.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
+        <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite {version} ar naujesnę versiją.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite naujausią OpenUp Desk versiją.</translation>
+    </message>
+    <message>
+        <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
+        <translation>Bendrą duomenų bazę sukūrė senesnė OpenUp Desk versija. Administratorius turi patvirtinti jos atnaujinimą iki {version} versijos; vėliau kompiuteriai su senesne programa jos nebegalės naudoti.</translation>
+    </message>
+    <message>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
+        <translation>Ši paskyra negali atnaujinti bendros duomenų bazės: ją atnaujina serverį prižiūrintis asmuo su schemos savininko paskyra (main.py migrate). Niekas nepakeista.</translation>
+    </message>
+    <message>
+        <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
+        <translation>Serverio parengimui reikia PostgreSQL duomenų bazės (postgresql+psycopg://…), o ne {database}.</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
+        <translation>Duomenų bazėje {database} jau yra lentelių: serverio parengimas paruošia tik tuščią duomenų bazę.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Įveskite serverio pavadinimą arba adresą.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Įveskite duomenų bazės pavadinimą.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Įveskite naudotojo vardą.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Prievadas yra skaičius nuo 1 iki 65535.</translation>
+    </message>
+    <message>
+        <source>Choose how the connection is encrypted.</source>
+        <translation>Pasirinkite, kaip šifruojamas ryšys.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
+        <translation>Pasirinkite CA failą, kuriuo tikrinamas serverio sertifikatas.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
+        <translation>Serverio tokiu pavadinimu nėra: patikrinkite serverio pavadinimą arba tinklą.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: check the port, and that PostgreSQL runs there.</source>
+        <translation>Serveris atmetė ryšį: patikrinkite prievadą ir ar jame veikia PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: check the network, a VPN or a firewall.</source>
+        <translation>Serveris neatsako: patikrinkite tinklą, VPN arba ugniasienę.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Neteisingas naudotojo vardas arba slaptažodis.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name.</source>
+        <translation>Serveryje nėra tokio pavadinimo duomenų bazės.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
+        <translation>Šifruotas ryšys (TLS) nepavyko: serveris jo nesiūlo arba jo sertifikatas neatitinka CA failo ir serverio pavadinimo.</translation>
+    </message>
+    <message>
+        <source>The server does not let this computer in (pg_hba.conf): ask the person who runs it.</source>
+        <translation>Serveris neįleidžia šio kompiuterio (pg_hba.conf): kreipkitės į serverį prižiūrintį asmenį.</translation>
+    </message>
+    <message>
+        <source>The server could not be used: {detail}</source>
+        <translation>Serverio nepavyko naudoti: {detail}</translation>
+    </message>
+    <message>
+        <source>move the records to the shared database</source>
+        <translation>perkelti įrašus į bendrą duomenų bazę</translation>
+    </message>
+    <message>
+        <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
+        <translation>Bendroje duomenų bazėje jau yra įrašų ({tables}): šio kompiuterio įrašus galima perkelti tik į tuščią duomenų bazę. Nieko nenukopijuota.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} holds {copied} rows, not {kept}: nothing was moved, and this laptop keeps its records.</source>
+        <translation>Lentelės {table} kopijoje yra {copied} eilučių, o ne {kept}: nieko neperkelta, įrašai lieka šiame kompiuteryje.</translation>
+    </message>
+    <message>
+        <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
+        <translation>Į bendrą duomenų bazę galima perkelti tik šio kompiuterio duomenų bazės failą.</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
+        <translation>Slaptažodžio išsaugoti nepavyko: šio kompiuterio raktinė jį atmetė ({problem}). Niekas nepakeista.</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3415,17 @@
     <message>
         <source>The session must end after it starts.</source>
         <translation>Užsiėmimas turi baigtis vėliau, nei prasideda.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Upgrade the shared database now?</source>
+        <translation>Atnaujinti bendrą duomenų bazę dabar?</translation>
+    </message>
+    <message>
+        <source>Change where the records live?</source>
+        <translation>Pakeisti, kur saugomi įrašai?</translation>
     </message>
 </context>
 <context>

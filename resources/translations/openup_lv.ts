@@ -378,6 +378,156 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>OpenUp Desk: where the records live</source>
+        <translation>OpenUp Desk: kur glabājas ieraksti</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tikai šis dators (fails šajā datorā)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
+    </message>
+    <message>
+        <source>e.g. db.jekabpils-biblioteka.lv</source>
+        <translation>piem., db.jekabpils-biblioteka.lv</translation>
+    </message>
+    <message>
+        <source>kept in this computer&apos;s keyring</source>
+        <translation>glabājas šī datora atslēgu glabātuvē</translation>
+    </message>
+    <message>
+        <source>verify-full: check the server&apos;s certificate</source>
+        <translation>verify-full: pārbaudīt servera sertifikātu</translation>
+    </message>
+    <message>
+        <source>require: encrypted, certificate not checked</source>
+        <translation>require: šifrēts, sertifikāts netiek pārbaudīts</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Izvēlēties…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Pārbaudīt savienojumu</translation>
+    </message>
+    <message>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
+        <translation>Pārvietot šī datora ierakstus uz kopīgo datubāzi (tai jābūt tukšai)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveris</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datubāze</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Lietotājs</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parole</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Šifrēšana (TLS)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA fails</translation>
+    </message>
+    <message>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
+        <translation>Kur šim datoram glabāt ierakstus? Atsevišķs dators (nometnē, viena darba vieta) izmanto failu; vairāki datori un partneru bibliotēkas izmanto vienu kopīgu datubāzi bibliotēkas serverī.</translation>
+    </message>
+    <message>
+        <source>The CA file</source>
+        <translation>CA fails</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikāti (*.pem *.crt *.cer);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Savienojas ar %1…</translation>
+    </message>
+    <message>
+        <source>an empty database, ready for OpenUp Desk</source>
+        <translation>tukša datubāze, gatava OpenUp Desk</translation>
+    </message>
+    <message>
+        <source>a database that holds another program&apos;s tables</source>
+        <translation>datubāze ar citas programmas tabulām</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
+        <translation>OpenUp Desk ieraksti (shēma %1)</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2.</source>
+        <translation>Savienots: PostgreSQL %1, %2.</translation>
+    </message>
+    <message>
+        <source>Moving the records</source>
+        <translation>Ierakstu pārvietošana</translation>
+    </message>
+    <message>
+        <source>Copying and counting the records…</source>
+        <translation>Ieraksti tiek kopēti un skaitīti…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseGroup</name>
+    <message>
+        <source>Database</source>
+        <translation>Datubāze</translation>
+    </message>
+    <message>
+        <source>This laptop only (a file on this computer)</source>
+        <translation>Tikai šis dators (fails šajā datorā)</translation>
+    </message>
+    <message>
+        <source>The library&apos;s shared database (server)</source>
+        <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Mainīt…</translation>
+    </message>
+    <message>
+        <source>An administrator chooses the database.</source>
+        <translation>Datubāzi izvēlas administrators.</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Izmantota</translation>
+    </message>
+    <message>
+        <source>The program uses the database chosen from its next start.</source>
+        <translation>Programma izvēlēto datubāzi izmantos no nākamās palaišanas.</translation>
+    </message>
+    <message>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
+        <translation>Ieraksti pārvietoti un saskaitīti: bērni – %1, apmeklējumi – %2, izsniegumi – %3. Šī datora fails saglabāts kā kopija: %4.</translation>
+    </message>
+    <message>
+        <source>The program closes now; start it again.</source>
+        <translation>Programma tagad aizvērsies; palaidiet to vēlreiz.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Session:</source>
@@ -1089,6 +1239,110 @@
     <message>
         <source>{picture} cannot be opened as a picture.</source>
         <translation>{picture} nevar atvērt kā attēlu.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
+        <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet versiju {version} vai jaunāku.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet jaunāko OpenUp Desk versiju.</translation>
+    </message>
+    <message>
+        <source>The shared database was made by an older version of OpenUp Desk. An administrator must confirm its upgrade to version {version}; laptops with an older program cannot use it afterwards.</source>
+        <translation>Kopīgo datubāzi izveidoja vecāka OpenUp Desk versija. Administratoram jāapstiprina tās atjaunināšana uz versiju {version}; pēc tam datori ar vecāku programmu to vairs nevarēs izmantot.</translation>
+    </message>
+    <message>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
+        <translation>Šim kontam nav tiesību atjaunināt kopīgo datubāzi: to atjaunina servera uzturētājs ar shēmas īpašnieka kontu (main.py migrate). Nekas netika mainīts.</translation>
+    </message>
+    <message>
+        <source>Server set-up needs a PostgreSQL database (postgresql+psycopg://…), not {database}.</source>
+        <translation>Servera sagatavošanai vajag PostgreSQL datubāzi (postgresql+psycopg://…), nevis {database}.</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds tables: server set-up prepares an empty one only.</source>
+        <translation>Datubāzē {database} jau ir tabulas: servera sagatavošana sagatavo tikai tukšu datubāzi.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Ievadiet servera nosaukumu vai adresi.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Ievadiet datubāzes nosaukumu.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Ievadiet lietotājvārdu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Ports ir skaitlis no 1 līdz 65535.</translation>
+    </message>
+    <message>
+        <source>Choose how the connection is encrypted.</source>
+        <translation>Izvēlieties, kā savienojums tiek šifrēts.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
+        <translation>Izvēlieties CA failu, ar ko pārbaudīt servera sertifikātu.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
+        <translation>Nav servera ar šādu nosaukumu: pārbaudiet servera nosaukumu vai tīklu.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: check the port, and that PostgreSQL runs there.</source>
+        <translation>Serveris atteica savienojumu: pārbaudiet portu un to, vai tajā darbojas PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: check the network, a VPN or a firewall.</source>
+        <translation>Serveris neatbild: pārbaudiet tīklu, VPN vai ugunsmūri.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Lietotājvārds vai parole ir nepareiza.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name.</source>
+        <translation>Serverī nav datubāzes ar šādu nosaukumu.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
+        <translation>Šifrētais savienojums (TLS) neizdevās: serveris to nepiedāvā, vai tā sertifikāts neatbilst CA failam un servera nosaukumam.</translation>
+    </message>
+    <message>
+        <source>The server does not let this computer in (pg_hba.conf): ask the person who runs it.</source>
+        <translation>Serveris nelaiž iekšā šo datoru (pg_hba.conf): jautājiet tam, kas uztur serveri.</translation>
+    </message>
+    <message>
+        <source>The server could not be used: {detail}</source>
+        <translation>Serveri nevarēja izmantot: {detail}</translation>
+    </message>
+    <message>
+        <source>move the records to the shared database</source>
+        <translation>pārvietot ierakstus uz kopīgo datubāzi</translation>
+    </message>
+    <message>
+        <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
+        <translation>Kopīgajā datubāzē jau ir ieraksti ({tables}): šī datora ierakstus var pārvietot tikai uz tukšu datubāzi. Nekas netika nokopēts.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} holds {copied} rows, not {kept}: nothing was moved, and this laptop keeps its records.</source>
+        <translation>Tabulas {table} kopijā ir {copied} rindas, nevis {kept}: nekas netika pārvietots, un ieraksti paliek šajā datorā.</translation>
+    </message>
+    <message>
+        <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
+        <translation>Uz kopīgo datubāzi var pārvietot tikai šī datora datubāzes failu.</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
+        <translation>Paroli nevar saglabāt: šī datora atslēgu glabātuve to atteica ({problem}). Nekas netika mainīts.</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3415,17 @@
     <message>
         <source>The session must end after it starts.</source>
         <translation>Nodarbībai jābeidzas pēc tās sākuma.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Upgrade the shared database now?</source>
+        <translation>Atjaunināt kopīgo datubāzi tagad?</translation>
+    </message>
+    <message>
+        <source>Change where the records live?</source>
+        <translation>Mainīt, kur glabājas ieraksti?</translation>
     </message>
 </context>
 <context>

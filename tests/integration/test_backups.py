@@ -460,7 +460,7 @@ def test_backup_and_restore_commands(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_opening_the_program_takes_the_daily_backup(desk: Desk) -> None:
-    from desktop.cli import open_database
+    from db.startup import open_database
 
     path = file_of(desk.db)
     for _ in range(2):

@@ -106,7 +106,7 @@ def test_migration_0004_chains_the_events_already_written(any_db: Database) -> N
     with any_db.engine.connect() as connection:
         assert "chain" not in {c["name"] for c in inspect(connection).get_columns("audit_event")}
 
-    migrate(any_db)
+    migrate(any_db, confirmed=True)  # a shared database: the administrator confirmed
 
     with any_db.reading() as session:
         chained = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
