@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+
+# The colours of a line that says what went wrong, and of one that says it went well.
+ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+DONE_STYLE = "color: #1b5e20;"
 
 
 def page_title(text: str) -> QLabel:
@@ -14,3 +18,26 @@ def page_title(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def problem_line() -> QLabel:
+    """A dialog's line for what stops it, hidden until there is something to say."""
+    line = QLabel()
+    line.setObjectName("dialogMessage")
+    line.setWordWrap(True)
+    line.setStyleSheet(ERROR_STYLE)
+    line.hide()
+    return line
+
+
+def ok_cancel(dialog: QDialog, name: str, text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (named and worded for what it does) and Cancel, wired to the dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setObjectName(name)
+    ok.setText(text)
+    return buttons, ok

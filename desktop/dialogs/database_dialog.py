@@ -43,12 +43,10 @@ from desktop.shared_database import (
     kept_password,
     saved_address,
 )
+from desktop.widgets import DONE_STYLE, ERROR_STYLE
 
 if TYPE_CHECKING:
     from db.move_records import Moved
-
-ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
-GOOD_STYLE = "color: #1b5e20; font-weight: bold;"
 
 
 class DatabaseDialog(QDialog):
@@ -210,7 +208,7 @@ class DatabaseDialog(QDialog):
         return self.password.text() or kept_password(address)
 
     def say(self, text: str, *, good: bool = False) -> None:
-        self.message.setStyleSheet(GOOD_STYLE if good else ERROR_STYLE)
+        self.message.setStyleSheet(DONE_STYLE if good else ERROR_STYLE)
         self.message.setText(text)
         self.message.show()
 

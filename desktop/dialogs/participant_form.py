@@ -49,7 +49,7 @@ from desktop.context import AppContext
 from desktop.dialogs.privacy import confirm_erasure, save_access_request
 from desktop.errors import translate_error
 from desktop.operations import Operation
-from desktop.widgets import page_title
+from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
 
 # The spin box's lowest value stands for "birth year not known".
 UNKNOWN_YEAR = OLDEST_BIRTH_YEAR - 1
@@ -59,8 +59,6 @@ PURPOSES = (
     ConsentPurpose.PUBLICATION,
     ConsentPurpose.DATA_PROCESSING,
 )
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
-DONE_STYLE = "color: #1b7a2e;"
 
 
 def date_pattern() -> str:

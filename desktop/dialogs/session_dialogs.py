@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -40,13 +39,13 @@ from db.programs import (
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.operations import Operation
+from desktop.widgets import ok_cancel, problem_line
 
 # The Friday open sessions run 16:00–17:00: the most common choice is the default.
 DEFAULT_START = time(16)
 DEFAULT_END = time(17)
 # A series longer than this is refused by the records core anyway; the table stops here.
 MAX_SERIES_ROWS = 5 * 53
-ERROR_STYLE = "color: #b71c1c;"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -119,20 +118,10 @@ class _ScheduleDialog(QDialog):
             self.leader.addItem(display_name, staff_id)
         self.leader.setCurrentIndex(max(0, self.leader.findData(ctx.staff_id or 0)))
 
-        self.message = QLabel()
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.message = problem_line()
+        self.buttons, self.save_button = ok_cancel(
+            self, "scheduleButton", QCoreApplication.translate("_ScheduleDialog", "Schedule")
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setObjectName("scheduleButton")
-        self.save_button.setText(QCoreApplication.translate("_ScheduleDialog", "Schedule"))
         if self.program.count() == 0:
             self.save_button.setEnabled(False)
             self._show_message(
@@ -436,19 +425,8 @@ class NewProgramDialog(QDialog):
         hint = QLabel(self.tr("Its sessions are scheduled next."))
         hint.setWordWrap(True)
 
-        self.message = QLabel()
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setObjectName("createProgramButton")
-        self.save_button.setText(self.tr("Create"))
+        self.message = problem_line()
+        self.buttons, self.save_button = ok_cancel(self, "createProgramButton", self.tr("Create"))
 
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)

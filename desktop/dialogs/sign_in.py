@@ -25,8 +25,7 @@ from db.database import Database
 from db.errors import DomainError
 from desktop.errors import translate_error
 from desktop.operations import Operation
-
-ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+from desktop.widgets import ERROR_STYLE
 
 
 def _password_field(name: str) -> QLineEdit:

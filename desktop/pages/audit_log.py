@@ -45,11 +45,10 @@ from desktop.audit_words import (
     record_words,
 )
 from desktop.context import AppContext
-from desktop.dialogs.participant_form import DONE_STYLE, ERROR_STYLE
 from desktop.errors import translate_error
 from desktop.operations import Operation
 from desktop.table_model import RowsModel
-from desktop.widgets import page_title
+from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
 
 _Index = QModelIndex | QPersistentModelIndex
 SHOWN_AT_MOST = 500

@@ -47,7 +47,6 @@ from db.programs import (
 )
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import (
-    ERROR_STYLE,
     NewSessionDialog,
     WeeklySeriesDialog,
     day_text,
@@ -57,7 +56,7 @@ from desktop.dialogs.session_dialogs import (
 )
 from desktop.errors import translate_error
 from desktop.operations import Operation
-from desktop.widgets import page_title
+from desktop.widgets import ERROR_STYLE, page_title
 
 INFO_STYLE = "color: #1b5e20;"
 HELD_COLOUR = QColor("#2e7d32")
