@@ -19,6 +19,16 @@ from tests.conftest import Desk
 
 
 @pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """Every test starts in the source language, whatever the one before it installed
+    (the program's own start-up installs the laptop's language)."""
+    yield
+    from desktop import i18n
+
+    i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseException]]:
     """A bug in an operation fails the test, instead of waiting on a modal error dialog."""
     errors: list[BaseException] = []
