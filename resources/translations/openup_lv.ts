@@ -607,11 +607,11 @@
     </message>
     <message>
         <source>Out now: %1</source>
-        <translation>Izsniegts: %1</translation>
+        <translation>Izsniegti: %1</translation>
     </message>
     <message>
         <source>overdue: %1</source>
-        <translation>nokavēts: %1</translation>
+        <translation>nokavēti: %1</translation>
     </message>
     <message>
         <source>Overdue</source>
