@@ -26,6 +26,7 @@ from PySide6.QtMultimedia import (
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from desktop.i18n import fill
 from desktop.qr_reader import qr_texts
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class CameraWindow(QDialog):
         self.camera.start()
 
     def _camera_failed(self, _error: QCamera.Error, description: str) -> None:
-        self.status.setText(self.tr("The camera cannot be used: %1").replace("%1", description))
+        self.status.setText(fill(self.tr("The camera cannot be used: %1"), description))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.camera is not None:

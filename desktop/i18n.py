@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db import dates
@@ -21,6 +23,18 @@ QT_OWN_TEXTS = (
 )
 
 _installed: list[QTranslator] = []
+_PLACE = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *values: object) -> str:
+    """Put the values into a translated text's %1, %2, … in one pass, so a value that itself
+    holds "%2" (a name, a note) stays as typed."""
+
+    def value(found: re.Match[str]) -> str:
+        number = int(found[1])
+        return str(values[number - 1]) if number <= len(values) else found[0]
+
+    return _PLACE.sub(value, text)
 
 
 def install(language: str) -> None:

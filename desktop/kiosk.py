@@ -34,6 +34,7 @@ from db.names import sort_key
 from db.scancodes import CardCode, decode_scan
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.scan_keys import ScanKeys
 
@@ -329,13 +330,13 @@ class KioskWindow(QWidget):
     def _welcomed(self, welcome: KioskWelcome) -> None:
         name = welcome.first_name
         if welcome.already_here:
-            text = self.tr("Hello, %1! You are already checked in.").replace("%1", name)
+            text = fill(self.tr("Hello, %1! You are already checked in."), name)
         else:
-            text = self.tr("Welcome, %1!").replace("%1", name)
+            text = fill(self.tr("Welcome, %1!"), name)
         self.welcome.setText(text)
         theme = self.screen_data.theme if self.screen_data else ""
         self.welcome_theme.setText(
-            self.tr("Today: %1").replace("%1", theme) if theme else self.tr("Have a good time!")
+            fill(self.tr("Today: %1"), theme) if theme else self.tr("Have a good time!")
         )
         self.message.clear()
         self.pages.setCurrentIndex(1)

@@ -28,6 +28,7 @@ from db.accounts import signed_in_as
 from db.database import describe
 from desktop import operations
 from desktop.context import AppContext
+from desktop.i18n import fill
 from desktop.idle_lock import IdleLock
 from desktop.pages.desk import DeskPage
 from desktop.pages.settings_page import SettingsPage
@@ -119,9 +120,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.database_label = QLabel(
-            self.tr("Database: %1").replace("%1", describe(self.ctx.database.url))
-        )
+        self.database_label = QLabel(fill(self.tr("Database: %1"), describe(self.ctx.database.url)))
         self.database_label.setObjectName("databaseLabel")
         status.addWidget(self.database_label, 1)
         # A moving bar while the database works longer than a blink (a scan takes ~10 ms).

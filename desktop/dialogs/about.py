@@ -19,6 +19,7 @@ from desktop.about import (
     program_licence,
     program_version,
 )
+from desktop.i18n import fill
 
 
 class AboutDialog(QDialog):
@@ -30,9 +31,9 @@ class AboutDialog(QDialog):
         self.resize(620, 560)
 
         heading = QLabel(f"<h2>{PROGRAM_NAME}</h2>")
-        self.version = QLabel(self.tr("Version %1").replace("%1", program_version()))
+        self.version = QLabel(fill(self.tr("Version %1"), program_version()))
         self.version.setObjectName("aboutVersion")
-        self.database = QLabel(self.tr("Database: %1").replace("%1", describe(database.url)))
+        self.database = QLabel(fill(self.tr("Database: %1"), describe(database.url)))
         self.database.setObjectName("aboutDatabase")
         self.database.setWordWrap(True)
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -61,8 +62,8 @@ class AboutDialog(QDialog):
         parts = [
             "<p>"
             + html.escape(
-                self.tr("OpenUp Desk is free software under the %1 licence.").replace(
-                    "%1", program_licence()
+                fill(
+                    self.tr("OpenUp Desk is free software under the %1 licence."), program_licence()
                 )
             )
             + "</p>",
@@ -75,6 +76,6 @@ class AboutDialog(QDialog):
         ]
         parts.append("</table>")
         for font in font_licences():
-            title = self.tr("Font %1").replace("%1", font.families)
+            title = fill(self.tr("Font %1"), font.families)
             parts.append(f"<h3>{html.escape(title)}</h3><pre>{html.escape(font.text)}</pre>")
         return "".join(parts)

@@ -33,6 +33,7 @@ from db.database import Database
 from db.errors import DomainError
 from db.progress import Progress
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.settings import DATABASE_KIND, Settings
 from desktop.shared_database import (
@@ -231,7 +232,7 @@ class DatabaseDialog(QDialog):
             return
         url = address.url(self.password_to_use(address))
         self._busy(True)
-        self.say(self.tr("Connecting to %1…").replace("%1", address.host), good=True)
+        self.say(fill(self.tr("Connecting to %1…"), address.host), good=True)
         Operation(self, lambda: try_connection(url)).success(
             lambda state: self._connected(address, state, then_keep)
         ).failure(lambda error, _details: self._failed(error)).finally_(
@@ -248,11 +249,9 @@ class DatabaseDialog(QDialog):
         elif state.revision is None:
             found = self.tr("a database that holds another program's tables")
         else:
-            found = self.tr("OpenUp Desk's records (schema %1)").replace("%1", state.revision)
+            found = fill(self.tr("OpenUp Desk's records (schema %1)"), state.revision)
         self.say(
-            self.tr("Connected: PostgreSQL %1, %2.")
-            .replace("%1", state.server_version.split()[0])
-            .replace("%2", found),
+            fill(self.tr("Connected: PostgreSQL %1, %2."), state.server_version.split()[0], found),
             good=True,
         )
         if then_keep:

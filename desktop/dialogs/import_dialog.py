@@ -40,6 +40,7 @@ from db.roster import (
 )
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.table_model import RowsModel
 
@@ -226,14 +227,13 @@ class ImportDialog(QDialog):
         self.model.set_rows(list(preview.rows))
         valid, wrong = len(preview.valid_rows), len(preview.problem_rows)
         text = self.tr("Rows: %1, ready to import: %2, with problems: %3.")
-        text = text.replace("%1", str(len(preview.rows))).replace("%2", str(valid))
-        text = text.replace("%3", str(wrong))
+        text = fill(text, str(len(preview.rows)), str(valid), str(wrong))
         if preview.ignored_columns:
             ignored = self.tr("Columns not imported: %1.")
-            text += " " + ignored.replace("%1", ", ".join(preview.ignored_columns))
+            text += " " + fill(ignored, ", ".join(preview.ignored_columns))
         self.summary.setText(text)
         self.summary.setStyleSheet("")
-        self.import_button.setText(self.tr("Import %1 children").replace("%1", str(valid)))
+        self.import_button.setText(fill(self.tr("Import %1 children"), str(valid)))
         self.import_button.setEnabled(valid > 0 and self.site_id is not None)
 
     def _refused(self, error: BaseException, _details: str) -> None:
@@ -264,7 +264,7 @@ class ImportDialog(QDialog):
 
     def _imported(self, count: int) -> None:
         self.preview = None
-        self.summary.setText(self.tr("Imported %1 children.").replace("%1", str(count)))
+        self.summary.setText(fill(self.tr("Imported %1 children."), str(count)))
         self.summary.setStyleSheet("")
         self.import_button.setText(self.tr("Import"))
         self.imported.emit(count)

@@ -37,6 +37,7 @@ from db.equipment import Borrower, ItemDetails, ItemRow
 from db.models import ItemCategory, ItemStatus
 from db.people import search_participants
 from desktop.context import AppContext
+from desktop.i18n import fill
 from desktop.settings import LOAN_HOURS
 
 PROBLEM_STYLE = "color: #b71c1c;"
@@ -134,7 +135,7 @@ class ItemDialog(_SubmitDialog):
         self.setWindowTitle(
             self.tr("Add an item")
             if item is None
-            else self.tr("Edit %1 %2").replace("%1", item.tag).replace("%2", item.name)
+            else fill(self.tr("Edit %1 %2"), item.tag, item.name)
         )
 
         self.tag = QLineEdit()
@@ -263,9 +264,9 @@ class LendDialog(_SubmitDialog):
         self.setObjectName("lendDialog")
         self.ctx = ctx
         self.item = item
-        self.setWindowTitle(self.tr("Lend %1").replace("%1", item.tag))
+        self.setWindowTitle(fill(self.tr("Lend %1"), item.tag))
 
-        heading = QLabel(self.tr("Lend %1 %2 to:").replace("%1", item.tag).replace("%2", item.name))
+        heading = QLabel(fill(self.tr("Lend %1 %2 to:"), item.tag, item.name))
         heading.setWordWrap(True)
         bold = heading.font()
         bold.setBold(True)
@@ -305,9 +306,7 @@ class LendDialog(_SubmitDialog):
         lendable = [part.tag for part in parts if part.status is not ItemStatus.RETIRED]
         self.has_parts = bool(lendable)
         if lendable:
-            self.with_parts.setText(
-                self.tr("Lend its parts too: %1").replace("%1", ", ".join(lendable))
-            )
+            self.with_parts.setText(fill(self.tr("Lend its parts too: %1"), ", ".join(lendable)))
             self.with_parts.setChecked(True)
         else:
             self.with_parts.hide()
@@ -424,20 +423,22 @@ class ReturnDialog(_SubmitDialog):
     def __init__(self, parent: QWidget | None, item: ItemRow, parts_out: list[ItemRow]) -> None:
         super().__init__(parent, self.tr("Return"))
         self.setObjectName("returnDialog")
-        self.setWindowTitle(self.tr("Return %1").replace("%1", item.tag))
+        self.setWindowTitle(fill(self.tr("Return %1"), item.tag))
 
         heading = QLabel(
-            self.tr("%1 %2 comes back from %3, lent %4.")
-            .replace("%1", item.tag)
-            .replace("%2", item.name)
-            .replace("%3", item.borrower or "")
-            .replace("%4", when(item.lent_at) if item.lent_at else "")
+            fill(
+                self.tr("%1 %2 comes back from %3, lent %4."),
+                item.tag,
+                item.name,
+                item.borrower or "",
+                when(item.lent_at) if item.lent_at else "",
+            )
         )
         heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if item.overdue and item.due_at is not None:
-            late = QLabel(self.tr("It was due back at %1.").replace("%1", when(item.due_at)))
+            late = QLabel(fill(self.tr("It was due back at %1."), when(item.due_at)))
             late.setObjectName("returnOverdue")
             late.setStyleSheet(WARNING_STYLE)
             layout.addWidget(late)
@@ -456,8 +457,9 @@ class ReturnDialog(_SubmitDialog):
         self.has_parts = bool(parts_out)
         if parts_out:
             self.with_parts.setText(
-                self.tr("Its parts come back too: %1").replace(
-                    "%1", ", ".join(part.tag for part in parts_out)
+                fill(
+                    self.tr("Its parts come back too: %1"),
+                    ", ".join(part.tag for part in parts_out),
                 )
             )
             self.with_parts.setChecked(True)

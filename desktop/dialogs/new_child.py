@@ -23,6 +23,7 @@ from db.models import ConsentPurpose
 from db.people import FoundParticipant, ParticipantDetails, possible_duplicates, register_walk_in
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 
 
@@ -126,11 +127,9 @@ class NewChildDialog(QDialog):
             return
         names = ", ".join(f"{p.full_name} ({p.birth_year or '?'})" for p in self._existing)
         self.duplicates.setText(
-            self.tr("Already registered: %1. Is this the same child?").replace("%1", names)
+            fill(self.tr("Already registered: %1. Is this the same child?"), names)
         )
-        self.use_existing.setText(
-            self.tr("Check in %1 instead").replace("%1", self._existing[0].full_name)
-        )
+        self.use_existing.setText(fill(self.tr("Check in %1 instead"), self._existing[0].full_name))
         self.duplicates.show()
         self.use_existing.show()
 

@@ -48,6 +48,7 @@ from db.privacy import ERASED_FIRST_NAME
 from desktop.context import AppContext
 from desktop.dialogs.privacy import confirm_erasure, save_access_request
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
 
@@ -448,9 +449,7 @@ class ParticipantForm(QWidget):
         details = record.details
         self.title.setText(f"{details.first_name} {details.last_name}")
         card = record.card_code or "—"
-        self.subtitle.setText(
-            self.tr("Card %1 · %2").replace("%1", card).replace("%2", record.site_name)
-        )
+        self.subtitle.setText(fill(self.tr("Card %1 · %2"), card, record.site_name))
         self.archived_badge.setVisible(record.archived)
         self.archive_button.show()
         self.archive_button.setText(self.tr("Restore") if record.archived else self.tr("Archive"))
@@ -504,8 +503,11 @@ class ParticipantForm(QWidget):
         for purpose, row in self.consent_rows.items():
             active = record.active_consent(purpose)
             if active is not None:
-                text = self.tr("Given on %1 by %2").replace("%1", date_text(active.given_on))
-                text = text.replace("%2", active.given_by or self.tr("(name not written)"))
+                text = fill(
+                    self.tr("Given on %1 by %2"),
+                    date_text(active.given_on),
+                    active.given_by or self.tr("(name not written)"),
+                )
                 row.status.setStyleSheet(DONE_STYLE)
             else:
                 last = next((c for c in reversed(record.consents) if c.purpose is purpose), None)
@@ -514,9 +516,7 @@ class ParticipantForm(QWidget):
                 else:
                     text = self.tr("Not given")
                 if last is not None and last.withdrawn_on is not None:
-                    withdrawn = self.tr("Withdrawn on %1").replace(
-                        "%1", date_text(last.withdrawn_on)
-                    )
+                    withdrawn = fill(self.tr("Withdrawn on %1"), date_text(last.withdrawn_on))
                     text = f"{text} · {withdrawn}"
                 row.status.setStyleSheet(ERROR_STYLE if purpose is ConsentPurpose.PHOTO else "")
             row.status.setText(text)
@@ -526,15 +526,12 @@ class ParticipantForm(QWidget):
     def _show_enrolments(self, record: ParticipantRecord, choices: list[tuple[int, str]]) -> None:
         self.enrolment_list.clear()
         for enrolment in record.enrollments:
+            name, joined = enrolment.program_name, date_text(enrolment.joined_on)
             if enrolment.left_on is None:
-                line = self.tr("%1, since %2").replace("%2", date_text(enrolment.joined_on))
+                line = fill(self.tr("%1, since %2"), name, joined)
             else:
-                line = (
-                    self.tr("%1, %2 – %3")
-                    .replace("%2", date_text(enrolment.joined_on))
-                    .replace("%3", date_text(enrolment.left_on))
-                )
-            self.enrolment_list.addItem(line.replace("%1", enrolment.program_name))
+                line = fill(self.tr("%1, %2 – %3"), name, joined, date_text(enrolment.left_on))
+            self.enrolment_list.addItem(line)
         self.enrolment_list.setVisible(bool(record.enrollments))
         self.enrol_program.clear()
         for program_id, name in choices:
@@ -605,10 +602,13 @@ class ParticipantForm(QWidget):
                 f"{p.full_name} ({p.birth_year or '?'}, {p.card_code or '—'})" for p in found
             )
             self.duplicate_warning.setText(
-                self.tr(
-                    "Already registered with this name and birth year: %1. "
-                    "Open their record, or press “Register anyway” if this is another child."
-                ).replace("%1", names)
+                fill(
+                    self.tr(
+                        "Already registered with this name and birth year: %1. "
+                        "Open their record, or press “Register anyway” if this is another child."
+                    ),
+                    names,
+                )
             )
         self.duplicate_warning.setVisible(bool(found))
         self.open_duplicate.setVisible(bool(found))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from db.errors import DomainError
 from db.files import CannotWriteFile, write_file
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 
 # Pages are drawn for the printer at up to this resolution: sharp QR codes and text,
@@ -59,7 +60,7 @@ class PdfPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setStyleSheet("background: #808080;")
 
-        self.pages = QLabel(self.tr("Pages: %1").replace("%1", str(self.document.pageCount())))
+        self.pages = QLabel(fill(self.tr("Pages: %1"), str(self.document.pageCount())))
         self.pages.setObjectName("pageCount")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print…"))

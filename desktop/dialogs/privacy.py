@@ -30,6 +30,7 @@ from db.errors import DomainError
 from db.privacy import PastRetention, RetentionRule, RetentionStart
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE
 from desktop.table_model import RowsModel
@@ -45,7 +46,7 @@ def rule_text(rule: RetentionRule) -> str:
         )
     else:
         text = QCoreApplication.translate("privacy", "%1 years after the last attendance")
-    return text.replace("%1", str(rule.years))
+    return fill(text, str(rule.years))
 
 
 def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, name: str) -> None:
@@ -56,7 +57,7 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
     suggested = Path(folder or Path.home()) / f"{name} — {date.today().isoformat()}.pdf"
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate("privacy", "Everything stored about %1").replace("%1", name),
+        fill(QCoreApplication.translate("privacy", "Everything stored about %1"), name),
         str(suggested),
         QCoreApplication.translate("privacy", "PDF document (*.pdf);;JSON data (*.json)"),
     )
@@ -72,13 +73,15 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
         QMessageBox.information(
             parent,
             title,
-            QCoreApplication.translate(
-                "privacy",
-                "Everything stored about %1 was saved to %2. The file is readable by you only; "
-                "hand it over in person or encrypted.",
-            )
-            .replace("%1", name)
-            .replace("%2", str(path)),
+            fill(
+                QCoreApplication.translate(
+                    "privacy",
+                    "Everything stored about %1 was saved to %2. The file is readable by you only; "
+                    "hand it over in person or encrypted.",
+                ),
+                name,
+                str(path),
+            ),
         )
 
     def refused(error: BaseException, _details: str) -> None:
@@ -101,9 +104,7 @@ def confirm_erasure(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("privacy", "Erase a child's records"))
-    box.setText(
-        QCoreApplication.translate("privacy", "Erase %1's records for good?").replace("%1", name)
-    )
+    box.setText(fill(QCoreApplication.translate("privacy", "Erase %1's records for good?"), name))
     box.setInformativeText(
         QCoreApplication.translate(
             "privacy",
@@ -146,7 +147,7 @@ class PastRetentionModel(RowsModel):
             return child.full_name
         if column == self.LAST_SEEN:
             seen = day_text(child.last_seen)
-            return seen if child.came else self.tr("never (registered %1)").replace("%1", seen)
+            return seen if child.came else fill(self.tr("never (registered %1)"), seen)
         return day_text(child.counted_from)
 
 
@@ -209,11 +210,13 @@ class RetentionDialog(QDialog):
         self.model.set_rows(children)
         count = len(children)
         self.summary.setText(
-            self.tr("The library keeps a child's records %1. Older than that: %2 children.")
-            .replace("%1", rule_text(self.rule))
-            .replace("%2", str(count))
+            fill(
+                self.tr("The library keeps a child's records %1. Older than that: %2 children."),
+                rule_text(self.rule),
+                str(count),
+            )
         )
-        self.erase_button.setText(self.tr("Erase these %1 children…").replace("%1", str(count)))
+        self.erase_button.setText(fill(self.tr("Erase these %1 children…"), str(count)))
         self.erase_button.setEnabled(count > 0)
 
     def confirm(self) -> None:
@@ -221,11 +224,14 @@ class RetentionDialog(QDialog):
         answer = QMessageBox.warning(
             self,
             self.windowTitle(),
-            self.tr(
-                "Erase the records of %1 children for good? Their names, guardians, phones, "
-                "notes, consents and card codes are removed; attendance stays as anonymous "
-                "rows, so the project's totals do not change. This cannot be undone."
-            ).replace("%1", str(count)),
+            fill(
+                self.tr(
+                    "Erase the records of %1 children for good? Their names, guardians, phones, "
+                    "notes, consents and card codes are removed; attendance stays as anonymous "
+                    "rows, so the project's totals do not change. This cannot be undone."
+                ),
+                str(count),
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -255,8 +261,8 @@ class RetentionDialog(QDialog):
     def _erased(self, count: int, stopped: bool) -> None:
         if stopped:
             kept = len(self.model.rows) - count
-            text = self.tr("Stopped: %1 children erased, %2 kept.").replace("%2", str(kept))
+            text = fill(self.tr("Stopped: %1 children erased, %2 kept."), str(count), str(kept))
         else:
-            text = self.tr("Erased: %1 children.")
-        self.said.setText(text.replace("%1", str(count)))
+            text = fill(self.tr("Erased: %1 children."), str(count))
+        self.said.setText(text)
         self.said.show()

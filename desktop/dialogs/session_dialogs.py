@@ -38,6 +38,7 @@ from db.programs import (
 )
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.widgets import ok_cancel, problem_line
 
@@ -334,15 +335,10 @@ class WeeklySeriesDialog(_ScheduleDialog):
             return
         weekday = QLocale().dayName(to_qdate(days[0]).dayOfWeek())
         text = self.tr("Every %1: %2 sessions from %3 to %4.")
-        text = (
-            text.replace("%1", weekday)
-            .replace("%2", str(len(days) - existing))
-            .replace("%3", day_text(days[0]))
-            .replace("%4", day_text(days[-1]))
-        )
+        text = fill(text, weekday, str(len(days) - existing), day_text(days[0]), day_text(days[-1]))
         if existing:
             text += " " + self.tr("%1 dates already have a session and are left as they are.")
-            text = text.replace("%1", str(existing))
+            text = fill(text, str(existing))
         self.summary.setText(text)
 
     def _day_of_row(self, row: int) -> date | None:

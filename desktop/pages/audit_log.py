@@ -46,6 +46,7 @@ from desktop.audit_words import (
 )
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.table_model import RowsModel
 from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
@@ -233,16 +234,16 @@ class AuditLogPage(QWidget):
             self.chain.setStyleSheet("")
         elif check.intact:
             self.chain.setText(
-                self.tr("Last checked intact: %1").replace("%1", day_and_time(check.checked_at))
+                fill(self.tr("Last checked intact: %1"), day_and_time(check.checked_at))
             )
             self.chain.setStyleSheet(DONE_STYLE)
         else:
             since = (
-                self.tr("Last checked intact: %1").replace("%1", day_and_time(check.last_intact))
+                fill(self.tr("Last checked intact: %1"), day_and_time(check.last_intact))
                 if check.last_intact is not None
                 else self.tr("It was never found intact.")
             )
-            checked = self.tr("Checked: %1.").replace("%1", day_and_time(check.checked_at))
+            checked = fill(self.tr("Checked: %1."), day_and_time(check.checked_at))
             self.chain.setText(f"{check_text(check)} {checked} {since}")
             self.chain.setStyleSheet(ERROR_STYLE)
 
@@ -291,9 +292,10 @@ class AuditLogPage(QWidget):
         self.model.set_rows(rows)
         if len(rows) >= SHOWN_AT_MOST:
             self.count.setText(
-                self.tr("Shown: the newest %1; narrow the filters to see older events").replace(
-                    "%1", str(len(rows))
+                fill(
+                    self.tr("Shown: the newest %1; narrow the filters to see older events"),
+                    str(len(rows)),
                 )
             )
         else:
-            self.count.setText(self.tr("Shown: %1").replace("%1", str(len(rows))))
+            self.count.setText(fill(self.tr("Shown: %1"), str(len(rows))))

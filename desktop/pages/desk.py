@@ -87,6 +87,7 @@ from db.programs import list_programs, running_sessions
 from db.scancodes import LAYOUT_NAMES, CardCode, ItemCode, decode_scan
 from desktop.context import AppContext
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.resources import SOUNDS
 from desktop.scan_keys import ScanKeys
@@ -569,7 +570,7 @@ class DeskPage(QWidget):
                 item.setText(item.text() + "   " + self.tr("no photos"))
                 item.setToolTip(self.tr("No photo consent: do not photograph this child."))
             self.present_list.addItem(item)
-        self.present_count.setText(self.tr("Here now: %1").replace("%1", str(len(present))))
+        self.present_count.setText(fill(self.tr("Here now: %1"), str(len(present))))
         headcount = (
             anonymous_headcount(self.ctx.database, self.session_id) if self.session_id else 0
         )
@@ -585,8 +586,8 @@ class DeskPage(QWidget):
         today = local(now).date()  # the desk's clock, which tests may set
         overdue = sum(loan.overdue for loan in loans)
         self.out_title.setText(
-            self.tr("Out now: %1").replace("%1", str(len(loans)))
-            + ("   " + self.tr("overdue: %1").replace("%1", str(overdue)) if overdue else "")
+            fill(self.tr("Out now: %1"), str(len(loans)))
+            + ("   " + fill(self.tr("overdue: %1"), str(overdue)) if overdue else "")
         )
         self.out_list.setRowCount(len(loans))
         for row, loan in enumerate(loans):
@@ -709,10 +710,11 @@ class DeskPage(QWidget):
         self._hide_results()
         if code.layout is not None and not self.layout_note.text():
             self.layout_note.setText(
-                self.tr(
-                    "This laptop's keyboard seems to be set to %1; scans are still read right."
-                ).replace(
-                    "%1", QCoreApplication.translate("KeyboardLayout", LAYOUT_NAMES[code.layout])
+                fill(
+                    self.tr(
+                        "This laptop's keyboard seems to be set to %1; scans are still read right."
+                    ),
+                    QCoreApplication.translate("KeyboardLayout", LAYOUT_NAMES[code.layout]),
                 )
             )
         if isinstance(code, CardCode):
@@ -787,23 +789,23 @@ class DeskPage(QWidget):
         self.kit_back = None  # its keep-out links are gone with its message
         self.pending = PendingBorrower(result.participant_id, result.full_name, self.clock())
         self.borrower_hint.setText(
-            self.tr("An item scanned now is lent to %1.").replace("%1", result.full_name)
+            fill(self.tr("An item scanned now is lent to %1."), result.full_name)
         )
         photo = ("  " + self.tr("(no photos)")) if result.no_photos else ""
         if result.home_site:
-            photo += "  " + self.tr("(from %1)").replace("%1", result.home_site)
+            photo += "  " + fill(self.tr("(from %1)"), result.home_site)
         if result.overdue:
-            photo += "\n" + self.tr("Still has, overdue: %1").replace(
-                "%1", self._overdue_words(result.overdue)
+            photo += "\n" + fill(
+                self.tr("Still has, overdue: %1"), self._overdue_words(result.overdue)
             )
         colour = AMBER if result.already_here or result.overdue else GREEN
         if result.already_here:
-            self.say(self.tr("Already here: %1").replace("%1", result.full_name) + photo, colour)
+            self.say(fill(self.tr("Already here: %1"), result.full_name) + photo, colour)
         else:
-            self.say(self.tr("Checked in: %1").replace("%1", result.full_name) + photo, colour)
+            self.say(fill(self.tr("Checked in: %1"), result.full_name) + photo, colour)
             attendance_id = result.attendance_id
             self._remember_undo(
-                self.tr("check-in of %1").replace("%1", result.full_name),
+                fill(self.tr("check-in of %1"), result.full_name),
                 lambda: undo_check_in(self.ctx.database, attendance_id, by=self.ctx.staff_id),
             )
         self._flash_id = result.participant_id
@@ -811,9 +813,11 @@ class DeskPage(QWidget):
     def _overdue_words(self, overdue: list[OverdueItem]) -> str:
         """ "LAP-03 since 27.11.": the tag and the day it went out, Latvian short form."""
         return ", ".join(
-            self.tr("%1 since %2")
-            .replace("%1", item.tag)
-            .replace("%2", dates.day_text(local(item.lent_at).date(), today=self._today()))
+            fill(
+                self.tr("%1 since %2"),
+                item.tag,
+                dates.day_text(local(item.lent_at).date(), today=self._today()),
+            )
             for item in overdue
         )
 
@@ -824,10 +828,8 @@ class DeskPage(QWidget):
         """Who has an item, in words: a child's name, or the session and its start."""
         if session is None:
             return borrower
-        return (
-            self.tr("the session “%1” %2")
-            .replace("%1", session.program)
-            .replace("%2", dates.time_text(session.starts_at))
+        return fill(
+            self.tr("the session “%1” %2"), session.program, dates.time_text(session.starts_at)
         )
 
     def _borrower(self) -> tuple[Borrower, str] | None:
@@ -873,12 +875,12 @@ class DeskPage(QWidget):
         """The child still has something overdue: Enter lends anyway, Esc does not."""
         name = str(asked.fields.get("name", ""))
         overdue = self._overdue_words(list(asked.fields.get("overdue", [])))
-        question = self.tr("%1 still has overdue: %2").replace("%1", name).replace("%2", overdue)
+        question = fill(self.tr("%1 still has overdue: %2"), name, overdue)
         self.say(question, AMBER, "refused")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Overdue items"),
-            question + "\n\n" + self.tr("Lend %1 anyway?").replace("%1", code.tag),
+            question + "\n\n" + fill(self.tr("Lend %1 anyway?"), code.tag),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -894,7 +896,7 @@ class DeskPage(QWidget):
             if box.clickedButton() is lend_button:
                 self._scan_item(code, lend_anyway=True)
             else:
-                self.say(self.tr("Not lent: %1").replace("%1", code.tag), AMBER, sound=None)
+                self.say(fill(self.tr("Not lent: %1"), code.tag), AMBER, sound=None)
             # Back to the scanner: the desk's window, not the closed question, is active.
             self.window().activateWindow()
             self.take_focus()
@@ -916,35 +918,33 @@ class DeskPage(QWidget):
     def _lent(self, lent: list[Lent], left_behind: list[str]) -> None:
         self.kit_back = None
         first = lent[0]
-        text = (
-            self.tr("Lent: %1 to %2, due %3")
-            .replace("%1", ", ".join(f"{x.tag} {x.item_name}" for x in lent))
-            .replace("%2", self._to_whom(first.borrower, first.session))
-            .replace("%3", dates.moment_or_time_text(first.due_at, today=self._today()))
+        text = fill(
+            self.tr("Lent: %1 to %2, due %3"),
+            ", ".join(f"{x.tag} {x.item_name}" for x in lent),
+            self._to_whom(first.borrower, first.session),
+            dates.moment_or_time_text(first.due_at, today=self._today()),
         )
         if left_behind:
-            text += "\n" + self.tr("Left behind: %1").replace("%1", "; ".join(left_behind))
+            text += "\n" + fill(self.tr("Left behind: %1"), "; ".join(left_behind))
         self.say(text, AMBER if left_behind else GREEN)
         self.pending = None
         self.borrower_hint.clear()
         loan_ids = [x.loan_id for x in lent]
         self._remember_undo(
-            self.tr("loan of %1").replace("%1", first.tag),
+            fill(self.tr("loan of %1"), first.tag),
             lambda: undo_lend(self.ctx.database, loan_ids, by=self.ctx.staff_id),
         )
 
     def _returned_words(self, result: Returned, what: str) -> str:
         """ "Returned: LAP-01 … from Jānis", or "(was out to the session “…” 16:00)"."""
         if result.session is not None:
-            text = (
-                self.tr("Returned: %1 (was out to %2)")
-                .replace("%1", what)
-                .replace("%2", self._to_whom(result.borrower, result.session))
+            text = fill(
+                self.tr("Returned: %1 (was out to %2)"),
+                what,
+                self._to_whom(result.borrower, result.session),
             )
         else:
-            text = (
-                self.tr("Returned: %1 from %2").replace("%1", what).replace("%2", result.borrower)
-            )
+            text = fill(self.tr("Returned: %1 from %2"), what, result.borrower)
         return text + (("  " + self.tr("(it was overdue)")) if result.was_overdue else "")
 
     def _returned(self, result: Returned) -> None:
@@ -955,11 +955,11 @@ class DeskPage(QWidget):
     def _after_return(self, tag: str, loan_ids: list[int]) -> None:
         # Ask for a condition note without holding up the next scan.
         self.returned_tag = tag
-        self.note_label.setText(self.tr("Note on %1:").replace("%1", tag))
+        self.note_label.setText(fill(self.tr("Note on %1:"), tag))
         self.return_note.clear()
         self.note_panel.show()
         self._remember_undo(
-            self.tr("return of %1").replace("%1", tag),
+            fill(self.tr("return of %1"), tag),
             lambda: undo_returns(self.ctx.database, loan_ids, by=self.ctx.staff_id),
         )
 
@@ -976,22 +976,20 @@ class DeskPage(QWidget):
         back = [part for part in result.parts if part.tag not in kept]
         what = f"{result.kit.tag} {result.kit.item_name}"
         if back:
-            what = (
-                self.tr("%1 with %2")
-                .replace("%1", what)
-                .replace("%2", ", ".join(part.tag for part in back))
-            )
+            what = fill(self.tr("%1 with %2"), what, ", ".join(part.tag for part in back))
         text = self._returned_words(result.kit, what)
         for lent in self.kept_out:
             text += "\n" + (
-                self.tr("Not returned: %1, still out to %2")
-                .replace("%1", f"{lent.tag} {lent.item_name}")
-                .replace("%2", self._to_whom(lent.borrower, lent.session))
+                fill(
+                    self.tr("Not returned: %1, still out to %2"),
+                    f"{lent.tag} {lent.item_name}",
+                    self._to_whom(lent.borrower, lent.session),
+                )
             )
         links = [
-            (part.tag, with_key(self.tr("%1 not returned").replace("%1", part.tag), f"Alt+{n}"))
+            (part.tag, with_key(fill(self.tr("%1 not returned"), part.tag), f"Alt+{n}"))
             for n, part in enumerate(back[:9], start=1)
-        ] + [(part.tag, self.tr("%1 not returned").replace("%1", part.tag)) for part in back[9:]]
+        ] + [(part.tag, fill(self.tr("%1 not returned"), part.tag)) for part in back[9:]]
         self.say(
             text, AMBER if self.kept_out else GREEN, "refused" if self.kept_out else "ok", links
         )
@@ -1028,7 +1026,7 @@ class DeskPage(QWidget):
             return
         self._run(
             lambda: add_return_note(self.ctx.database, tag, note, by=self.ctx.staff_id),
-            lambda _r: self.say(self.tr("Note saved for %1.").replace("%1", tag), sound=None),
+            lambda _r: self.say(fill(self.tr("Note saved for %1."), tag), sound=None),
         )
 
     # ----- name search --------------------------------------------------------------------
@@ -1140,7 +1138,7 @@ class DeskPage(QWidget):
     def _remember_undo(self, what: str, undo: Callable[[], object]) -> None:
         self.last_undo = (what, undo)
         self.undo.setEnabled(True)
-        self.undo.setToolTip(with_key(self.tr("Undo the %1").replace("%1", what), UNDO_KEY))
+        self.undo.setToolTip(with_key(fill(self.tr("Undo the %1"), what), UNDO_KEY))
 
     def _undo_last(self) -> None:
         if self.last_undo is None:
@@ -1152,6 +1150,6 @@ class DeskPage(QWidget):
 
         def undone(_result: object) -> None:
             self.kit_back = None
-            self.say(self.tr("Undone: %1").replace("%1", what), AMBER)
+            self.say(fill(self.tr("Undone: %1"), what), AMBER)
 
         self._run(undo, undone)

@@ -59,6 +59,7 @@ from desktop.dialogs.item_dialog import (
     when,
 )
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.widgets import page_title
 
@@ -279,10 +280,12 @@ class EquipmentPage(QWidget):
 
         out = [row for row in rows if row.on_loan]
         self.summary.setText(
-            self.tr("Items: %1   Out now: %2   Overdue: %3")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(len(out)))
-            .replace("%3", str(sum(row.overdue for row in out)))
+            fill(
+                self.tr("Items: %1   Out now: %2   Overdue: %3"),
+                str(len(rows)),
+                str(len(out)),
+                str(sum(row.overdue for row in out)),
+            )
         )
         index = self._index_of(wanted) if wanted else QModelIndex()
         if index.isValid():
@@ -322,7 +325,7 @@ class EquipmentPage(QWidget):
             for cell in cells:
                 cell.setForeground(QBrush(QColor(RETIRED_TEXT)))
         if row.serial_number:
-            cells[NAME].setToolTip(self.tr("Serial number: %1").replace("%1", row.serial_number))
+            cells[NAME].setToolTip(fill(self.tr("Serial number: %1"), row.serial_number))
         return cells
 
     def _index_of(self, tag: str) -> QModelIndex:
@@ -380,19 +383,17 @@ class EquipmentPage(QWidget):
                 else self.tr("No equipment yet: add the first item with “Add item…”.")
             )
             return
-        self.history_title.setText(
-            self.tr("Loans of %1 %2").replace("%1", row.tag).replace("%2", row.name)
-        )
-        facts = [self.tr("Site: %1").replace("%1", row.site_name)]
+        self.history_title.setText(fill(self.tr("Loans of %1 %2"), row.tag, row.name))
+        facts = [fill(self.tr("Site: %1"), row.site_name)]
         if row.serial_number:
-            facts.append(self.tr("Serial number: %1").replace("%1", row.serial_number))
+            facts.append(fill(self.tr("Serial number: %1"), row.serial_number))
         if row.parent_tag:
-            facts.append(self.tr("Part of the kit %1").replace("%1", row.parent_tag))
+            facts.append(fill(self.tr("Part of the kit %1"), row.parent_tag))
         parts = self._parts(row)
         if parts:
-            facts.append(self.tr("Parts: %1").replace("%1", ", ".join(part.tag for part in parts)))
+            facts.append(fill(self.tr("Parts: %1"), ", ".join(part.tag for part in parts)))
         if row.notes:
-            facts.append(self.tr("Notes: %1").replace("%1", row.notes))
+            facts.append(fill(self.tr("Notes: %1"), row.notes))
         history = item_history(self.ctx.database, row.tag, by=self.ctx.staff_id)
         if not history:
             facts.append(self.tr("Never lent yet."))
@@ -411,7 +412,7 @@ class EquipmentPage(QWidget):
                 )
             ]
             if loan.lent_by:
-                cells[HISTORY_LENT].setToolTip(self.tr("Lent by %1").replace("%1", loan.lent_by))
+                cells[HISTORY_LENT].setToolTip(fill(self.tr("Lent by %1"), loan.lent_by))
             if loan.late:
                 late = cells[HISTORY_RETURNED]
                 late.setBackground(QBrush(QColor(OVERDUE_BACKGROUND)))
@@ -507,9 +508,7 @@ class EquipmentPage(QWidget):
             lambda _item_id: self._saved(
                 dialog,
                 details.tag.upper(),
-                self.tr("Added %1 %2.")
-                .replace("%1", details.tag.upper())
-                .replace("%2", " ".join(details.name.split())),
+                fill(self.tr("Added %1 %2."), details.tag.upper(), " ".join(details.name.split())),
             )
         ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
 
@@ -527,7 +526,7 @@ class EquipmentPage(QWidget):
         db, by = self.ctx.database, self.ctx.staff_id
         Operation(self, lambda: edit_item(db, row.id, details, by=by)).success(
             lambda _none: self._saved(
-                dialog, row.tag, self.tr("Saved the changes to %1.").replace("%1", row.tag)
+                dialog, row.tag, fill(self.tr("Saved the changes to %1."), row.tag)
             )
         ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
 
@@ -568,9 +567,13 @@ class EquipmentPage(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Retire an item"))
         box.setText(
-            self.tr("Retire %1 %2? A retired item can no longer be lent; its loans stay on record.")
-            .replace("%1", row.tag)
-            .replace("%2", row.name)
+            fill(
+                self.tr(
+                    "Retire %1 %2? A retired item can no longer be lent; its loans stay on record."
+                ),
+                row.tag,
+                row.name,
+            )
         )
         confirm = box.addButton(self.tr("Retire"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
@@ -587,7 +590,7 @@ class EquipmentPage(QWidget):
 
     def _set_status(self, row: ItemRow, status: ItemStatus, said: str) -> None:
         db, by = self.ctx.database, self.ctx.staff_id
-        text = said.replace("%1", row.tag).replace("%2", row.name)
+        text = fill(said, row.tag, row.name)
         Operation(self, lambda: set_item_status(db, row.tag, status, by=by)).success(
             lambda _none: self.say(text)
         ).failure(self._refused).run()
@@ -632,18 +635,19 @@ class EquipmentPage(QWidget):
         def lent(result: list[Lent] | KitLent) -> None:
             dialog.accept()
             loans = result.lent if isinstance(result, KitLent) else result
-            text = (
-                self.tr("Lent %1 to %2, due back %3.")
-                .replace("%1", ", ".join(loan.tag for loan in loans))
-                .replace("%2", loans[0].borrower)
-                .replace("%3", when(loans[0].due_at))
+            text = fill(
+                self.tr("Lent %1 to %2, due back %3."),
+                ", ".join(loan.tag for loan in loans),
+                loans[0].borrower,
+                when(loans[0].due_at),
             )
             if isinstance(result, KitLent) and result.left_behind:
                 text = "\n".join(
                     [
                         text,
-                        self.tr("Not lent, stays here: %1").replace(
-                            "%1", ", ".join(tag for tag, _why in result.left_behind)
+                        fill(
+                            self.tr("Not lent, stays here: %1"),
+                            ", ".join(tag for tag, _why in result.left_behind),
                         ),
                     ]
                 )
@@ -679,11 +683,7 @@ class EquipmentPage(QWidget):
         def done(back: list[str]) -> None:
             dialog.accept()
             self._wanted = row.tag
-            text = (
-                self.tr("Returned: %1, from %2.")
-                .replace("%1", ", ".join(back))
-                .replace("%2", row.borrower or "")
-            )
+            text = fill(self.tr("Returned: %1, from %2."), ", ".join(back), row.borrower or "")
             self.say(text)
 
         Operation(self, work).success(done).failure(self._refused_in(dialog)).run()

@@ -36,6 +36,7 @@ from db.people import ParticipantRow
 from desktop.context import AppContext
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
+from desktop.i18n import fill
 from desktop.table_model import RowsModel
 from desktop.widgets import page_title
 
@@ -243,7 +244,7 @@ class ParticipantsPage(QWidget):
         # One site chosen: its name in every row would tell nothing.
         self.table.setColumnHidden(ParticipantsModel.SITE, self.site_id is not None)
         self.table.setColumnHidden(ParticipantsModel.TARGET_GROUP, not self.ctx.is_admin)
-        self.count.setText(self.tr("Shown: %1").replace("%1", str(len(rows))))
+        self.count.setText(fill(self.tr("Shown: %1"), str(len(rows))))
         if self.form.participant_id is not None:
             self._select(self.form.participant_id)
 

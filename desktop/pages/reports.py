@@ -36,6 +36,7 @@ from db.programs import list_programs, sessions_between
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import show_pdf
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.month_field import MonthField
 from desktop.operations import Operation
 from desktop.settings import LANGUAGE, LANGUAGES
@@ -472,16 +473,14 @@ class ExportForm(ReportForm):
             return len(rows)
 
         self.action.setEnabled(False)
-        self.say(self.tr("Writing %1…").replace("%1", path.name))
+        self.say(fill(self.tr("Writing %1…"), path.name))
         # Written whole or not at all: a stopped export leaves no file, an older one as it was.
         Operation.tracked(self, work).show_progress(
             self.tr("Export"),
-            self.tr("Writing %1…").replace("%1", path.name),
+            fill(self.tr("Writing %1…"), path.name),
             stopping=self.tr("Stopping: no file is saved."),
         ).success(
-            lambda count: self.say(
-                self.tr("Saved %1 rows to %2.").replace("%1", str(count)).replace("%2", str(path))
-            )
+            lambda count: self.say(fill(self.tr("Saved %1 rows to %2."), str(count), str(path)))
         ).failure(self.refused).finally_(lambda: self.action.setEnabled(True)).run()
 
 

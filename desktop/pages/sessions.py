@@ -55,6 +55,7 @@ from desktop.dialogs.session_dialogs import (
     to_qdate,
 )
 from desktop.errors import translate_error
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.widgets import ERROR_STYLE, page_title
 
@@ -283,7 +284,7 @@ class MonthView(QWidget):
         name = locale.standaloneMonthName(self.month)
         # Translators may reorder: Latvian "%2. gada %1" gives "2018. gada oktobris".
         text = self.tr("%1 %2", "month name and year")
-        text = text.replace("%1", name).replace("%2", str(self.year))
+        text = fill(text, name, str(self.year))
         return text[:1].upper() + text[1:]
 
     def show_month(self, year: int, month: int) -> None:
@@ -317,7 +318,7 @@ class MonthView(QWidget):
             if row.theme:
                 cells[3].setToolTip(row.theme)
             if row.leader:
-                cells[2].setToolTip(self.tr("Led by %1").replace("%1", row.leader))
+                cells[2].setToolTip(fill(self.tr("Led by %1"), row.leader))
             if row.status is SessionStatus.CANCELLED:
                 for cell in cells:
                     cell.setForeground(QBrush(CANCELLED_COLOUR))
@@ -422,9 +423,9 @@ class MonthView(QWidget):
         self.show_month(first.day.year, first.day.month)
         self.select(first.id)
         if len(ids) == 1:
-            self.say(self.tr("Scheduled the session of %1.").replace("%1", day_text(first.day)))
+            self.say(fill(self.tr("Scheduled the session of %1."), day_text(first.day)))
         else:
-            self.say(self.tr("Scheduled %1 sessions.").replace("%1", str(len(ids))))
+            self.say(fill(self.tr("Scheduled %1 sessions."), str(len(ids))))
 
     def open_selected(self) -> None:
         row = self.selected()
@@ -449,7 +450,7 @@ class MonthView(QWidget):
             "Mark the session of %1 (%2) as “did not occur”? "
             "Attendance already taken stays in the records."
         )
-        question = question.replace("%1", day_text(row.day)).replace("%2", row.program)
+        question = fill(question, day_text(row.day), row.program)
         answer = QMessageBox.question(
             self,
             self.tr("Cancel session"),
@@ -633,18 +634,16 @@ class AttendanceView(QWidget):
             return
         row = self.session
         locale = QLocale()
-        heading = self.tr("%1, %2").replace(
-            "%1", locale.toString(to_qdate(row.day), QLocale.FormatType.LongFormat)
-        )
-        self.heading.setText(heading.replace("%2", time_span(row.starts_at, row.ends_at)))
+        day = locale.toString(to_qdate(row.day), QLocale.FormatType.LongFormat)
+        self.heading.setText(fill(self.tr("%1, %2"), day, time_span(row.starts_at, row.ends_at)))
         parts = [row.program]
         if row.theme:
-            parts.append(self.tr("“%1”").replace("%1", row.theme))
+            parts.append(fill(self.tr("“%1”"), row.theme))
         if row.place:
             parts.append(row.place)
         parts.append(status_text(row.status))
         if row.leader:
-            parts.append(self.tr("led by %1").replace("%1", row.leader))
+            parts.append(fill(self.tr("led by %1"), row.leader))
         self.details.setText(" · ".join(parts))
         cancelled = row.status is SessionStatus.CANCELLED
         self.note.setText(
@@ -693,7 +692,7 @@ class AttendanceView(QWidget):
         for number, status in enumerate(self.CHOICES, start=1):
             summary = summary.replace(f"%{number}", str(counts[status]))
         if unmarked:
-            summary += " · " + self.tr("not marked %1").replace("%1", str(unmarked))
+            summary += " · " + fill(self.tr("not marked %1"), str(unmarked))
         self.summary.setText(summary)
         self.table.setVisible(bool(roster))
         self.empty_label.setVisible(not roster)
@@ -737,8 +736,7 @@ class AttendanceView(QWidget):
         ).success(lambda _id: self._marked(name, status)).failure(self._refused).run()
 
     def _marked(self, name: str, status: AttendanceStatus) -> None:
-        text = self.tr("%1: %2, saved.").replace("%1", name)
-        self.say(text.replace("%2", attendance_text(status)))
+        self.say(fill(self.tr("%1: %2, saved."), name, attendance_text(status)))
 
     def find_children(self, typed: str) -> None:
         self.results.clear()
@@ -750,10 +748,9 @@ class AttendanceView(QWidget):
             for child in found:
                 label = child.full_name
                 if child.birth_year:
-                    label = self.tr("%1 (born %2)").replace("%1", label)
-                    label = label.replace("%2", str(child.birth_year))
+                    label = fill(self.tr("%1 (born %2)"), label, str(child.birth_year))
                 if child.id in recorded:
-                    label = self.tr("%1 — already on the list").replace("%1", label)
+                    label = fill(self.tr("%1 — already on the list"), label)
                 item = QListWidgetItem(label)
                 if child.id in recorded:
                     item.setForeground(QBrush(CANCELLED_COLOUR))
@@ -778,7 +775,7 @@ class AttendanceView(QWidget):
             if child.participant_id == participant_id and child.status is not None:
                 # Already on the sheet: their row is where to change the status.
                 self.table.selectRow(index)
-                self.say(self.tr("%1 is already on the list.").replace("%1", name))
+                self.say(fill(self.tr("%1 is already on the list."), name))
                 return
         assert self.session is not None
         database, session_id, by = self.ctx.database, self.session.id, self.ctx.staff_id
@@ -791,7 +788,7 @@ class AttendanceView(QWidget):
 
     def _added(self, name: str) -> None:
         self.search.clear()
-        self.say(self.tr("%1 was added as present.").replace("%1", name))
+        self.say(fill(self.tr("%1 was added as present."), name))
         self.search.setFocus()
 
     def _headcount_changed(self, _value: int) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.dialogs.database_dialog import DatabaseDialog
 from desktop.dialogs.privacy import RetentionDialog
+from desktop.i18n import fill
 from desktop.operations import Operation
 from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
 from desktop.widgets import page_title
@@ -385,7 +386,7 @@ class BackupsGroup(QGroupBox):
     def _backed_up(self, copy: Path) -> None:
         self.show_newest()
         QMessageBox.information(
-            self, self.tr("Backups"), self.tr("Backed up and checked: %1").replace("%1", str(copy))
+            self, self.tr("Backups"), fill(self.tr("Backed up and checked: %1"), str(copy))
         )
 
     def choose_restore(self) -> None:
@@ -401,11 +402,14 @@ class BackupsGroup(QGroupBox):
         answer = QMessageBox.question(
             self,
             self.tr("Restore a backup"),
-            self.tr(
-                "Replace every record with the copy %1? The records as they are now are kept "
-                "in the backups folder first. Close the program on every other computer that "
-                "uses this database file before you go on."
-            ).replace("%1", chosen),
+            fill(
+                self.tr(
+                    "Replace every record with the copy %1? The records as they are now are kept "
+                    "in the backups folder first. Close the program on every other computer that "
+                    "uses this database file before you go on."
+                ),
+                chosen,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore(Path(chosen))
@@ -424,9 +428,12 @@ class BackupsGroup(QGroupBox):
         QMessageBox.information(
             self,
             self.tr("Restore a backup"),
-            self.tr(
-                "The backup was restored. The records as they were before are kept in %1. "
-                "The program closes now; start it again to work with the restored records."
-            ).replace("%1", str(kept or "—")),
+            fill(
+                self.tr(
+                    "The backup was restored. The records as they were before are kept in %1. "
+                    "The program closes now; start it again to work with the restored records."
+                ),
+                str(kept or "—"),
+            ),
         )
         QApplication.quit()
