@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from db.dates import day_text
 from db.models import ProgramKind, SessionStatus
 from db.reports import Mark, MonthlyAttendance, MonthSession, ProgramMonth
 from desktop.documents.common import (
@@ -129,8 +130,9 @@ def program_title(program: ProgramMonth, language: str = "lv") -> str:
     return f"{name} ({program.site_name})" if program.site_name else name
 
 
-def _date(session: MonthSession) -> str:
-    return f"{session.day:%d.%m}"
+def _date(session: MonthSession, language: str) -> str:
+    """The session's day without the year, as the language writes it: 05.10. or 10-05."""
+    return day_text(session.day, language, today=session.day)
 
 
 def _name(row_first: str, row_last: str, first_time: bool) -> str:
@@ -217,7 +219,9 @@ def _program_tables(
         for i in cols:
             s = program.sessions[i]
             head.append(
-                f"{_date(s)}\n{cancelled_word}" if s.status is SessionStatus.CANCELLED else _date(s)
+                f"{_date(s, language)}\n{cancelled_word}"
+                if s.status is SessionStatus.CANCELLED
+                else _date(s, language)
             )
         if last:
             head.append(pick(language, "Total", "Kopā", "Iš viso"))
