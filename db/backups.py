@@ -36,6 +36,7 @@ from db.database import (
 )
 from db.dates import moment_text
 from db.errors import QT_TRANSLATE_NOOP, DomainError
+from db.files import folder_to_disk, to_disk
 from db.progress import Progress, go_on
 
 log = logging.getLogger(__name__)
@@ -357,6 +358,7 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
         problem = integrity_problem(partial)
         if problem is not None:
             raise BackupFailed(path=str(target), problem=problem)
+        to_disk(partial)  # on disk before it takes the name: a power cut leaves no empty copy
         os.replace(partial, target)
     except (OSError, sqlite3.Error, BackupFailed) as error:
         for leftover in leftovers:
@@ -368,6 +370,7 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
         if reason is None:
             raise BackupFailed(path=str(target), problem=str(error)) from error
         raise BackupNotWritten(folder=str(target.parent), reason=reason) from error
+    folder_to_disk(target.parent)
     return target
 
 

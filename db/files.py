@@ -66,7 +66,7 @@ def staged(path: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        _to_disk(temporary)
+        to_disk(temporary)
         os.replace(temporary, path)
     except BaseException as error:
         with suppress(OSError):
@@ -74,7 +74,7 @@ def staged(path: Path) -> Iterator[Path]:
         if isinstance(error, OSError):
             raise CannotWriteFile.because(path, error) from error
         raise
-    _folder_to_disk(path.parent)
+    folder_to_disk(path.parent)
 
 
 def write_file(path: Path, content: bytes) -> Path:
@@ -84,7 +84,7 @@ def write_file(path: Path, content: bytes) -> Path:
     return path
 
 
-def _to_disk(path: Path) -> None:
+def to_disk(path: Path) -> None:
     # Windows' fsync needs a descriptor open for writing.
     descriptor = os.open(path, os.O_RDWR)
     try:
@@ -93,7 +93,7 @@ def _to_disk(path: Path) -> None:
         os.close(descriptor)
 
 
-def _folder_to_disk(folder: Path) -> None:
+def folder_to_disk(folder: Path) -> None:
     """Make the rename itself survive a power cut, where the system lets a folder be synced."""
     if os.name != "posix":
         return

@@ -39,6 +39,7 @@ from db.backups import (
     why_not_written,
 )
 from db.database import Database, make_private
+from db.files import folder_to_disk
 
 if TYPE_CHECKING:
     from db.privacy import Erasure
@@ -163,10 +164,5 @@ def restore(
         raise
     if erased_again:
         log.info("restore: %d children erased after the copy was made erased again", erased_again)
-    if os.name == "posix":
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    folder_to_disk(path.parent)
     return kept
