@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QObject, Signal
 
 from db.database import Database
-from desktop.operations import changes
+from desktop.operations import Operation, Query, changes
 from desktop.settings import SITE, STAFF_ID, Settings
+
+T = TypeVar("T")
+# Database work as a page hands it over: the database and the staff member who acted.
+Work = Callable[[Database, int | None], T]
 
 
 class AppContext(QObject):
@@ -26,8 +33,9 @@ class AppContext(QObject):
         self.database = database
         self.settings = settings
         self.sites = sites
-        self.staff_id: int | None = settings.get(STAFF_ID) or None
-        self._admin: tuple[int | None, bool] | None = None  # (staff_id, may administer)
+        self.staff_id: int | None = None
+        self._admin = True
+        self.set_staff(settings.get(STAFF_ID) or None)
 
     @property
     def site_id(self) -> int | None:
@@ -44,14 +52,26 @@ class AppContext(QObject):
 
         No one signed in means direct access (a test or a script), trusted as db/ trusts it.
         """
-        if self._admin is None or self._admin[0] != self.staff_id:
+        return self._admin
+
+    def operation(self, parent: QObject | None, work: Work[T]) -> Operation[T]:
+        """A librarian's action, done as the one who acted: who is signed in is read now,
+        when the key was pressed, not on the worker (the lock may change it meanwhile)."""
+        database, by = self.database, self.staff_id
+        return Operation(parent, lambda: work(database, by))
+
+    def query(self, parent: QObject | None, work: Work[T]) -> Query[T]:
+        """A read for a page, off the UI thread, as the one signed in now may read it."""
+        database, by = self.database, self.staff_id
+        return Query(parent, lambda: work(database, by))
+
+    def set_staff(self, staff_id: int | None, *, admin: bool | None = None) -> None:
+        """Who is at the desk; a sign-in says whether they administer (it read the role),
+        else it is read now (at start-up, before the window is up)."""
+        if admin is None:
             from db.accounts import may_administer
 
-            self._admin = (self.staff_id, may_administer(self.database, self.staff_id))
-        return self._admin[1]
-
-    def set_staff(self, staff_id: int | None) -> None:
-        self.staff_id = staff_id
-        self._admin = None
+            admin = may_administer(self.database, staff_id)
+        self.staff_id, self._admin = staff_id, admin
         self.settings.set(STAFF_ID, staff_id or 0)
         self.staff_changed.emit(staff_id or 0)

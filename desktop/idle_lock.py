@@ -223,5 +223,5 @@ class IdleLock(QObject):
         self._uncover_other_windows()
         self._last_activity = time.monotonic()
         if who.staff_id != self.ctx.staff_id:
-            self.ctx.set_staff(who.staff_id)
+            self.ctx.set_staff(who.staff_id, admin=who.is_admin)
         self.unlocked.emit(who)

@@ -6,6 +6,11 @@ Widgets are never touched inside the work; callbacks run on the UI thread. After
 committed (db.areas; also when a later step failed), with the operation's parent as the
 initiator, as Anki broadcasts its OpChanges. Work that committed nothing tells nothing.
 
+Reads for a page go the same way as a `Query`: `Query(page, lambda: search(...)).latest("search")
+.success(show).run()`. On the one worker they see every write the librarian made before; a newer
+query with the same key makes an older one's result stale, and it is dropped (typing "Jān" does
+not show the list for "Já" after it). Like Anki's QueryOp, a query broadcasts no change.
+
 Long work reports how far it is: `Operation.tracked(parent, lambda progress: erase(...,
 progress=progress)).show_progress(title, text, stopping=...).run()` hands the use case a
 callback that sends each count to the UI thread and answers False once Cancel was pressed.
@@ -17,7 +22,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -119,7 +124,7 @@ class Operation(Generic[T]):
         operation: Operation[T] = cls(parent, lambda: work(operation._reporter))
         return operation
 
-    def progress(self, callback: Callable[[int, int], None]) -> Operation[T]:
+    def progress(self, callback: Callable[[int, int], None]) -> Self:
         """Hear each count (done, total) on the UI thread."""
         self._on_progress.append(callback)
         return self
@@ -135,23 +140,23 @@ class Operation(Generic[T]):
 
     def show_progress(
         self, title: str, text: str, *, stopping: str | None = None, unit: str = ""
-    ) -> Operation[T]:
+    ) -> Self:
         """A small window with the count ("1 200 / 1 976") while the work runs; with
         `stopping` (what Cancel does, in the librarian's words) it has a Cancel button."""
         parent = self._parent if isinstance(self._parent, QWidget) else None
         self.window = ProgressWindow(self, parent, title, text, stopping=stopping, unit=unit)
         return self
 
-    def success(self, callback: Callable[[T], None]) -> Operation[T]:
+    def success(self, callback: Callable[[T], None]) -> Self:
         self._on_success = callback
         return self
 
-    def failure(self, callback: Callable[[BaseException, str], None]) -> Operation[T]:
+    def failure(self, callback: Callable[[BaseException, str], None]) -> Self:
         """Handle refusals (DomainError); anything else still goes to the error dialog."""
         self._on_failure = callback
         return self
 
-    def finally_(self, callback: Callable[[], None]) -> Operation[T]:
+    def finally_(self, callback: Callable[[], None]) -> Self:
         self._on_done = callback
         return self
 
@@ -164,8 +169,13 @@ class Operation(Generic[T]):
 
     @classmethod
     def wait_for_all(cls, msecs: int = 10_000) -> bool:
-        """Let queued work finish (at exit, and in tests)."""
+        """Let queued work finish (at exit); results still wait for the UI thread's loop."""
         return cls.pool().waitForDone(msecs)
+
+    @classmethod
+    def idle(cls) -> bool:
+        """Whether every operation started has ended, its callbacks run (tests wait on it)."""
+        return not cls._running
 
     def run(self) -> None:
         relay = _Relay()
@@ -223,6 +233,66 @@ class Operation(Generic[T]):
                 self._on_done()
             finally:
                 self._tell(written)
+
+
+class Query(Operation[T]):
+    """A read for a page: on the database worker, the result handed to the UI thread.
+
+    `latest(key)` makes it one of a series (a search as the librarian types, a list
+    reloaded after each change): when a newer query of the same page and key starts, this
+    one's work is skipped if it has not begun and its result dropped if it has.
+    """
+
+    _newest: ClassVar[dict[tuple[int, str], int]] = {}
+    _started: ClassVar[int] = 0
+
+    def __init__(self, parent: QObject | None, work: Callable[[], T]) -> None:
+        super().__init__(parent, self._unless_stale)
+        self._read = work
+        self._series: tuple[int, str] | None = None
+        self._number = 0
+
+    def latest(self, key: str) -> Self:
+        self._series = (id(self._parent), key)
+        return self
+
+    @property
+    def stale(self) -> bool:
+        return self._series is not None and Query._newest.get(self._series) != self._number
+
+    def _unless_stale(self) -> T:
+        if self.stale:
+            raise _Stale
+        return self._read()
+
+    def run(self) -> None:
+        Query._started += 1
+        self._number = Query._started
+        if self._series is not None:
+            Query._newest[self._series] = self._number
+        super().run()
+
+    def _finished(self, result: T, written: frozenset[Area]) -> None:
+        if not self._dropped():
+            super()._finished(result, written)
+
+    def _failed(self, error: BaseException, details: str, written: frozenset[Area]) -> None:
+        if not self._dropped():
+            super()._failed(error, details, written)
+
+    def _dropped(self) -> bool:
+        """End a stale query quietly: a newer one of its series shows its own result."""
+        if self.stale:
+            self._done()
+            self._on_done()
+            return True
+        if self._series is not None:
+            del Query._newest[self._series]
+        return False
+
+
+class _Stale(Exception):
+    """A query's work skipped: a newer query of its series was started before it began."""
 
 
 def count_text(done: int, total: int, unit: str = "") -> str:

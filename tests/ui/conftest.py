@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
 from shiboken6 import getCppPointer, isValid
+from sqlalchemy import Engine, event
 
 from db.programs import add_site, list_sites
 from desktop import operations
@@ -111,7 +116,74 @@ def two_site_ctx(desk: Desk, tmp_path: Path, qapp: object) -> Iterator[AppContex
     yield from desk_context(desk, tmp_path)
 
 
-def wait_for_operations(qtbot: object) -> None:
-    """Let the database worker finish, then deliver its results to the UI thread."""
-    Operation.wait_for_all()
-    qtbot.wait(20)  # type: ignore[attr-defined]
+def wait_for_operations(qtbot: QtBot, timeout: int = 5000) -> None:
+    """Until every operation and query started has ended and its result was shown."""
+    qtbot.waitUntil(Operation.idle, timeout=timeout)
+
+
+DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
+# Where the program may touch the database on the UI thread: before its window is up (the
+# start-up's checks and sign-in, a remembered staff member's role) and the command line.
+UI_THREAD_ALLOWED = {
+    ("app.py", "main"),
+    ("app.py", "open_context"),
+    ("app.py", "sign_in_at_start"),
+    ("context.py", "set_staff"),
+}
+UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
+# Pages and dialogs whose reads still run on the UI thread, until they ask through queries.
+STILL_ON_UI_THREAD = {
+    "app.py",
+    "dialogs/item_dialog.py",
+    "dialogs/new_child.py",
+    "dialogs/participant_form.py",
+    "dialogs/session_dialogs.py",
+    "idle_lock.py",
+    "main_window.py",
+    "pages/audit_log.py",
+    "pages/desk.py",
+    "pages/equipment.py",
+    "pages/participants.py",
+    "pages/reports.py",
+    "pages/sessions.py",
+    "pages/settings_page.py",
+}
+
+
+def ui_thread_caller() -> str | None:
+    """The program's code that made this database call on the UI thread, else None."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    frame = sys._getframe(2)
+    callers = []
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(DESKTOP):
+            relative = name[len(DESKTOP) + 1 :]
+            if (relative, frame.f_code.co_name) in UI_THREAD_ALLOWED or relative.startswith(
+                UI_THREAD_ALLOWED_FILES
+            ):
+                return None
+            callers.append(f"{relative}:{frame.f_code.co_name}")
+        frame = frame.f_back  # type: ignore[assignment]
+    if not callers or callers[0].split(":")[0] in STILL_ON_UI_THREAD:
+        return None
+    return " ← ".join(callers)
+
+
+@pytest.fixture(autouse=True)
+def no_database_on_ui_thread() -> Iterator[list[str]]:
+    """Every UI test fails when a page or dialog reads or writes the database on the UI
+    thread: over a network link each such call freezes the window for a round trip.
+    Test code may read the database itself to check what happened."""
+    calls: list[str] = []
+
+    def check(*_args: Any) -> None:
+        caller = ui_thread_caller()
+        if caller is not None and caller not in calls:
+            calls.append(caller)
+
+    event.listen(Engine, "before_cursor_execute", check)
+    yield calls
+    event.remove(Engine, "before_cursor_execute", check)
+    assert calls == [], "the database on the UI thread: " + "; ".join(calls)

@@ -1,0 +1,108 @@
+"""Reads off the UI thread: a query's result reaches the page, a stale one never does."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from desktop.context import AppContext
+from desktop.operations import Operation, Query
+from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
+
+
+def test_a_query_reads_on_the_worker_and_answers_on_the_ui_thread(
+    ctx: AppContext, desk: Desk, qtbot: QtBot
+) -> None:
+    threads: list[threading.Thread] = []
+    shown: list[tuple[int | None, threading.Thread]] = []
+
+    def read(_db: object, by: int | None) -> int | None:
+        threads.append(threading.current_thread())
+        return by
+
+    ctx.query(None, read).success(lambda by: shown.append((by, threading.current_thread()))).run()
+    wait_for_operations(qtbot)
+    assert threads and threads[0] is not threading.main_thread()
+    assert shown == [(desk.librarian_id, threading.main_thread())]
+
+
+def test_the_staff_is_the_one_signed_in_when_the_librarian_acted(
+    ctx: AppContext, desk: Desk, qtbot: QtBot
+) -> None:
+    gate = threading.Event()
+    done: list[int | None] = []
+    Operation(None, lambda: gate.wait(5)).run()  # the worker is busy with an earlier action
+    ctx.operation(None, lambda _db, by: by).success(done.append).run()
+    ctx.set_staff(None)  # the lock signed the librarian out before the worker got to it
+    gate.set()
+    wait_for_operations(qtbot)
+    assert done == [desk.librarian_id]
+
+
+def test_a_newer_query_of_the_series_drops_the_older_result(ctx: AppContext, qtbot: QtBot) -> None:
+    page = QObject()
+    gate = threading.Event()
+    read: list[str] = []
+    shown: list[str] = []
+
+    def search(typed: str) -> Query[str]:
+        def work() -> str:
+            read.append(typed)
+            return typed
+
+        return Query(page, work).latest("search").success(shown.append)
+
+    Operation(None, lambda: gate.wait(5)).run()
+    for typed in ("J", "Jā", "Jān"):
+        search(typed).run()
+    gate.set()
+    wait_for_operations(qtbot)
+    assert read == ["Jān"]  # the two typed before it were never read
+    assert shown == ["Jān"]
+    search("Jāni").run()  # and the series goes on after that
+    wait_for_operations(qtbot)
+    assert shown == ["Jān", "Jāni"]
+
+
+def test_a_result_that_arrives_after_newer_typing_is_not_shown(qtbot: QtBot) -> None:
+    page = QObject()
+    started, go_on = threading.Event(), threading.Event()
+    shown: list[str] = []
+
+    def slow() -> str:
+        started.set()
+        go_on.wait(5)
+        return "old"
+
+    Query(page, slow).latest("search").success(shown.append).run()
+    assert started.wait(5)
+    Query(page, lambda: "new").latest("search").success(shown.append).run()
+    go_on.set()
+    wait_for_operations(qtbot)
+    assert shown == ["new"]
+
+
+def test_queries_of_different_pages_do_not_drop_each_other(qtbot: QtBot) -> None:
+    shown: list[str] = []
+    one, other = QObject(), QObject()
+    Query(one, lambda: "one").latest("list").success(shown.append).run()
+    Query(other, lambda: "other").latest("list").success(shown.append).run()
+    wait_for_operations(qtbot)
+    assert sorted(shown) == ["one", "other"]
+
+
+def test_program_code_reading_on_the_ui_thread_is_caught(
+    desk: Desk, no_database_on_ui_thread: list[str]
+) -> None:
+    """The guard every UI test runs under names the program's code that read, not the test's."""
+    from db.programs import list_sites
+    from desktop.documents.access_request import library_of
+
+    site = list_sites(desk.db)[0][1]  # a test checking the records itself
+    assert no_database_on_ui_thread == []
+    library_of(desk.db, site)  # the program's code, on the UI thread
+    assert no_database_on_ui_thread == ["documents/access_request.py:library_of"]
+    no_database_on_ui_thread.clear()
