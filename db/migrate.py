@@ -51,6 +51,34 @@ class UpgradeNeedsConfirmation(DomainError):
     )
 
 
+class UpgraderNotAdmin(DomainError):
+    template = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "Only an administrator of OpenUp Desk may confirm the upgrade of the shared database.",
+    )
+
+
+def upgrader(database: Database, username: str, password: str) -> int:
+    """The administrator confirming a shared database's upgrade, checked by their password.
+
+    Read with plain SQL: the records are at the older schema, which the models no longer
+    describe (the staff's name, hash, role and state are there since the first version)."""
+    from db.accounts import SignInRefused, verify_password
+
+    with database.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT id, password_hash, role, active FROM staff WHERE username = :name"),
+            {"name": username.strip().lower()},
+        ).first()
+    if found is None or not found.active or not verify_password(found.password_hash, password):
+        if found is None:
+            verify_password(None, password)  # as slow as a real check
+        raise SignInRefused()
+    if found.role != "admin":
+        raise UpgraderNotAdmin()
+    return int(found.id)
+
+
 class UpgradeNotAllowed(DomainError):
     """The account may read and write records but not change the schema (the desk role)."""
 

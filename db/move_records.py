@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Integer, Table, delete, func, insert, select, text
 
+from db import audit
 from db.accounts import check_admin
 from db.database import Database, sqlite_path
 from db.errors import QT_TRANSLATE_NOOP, DomainError
@@ -106,7 +107,8 @@ def move_records(
         raise SharedDatabaseNotEmpty(tables=", ".join(holding))
     kept = backup_to(path, new_backup_path(path, datetime.now(), "moved-to-server"))
     counts: dict[str, int] = {}
-    with laptop.engine.connect() as source, shared.engine.begin() as target:
+    with laptop.engine.connect() as source, shared.unit_of_work() as uow:
+        target = uow.session.connection()
         for done, table in enumerate(tables):
             _copy_table(source, target, table)
             _continue_numbering(target, table)
@@ -126,4 +128,16 @@ def move_records(
         target.execute(delete(settings).where(settings.c.key != PROGRAM_VERSION_KEY))
         if rules:
             target.execute(insert(settings), rules)
+        # Logged in the shared database, on the chain that came along with the records.
+        audit.record(
+            uow.session,
+            by,
+            "records.moved",
+            "database",
+            None,
+            f"Moved this laptop's records to the shared database: {counts['participant']} "
+            f"children, {counts['attendance']} check-ins, {counts['loan']} loans, "
+            f"{sum(counts.values())} rows in all",
+        )
+        uow.commit()
     return Moved(counts, kept)

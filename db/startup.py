@@ -17,14 +17,20 @@ log = logging.getLogger(__name__)
 
 
 def open_database(
-    given: str | URL | None, *, at_start: bool = False, confirmed: bool = False
+    given: str | URL | None,
+    *,
+    at_start: bool = False,
+    confirmed: bool = False,
+    upgrade_by: tuple[str, str] | None = None,
 ) -> Database:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
     A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
     good backup) before anything opens it for writing, and so is a schema newer than this
     program (ProgramTooOld). `at_start` (the program opening) also takes the automatic backup,
-    at most once a day. `confirmed`: an administrator agreed to upgrade a shared database.
+    at most once a day. `confirmed`: an administrator agreed to upgrade a shared database
+    (running a command as the server's schema owner); `upgrade_by`: the username and password
+    of the program's administrator who agreed at the desk, checked first and logged.
     """
     # Imported here: a CLI command that needs no database does not pay for Alembic.
     from sqlalchemy.exc import OperationalError
@@ -33,13 +39,19 @@ def open_database(
     from db.connection import connection_failure
     from db.database import Database, describe, resolve_url, sqlite_path
     from db.errors import DomainError
-    from db.migrate import migrate
+    from db.migrate import current_revision, migrate, upgrader
+    from db.revisions import HEAD
 
     url = resolve_url(given)
     check_at_start(url)
     database = Database(url)
     try:
-        backup = migrate(database, confirmed=confirmed)
+        admin = None if upgrade_by is None else upgrader(database, *upgrade_by)
+        upgrading = admin is not None and current_revision(database) != HEAD
+        backup = migrate(database, confirmed=confirmed or admin is not None)
+        if upgrading:
+            assert admin is not None
+            _log_upgrade(database, admin)
     except DomainError:
         database.dispose()
         raise
@@ -61,3 +73,19 @@ def open_database(
             if daily is not None:
                 log.info("backed up %s to %s", path, daily)
     return database
+
+
+def _log_upgrade(database: Database, admin: int) -> None:
+    from db import audit
+    from db.revisions import PROGRAM_VERSION
+
+    with database.unit_of_work() as uow:
+        audit.record(
+            uow.session,
+            admin,
+            "database.upgraded",
+            "database",
+            None,
+            f"Upgraded the shared database to version {PROGRAM_VERSION}",
+        )
+        uow.commit()

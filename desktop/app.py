@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.about import APP_ICON
 from desktop.resources import FONTS
@@ -29,11 +29,15 @@ def load_fonts(app: QApplication) -> None:
 
 
 def open_context(
-    database_name: str | None, settings_path: str | None = None, *, confirmed: bool = False
+    database_name: str | None,
+    settings_path: str | None = None,
+    *,
+    upgrade_by: tuple[str, str] | None = None,
 ) -> AppContext:
     """The chosen database (migrated), this laptop's settings, and the language they name.
 
-    `confirmed`: an administrator agreed to upgrade a shared database's older schema."""
+    `upgrade_by`: the program administrator (username, password) who agreed to upgrade a
+    shared database's older schema."""
     from db.programs import list_sites
     from db.startup import open_database
     from desktop import i18n
@@ -45,7 +49,7 @@ def open_context(
     i18n.install(settings.get(LANGUAGE))
     # --db and OPENUP_DB (scripts, shortcuts) come first; else the choice made in the program.
     target = database_name if named_outside(database_name) else chosen_url(settings)
-    database = open_database(target, at_start=True, confirmed=confirmed)
+    database = open_database(target, at_start=True, upgrade_by=upgrade_by)
     return AppContext(database, settings, list_sites(database))
 
 
@@ -116,30 +120,23 @@ def ask_where_records_live(settings: Settings, database_name: str | None) -> boo
 
 
 def open_context_asking(database_name: str | None) -> AppContext | None:
-    """open_context, asking before a shared database is upgraded; None: not upgraded."""
-    from PySide6.QtCore import QCoreApplication
-
-    from db.migrate import UpgradeNeedsConfirmation
+    """open_context, asking an administrator to sign before a shared database is upgraded;
+    None: not upgraded."""
+    from db.accounts import SignInRefused
+    from db.migrate import UpgradeNeedsConfirmation, UpgraderNotAdmin
+    from desktop.dialogs.upgrade import UpgradeDialog
     from desktop.errors import translate_error
 
     try:
         return open_context(database_name)
     except UpgradeNeedsConfirmation as question:
-        words = (
-            translate_error(question)
-            + "\n\n"
-            + QCoreApplication.translate("app", "Upgrade the shared database now?")
-        )
-        answer = QMessageBox.question(
-            None,
-            "OpenUp Desk",
-            words,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        return open_context(database_name, confirmed=True)
+        dialog = UpgradeDialog(translate_error(question))
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            return open_context(database_name, upgrade_by=dialog.credentials())
+        except (SignInRefused, UpgraderNotAdmin) as refusal:
+            dialog.ask_again(translate_error(refusal))
+    return None
 
 
 def open_reachable(settings: Settings, database_name: str | None) -> AppContext | None:

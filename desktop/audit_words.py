@@ -57,6 +57,8 @@ ACTIONS: dict[str, str] = {
     "project.added": QT_TRANSLATE_NOOP("audit", "Project added"),
     "retention.changed": QT_TRANSLATE_NOOP("audit", "Retention period changed"),
     "retention.erase_stopped": QT_TRANSLATE_NOOP("audit", "Erasure past retention stopped"),
+    "records.moved": QT_TRANSLATE_NOOP("audit", "A laptop's records moved to the shared database"),
+    "database.upgraded": QT_TRANSLATE_NOOP("audit", "Shared database upgraded"),
 }
 
 # Entity (audit.record's fourth argument) → the kind of record, as in "Child #12".
@@ -73,6 +75,7 @@ ENTITIES: dict[str, str] = {
     "site": QT_TRANSLATE_NOOP("audit", "Site"),
     "project": QT_TRANSLATE_NOOP("audit", "Project"),
     "setting": QT_TRANSLATE_NOOP("audit", "Setting"),
+    "database": QT_TRANSLATE_NOOP("audit", "Database"),
 }
 
 # Field of an event's changes (audit.diff of a child or an item, and the fixed ones) → words.

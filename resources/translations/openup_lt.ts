@@ -1253,6 +1253,10 @@
         <translation>Bendrą duomenų bazę sukūrė senesnė OpenUp Desk versija. Administratorius turi patvirtinti jos atnaujinimą iki {version} versijos; vėliau kompiuteriai su senesne programa jos nebegalės naudoti.</translation>
     </message>
     <message>
+        <source>Only an administrator of OpenUp Desk may confirm the upgrade of the shared database.</source>
+        <translation>Bendros duomenų bazės atnaujinimą patvirtinti gali tik OpenUp Desk administratorius.</translation>
+    </message>
+    <message>
         <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
         <translation>Ši paskyra negali atnaujinti bendros duomenų bazės: ją atnaujina serverį prižiūrintis asmuo su schemos savininko paskyra (main.py migrate). Niekas nepakeista.</translation>
     </message>
@@ -3332,6 +3336,29 @@
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Upgrade the shared database</source>
+        <translation>Bendros duomenų bazės atnaujinimas</translation>
+    </message>
+    <message>
+        <source>An administrator signs to upgrade it now:</source>
+        <translation>Kad ji būtų atnaujinta dabar, administratorius įveda savo duomenis:</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s username:</source>
+        <translation>Administratoriaus naudotojo vardas:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Slaptažodis:</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Atnaujinti</translation>
+    </message>
+</context>
+<context>
     <name>WeeklySeriesDialog</name>
     <message>
         <source>Weekly series of sessions</source>
@@ -3419,10 +3446,6 @@
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>Upgrade the shared database now?</source>
-        <translation>Atnaujinti bendrą duomenų bazę dabar?</translation>
-    </message>
     <message>
         <source>Change where the records live?</source>
         <translation>Pakeisti, kur saugomi įrašai?</translation>
@@ -3571,6 +3594,14 @@
         <translation>Saugojimo terminas pakeistas</translation>
     </message>
     <message>
+        <source>A laptop&apos;s records moved to the shared database</source>
+        <translation>Kompiuterio įrašai perkelti į bendrą duomenų bazę</translation>
+    </message>
+    <message>
+        <source>Shared database upgraded</source>
+        <translation>Bendra duomenų bazė atnaujinta</translation>
+    </message>
+    <message>
         <source>Child</source>
         <translation>Vaikas</translation>
     </message>
@@ -3617,6 +3648,10 @@
     <message>
         <source>Setting</source>
         <translation>Nustatymas</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Duomenų bazė</translation>
     </message>
     <message>
         <source>First name</source>

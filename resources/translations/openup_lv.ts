@@ -1253,6 +1253,10 @@
         <translation>Kopīgo datubāzi izveidoja vecāka OpenUp Desk versija. Administratoram jāapstiprina tās atjaunināšana uz versiju {version}; pēc tam datori ar vecāku programmu to vairs nevarēs izmantot.</translation>
     </message>
     <message>
+        <source>Only an administrator of OpenUp Desk may confirm the upgrade of the shared database.</source>
+        <translation>Apstiprināt kopīgās datubāzes atjaunināšanu drīkst tikai OpenUp Desk administrators.</translation>
+    </message>
+    <message>
         <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
         <translation>Šim kontam nav tiesību atjaunināt kopīgo datubāzi: to atjaunina servera uzturētājs ar shēmas īpašnieka kontu (main.py migrate). Nekas netika mainīts.</translation>
     </message>
@@ -3332,6 +3336,29 @@
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Upgrade the shared database</source>
+        <translation>Kopīgās datubāzes atjaunināšana</translation>
+    </message>
+    <message>
+        <source>An administrator signs to upgrade it now:</source>
+        <translation>Lai to atjauninātu tagad, administrators ievada savus datus:</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s username:</source>
+        <translation>Administratora lietotājvārds:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Parole:</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Atjaunināt</translation>
+    </message>
+</context>
+<context>
     <name>WeeklySeriesDialog</name>
     <message>
         <source>Weekly series of sessions</source>
@@ -3419,10 +3446,6 @@
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>Upgrade the shared database now?</source>
-        <translation>Atjaunināt kopīgo datubāzi tagad?</translation>
-    </message>
     <message>
         <source>Change where the records live?</source>
         <translation>Mainīt, kur glabājas ieraksti?</translation>
@@ -3571,6 +3594,14 @@
         <translation>Glabāšanas termiņš mainīts</translation>
     </message>
     <message>
+        <source>A laptop&apos;s records moved to the shared database</source>
+        <translation>Datora ieraksti pārvietoti uz kopīgo datubāzi</translation>
+    </message>
+    <message>
+        <source>Shared database upgraded</source>
+        <translation>Kopīgā datubāze atjaunināta</translation>
+    </message>
+    <message>
         <source>Child</source>
         <translation>Bērns</translation>
     </message>
@@ -3617,6 +3648,10 @@
     <message>
         <source>Setting</source>
         <translation>Iestatījums</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datubāze</translation>
     </message>
     <message>
         <source>First name</source>

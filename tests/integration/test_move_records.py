@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db.accounts import AdminOnly, add_staff
-from db.audit_log import check_audit_log
+from db.audit_log import audit_events, check_audit_log
 from db.database import Database
 from db.demo import fill_demo
 from db.models import Participant, Role
@@ -50,7 +50,11 @@ def test_every_record_moves_with_its_numbers_and_the_counts_match(
             here.scalars(select(Participant.last_name).order_by(Participant.id)).all()
         )
     found = check_audit_log(shared, by=None)
-    assert found.intact and found.events == moved.counts["audit_event"]
+    # The moved events, and the move itself on the chain that came with them.
+    assert found.intact and found.events == moved.counts["audit_event"] + 1
+    newest = audit_events(shared, by=None, limit=1)[0]
+    assert newest.action == "records.moved"
+    assert f"{moved.counts['participant']} children" in newest.description
     assert retention_rule(shared) == rule
     # The server numbers the next child after the moved ones.
     with shared.reading() as session:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from PySide6.QtWidgets import QDialog, QLabel
 from sqlalchemy import select, text
 
 from db.database import Database
@@ -143,28 +144,49 @@ def test_a_laptops_own_file_is_upgraded_without_asking(sqlite_db: Database) -> N
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("answer", ["No", "Yes"])
-def test_the_program_asks_before_it_upgrades_a_shared_database(
+@pytest.mark.parametrize(
+    ("answers", "upgraded"),
+    [
+        ([None], False),  # Cancel
+        ([("ilze", "wrong password"), ("ilze", "admin-password-1")], True),
+        ([("anna", "librarian-pass-1"), None], False),  # a librarian may not sign for it
+    ],
+)
+def test_an_administrator_signs_before_the_program_upgrades_a_shared_database(
     postgres_url: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     qapp: object,
-    answer: str,
+    answers: list[tuple[str, str] | None],
+    upgraded: bool,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+    from db.accounts import add_staff, create_first_admin
+    from db.audit_log import audit_events
     from desktop import app, i18n
+    from desktop.dialogs.upgrade import UpgradeDialog
 
     database = Database(postgres_url)
     migrate(database)
+    admin = create_first_admin(
+        database, "ilze", "Ilze Kalniņa", "admin-password-1", "Jēkabpils", "Jēkabpils bibliotēka"
+    )
+    add_staff(database, "anna", "Anna Ozola", password="librarian-pass-1", by=admin)
     _step_back_to_0003(database)
     asked: list[str] = []
+    refusals: list[str] = []
 
-    def question(_parent: object, _title: str, text: str, *_buttons: object) -> object:
-        asked.append(text)
-        return getattr(QMessageBox.StandardButton, answer)
+    def exec_(dialog: UpgradeDialog) -> int:
+        asked.append(dialog.findChild(QLabel, "upgradeQuestion").text())
+        if not dialog.problem.isHidden():
+            refusals.append(dialog.problem.text())
+        answer = answers[len(asked) - 1]
+        if answer is None:
+            return QDialog.DialogCode.Rejected
+        dialog.username.setText(answer[0])
+        dialog.password.setText(answer[1])
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(UpgradeDialog, "exec", exec_)
     monkeypatch.setattr("desktop.settings.data_folder", lambda: tmp_path)
 
     try:
@@ -173,11 +195,19 @@ def test_the_program_asks_before_it_upgrades_a_shared_database(
         i18n.install("en")
 
     # In the laptop's language (Latvian unless chosen otherwise).
-    assert len(asked) == 1 and "Administratoram jāapstiprina" in asked[0]
-    assert asked[0].endswith("Atjaunināt kopīgo datubāzi tagad?")
-    if answer == "No":
+    assert len(asked) == len(answers) and "Administratoram jāapstiprina" in asked[0]
+    if len(answers) > 1:  # the refusal is said in the dialog, and it asks again
+        assert refusals == [
+            "Lietotājvārds vai parole nav pareiza."
+            if upgraded
+            else "Apstiprināt kopīgās datubāzes atjaunināšanu drīkst tikai OpenUp Desk "
+            "administrators."
+        ]
+    if not upgraded:
         assert ctx is None and current_revision(database) == "0003"
     else:
         assert ctx is not None and current_revision(database) == HEAD
+        events = audit_events(ctx.database, by=admin)
+        assert events[0].action == "database.upgraded" and events[0].staff_id == admin
         ctx.database.dispose()
     database.dispose()
