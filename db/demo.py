@@ -22,47 +22,32 @@ from db.clock import at_local, end_of_local_day, local, now_utc
 from db.database import Database, replaying
 from db.demo_data import (
     CAMP,
-    CAMP_CHILDREN,
     CAMP_DAYS,
-    CAMP_ENDS,
     CAMP_STARTS,
     CONTROLLER_NOTE,
     CYCLE,
     CYCLE_CANCELLED,
-    CYCLE_CHILDREN,
-    CYCLE_ENDS,
-    CYCLE_SESSIONS,
     CYCLE_STARTS,
     CYCLE_WITH_CAMERA,
     CYCLE_WITH_LAPTOPS,
     DEMO_PASSWORDS,
-    EVERYDAY_THEMES,
     FUNDING_STATEMENT,
     ITEMS,
     ITEMS_BOUGHT,
     JEKABPILS,
-    JEKABPILS_CHILDREN,
-    LUDZA,
-    LUDZA_CHILDREN,
-    MOVED_AWAY,
     OPEN,
     OPEN_CANCELLED,
     OPEN_ENDS,
     OPEN_FIRST,
     OPEN_LAST,
     OPEN_STARTS,
-    OPEN_THEMES,
     PLACE,
     PROGRAMME,
     PROJECT_NAME,
     PROJECT_NUMBER,
     PROJECT_TITLE,
-    ROKISKIS,
-    ROKISKIS_CHILDREN,
     SEED,
     SEMINAR,
-    SEMINAR_ENDS,
-    SEMINAR_GUESTS,
     SEMINAR_SESSIONS,
     SEMINAR_STARTS,
     SET_UP,
@@ -70,6 +55,7 @@ from db.demo_data import (
     TODAY_THEMES,
     XBOX,
 )
+from db.demo_plan import Member, minutes, open_fridays, open_theme, plan_members, planned_sessions
 from db.equipment import (
     Borrower,
     ItemDetails,
@@ -88,7 +74,6 @@ from db.models import (
     CheckInMethod,
     ConsentPurpose,
     Enrollment,
-    Gender,
     Item,
     ItemStatus,
     Loan,
@@ -146,46 +131,6 @@ class DemoSummary:
     current_session_id: int | None
 
 
-@dataclass(frozen=True)
-class _Member:
-    """A person of the demo and their story: when they first came, what was consented."""
-
-    first_name: str
-    last_name: str
-    gender: Gender | None
-    birth_year: int
-    site: str
-    guardian: str
-    phone: str
-    first_day: date
-    target_group: bool = False
-    photo: bool = True
-    data_processing: bool = True
-    video_and_publication: bool = False
-    joined_cycle: date | None = None
-    left_on: date | None = None
-    notes: str = ""
-    camper: bool = False
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.first_name, self.last_name
-
-    @property
-    def is_child(self) -> bool:
-        return self.gender is not None
-
-    def around_on(self, day: date) -> bool:
-        """Registered by that day and not yet moved away."""
-        return self.first_day <= day and (self.left_on is None or day <= self.left_on)
-
-
-@dataclass(frozen=True)
-class _Planned:
-    program: str
-    plan: SessionPlan
-
-
 @dataclass
 class _Ids:
     sites: dict[str, int] = field(default_factory=dict)
@@ -205,7 +150,7 @@ def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
     with replaying(SET_UP):
         _set_up(db, ids)
         sessions = _schedule(db, ids)
-    members = _plan_members(rng)
+    members = plan_members(rng)
     _register(db, ids, members)
     with replaying(ITEMS_BOUGHT):
         _add_items(db, ids)
@@ -292,121 +237,6 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
     return replace(counts, open_loans=len(out), overdue_loans=sum(loan.overdue for loan in out))
 
 
-# --- planning (pure: the same story on every run) -------------------------------------------
-
-
-def _open_fridays() -> list[date]:
-    days, day = [], OPEN_FIRST
-    while day <= OPEN_LAST:
-        days.append(day)
-        day += timedelta(weeks=1)
-    return days
-
-
-def _open_theme(day: date, index: int) -> str:
-    return OPEN_THEMES.get(day) or EVERYDAY_THEMES[index % len(EVERYDAY_THEMES)]
-
-
-def _phone(rng: random.Random, country: str) -> str:
-    if country == "LT":
-        return f"+370 6{rng.randrange(10**7):07d}"
-    return f"+371 2{rng.randrange(10**7):07d}"
-
-
-def _plan_members(rng: random.Random) -> list[_Member]:
-    fridays = [d for d in _open_fridays() if d not in OPEN_CANCELLED]
-    phones: dict[str, str] = {}
-    members: list[_Member] = []
-    no_photos = set(rng.sample(range(len(JEKABPILS_CHILDREN)), 6))
-    no_data_processing = set(rng.sample(sorted(set(range(len(JEKABPILS_CHILDREN))) - no_photos), 2))
-    others = [i for i, c in enumerate(JEKABPILS_CHILDREN) if (c[0], c[1]) not in CYCLE_CHILDREN]
-    also_target = set(rng.sample(others, 8))
-    groups = (
-        (JEKABPILS, "LV", JEKABPILS_CHILDREN),
-        (LUDZA, "LV", LUDZA_CHILDREN),
-        (ROKISKIS, "LT", ROKISKIS_CHILDREN),
-    )
-    for site, country, children in groups:
-        for index, (first, last, gender, year, guardian) in enumerate(children):
-            key = (first, last)
-            phone = phones.setdefault(guardian, _phone(rng, country))
-            joined = CYCLE_CHILDREN.get(key)
-            camper = site != JEKABPILS or key in CAMP_CHILDREN
-            if camper:
-                first_day = CAMP_DAYS[0][0]
-            elif joined is not None:
-                first_day = joined
-            else:
-                first_day = fridays[int(rng.triangular(0, len(fridays) - 1, 0))]
-            local_child = site == JEKABPILS
-            left_on, notes = MOVED_AWAY.get(key, (None, ""))
-            members.append(
-                _Member(
-                    first_name=first,
-                    last_name=last,
-                    gender=gender,
-                    birth_year=year,
-                    site=site,
-                    guardian=guardian,
-                    phone=phone,
-                    first_day=first_day,
-                    target_group=joined is not None
-                    or (local_child and index in also_target)
-                    or key == ("Artjoms", "Smirnovs"),
-                    photo=not (local_child and index in no_photos),
-                    data_processing=not (local_child and index in no_data_processing),
-                    video_and_publication=rng.random() < 0.5,
-                    joined_cycle=joined,
-                    left_on=left_on,
-                    notes=notes,
-                    camper=camper,
-                )
-            )
-    for first, last, year, site in SEMINAR_GUESTS:
-        members.append(
-            _Member(
-                first_name=first,
-                last_name=last,
-                gender=None,
-                birth_year=year,
-                site=site,
-                guardian="",
-                phone="",
-                first_day=SEMINAR_SESSIONS[0][0],
-                notes="Bibliotekāre, semināru dalībniece.",
-            )
-        )
-    # Registered in the order they first came, so ids follow the year's story.
-    members.sort(key=lambda m: m.first_day)
-    return members
-
-
-def _planned_sessions(librarian: int, admin: int) -> list[_Planned]:
-    planned = [
-        _Planned(CAMP, SessionPlan(day, CAMP_STARTS, CAMP_ENDS, theme, place, librarian))
-        for day, theme, place in CAMP_DAYS
-    ]
-    planned += [
-        _Planned(CYCLE, SessionPlan(day, CYCLE_STARTS, CYCLE_ENDS, theme, place, admin))
-        for day, theme, place in CYCLE_SESSIONS
-    ]
-    planned += [
-        _Planned(
-            SEMINAR,
-            SessionPlan(day, SEMINAR_STARTS, SEMINAR_ENDS, theme, "Konferenču zāle", admin),
-        )
-        for day, theme in SEMINAR_SESSIONS
-    ]
-    planned += [
-        _Planned(
-            OPEN, SessionPlan(day, OPEN_STARTS, OPEN_ENDS, _open_theme(day, i), PLACE, librarian)
-        )
-        for i, day in enumerate(_open_fridays())
-    ]
-    planned.sort(key=lambda p: (p.plan.day, p.plan.starts_at))
-    return planned
-
-
 # --- filling, step by step, each step skipping what is already there --------------------------
 
 
@@ -424,7 +254,7 @@ def _session_id(db: Database, program_id: int, day: date, starts_at: time) -> in
 def _schedule(db: Database, ids: _Ids) -> dict[tuple[str, date], int]:
     """Every session of the year; the Fridays as one weekly series, the rest one by one."""
     open_id = ids.programs[OPEN]
-    fridays = _open_fridays()
+    fridays = open_fridays()
     with db.reading() as s:
         have = set(
             s.scalars(
@@ -441,13 +271,13 @@ def _schedule(db: Database, ids: _Ids) -> dict[tuple[str, date], int]:
             OPEN_LAST,
             OPEN_STARTS,
             OPEN_ENDS,
-            themes={day: _open_theme(day, i) for i, day in enumerate(fridays)},
+            themes={day: open_theme(day, i) for i, day in enumerate(fridays)},
             place=PLACE,
             leader_id=ids.librarian,
             by=ids.admin,
         )
     found: dict[tuple[str, date], int] = {}
-    for planned in _planned_sessions(ids.librarian, ids.admin):
+    for planned in planned_sessions(ids.librarian, ids.admin):
         program_id = ids.programs[planned.program]
         plan = planned.plan
         session_id = _session_id(db, program_id, plan.day, plan.starts_at)
@@ -457,7 +287,7 @@ def _schedule(db: Database, ids: _Ids) -> dict[tuple[str, date], int]:
     return found
 
 
-def _details(m: _Member, ids: _Ids) -> ParticipantDetails:
+def _details(m: Member, ids: _Ids) -> ParticipantDetails:
     return ParticipantDetails(
         first_name=m.first_name,
         last_name=m.last_name,
@@ -471,7 +301,7 @@ def _details(m: _Member, ids: _Ids) -> ParticipantDetails:
     )
 
 
-def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
+def _register(db: Database, ids: _Ids, members: Sequence[Member]) -> None:
     """Everyone with their consents: Friday newcomers as desk walk-ins, the rest by the form."""
     for m in members:
         with replaying(_registered_at(m)):
@@ -484,7 +314,7 @@ def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
         )
 
 
-def _registered_at(m: _Member) -> datetime:
+def _registered_at(m: Member) -> datetime:
     """A little before the first session they came to, where the librarian writes them in."""
     if m.camper:
         starts = CAMP_STARTS
@@ -494,10 +324,10 @@ def _registered_at(m: _Member) -> datetime:
         starts = SEMINAR_STARTS
     else:
         starts = OPEN_STARTS
-    return _minutes(at_local(m.first_day, starts), -30)
+    return minutes(at_local(m.first_day, starts), -30)
 
 
-def _register_one(db: Database, ids: _Ids, m: _Member) -> None:
+def _register_one(db: Database, ids: _Ids, m: Member) -> None:
     given_by = m.guardian or f"{m.first_name} {m.last_name}"
     purposes = []
     if m.data_processing:
@@ -551,15 +381,11 @@ def _add_items(db: Database, ids: _Ids) -> None:
         )
 
 
-def _minutes(at: datetime, minutes: float) -> datetime:
-    return at + timedelta(minutes=minutes)
-
-
 def _arrive(
     db: Database,
     ids: _Ids,
     session_id: int,
-    member: _Member,
+    member: Member,
     at: datetime,
     method: CheckInMethod,
 ) -> None:
@@ -624,14 +450,14 @@ def _live_the_year(
     db: Database,
     ids: _Ids,
     rng: random.Random,
-    members: Sequence[_Member],
+    members: Sequence[Member],
     sessions: Mapping[tuple[str, date], int],
     today: date,
 ) -> None:
     """Check-ins, marks, loans and statuses of every session before today, in order."""
     children = [m for m in members if m.is_child]
     locals_ = [m for m in children if m.site == JEKABPILS]
-    for planned in _planned_sessions(ids.librarian, ids.admin):
+    for planned in planned_sessions(ids.librarian, ids.admin):
         plan = planned.plan
         if plan.day >= today:
             break
@@ -639,14 +465,14 @@ def _live_the_year(
         start, end = at_local(plan.day, plan.starts_at), at_local(plan.day, plan.ends_at)
         cancelled = plan.day in (OPEN_CANCELLED if planned.program == OPEN else CYCLE_CANCELLED)
         if planned.program in (OPEN, CYCLE) and cancelled:
-            with replaying(_minutes(start, -180)):  # called off that morning
+            with replaying(minutes(start, -180)):  # called off that morning
                 set_session_status(db, session_id, SessionStatus.CANCELLED, by=ids.librarian)
             continue
-        came: list[_Member] = []
+        came: list[Member] = []
         if planned.program == OPEN:
             came = _open_friday(db, ids, rng, locals_, session_id, plan.day, start)
             if rng.random() < 0.3:
-                with replaying(_minutes(end, -5)):  # counted before the game ends
+                with replaying(minutes(end, -5)):  # counted before the game ends
                     set_anonymous_headcount(db, session_id, rng.randint(1, 6), by=ids.librarian)
             _friday_equipment(db, ids, rng, came, session_id, plan.day, start, end)
         elif planned.program == CYCLE:
@@ -659,7 +485,7 @@ def _live_the_year(
             ):
                 if used:
                     to = Borrower.in_session(session_id)
-                    _lend_and_return(db, ids, tag, to, _minutes(start, 10), _minutes(end, -5))
+                    _lend_and_return(db, ids, tag, to, minutes(start, 10), minutes(end, -5))
         elif planned.program == CAMP:
             campers = [m for m in children if m.camper]
             first_day = plan.day == CAMP_DAYS[0][0]
@@ -667,10 +493,10 @@ def _live_the_year(
                 if first_day or rng.random() < 0.85:
                     # Cards were printed on the first evening: day one is by name.
                     method = CheckInMethod.NAME_SEARCH if first_day else _method(rng, 0.6)
-                    _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-15, 10)), method)
+                    _arrive(db, ids, session_id, m, minutes(start, rng.randint(-15, 10)), method)
             if plan.day == CAMP_DAYS[3][0]:
                 to = Borrower.in_session(session_id)
-                _lend_and_return(db, ids, XBOX, to, _minutes(start, 60), _minutes(start, 180))
+                _lend_and_return(db, ids, XBOX, to, minutes(start, 60), minutes(start, 180))
             if plan.day == CAMP_DAYS[-1][0]:
                 _lend_and_return(
                     db,
@@ -678,18 +504,18 @@ def _live_the_year(
                     "CAM-01",
                     Borrower.librarian(ids.librarian),
                     at_local(CAMP_DAYS[0][0], time(9, 30)),
-                    _minutes(end, 30),
-                    due_at=_minutes(end, 60),
+                    minutes(end, 30),
+                    due_at=minutes(end, 60),
                 )
         else:
             for m in members:
                 if not m.is_child:
-                    at = _minutes(start, rng.randint(-20, 5))
+                    at = minutes(start, rng.randint(-20, 5))
                     _arrive(db, ids, session_id, m, at, CheckInMethod.NAME_SEARCH)
-        with replaying(_minutes(end, 10)):
+        with replaying(minutes(end, 10)):
             set_session_status(db, session_id, SessionStatus.HELD, by=ids.librarian)
         if planned.program == OPEN and plan.day == CONTROLLER_NOTE[1]:
-            with replaying(_minutes(end, 15)):  # after its return note
+            with replaying(minutes(end, 15)):  # after its return note
                 set_item_status(db, CONTROLLER_NOTE[0], ItemStatus.IN_REPAIR, by=ids.admin)
     for m in members:
         if m.left_on is not None and m.left_on < today:
@@ -703,11 +529,11 @@ def _open_friday(
     db: Database,
     ids: _Ids,
     rng: random.Random,
-    locals_: Sequence[_Member],
+    locals_: Sequence[Member],
     session_id: int,
     day: date,
     start: datetime,
-) -> list[_Member]:
+) -> list[Member]:
     """8–20 children, the new ones of the day among them, checked in as they arrive."""
     new = [m for m in locals_ if m.first_day == day]
     regulars = [m for m in locals_ if m.around_on(day) and m.first_day < day]
@@ -715,7 +541,7 @@ def _open_friday(
     came = new + rng.sample(regulars, min(wanted, len(regulars)))
     for m in sorted(came, key=lambda _: rng.random()):
         method = CheckInMethod.NAME_SEARCH if m.first_day == day else _method(rng, 0.65)
-        _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-10, 15)), method)
+        _arrive(db, ids, session_id, m, minutes(start, rng.randint(-10, 15)), method)
     return came
 
 
@@ -723,7 +549,7 @@ def _cycle_session(
     db: Database,
     ids: _Ids,
     rng: random.Random,
-    locals_: Sequence[_Member],
+    locals_: Sequence[Member],
     session_id: int,
     day: date,
     start: datetime,
@@ -734,9 +560,9 @@ def _cycle_session(
         roll = rng.random()
         participant_id = ids.members[m.key]
         if roll < 0.80:
-            _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-10, 5)), _method(rng, 0.7))
+            _arrive(db, ids, session_id, m, minutes(start, rng.randint(-10, 5)), _method(rng, 0.7))
         elif roll < 0.87:
-            arrived = _minutes(start, rng.randint(15, 30))
+            arrived = minutes(start, rng.randint(15, 30))
             _arrive(db, ids, session_id, m, arrived, _method(rng, 0.7))
             with replaying(arrived):
                 mark_attendance(
@@ -744,7 +570,7 @@ def _cycle_session(
                 )
         else:
             status = AttendanceStatus.EXCUSED if roll < 0.94 else AttendanceStatus.ABSENT
-            marked = _minutes(start, 90)
+            marked = minutes(start, 90)
             with replaying(marked):
                 mark_attendance(db, session_id, participant_id, status, by=ids.librarian, at=marked)
 
@@ -753,7 +579,7 @@ def _friday_equipment(
     db: Database,
     ids: _Ids,
     rng: random.Random,
-    came: Sequence[_Member],
+    came: Sequence[Member],
     session_id: int,
     day: date,
     start: datetime,
@@ -766,8 +592,8 @@ def _friday_equipment(
         ids,
         XBOX,
         Borrower.in_session(session_id),
-        _minutes(start, rng.randint(35, 45)),
-        _minutes(end, rng.randint(0, 6)),
+        minutes(start, rng.randint(35, 45)),
+        minutes(end, rng.randint(0, 6)),
         notes=notes,
     )
     if day == date(2018, 10, 26):  # "Mani supervaroņi": costumes worth a photo
@@ -776,9 +602,9 @@ def _friday_equipment(
             ids,
             "CAM-01",
             Borrower.librarian(ids.librarian),
-            _minutes(start, -10),
-            _minutes(end, 20),
-            due_at=_minutes(end, 60),
+            minutes(start, -10),
+            minutes(end, 20),
+            due_at=minutes(end, 60),
         )
     home_loans = {
         # lent for a school presentation over the weekend, back on Monday as agreed
@@ -800,7 +626,7 @@ def _friday_equipment(
             ids,
             tag,
             Borrower.child(ids.members[borrower.key]),
-            _minutes(end, 5),
+            minutes(end, 5),
             at_local(back_day, back_time),
             due_at=at_local(due_day, time(18)),
             notes={tag: note},
@@ -854,7 +680,7 @@ def _lent_since(db: Database, tag: str, since: datetime) -> bool:
         )
 
 
-def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date) -> int:
+def _live_today(db: Database, ids: _Ids, members: Sequence[Member], today: date) -> int:
     """A session running now with children checked in, two items out and one overdue."""
     now = now_utc()
     rng = random.Random(f"{SEED}-{today.isoformat()}")
@@ -863,7 +689,7 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
         row = s.get(Session, session_id)
         assert row is not None
         start = at_local(row.day, row.starts_at)
-    latest = now if local(now).date() == today else _minutes(start, 30)
+    latest = now if local(now).date() == today else minutes(start, 30)
     regulars = sorted(
         (
             m
@@ -874,7 +700,7 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
     )
     came = rng.sample(regulars, min(len(regulars), rng.randint(6, 9)))
     arrivals = sorted(
-        ((min(latest, _minutes(start, rng.randint(-5, 15))), m) for m in came),
+        ((min(latest, minutes(start, rng.randint(-5, 15))), m) for m in came),
         key=lambda arrival: arrival[0],
     )
     for at, m in arrivals:
@@ -883,7 +709,7 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
         return session_id  # a day before anyone came: nothing to lend
 
     # A laptop out during today's session with the first to arrive (due at the session's end).
-    at = min(latest, _minutes(start, 20))
+    at = min(latest, minutes(start, 20))
     if not _lent_since(db, "LAP-02", at_local(today, time(0))):
         first = ids.members[arrivals[0][1].key]
         with replaying(at):
