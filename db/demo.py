@@ -11,102 +11,55 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, or_, select
 
-from db.accounts import add_staff
 from db.attendance import check_in, check_in_card, mark_attendance
 from db.clock import at_local, end_of_local_day, local, now_utc
 from db.database import Database, replaying
 from db.demo_data import (
     CAMP,
     CAMP_DAYS,
-    CAMP_STARTS,
     CONTROLLER_NOTE,
     CYCLE,
     CYCLE_CANCELLED,
-    CYCLE_STARTS,
     CYCLE_WITH_CAMERA,
     CYCLE_WITH_LAPTOPS,
-    DEMO_PASSWORDS,
-    FUNDING_STATEMENT,
-    ITEMS,
     ITEMS_BOUGHT,
     JEKABPILS,
     OPEN,
     OPEN_CANCELLED,
-    OPEN_ENDS,
-    OPEN_FIRST,
-    OPEN_LAST,
-    OPEN_STARTS,
     PLACE,
-    PROGRAMME,
-    PROJECT_NAME,
-    PROJECT_NUMBER,
-    PROJECT_TITLE,
     SEED,
-    SEMINAR,
-    SEMINAR_SESSIONS,
-    SEMINAR_STARTS,
     SET_UP,
-    SITES,
     TODAY_THEMES,
     XBOX,
 )
-from db.demo_plan import Member, minutes, open_fridays, open_theme, plan_members, planned_sessions
-from db.equipment import (
-    Borrower,
-    ItemDetails,
-    add_item,
-    lend,
-    lend_kit,
-    open_loans,
-    return_item,
-    set_item_status,
-)
+from db.demo_plan import Member, minutes, plan_members, planned_sessions
+from db.demo_setup import Ids, add_items, participant_details, register, schedule, set_up
+from db.equipment import Borrower, lend, lend_kit, open_loans, return_item, set_item_status
 from db.errors import ParticipantArchived
 from db.models import (
     Attendance,
     AttendanceStatus,
     Base,
     CheckInMethod,
-    ConsentPurpose,
     Enrollment,
     Item,
     ItemStatus,
     Loan,
     Participant,
     Program,
-    ProgramKind,
     Project,
-    Role,
     Session,
     SessionStatus,
     Site,
     Staff,
 )
-from db.people import (
-    ParticipantDetails,
-    edit_participant,
-    enrol,
-    possible_duplicates,
-    record_consent,
-    register_participant,
-    register_walk_in,
-    set_archived,
-)
-from db.programs import (
-    SessionPlan,
-    add_project,
-    add_site,
-    create_program,
-    create_session,
-    create_weekly_series,
-    set_anonymous_headcount,
-    set_session_status,
-)
+from db.people import edit_participant, set_archived
+from db.programs import SessionPlan, create_session, set_anonymous_headcount, set_session_status
 
 
 @dataclass(frozen=True)
@@ -131,81 +84,21 @@ class DemoSummary:
     current_session_id: int | None
 
 
-@dataclass
-class _Ids:
-    sites: dict[str, int] = field(default_factory=dict)
-    programs: dict[str, int] = field(default_factory=dict)
-    members: dict[tuple[str, str], int] = field(default_factory=dict)
-    cards: dict[int, str] = field(default_factory=dict)
-    project: int = 0
-    admin: int = 0
-    librarian: int = 0
-
-
 def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
     """Fill a migrated database with the demo year and a live today; a rerun adds nothing."""
     today = today or local(now_utc()).date()
     rng = random.Random(SEED)
-    ids = _Ids()
+    ids = Ids()
     with replaying(SET_UP):
-        _set_up(db, ids)
-        sessions = _schedule(db, ids)
+        set_up(db, ids)
+        sessions = schedule(db, ids)
     members = plan_members(rng)
-    _register(db, ids, members)
+    register(db, ids, members)
     with replaying(ITEMS_BOUGHT):
-        _add_items(db, ids)
+        add_items(db, ids)
     _live_the_year(db, ids, rng, members, sessions, today)
     current = _live_today(db, ids, members, today)
     return summarize(db, current)
-
-
-def _set_up(db: Database, ids: _Ids) -> None:
-    """The sites, the project, the two accounts and the four programs."""
-    for name, country, library in SITES:
-        ids.sites[name] = add_site(db, name, country, library)
-    ids.project = add_project(
-        db,
-        PROJECT_NAME,
-        PROJECT_NUMBER,
-        title=PROJECT_TITLE,
-        programme=PROGRAMME,
-        funding_statement=FUNDING_STATEMENT,
-        starts_on=date(2018, 4, 1),
-        ends_on=date(2020, 3, 31),
-    )
-    home = ids.sites[JEKABPILS]
-    ids.admin = add_staff(
-        db,
-        "admin",
-        "Ilze Kalniņa",
-        Role.ADMIN,
-        site_id=home,
-        password=DEMO_PASSWORDS["admin"],
-    )
-    ids.librarian = add_staff(
-        db,
-        "anna",
-        "Anna Ozoliņa",
-        Role.LIBRARIAN,
-        site_id=home,
-        password=DEMO_PASSWORDS["anna"],
-        by=ids.admin,
-    )
-    for name, kind, planned in (
-        (CYCLE, ProgramKind.CLOSED, 20),
-        (OPEN, ProgramKind.OPEN, None),
-        (CAMP, ProgramKind.CAMP, len(CAMP_DAYS)),
-        (SEMINAR, ProgramKind.SEMINAR, len(SEMINAR_SESSIONS)),
-    ):
-        ids.programs[name] = create_program(
-            db,
-            name,
-            kind,
-            home,
-            project_id=ids.project,
-            planned_sessions=planned,
-            by=ids.admin,
-        )
 
 
 def summarize(db: Database, current_session_id: int | None = None) -> DemoSummary:
@@ -237,153 +130,9 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
     return replace(counts, open_loans=len(out), overdue_loans=sum(loan.overdue for loan in out))
 
 
-# --- filling, step by step, each step skipping what is already there --------------------------
-
-
-def _session_id(db: Database, program_id: int, day: date, starts_at: time) -> int | None:
-    with db.reading() as s:
-        return s.scalar(
-            select(Session.id).where(
-                Session.program_id == program_id,
-                Session.day == day,
-                Session.starts_at == starts_at,
-            )
-        )
-
-
-def _schedule(db: Database, ids: _Ids) -> dict[tuple[str, date], int]:
-    """Every session of the year; the Fridays as one weekly series, the rest one by one."""
-    open_id = ids.programs[OPEN]
-    fridays = open_fridays()
-    with db.reading() as s:
-        have = set(
-            s.scalars(
-                select(Session.day).where(
-                    Session.program_id == open_id, Session.starts_at == OPEN_STARTS
-                )
-            )
-        )
-    if not set(fridays) <= have:
-        create_weekly_series(
-            db,
-            open_id,
-            OPEN_FIRST,
-            OPEN_LAST,
-            OPEN_STARTS,
-            OPEN_ENDS,
-            themes={day: open_theme(day, i) for i, day in enumerate(fridays)},
-            place=PLACE,
-            leader_id=ids.librarian,
-            by=ids.admin,
-        )
-    found: dict[tuple[str, date], int] = {}
-    for planned in planned_sessions(ids.librarian, ids.admin):
-        program_id = ids.programs[planned.program]
-        plan = planned.plan
-        session_id = _session_id(db, program_id, plan.day, plan.starts_at)
-        if session_id is None:
-            session_id = create_session(db, program_id, plan, by=ids.admin)
-        found[planned.program, plan.day] = session_id
-    return found
-
-
-def _details(m: Member, ids: _Ids) -> ParticipantDetails:
-    return ParticipantDetails(
-        first_name=m.first_name,
-        last_name=m.last_name,
-        birth_year=m.birth_year,
-        site_id=ids.sites[m.site],
-        gender=m.gender,
-        guardian_name=m.guardian,
-        guardian_phone=m.phone,
-        target_group=m.target_group,
-        notes=m.notes,
-    )
-
-
-def _register(db: Database, ids: _Ids, members: Sequence[Member]) -> None:
-    """Everyone with their consents: Friday newcomers as desk walk-ins, the rest by the form."""
-    for m in members:
-        with replaying(_registered_at(m)):
-            _register_one(db, ids, m)
-    with db.reading() as s:
-        ids.cards.update(
-            (pid, code)
-            for pid, code in s.execute(select(Participant.id, Participant.card_code))
-            if code is not None
-        )
-
-
-def _registered_at(m: Member) -> datetime:
-    """A little before the first session they came to, where the librarian writes them in."""
-    if m.camper:
-        starts = CAMP_STARTS
-    elif m.joined_cycle is not None:
-        starts = CYCLE_STARTS
-    elif not m.is_child:
-        starts = SEMINAR_STARTS
-    else:
-        starts = OPEN_STARTS
-    return minutes(at_local(m.first_day, starts), -30)
-
-
-def _register_one(db: Database, ids: _Ids, m: Member) -> None:
-    given_by = m.guardian or f"{m.first_name} {m.last_name}"
-    purposes = []
-    if m.data_processing:
-        purposes.append(ConsentPurpose.DATA_PROCESSING)
-    if m.photo:
-        purposes.append(ConsentPurpose.PHOTO)
-        if m.video_and_publication:
-            purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-    known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year, by=None)
-    if known:
-        participant_id = known[0].id
-    else:
-        # The note of a child who moved away is written when they leave.
-        details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
-        # The librarian registers; only the coordinator (an admin) sets the target-group mark.
-        unmarked = replace(details, target_group=False)
-        if m.is_child and not m.camper and m.joined_cycle is None:
-            participant_id = register_walk_in(
-                db, unmarked, purposes, given_by, m.first_day, by=ids.librarian
-            )
-        else:
-            participant_id = register_participant(db, unmarked, by=ids.librarian)
-        if details.target_group:
-            edit_participant(db, participant_id, details, by=ids.admin)
-    ids.members[m.key] = participant_id
-    for purpose in purposes:  # already there for a walk-in: nothing is added
-        record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)
-    if m.joined_cycle is not None:
-        enrol(db, participant_id, ids.programs[CYCLE], m.joined_cycle, by=ids.admin)
-
-
-def _add_items(db: Database, ids: _Ids) -> None:
-    with db.reading() as s:
-        have = set(s.scalars(select(Item.tag)))
-    for tag, name, category, serial, parent, notes in ITEMS:
-        if tag in have:
-            continue
-        add_item(
-            db,
-            ItemDetails(
-                tag=tag,
-                name=name,
-                category=category,
-                site_id=ids.sites[JEKABPILS],
-                serial_number=serial,
-                project_id=ids.project,
-                parent_tag=parent,
-                notes=notes,
-            ),
-            by=ids.admin,
-        )
-
-
 def _arrive(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     session_id: int,
     member: Member,
     at: datetime,
@@ -407,7 +156,7 @@ def _method(rng: random.Random, scan_share: float) -> CheckInMethod:
 
 def _lend_and_return(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     tag: str,
     to: Borrower,
     lent_at: datetime,
@@ -448,7 +197,7 @@ def _lend_and_return(
 
 def _live_the_year(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     rng: random.Random,
     members: Sequence[Member],
     sessions: Mapping[tuple[str, date], int],
@@ -521,13 +270,13 @@ def _live_the_year(
         if m.left_on is not None and m.left_on < today:
             participant_id = ids.members[m.key]
             with replaying(at_local(m.left_on, time(17, 30))):  # after their last session
-                edit_participant(db, participant_id, _details(m, ids), by=ids.admin)
+                edit_participant(db, participant_id, participant_details(m, ids), by=ids.admin)
                 set_archived(db, participant_id, by=ids.admin)
 
 
 def _open_friday(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     rng: random.Random,
     locals_: Sequence[Member],
     session_id: int,
@@ -547,7 +296,7 @@ def _open_friday(
 
 def _cycle_session(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     rng: random.Random,
     locals_: Sequence[Member],
     session_id: int,
@@ -577,7 +326,7 @@ def _cycle_session(
 
 def _friday_equipment(
     db: Database,
-    ids: _Ids,
+    ids: Ids,
     rng: random.Random,
     came: Sequence[Member],
     session_id: int,
@@ -636,7 +385,7 @@ def _friday_equipment(
 # --- today ----------------------------------------------------------------------------------
 
 
-def _today_session(db: Database, ids: _Ids, today: date, now: datetime) -> int:
+def _today_session(db: Database, ids: Ids, today: date, now: datetime) -> int:
     """Today's open session (the demo adds one around the present hour if there is none)."""
     open_id = ids.programs[OPEN]
     with db.reading() as s:
@@ -680,7 +429,7 @@ def _lent_since(db: Database, tag: str, since: datetime) -> bool:
         )
 
 
-def _live_today(db: Database, ids: _Ids, members: Sequence[Member], today: date) -> int:
+def _live_today(db: Database, ids: Ids, members: Sequence[Member], today: date) -> int:
     """A session running now with children checked in, two items out and one overdue."""
     now = now_utc()
     rng = random.Random(f"{SEED}-{today.isoformat()}")
