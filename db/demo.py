@@ -5,349 +5,42 @@ each call acts at the moment it happens in the story, so the audit log reads lik
 Every step first looks whether its result is already there, so a second run adds nothing;
 a run on a later day adds only that day's session, its check-ins and the loans out now.
 Choices are drawn from a seeded random generator, so every fill tells the same story.
+
+Here: the fill in order, its summary and today. The story's data is in demo_data, who comes
+when in demo_plan, the records made first in demo_setup, and the year lived in demo_year.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, or_, select
 
-from db.accounts import add_staff
-from db.attendance import check_in, check_in_card, mark_attendance
 from db.clock import at_local, end_of_local_day, local, now_utc
 from db.database import Database, replaying
-from db.equipment import (
-    Borrower,
-    ItemDetails,
-    add_item,
-    lend,
-    lend_kit,
-    open_loans,
-    return_item,
-    set_item_status,
-)
-from db.errors import ParticipantArchived
+from db.demo_data import ITEMS_BOUGHT, JEKABPILS, OPEN, PLACE, SEED, SET_UP, TODAY_THEMES
+from db.demo_plan import Member, minutes, plan_members
+from db.demo_setup import Ids, add_items, register, schedule, set_up
+from db.demo_year import arrive, check_in_method, live_the_year
+from db.equipment import Borrower, lend, open_loans
 from db.models import (
     Attendance,
-    AttendanceStatus,
     Base,
-    CheckInMethod,
-    ConsentPurpose,
     Enrollment,
-    Gender,
     Item,
-    ItemCategory,
-    ItemStatus,
     Loan,
     Participant,
     Program,
-    ProgramKind,
     Project,
-    Role,
     Session,
     SessionStatus,
     Site,
     Staff,
 )
-from db.people import (
-    ParticipantDetails,
-    edit_participant,
-    enrol,
-    possible_duplicates,
-    record_consent,
-    register_participant,
-    register_walk_in,
-    set_archived,
-)
-from db.programs import (
-    SessionPlan,
-    add_project,
-    add_site,
-    create_program,
-    create_session,
-    create_weekly_series,
-    set_anonymous_headcount,
-    set_session_status,
-)
-
-SEED = 263
-# The project starts on 1 April 2018: the coordinator sets the database up on the Tuesday after.
-SET_UP = at_local(date(2018, 4, 3), time(10))
-ITEMS_BOUGHT = at_local(date(2018, 8, 6), time(11))  # the week before the camp
-# The demo's own accounts (printed in the README); a real database starts with the
-# first-run dialog and has no default password.
-DEMO_PASSWORDS = {"admin": "admin-demo-2018", "anna": "anna-demo-2018"}
-PLACE = "Bērnu literatūras nodaļa"
-JEKABPILS, LUDZA, ROKISKIS = "Jēkabpils", "Ludza", "Rokiškis"
-SITES = (
-    (JEKABPILS, "LV", "Jēkabpils Galvenā bibliotēka"),
-    (LUDZA, "LV", "Ludzas novada bibliotēka"),
-    (ROKISKIS, "LT", "Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka"),
-)
-
-PROJECT_NAME = "OPEN UP"
-PROJECT_NUMBER = "LLI-263"
-PROJECT_TITLE = (
-    "Interaktīvās izglītības telpa – efektīvs nelabvēlīgu ģimeņu bērnu sociālās integrācijas veids"
-)
-PROGRAMME = "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam"
-FUNDING_STATEMENT = (
-    "Šī publikācija ir sagatavota ar Eiropas Savienības finansiālo atbalstu. Par publikācijas"
-    " saturu atbild Jēkabpils Galvenā bibliotēka, un tas nekādā gadījumā nav uzskatāms par"
-    " Eiropas Savienības oficiālo nostāju."
-)
-
-CYCLE = "Apmācību cikls"
-OPEN = "Nāc, pievienojies!"
-CAMP = "Be active! Be positive!"
-SEMINAR = "Seminārs bibliotekāriem"
-
-G, B = Gender.GIRL, Gender.BOY
-
-# first name, last name, gender, birth year, guardian (siblings share one)
-JEKABPILS_CHILDREN: tuple[tuple[str, str, Gender, int, str], ...] = (
-    ("Kārlis", "Ķēniņš", B, 2008, "Inga Ķēniņa"),
-    ("Elza", "Ķēniņa", G, 2010, "Inga Ķēniņa"),
-    ("Marta", "Žūriņa", G, 2007, "Dace Žūriņa"),
-    ("Roberts", "Čaks", B, 2006, "Aivars Čaks"),
-    ("Emīls", "Cīrulis", B, 2009, "Sanita Cīrule"),
-    ("Līva", "Dārziņa", G, 2011, "Kristīne Dārziņa"),
-    ("Mārtiņš", "Dārziņš", B, 2008, "Kristīne Dārziņa"),
-    ("Jānis", "Bērziņš", B, 2005, "Ilona Bērziņa"),
-    ("Katrīna", "Šmite", G, 2006, "Guntis Šmits"),
-    ("Ričards", "Šmits", B, 2010, "Guntis Šmits"),
-    ("Alise", "Ozoliņa", G, 2008, "Zane Ozoliņa"),
-    ("Markuss", "Zariņš", B, 2007, "Liene Zariņa"),
-    ("Gustavs", "Žagars", B, 2009, "Baiba Žagare"),
-    ("Laura", "Kalniņa", G, 2004, "Ieva Kalniņa"),
-    ("Dāvis", "Liepiņš", B, 2011, "Agnese Liepiņa"),
-    ("Paula", "Krūmiņa", G, 2009, "Evita Krūmiņa"),
-    ("Artūrs", "Vītols", B, 2006, "Edgars Vītols"),
-    ("Annija", "Jansone", G, 2010, "Līga Jansone"),
-    ("Rihards", "Kļaviņš", B, 2005, "Ilze Kļaviņa"),
-    ("Evelīna", "Grīnberga", G, 2007, "Santa Grīnberga"),
-    ("Edgars", "Lācis", B, 2008, "Rita Lāce"),
-    ("Estere", "Eglīte", G, 2012, "Jolanta Eglīte"),
-    ("Niks", "Eglītis", B, 2009, "Jolanta Eglīte"),
-    ("Rūta", "Siliņa", G, 2006, "Vineta Siliņa"),
-    ("Toms", "Pētersons", B, 2003, "Andris Pētersons"),
-    ("Madara", "Priede", G, 2008, "Ginta Priede"),
-    ("Ēriks", "Āboliņš", B, 2010, "Daiga Āboliņa"),
-    ("Elīza", "Vanaga", G, 2011, "Laila Vanaga"),
-    ("Krišjānis", "Balodis", B, 2007, "Māris Balodis"),
-    ("Dārta", "Balode", G, 2009, "Māris Balodis"),
-    ("Reinis", "Lejiņš", B, 2004, "Inese Lejiņa"),
-    ("Sanija", "Riekstiņa", G, 2010, "Elita Riekstiņa"),
-    ("Miķelis", "Sproģis", B, 2008, "Gunta Sproģe"),
-    ("Amēlija", "Ģērmane", G, 2012, "Sigita Ģērmane"),
-    ("Oskars", "Ķeņģis", B, 2006, "Jānis Ķeņģis"),
-    ("Megija", "Strautiņa", G, 2007, "Olga Strautiņa"),
-    ("Daniels", "Rozītis", B, 2011, "Iveta Rozīte"),
-    ("Keita", "Skuja", G, 2009, "Aija Skuja"),
-    ("Kristers", "Vilks", B, 2005, "Valdis Vilks"),
-    ("Beāte", "Mežule", G, 2010, "Anita Mežule"),
-    ("Ralfs", "Upītis", B, 2012, "Solvita Upīte"),
-    ("Viktorija", "Ivanova", G, 2008, "Jeļena Ivanova"),
-    ("Aleksandrs", "Ivanovs", B, 2006, "Jeļena Ivanova"),
-    ("Darja", "Petrova", G, 2009, "Natālija Petrova"),
-    ("Maksims", "Kuzņecovs", B, 2007, "Sergejs Kuzņecovs"),
-    ("Linda", "Jurēvica", G, 2005, "Dace Jurēvica"),
-    ("Raivis", "Pūce", B, 2010, "Ligita Pūce"),
-    ("Agnese", "Ābele", G, 2008, "Rudīte Ābele"),
-    ("Sofija", "Zvaigzne", G, 2011, "Marika Zvaigzne"),
-    ("Roberts", "Mednis", B, 2004, "Arnis Mednis"),
-    ("Anna", "Pakalne", G, 2012, "Ilga Pakalne"),
-    ("Emīlija", "Žīgure", G, 2009, "Kaspars Žīgurs"),
-)
-LUDZA_CHILDREN: tuple[tuple[str, str, Gender, int, str], ...] = (
-    ("Jānis", "Locs", B, 2007, "Anita Loca"),
-    ("Elīna", "Vonoga", G, 2008, "Inta Vonoga"),
-    ("Artjoms", "Smirnovs", B, 2009, "Svetlana Smirnova"),
-    ("Ieva", "Zeltkalne", G, 2006, "Aldis Zeltkalns"),
-    ("Marks", "Pudāns", B, 2010, "Rasma Pudāne"),
-)
-ROKISKIS_CHILDREN: tuple[tuple[str, str, Gender, int, str], ...] = (
-    ("Jonas", "Kazlauskas", B, 2007, "Rūta Kazlauskienė"),
-    ("Gabija", "Petrauskaitė", G, 2008, "Vilma Petrauskienė"),
-    ("Ūla", "Žukauskaitė", G, 2010, "Aistė Žukauskienė"),
-    ("Matas", "Jankauskas", B, 2006, "Darius Jankauskas"),
-    ("Austėja", "Kavaliauskaitė", G, 2009, "Jurgita Kavaliauskienė"),
-)
-# Librarians from the partner libraries, who come to the seminars.
-SEMINAR_GUESTS: tuple[tuple[str, str, int, str], ...] = (
-    ("Sandra", "Kokina", 1975, LUDZA),
-    ("Inese", "Pauniņa", 1982, LUDZA),
-    ("Rasa", "Jankauskienė", 1970, ROKISKIS),
-    ("Vida", "Stankevičienė", 1978, ROKISKIS),
-)
-
-# The training cycle's children (from social-risk families) and the day each joined it.
-CYCLE_CHILDREN: Mapping[tuple[str, str], date] = {
-    ("Kārlis", "Ķēniņš"): date(2018, 9, 19),
-    ("Elza", "Ķēniņa"): date(2018, 9, 19),
-    ("Roberts", "Čaks"): date(2018, 9, 19),
-    ("Emīls", "Cīrulis"): date(2018, 9, 19),
-    ("Katrīna", "Šmite"): date(2018, 9, 19),
-    ("Ričards", "Šmits"): date(2018, 9, 19),
-    ("Gustavs", "Žagars"): date(2018, 9, 19),
-    ("Edgars", "Lācis"): date(2018, 9, 19),
-    ("Niks", "Eglītis"): date(2018, 10, 17),
-    ("Madara", "Priede"): date(2018, 10, 17),
-    ("Viktorija", "Ivanova"): date(2018, 11, 14),
-    ("Aleksandrs", "Ivanovs"): date(2019, 1, 9),
-}
-# Jēkabpils children who were at the August camp (registered there), besides all partners'.
-CAMP_CHILDREN = {
-    ("Kārlis", "Ķēniņš"),
-    ("Elza", "Ķēniņa"),
-    ("Marta", "Žūriņa"),
-    ("Roberts", "Čaks"),
-    ("Emīls", "Cīrulis"),
-    ("Līva", "Dārziņa"),
-    ("Mārtiņš", "Dārziņš"),
-    ("Jānis", "Bērziņš"),
-    ("Alise", "Ozoliņa"),
-    ("Markuss", "Zariņš"),
-    ("Gustavs", "Žagars"),
-    ("Paula", "Krūmiņa"),
-    ("Roberts", "Mednis"),
-}
-# A child who moved away: archived after their last visit, their history stays.
-MOVED_AWAY = {("Roberts", "Mednis"): (date(2019, 5, 31), "Pārcēlās uz Rīgu 2019. gada vasarā.")}
-
-CAMP_DAYS: tuple[tuple[date, str, str], ...] = (
-    (date(2018, 8, 13), "Iepazīšanās un komandas spēles", PLACE),
-    (date(2018, 8, 14), "Orientēšanās pilsētā", "Jēkabpils vecpilsēta"),
-    (date(2018, 8, 15), "Radošās darbnīcas", PLACE),
-    (date(2018, 8, 16), "Sporta diena ar Xbox Kinect", PLACE),
-    (date(2018, 8, 17), "Noslēguma koncerts vecākiem", PLACE),
-)
-
-# ~Biweekly on Wednesdays; 20 held (one flu-week session made up a week later).
-CYCLE_SESSIONS: tuple[tuple[date, str, str], ...] = (
-    (date(2018, 9, 19), "Iepazīšanās: kas ir uzņēmējs?", PLACE),
-    (date(2018, 10, 3), "Vizīte uzņēmumā: maiznīca", "Maiznīca, Brīvības iela"),
-    (date(2018, 10, 17), "Vizīte uzņēmumā: laikraksta redakcija", "Laikraksta redakcija"),
-    (date(2018, 10, 31), "Vizīte uzņēmumā: kokapstrādes uzņēmums", "Kokapstrādes uzņēmums"),
-    (date(2018, 11, 14), "Vizīte uzņēmumā: zemnieku saimniecība", "Zemnieku saimniecība"),
-    (date(2018, 11, 28), "Ko uzzinājām uzņēmumos: pārrunas", PLACE),
-    (date(2018, 12, 12), "Īsfilma: ideja un scenārijs", PLACE),
-    (date(2019, 1, 9), "Īsfilma: lomas un filmēšanas plāns", PLACE),
-    (date(2019, 1, 23), "Īsfilma: filmēšana bibliotēkā", PLACE),
-    (date(2019, 2, 6), "Īsfilma: filmēšana bibliotēkā (2. daļa)", PLACE),
-    (date(2019, 2, 20), "Īsfilma: montāža", PLACE),
-    (date(2019, 2, 27), "Īsfilma: montāža", PLACE),
-    (date(2019, 3, 6), "Īsfilmu pirmizrāde", PLACE),
-    (date(2019, 3, 20), "Prezentācija: kā pastāstīt par sevi", PLACE),
-    (date(2019, 4, 3), "Prezentācija: mans sapņu uzņēmums", PLACE),
-    (date(2019, 4, 17), "Prezentācija: slaidu veidošana", PLACE),
-    (date(2019, 5, 8), "Prezentāciju diena vecākiem", PLACE),
-    (date(2019, 5, 22), "Fotogrāfija: kompozīcija un gaisma", PLACE),
-    (date(2019, 6, 5), "Fotografēšana bibliotēkā", PLACE),
-    (date(2019, 6, 12), "Foto izstādes sagatavošana", PLACE),
-    (date(2019, 6, 19), "Noslēguma pasākums un foto izstāde", PLACE),
-)
-CYCLE_CANCELLED = {date(2019, 2, 20)}  # flu quarantine in the schools
-CYCLE_WITH_LAPTOPS = {
-    date(2018, 12, 12),
-    date(2019, 1, 9),
-    date(2019, 2, 27),
-    date(2019, 3, 20),
-    date(2019, 4, 3),
-    date(2019, 4, 17),
-    date(2019, 5, 8),
-    date(2019, 6, 12),
-}
-CYCLE_WITH_CAMERA = {date(2019, 1, 23), date(2019, 2, 6), date(2019, 5, 22), date(2019, 6, 5)}
-
-SEMINAR_SESSIONS: tuple[tuple[date, str], ...] = (
-    (date(2018, 11, 22), "Interaktīvās metodes darbā ar bērniem"),
-    (date(2019, 10, 17), "Projekta pieredze: atvērtās nodarbības un apmācību cikls"),
-)
-
-OPEN_FIRST, OPEN_LAST = date(2018, 9, 14), date(2019, 12, 20)
-OPEN_STARTS, OPEN_ENDS = time(16, 0), time(17, 0)
-CAMP_STARTS, CAMP_ENDS = time(10), time(15)
-CYCLE_STARTS, CYCLE_ENDS = time(15), time(17)
-SEMINAR_STARTS, SEMINAR_ENDS = time(10), time(14)
-OPEN_THEMES: Mapping[date, str] = {
-    date(2018, 9, 14): "Iepazīšanās: nāc, pievienojies!",
-    date(2018, 9, 21): "Dzejas dienas bibliotēkā",
-    date(2018, 9, 28): "Mana mīļākā grāmata",
-    date(2018, 10, 5): "Iespējas dzīvojot laukos",
-    date(2018, 10, 12): "Piedzīvojumu pasaule",
-    date(2018, 10, 19): "Jūties droši uz ceļa!",
-    date(2018, 10, 26): "Mani supervaroņi",
-    date(2018, 11, 9): "Mārtiņdienas tradīcijas",
-    date(2018, 11, 16): "Latvijai 100: mana Latvija",
-    date(2018, 11, 30): "Adventes vainags",
-    date(2018, 12, 7): "Ziemassvētku kartītes",
-    date(2018, 12, 14): "Piparkūku darbnīca",
-    date(2018, 12, 21): "Ziemassvētku rūķu pēcpusdiena",
-    date(2019, 1, 4): "Ziemas pasakas",
-    date(2019, 2, 8): "Drošs internets",
-    date(2019, 2, 15): "Draudzības diena",
-    date(2019, 3, 1): "Bērnu žūrijas grāmatas",
-    date(2019, 3, 29): "Zemes stunda",
-    date(2019, 4, 5): "Starptautiskā bērnu grāmatu diena",
-    date(2019, 5, 10): "Apsveikums māmiņai",
-    date(2019, 5, 31): "Vasaras lasīšanas plāni",
-    date(2019, 6, 21): "Līgo dziesmas un vainagi",
-    date(2019, 8, 30): "Skolas soma gatava?",
-    date(2019, 9, 27): "Dzejas diena",
-    date(2019, 10, 4): "Dzīvnieku diena",
-    date(2019, 10, 25): "Ķirbju vakars",
-    date(2019, 11, 15): "Lāčplēša stāsti",
-    date(2019, 12, 13): "Ziemassvētku dāvanas paša rokām",
-    date(2019, 12, 20): "Gada noslēgums: spēļu turnīrs",
-}
-# Fridays without a special theme take one of these in turn.
-EVERYDAY_THEMES = (
-    "Galda spēļu pēcpusdiena",
-    "Komiksu darbnīca",
-    "Lasām kopā",
-    "Xbox turnīrs",
-    "Radošā darbnīca",
-    "Foto orientēšanās bibliotēkā",
-    "Prāta spēles",
-)
-OPEN_CANCELLED = {date(2018, 12, 28), date(2019, 4, 19)}  # between the holidays; Good Friday
-
-XBOX = "XBOX-01"
-CONTROLLER_NOTE = ("CTL-02", date(2019, 11, 22), "Kociņš velk uz sāniem")
-ITEMS: tuple[tuple[str, str, ItemCategory, str, str | None, str], ...] = (
-    ("LAP-01", "Portatīvais dators Lenovo ThinkPad", ItemCategory.LAPTOP, "PF1KQ3ZA", None, ""),
-    ("LAP-02", "Portatīvais dators Lenovo ThinkPad", ItemCategory.LAPTOP, "PF1KQ4B7", None, ""),
-    ("LAP-03", "Portatīvais dators Lenovo ThinkPad", ItemCategory.LAPTOP, "PF1KQ4C2", None, ""),
-    ("CAM-01", "Fotokamera Canon EOS", ItemCategory.CAMERA, "083052014517", None, ""),
-    (XBOX, "Xbox One S", ItemCategory.CONSOLE, "024581683317", None, "Komplekts"),
-    ("CTL-01", "Xbox bezvadu kontrolieris", ItemCategory.CONTROLLER, "", XBOX, ""),
-    ("CTL-02", "Xbox bezvadu kontrolieris", ItemCategory.CONTROLLER, "", XBOX, ""),
-    ("GAME-01", "Kinect Sports Rivals", ItemCategory.GAME, "", XBOX, ""),
-    ("GAME-02", "Forza Horizon 4", ItemCategory.GAME, "", XBOX, ""),
-    ("GAME-03", "Minecraft", ItemCategory.GAME, "", XBOX, ""),
-    (
-        "TAB-01",
-        "Interaktīvais galds",
-        ItemCategory.INTERACTIVE_TABLE,
-        "IT55-18-0412",
-        None,
-        "Bērnu nodaļā; bērni uz tā paši atzīmējas.",
-    ),
-    ("TV-01", "3D televizors LG", ItemCategory.TV, "809RMXY51234", None, ""),
-)
-# Themes for the open session the demo puts on the day it runs.
-TODAY_THEMES = (
-    "Spēļu pēcpusdiena",
-    "Lasām kopā",
-    "Komiksu darbnīca",
-    "Xbox turnīrs",
-    "Radošā darbnīca",
-)
+from db.programs import SessionPlan, create_session
 
 
 @dataclass(frozen=True)
@@ -372,121 +65,21 @@ class DemoSummary:
     current_session_id: int | None
 
 
-@dataclass(frozen=True)
-class _Member:
-    """A person of the demo and their story: when they first came, what was consented."""
-
-    first_name: str
-    last_name: str
-    gender: Gender | None
-    birth_year: int
-    site: str
-    guardian: str
-    phone: str
-    first_day: date
-    target_group: bool = False
-    photo: bool = True
-    data_processing: bool = True
-    video_and_publication: bool = False
-    joined_cycle: date | None = None
-    left_on: date | None = None
-    notes: str = ""
-    camper: bool = False
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.first_name, self.last_name
-
-    @property
-    def is_child(self) -> bool:
-        return self.gender is not None
-
-    def around_on(self, day: date) -> bool:
-        """Registered by that day and not yet moved away."""
-        return self.first_day <= day and (self.left_on is None or day <= self.left_on)
-
-
-@dataclass(frozen=True)
-class _Planned:
-    program: str
-    plan: SessionPlan
-
-
-@dataclass
-class _Ids:
-    sites: dict[str, int] = field(default_factory=dict)
-    programs: dict[str, int] = field(default_factory=dict)
-    members: dict[tuple[str, str], int] = field(default_factory=dict)
-    cards: dict[int, str] = field(default_factory=dict)
-    project: int = 0
-    admin: int = 0
-    librarian: int = 0
-
-
 def fill_demo(db: Database, today: date | None = None) -> DemoSummary:
     """Fill a migrated database with the demo year and a live today; a rerun adds nothing."""
     today = today or local(now_utc()).date()
     rng = random.Random(SEED)
-    ids = _Ids()
+    ids = Ids()
     with replaying(SET_UP):
-        _set_up(db, ids)
-        sessions = _schedule(db, ids)
-    members = _plan_members(rng)
-    _register(db, ids, members)
+        set_up(db, ids)
+        sessions = schedule(db, ids)
+    members = plan_members(rng)
+    register(db, ids, members)
     with replaying(ITEMS_BOUGHT):
-        _add_items(db, ids)
-    _live_the_year(db, ids, rng, members, sessions, today)
+        add_items(db, ids)
+    live_the_year(db, ids, rng, members, sessions, today)
     current = _live_today(db, ids, members, today)
     return summarize(db, current)
-
-
-def _set_up(db: Database, ids: _Ids) -> None:
-    """The sites, the project, the two accounts and the four programs."""
-    for name, country, library in SITES:
-        ids.sites[name] = add_site(db, name, country, library)
-    ids.project = add_project(
-        db,
-        PROJECT_NAME,
-        PROJECT_NUMBER,
-        title=PROJECT_TITLE,
-        programme=PROGRAMME,
-        funding_statement=FUNDING_STATEMENT,
-        starts_on=date(2018, 4, 1),
-        ends_on=date(2020, 3, 31),
-    )
-    home = ids.sites[JEKABPILS]
-    ids.admin = add_staff(
-        db,
-        "admin",
-        "Ilze Kalniņa",
-        Role.ADMIN,
-        site_id=home,
-        password=DEMO_PASSWORDS["admin"],
-    )
-    ids.librarian = add_staff(
-        db,
-        "anna",
-        "Anna Ozoliņa",
-        Role.LIBRARIAN,
-        site_id=home,
-        password=DEMO_PASSWORDS["anna"],
-        by=ids.admin,
-    )
-    for name, kind, planned in (
-        (CYCLE, ProgramKind.CLOSED, 20),
-        (OPEN, ProgramKind.OPEN, None),
-        (CAMP, ProgramKind.CAMP, len(CAMP_DAYS)),
-        (SEMINAR, ProgramKind.SEMINAR, len(SEMINAR_SESSIONS)),
-    ):
-        ids.programs[name] = create_program(
-            db,
-            name,
-            kind,
-            home,
-            project_id=ids.project,
-            planned_sessions=planned,
-            by=ids.admin,
-        )
 
 
 def summarize(db: Database, current_session_id: int | None = None) -> DemoSummary:
@@ -518,525 +111,10 @@ def summarize(db: Database, current_session_id: int | None = None) -> DemoSummar
     return replace(counts, open_loans=len(out), overdue_loans=sum(loan.overdue for loan in out))
 
 
-# --- planning (pure: the same story on every run) -------------------------------------------
-
-
-def _open_fridays() -> list[date]:
-    days, day = [], OPEN_FIRST
-    while day <= OPEN_LAST:
-        days.append(day)
-        day += timedelta(weeks=1)
-    return days
-
-
-def _open_theme(day: date, index: int) -> str:
-    return OPEN_THEMES.get(day) or EVERYDAY_THEMES[index % len(EVERYDAY_THEMES)]
-
-
-def _phone(rng: random.Random, country: str) -> str:
-    if country == "LT":
-        return f"+370 6{rng.randrange(10**7):07d}"
-    return f"+371 2{rng.randrange(10**7):07d}"
-
-
-def _plan_members(rng: random.Random) -> list[_Member]:
-    fridays = [d for d in _open_fridays() if d not in OPEN_CANCELLED]
-    phones: dict[str, str] = {}
-    members: list[_Member] = []
-    no_photos = set(rng.sample(range(len(JEKABPILS_CHILDREN)), 6))
-    no_data_processing = set(rng.sample(sorted(set(range(len(JEKABPILS_CHILDREN))) - no_photos), 2))
-    others = [i for i, c in enumerate(JEKABPILS_CHILDREN) if (c[0], c[1]) not in CYCLE_CHILDREN]
-    also_target = set(rng.sample(others, 8))
-    groups = (
-        (JEKABPILS, "LV", JEKABPILS_CHILDREN),
-        (LUDZA, "LV", LUDZA_CHILDREN),
-        (ROKISKIS, "LT", ROKISKIS_CHILDREN),
-    )
-    for site, country, children in groups:
-        for index, (first, last, gender, year, guardian) in enumerate(children):
-            key = (first, last)
-            phone = phones.setdefault(guardian, _phone(rng, country))
-            joined = CYCLE_CHILDREN.get(key)
-            camper = site != JEKABPILS or key in CAMP_CHILDREN
-            if camper:
-                first_day = CAMP_DAYS[0][0]
-            elif joined is not None:
-                first_day = joined
-            else:
-                first_day = fridays[int(rng.triangular(0, len(fridays) - 1, 0))]
-            local_child = site == JEKABPILS
-            left_on, notes = MOVED_AWAY.get(key, (None, ""))
-            members.append(
-                _Member(
-                    first_name=first,
-                    last_name=last,
-                    gender=gender,
-                    birth_year=year,
-                    site=site,
-                    guardian=guardian,
-                    phone=phone,
-                    first_day=first_day,
-                    target_group=joined is not None
-                    or (local_child and index in also_target)
-                    or key == ("Artjoms", "Smirnovs"),
-                    photo=not (local_child and index in no_photos),
-                    data_processing=not (local_child and index in no_data_processing),
-                    video_and_publication=rng.random() < 0.5,
-                    joined_cycle=joined,
-                    left_on=left_on,
-                    notes=notes,
-                    camper=camper,
-                )
-            )
-    for first, last, year, site in SEMINAR_GUESTS:
-        members.append(
-            _Member(
-                first_name=first,
-                last_name=last,
-                gender=None,
-                birth_year=year,
-                site=site,
-                guardian="",
-                phone="",
-                first_day=SEMINAR_SESSIONS[0][0],
-                notes="Bibliotekāre, semināru dalībniece.",
-            )
-        )
-    # Registered in the order they first came, so ids follow the year's story.
-    members.sort(key=lambda m: m.first_day)
-    return members
-
-
-def _planned_sessions(librarian: int, admin: int) -> list[_Planned]:
-    planned = [
-        _Planned(CAMP, SessionPlan(day, CAMP_STARTS, CAMP_ENDS, theme, place, librarian))
-        for day, theme, place in CAMP_DAYS
-    ]
-    planned += [
-        _Planned(CYCLE, SessionPlan(day, CYCLE_STARTS, CYCLE_ENDS, theme, place, admin))
-        for day, theme, place in CYCLE_SESSIONS
-    ]
-    planned += [
-        _Planned(
-            SEMINAR,
-            SessionPlan(day, SEMINAR_STARTS, SEMINAR_ENDS, theme, "Konferenču zāle", admin),
-        )
-        for day, theme in SEMINAR_SESSIONS
-    ]
-    planned += [
-        _Planned(
-            OPEN, SessionPlan(day, OPEN_STARTS, OPEN_ENDS, _open_theme(day, i), PLACE, librarian)
-        )
-        for i, day in enumerate(_open_fridays())
-    ]
-    planned.sort(key=lambda p: (p.plan.day, p.plan.starts_at))
-    return planned
-
-
-# --- filling, step by step, each step skipping what is already there --------------------------
-
-
-def _session_id(db: Database, program_id: int, day: date, starts_at: time) -> int | None:
-    with db.reading() as s:
-        return s.scalar(
-            select(Session.id).where(
-                Session.program_id == program_id,
-                Session.day == day,
-                Session.starts_at == starts_at,
-            )
-        )
-
-
-def _schedule(db: Database, ids: _Ids) -> dict[tuple[str, date], int]:
-    """Every session of the year; the Fridays as one weekly series, the rest one by one."""
-    open_id = ids.programs[OPEN]
-    fridays = _open_fridays()
-    with db.reading() as s:
-        have = set(
-            s.scalars(
-                select(Session.day).where(
-                    Session.program_id == open_id, Session.starts_at == OPEN_STARTS
-                )
-            )
-        )
-    if not set(fridays) <= have:
-        create_weekly_series(
-            db,
-            open_id,
-            OPEN_FIRST,
-            OPEN_LAST,
-            OPEN_STARTS,
-            OPEN_ENDS,
-            themes={day: _open_theme(day, i) for i, day in enumerate(fridays)},
-            place=PLACE,
-            leader_id=ids.librarian,
-            by=ids.admin,
-        )
-    found: dict[tuple[str, date], int] = {}
-    for planned in _planned_sessions(ids.librarian, ids.admin):
-        program_id = ids.programs[planned.program]
-        plan = planned.plan
-        session_id = _session_id(db, program_id, plan.day, plan.starts_at)
-        if session_id is None:
-            session_id = create_session(db, program_id, plan, by=ids.admin)
-        found[planned.program, plan.day] = session_id
-    return found
-
-
-def _details(m: _Member, ids: _Ids) -> ParticipantDetails:
-    return ParticipantDetails(
-        first_name=m.first_name,
-        last_name=m.last_name,
-        birth_year=m.birth_year,
-        site_id=ids.sites[m.site],
-        gender=m.gender,
-        guardian_name=m.guardian,
-        guardian_phone=m.phone,
-        target_group=m.target_group,
-        notes=m.notes,
-    )
-
-
-def _register(db: Database, ids: _Ids, members: Sequence[_Member]) -> None:
-    """Everyone with their consents: Friday newcomers as desk walk-ins, the rest by the form."""
-    for m in members:
-        with replaying(_registered_at(m)):
-            _register_one(db, ids, m)
-    with db.reading() as s:
-        ids.cards.update(
-            (pid, code)
-            for pid, code in s.execute(select(Participant.id, Participant.card_code))
-            if code is not None
-        )
-
-
-def _registered_at(m: _Member) -> datetime:
-    """A little before the first session they came to, where the librarian writes them in."""
-    if m.camper:
-        starts = CAMP_STARTS
-    elif m.joined_cycle is not None:
-        starts = CYCLE_STARTS
-    elif not m.is_child:
-        starts = SEMINAR_STARTS
-    else:
-        starts = OPEN_STARTS
-    return _minutes(at_local(m.first_day, starts), -30)
-
-
-def _register_one(db: Database, ids: _Ids, m: _Member) -> None:
-    given_by = m.guardian or f"{m.first_name} {m.last_name}"
-    purposes = []
-    if m.data_processing:
-        purposes.append(ConsentPurpose.DATA_PROCESSING)
-    if m.photo:
-        purposes.append(ConsentPurpose.PHOTO)
-        if m.video_and_publication:
-            purposes += [ConsentPurpose.VIDEO, ConsentPurpose.PUBLICATION]
-    known = possible_duplicates(db, m.first_name, m.last_name, m.birth_year, by=None)
-    if known:
-        participant_id = known[0].id
-    else:
-        # The note of a child who moved away is written when they leave.
-        details = replace(_details(m, ids), notes="" if m.left_on else m.notes)
-        # The librarian registers; only the coordinator (an admin) sets the target-group mark.
-        unmarked = replace(details, target_group=False)
-        if m.is_child and not m.camper and m.joined_cycle is None:
-            participant_id = register_walk_in(
-                db, unmarked, purposes, given_by, m.first_day, by=ids.librarian
-            )
-        else:
-            participant_id = register_participant(db, unmarked, by=ids.librarian)
-        if details.target_group:
-            edit_participant(db, participant_id, details, by=ids.admin)
-    ids.members[m.key] = participant_id
-    for purpose in purposes:  # already there for a walk-in: nothing is added
-        record_consent(db, participant_id, purpose, given_by, m.first_day, by=ids.librarian)
-    if m.joined_cycle is not None:
-        enrol(db, participant_id, ids.programs[CYCLE], m.joined_cycle, by=ids.admin)
-
-
-def _add_items(db: Database, ids: _Ids) -> None:
-    with db.reading() as s:
-        have = set(s.scalars(select(Item.tag)))
-    for tag, name, category, serial, parent, notes in ITEMS:
-        if tag in have:
-            continue
-        add_item(
-            db,
-            ItemDetails(
-                tag=tag,
-                name=name,
-                category=category,
-                site_id=ids.sites[JEKABPILS],
-                serial_number=serial,
-                project_id=ids.project,
-                parent_tag=parent,
-                notes=notes,
-            ),
-            by=ids.admin,
-        )
-
-
-def _minutes(at: datetime, minutes: float) -> datetime:
-    return at + timedelta(minutes=minutes)
-
-
-def _arrive(
-    db: Database,
-    ids: _Ids,
-    session_id: int,
-    member: _Member,
-    at: datetime,
-    method: CheckInMethod,
-) -> None:
-    participant_id = ids.members[member.key]
-    try:
-        with replaying(at):
-            if method is CheckInMethod.SCAN:
-                check_in_card(db, session_id, ids.cards[participant_id], by=ids.librarian, at=at)
-            else:
-                check_in(db, session_id, participant_id, method=method, by=ids.librarian, at=at)
-    except ParticipantArchived:
-        # Only on a rerun, for the child who has moved away since: their visit is recorded.
-        pass
-
-
-def _method(rng: random.Random, scan_share: float) -> CheckInMethod:
-    return CheckInMethod.SCAN if rng.random() < scan_share else CheckInMethod.NAME_SEARCH
-
-
-def _lend_and_return(
-    db: Database,
-    ids: _Ids,
-    tag: str,
-    to: Borrower,
-    lent_at: datetime,
-    back_at: datetime,
-    *,
-    due_at: datetime | None = None,
-    notes: Mapping[str, str] | None = None,
-) -> None:
-    """One past loan (a kit with its parts), returned; a loan already made is not made again."""
-    notes = notes or {}
-    with db.reading() as s:
-        item = s.scalars(select(Item).where(Item.tag == tag)).one()
-        item_id, is_kit = item.id, bool(item.parts)
-        made = s.scalar(select(Loan.id).where(Loan.item_id == item_id, Loan.lent_at == lent_at))
-    if made is None:
-        with replaying(lent_at):
-            if is_kit:
-                lend_kit(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
-            else:
-                lend(db, tag, to, by=ids.librarian, due_at=due_at, at=lent_at)
-    with db.reading() as s:
-        still_out = list(
-            s.scalars(
-                select(Item.tag)
-                .join(Loan, Loan.item_id == Item.id)
-                .where(
-                    Loan.lent_at == lent_at,
-                    Loan.returned_at.is_(None),
-                    or_(Item.id == item_id, Item.parent_id == item_id),
-                )
-                .order_by(Item.parent_id.is_(None), Item.tag)  # the parts, then the kit
-            )
-        )
-    with replaying(back_at):
-        for out_tag in still_out:
-            return_item(db, out_tag, by=ids.librarian, note=notes.get(out_tag, ""), at=back_at)
-
-
-def _live_the_year(
-    db: Database,
-    ids: _Ids,
-    rng: random.Random,
-    members: Sequence[_Member],
-    sessions: Mapping[tuple[str, date], int],
-    today: date,
-) -> None:
-    """Check-ins, marks, loans and statuses of every session before today, in order."""
-    children = [m for m in members if m.is_child]
-    locals_ = [m for m in children if m.site == JEKABPILS]
-    for planned in _planned_sessions(ids.librarian, ids.admin):
-        plan = planned.plan
-        if plan.day >= today:
-            break
-        session_id = sessions[planned.program, plan.day]
-        start, end = at_local(plan.day, plan.starts_at), at_local(plan.day, plan.ends_at)
-        cancelled = plan.day in (OPEN_CANCELLED if planned.program == OPEN else CYCLE_CANCELLED)
-        if planned.program in (OPEN, CYCLE) and cancelled:
-            with replaying(_minutes(start, -180)):  # called off that morning
-                set_session_status(db, session_id, SessionStatus.CANCELLED, by=ids.librarian)
-            continue
-        came: list[_Member] = []
-        if planned.program == OPEN:
-            came = _open_friday(db, ids, rng, locals_, session_id, plan.day, start)
-            if rng.random() < 0.3:
-                with replaying(_minutes(end, -5)):  # counted before the game ends
-                    set_anonymous_headcount(db, session_id, rng.randint(1, 6), by=ids.librarian)
-            _friday_equipment(db, ids, rng, came, session_id, plan.day, start, end)
-        elif planned.program == CYCLE:
-            _cycle_session(db, ids, rng, locals_, session_id, plan.day, start)
-            for tag, used in (
-                ("LAP-01", plan.day in CYCLE_WITH_LAPTOPS),
-                ("LAP-02", plan.day in CYCLE_WITH_LAPTOPS),
-                ("LAP-03", plan.day in CYCLE_WITH_LAPTOPS),
-                ("CAM-01", plan.day in CYCLE_WITH_CAMERA),
-            ):
-                if used:
-                    to = Borrower.in_session(session_id)
-                    _lend_and_return(db, ids, tag, to, _minutes(start, 10), _minutes(end, -5))
-        elif planned.program == CAMP:
-            campers = [m for m in children if m.camper]
-            first_day = plan.day == CAMP_DAYS[0][0]
-            for m in campers:
-                if first_day or rng.random() < 0.85:
-                    # Cards were printed on the first evening: day one is by name.
-                    method = CheckInMethod.NAME_SEARCH if first_day else _method(rng, 0.6)
-                    _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-15, 10)), method)
-            if plan.day == CAMP_DAYS[3][0]:
-                to = Borrower.in_session(session_id)
-                _lend_and_return(db, ids, XBOX, to, _minutes(start, 60), _minutes(start, 180))
-            if plan.day == CAMP_DAYS[-1][0]:
-                _lend_and_return(
-                    db,
-                    ids,
-                    "CAM-01",
-                    Borrower.librarian(ids.librarian),
-                    at_local(CAMP_DAYS[0][0], time(9, 30)),
-                    _minutes(end, 30),
-                    due_at=_minutes(end, 60),
-                )
-        else:
-            for m in members:
-                if not m.is_child:
-                    at = _minutes(start, rng.randint(-20, 5))
-                    _arrive(db, ids, session_id, m, at, CheckInMethod.NAME_SEARCH)
-        with replaying(_minutes(end, 10)):
-            set_session_status(db, session_id, SessionStatus.HELD, by=ids.librarian)
-        if planned.program == OPEN and plan.day == CONTROLLER_NOTE[1]:
-            with replaying(_minutes(end, 15)):  # after its return note
-                set_item_status(db, CONTROLLER_NOTE[0], ItemStatus.IN_REPAIR, by=ids.admin)
-    for m in members:
-        if m.left_on is not None and m.left_on < today:
-            participant_id = ids.members[m.key]
-            with replaying(at_local(m.left_on, time(17, 30))):  # after their last session
-                edit_participant(db, participant_id, _details(m, ids), by=ids.admin)
-                set_archived(db, participant_id, by=ids.admin)
-
-
-def _open_friday(
-    db: Database,
-    ids: _Ids,
-    rng: random.Random,
-    locals_: Sequence[_Member],
-    session_id: int,
-    day: date,
-    start: datetime,
-) -> list[_Member]:
-    """8–20 children, the new ones of the day among them, checked in as they arrive."""
-    new = [m for m in locals_ if m.first_day == day]
-    regulars = [m for m in locals_ if m.around_on(day) and m.first_day < day]
-    wanted = max(0, rng.randint(8, 20) - len(new))
-    came = new + rng.sample(regulars, min(wanted, len(regulars)))
-    for m in sorted(came, key=lambda _: rng.random()):
-        method = CheckInMethod.NAME_SEARCH if m.first_day == day else _method(rng, 0.65)
-        _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-10, 15)), method)
-    return came
-
-
-def _cycle_session(
-    db: Database,
-    ids: _Ids,
-    rng: random.Random,
-    locals_: Sequence[_Member],
-    session_id: int,
-    day: date,
-    start: datetime,
-) -> None:
-    """The enrolled children: most on time, some late, excused or absent."""
-    enrolled = [m for m in locals_ if m.joined_cycle is not None and m.joined_cycle <= day]
-    for m in enrolled:
-        roll = rng.random()
-        participant_id = ids.members[m.key]
-        if roll < 0.80:
-            _arrive(db, ids, session_id, m, _minutes(start, rng.randint(-10, 5)), _method(rng, 0.7))
-        elif roll < 0.87:
-            arrived = _minutes(start, rng.randint(15, 30))
-            _arrive(db, ids, session_id, m, arrived, _method(rng, 0.7))
-            with replaying(arrived):
-                mark_attendance(
-                    db, session_id, participant_id, AttendanceStatus.LATE, by=ids.librarian
-                )
-        else:
-            status = AttendanceStatus.EXCUSED if roll < 0.94 else AttendanceStatus.ABSENT
-            marked = _minutes(start, 90)
-            with replaying(marked):
-                mark_attendance(db, session_id, participant_id, status, by=ids.librarian, at=marked)
-
-
-def _friday_equipment(
-    db: Database,
-    ids: _Ids,
-    rng: random.Random,
-    came: Sequence[_Member],
-    session_id: int,
-    day: date,
-    start: datetime,
-    end: datetime,
-) -> None:
-    """Every Friday ends with an Xbox game; now and then a laptop goes home or photos are made."""
-    notes = {CONTROLLER_NOTE[0]: CONTROLLER_NOTE[2]} if day == CONTROLLER_NOTE[1] else {}
-    _lend_and_return(
-        db,
-        ids,
-        XBOX,
-        Borrower.in_session(session_id),
-        _minutes(start, rng.randint(35, 45)),
-        _minutes(end, rng.randint(0, 6)),
-        notes=notes,
-    )
-    if day == date(2018, 10, 26):  # "Mani supervaroņi": costumes worth a photo
-        _lend_and_return(
-            db,
-            ids,
-            "CAM-01",
-            Borrower.librarian(ids.librarian),
-            _minutes(start, -10),
-            _minutes(end, 20),
-            due_at=_minutes(end, 60),
-        )
-    home_loans = {
-        # lent for a school presentation over the weekend, back on Monday as agreed
-        date(2019, 2, 1): ("LAP-01", date(2019, 2, 4), date(2019, 2, 4), time(15, 10), ""),
-        # due on Monday, back on Wednesday, just before the cycle needed it
-        date(2019, 4, 12): (
-            "LAP-02",
-            date(2019, 4, 15),
-            date(2019, 4, 17),
-            time(14, 30),
-            "Atgriezts ar nokavēšanos",
-        ),
-    }
-    if day in home_loans and came:
-        tag, due_day, back_day, back_time, note = home_loans[day]
-        borrower = sorted(came, key=lambda m: m.key)[rng.randrange(len(came))]
-        _lend_and_return(
-            db,
-            ids,
-            tag,
-            Borrower.child(ids.members[borrower.key]),
-            _minutes(end, 5),
-            at_local(back_day, back_time),
-            due_at=at_local(due_day, time(18)),
-            notes={tag: note},
-        )
-
-
 # --- today ----------------------------------------------------------------------------------
 
 
-def _today_session(db: Database, ids: _Ids, today: date, now: datetime) -> int:
+def _today_session(db: Database, ids: Ids, today: date, now: datetime) -> int:
     """Today's open session (the demo adds one around the present hour if there is none)."""
     open_id = ids.programs[OPEN]
     with db.reading() as s:
@@ -1080,7 +158,7 @@ def _lent_since(db: Database, tag: str, since: datetime) -> bool:
         )
 
 
-def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date) -> int:
+def _live_today(db: Database, ids: Ids, members: Sequence[Member], today: date) -> int:
     """A session running now with children checked in, two items out and one overdue."""
     now = now_utc()
     rng = random.Random(f"{SEED}-{today.isoformat()}")
@@ -1089,7 +167,7 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
         row = s.get(Session, session_id)
         assert row is not None
         start = at_local(row.day, row.starts_at)
-    latest = now if local(now).date() == today else _minutes(start, 30)
+    latest = now if local(now).date() == today else minutes(start, 30)
     regulars = sorted(
         (
             m
@@ -1100,16 +178,16 @@ def _live_today(db: Database, ids: _Ids, members: Sequence[_Member], today: date
     )
     came = rng.sample(regulars, min(len(regulars), rng.randint(6, 9)))
     arrivals = sorted(
-        ((min(latest, _minutes(start, rng.randint(-5, 15))), m) for m in came),
+        ((min(latest, minutes(start, rng.randint(-5, 15))), m) for m in came),
         key=lambda arrival: arrival[0],
     )
     for at, m in arrivals:
-        _arrive(db, ids, session_id, m, at, _method(rng, 0.6))
+        arrive(db, ids, session_id, m, at, check_in_method(rng, 0.6))
     if not arrivals:
         return session_id  # a day before anyone came: nothing to lend
 
     # A laptop out during today's session with the first to arrive (due at the session's end).
-    at = min(latest, _minutes(start, 20))
+    at = min(latest, minutes(start, 20))
     if not _lent_since(db, "LAP-02", at_local(today, time(0))):
         first = ids.members[arrivals[0][1].key]
         with replaying(at):

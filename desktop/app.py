@@ -53,7 +53,7 @@ def open_context(
     return AppContext(database, settings, list_sites(database))
 
 
-class Program:
+class DeskApplication:
     """Keeps the one main window, and rebuilds it when the librarian picks another language."""
 
     def __init__(self, ctx: AppContext, *, staff_id: int | None = None) -> None:
@@ -197,12 +197,12 @@ def run(database_name: str | None) -> int:
         staff_id = sign_in_at_start(ctx)
         if staff_id is None:
             return 0
-        program = Program(ctx, staff_id=staff_id)
+        desk_app = DeskApplication(ctx, staff_id=staff_id)
     except Exception as error:
         log.exception("cannot open the database")
         QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
         return 2
-    program.window.show()
+    desk_app.window.show()
     return app.exec()
 
 

@@ -77,7 +77,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the demo year and say in words what it added (a rerun adds nothing)."""
     from db.database import describe
-    from db.demo import DEMO_PASSWORDS, fill_demo, summarize
+    from db.demo import fill_demo, summarize
+    from db.demo_data import DEMO_PASSWORDS
 
     def counted(number: int, one: str, many: str) -> str:
         # Thousands apart by a plain space, as Latvian writes them ("1 279"); any console prints it.

@@ -9,5 +9,5 @@ from pathlib import Path
 ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
 RESOURCES = ROOT / "resources"
 FONTS = RESOURCES / "fonts"
-SOUNDS = RESOURCES / "sounds"
+SOUNDS_FOLDER = RESOURCES / "sounds"
 TRANSLATIONS = RESOURCES / "translations"

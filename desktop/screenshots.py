@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
     from db.demo import fill_demo
     from db.migrate import migrate
     from db.scancodes import card_text
-    from desktop.app import Program, load_fonts, open_context
+    from desktop.app import DeskApplication, load_fonts, open_context
     from desktop.operations import Operation
     from desktop.settings import LANGUAGE, Settings
 
@@ -94,15 +94,15 @@ def main(argv: list[str]) -> int:
         Settings(settings_path).set(LANGUAGE, args.language)
         ctx = open_context(url, settings_path)
         # Signed in as the demo librarian, without the sign-in dialog.
-        program = Program(ctx, staff_id=staff_id_of(ctx.database, "anna"))
-        window = program.window
+        desk_app = DeskApplication(ctx, staff_id=staff_id_of(ctx.database, "anna"))
+        window = desk_app.window
         window.resize(1280, 800)
         window.show()
         args.out.mkdir(parents=True, exist_ok=True)
         pages = ["desk", "participants", "sessions", "equipment", "reports", "settings"]
         # A child without photo consent arrives, as a scanner would type their card.
         window.desk.scan_input.setText(
-            card_text(child_without_photos(program.ctx.database, window.desk.session_id))
+            card_text(child_without_photos(desk_app.ctx.database, window.desk.session_id))
         )
         window.desk.scan_input.returnPressed.emit()
         Operation.wait_for_all()
@@ -118,7 +118,7 @@ def main(argv: list[str]) -> int:
             window.grab().save(str(path))
             print(path)
         # The Audit log is the administrator's: signed in as the demo admin, the chain checked.
-        program.ctx.set_staff(staff_id_of(program.ctx.database, "admin"))
+        desk_app.ctx.set_staff(staff_id_of(desk_app.ctx.database, "admin"))
         window.show_page(window.page_keys().index("audit"))
         window.audit_log.check_now()
         Operation.wait_for_all()
@@ -128,7 +128,7 @@ def main(argv: list[str]) -> int:
         window.grab().save(str(path))
         print(path)
         window.close()
-        program.ctx.database.dispose()
+        desk_app.ctx.database.dispose()
     return 0
 
 

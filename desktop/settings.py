@@ -21,7 +21,7 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "lv")  # lv, en, lt
 SITE = Setting("desk/site", "")  # the site's name; empty: the first site
 LOAN_HOURS = Setting("loans/default_hours", 0)  # 0: until the session's or the day's end
-SOUNDS = Setting("desk/sounds", True)
+PLAY_SOUNDS = Setting("desk/sounds", True)  # a sound for each scan's outcome
 STAFF_ID = Setting("desk/staff_id", 0)  # the librarian last signed in here
 IDLE_MINUTES = Setting("security/idle_minutes", 10)  # the program locks itself after
 # Which database the program opens: "" (not chosen yet: the first run asks), "laptop" (the

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from db.clock import at_local, local, now_utc
 from db.database import Database, replaying
-from db.demo import SET_UP, DemoSummary, fill_demo, summarize
+from db.demo import DemoSummary, fill_demo, summarize
+from db.demo_data import SET_UP
 from db.equipment import open_loans
 from db.migrate import migrate
 from db.models import (

@@ -89,10 +89,9 @@ from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
 from desktop.operations import Operation
-from desktop.resources import SOUNDS
+from desktop.resources import SOUNDS_FOLDER
 from desktop.scan_keys import ScanKeys
-from desktop.settings import LOAN_HOURS
-from desktop.settings import SOUNDS as SOUNDS_ON
+from desktop.settings import LOAN_HOURS, PLAY_SOUNDS
 
 # The child scanned just before an item borrows it, if the item follows within this time.
 BORROWER_WAIT = timedelta(minutes=2)
@@ -189,7 +188,7 @@ class Sounds:
             return
         for name in ("ok", "refused"):
             effect = QSoundEffect()
-            effect.setSource(QUrl.fromLocalFile(str(SOUNDS / f"{name}.wav")))
+            effect.setSource(QUrl.fromLocalFile(str(SOUNDS_FOLDER / f"{name}.wav")))
             effect.setVolume(0.6)
             self._effects[name] = effect
 
@@ -659,7 +658,7 @@ class DeskPage(QWidget):
             self.scan_message.setTextFormat(Qt.TextFormat.PlainText)
             self.scan_message.setText(text)
         self._paint_message(colour)
-        if sound and self.ctx.settings.get(SOUNDS_ON):
+        if sound and self.ctx.settings.get(PLAY_SOUNDS):
             self.sounds.play(sound)
 
     def refuse(self, text: str) -> None:

@@ -29,7 +29,7 @@ from desktop.dialogs.database_dialog import DatabaseDialog
 from desktop.dialogs.privacy import RetentionDialog
 from desktop.i18n import fill
 from desktop.operations import Operation
-from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, SITE, SOUNDS
+from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, PLAY_SOUNDS, SITE
 from desktop.widgets import page_title
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ class SettingsPage(QWidget):
 
         self.sounds = QCheckBox(self.tr("Play a sound after each scan"))
         self.sounds.setObjectName("soundsOn")
-        self.sounds.setChecked(settings.get(SOUNDS))
-        self.sounds.toggled.connect(lambda on: settings.set(SOUNDS, on))
+        self.sounds.setChecked(settings.get(PLAY_SOUNDS))
+        self.sounds.toggled.connect(lambda on: settings.set(PLAY_SOUNDS, on))
 
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")

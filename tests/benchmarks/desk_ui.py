@@ -41,12 +41,12 @@ FLOOR = (
 READY = (
     "import sys\n"
     "from PySide6.QtWidgets import QApplication\n"
-    "from desktop.app import Program, load_fonts, open_context\n"
+    "from desktop.app import DeskApplication, load_fonts, open_context\n"
     "app = QApplication([])\n"
     "load_fonts(app)\n"
-    "program = Program(open_context(sys.argv[1], sys.argv[2]))\n"
-    "program.window.show(); app.processEvents()\n"
-    "desk = program.window.desk\n"
+    "desk_app = DeskApplication(open_context(sys.argv[1], sys.argv[2]))\n"
+    "desk_app.window.show(); app.processEvents()\n"
+    "desk = desk_app.window.desk\n"
     "assert desk.session_id is not None and desk.present_list.count() >= 0\n"
     "print('ready', desk.session_id, desk.out_list.rowCount())\n"
 )

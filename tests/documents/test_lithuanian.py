@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from db.attendance import check_in
 from db.database import Database
-from db.demo import FUNDING_STATEMENT, PROGRAMME, PROJECT_TITLE
+from db.demo_data import FUNDING_STATEMENT, PROGRAMME, PROJECT_TITLE
 from db.indicators import indicators_data
 from db.models import ProgramKind
 from db.people import ParticipantDetails, register_participant

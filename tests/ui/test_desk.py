@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,7 +25,9 @@ from db.scancodes import card_text, item_text, typed_through
 from desktop.context import AppContext
 from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
-from desktop.settings import SITE
+from desktop.pages.settings_page import SettingsPage
+from desktop.resources import SOUNDS_FOLDER
+from desktop.settings import PLAY_SOUNDS, SITE, Settings
 from tests.conftest import Desk
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
@@ -272,3 +275,26 @@ def test_the_out_now_list_is_the_desks_own_librarys(
         rows = desk_page.out_list
         shown[site] = [rows.item(row, 0).text() for row in range(rows.rowCount())]
     assert shown == {"Jēkabpils": ["LAP-01"], "Ludza": ["TAB-09"]}
+
+
+def test_sounds_play_while_the_settings_page_says_so(
+    qtbot, page: DeskPage, ctx: AppContext, desk: Desk, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The checkbox on the Settings page turns the scan sounds off, on this laptop for good."""
+    assert sorted(path.name for path in SOUNDS_FOLDER.glob("*.wav")) == ["ok.wav", "refused.wav"]
+    played: list[str] = []
+    monkeypatch.setattr(page.sounds, "play", played.append)
+    settings_page = SettingsPage(ctx)
+    qtbot.addWidget(settings_page)
+    assert settings_page.sounds.isChecked()  # on, until a librarian turns them off
+
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    scan(qtbot, page, "hello")
+    assert played == ["ok", "refused"]
+
+    settings_page.sounds.setChecked(False)
+    assert Settings(str(tmp_path / "settings.ini")).get(PLAY_SOUNDS) is False
+    scan(qtbot, page, card(desk, desk.janis_id))
+    scan(qtbot, page, "hello")
+    assert count(desk, Attendance) == 2
+    assert played == ["ok", "refused"]  # the scans counted, silently

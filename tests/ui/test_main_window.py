@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import i18n
-from desktop.app import Program
+from desktop.app import DeskApplication
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.settings import LANGUAGE
@@ -64,9 +64,9 @@ def test_status_bar_names_the_database_and_the_librarian(ctx: AppContext, qtbot)
 
 
 def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    program = Program(latvian)
-    qtbot.addWidget(program.window)
-    assert sidebar_texts(program.window) == [
+    desk_app = DeskApplication(latvian)
+    qtbot.addWidget(desk_app.window)
+    assert sidebar_texts(desk_app.window) == [
         "Šodien",
         "Dalībnieki",
         "Nodarbības",
@@ -74,13 +74,13 @@ def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContex
         "Atskaites",
         "Iestatījumi",
     ]
-    assert program.window.desk.new_child.text() == "Jauns bērns…"
-    program.window.show_page(5)  # the language is chosen on the Settings page
-    settings_page = program.window.settings_page
+    assert desk_app.window.desk.new_child.text() == "Jauns bērns…"
+    desk_app.window.show_page(5)  # the language is chosen on the Settings page
+    settings_page = desk_app.window.settings_page
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
     settings_page.language.activated.emit(settings_page.language.currentIndex())
-    qtbot.addWidget(program.window)
-    assert sidebar_texts(program.window) == [
+    qtbot.addWidget(desk_app.window)
+    assert sidebar_texts(desk_app.window) == [
         "Desk",
         "Participants",
         "Sessions",
@@ -88,10 +88,10 @@ def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContex
         "Reports",
         "Settings",
     ]
-    assert program.window.desk.new_child.text() == "New child…"
+    assert desk_app.window.desk.new_child.text() == "New child…"
     assert latvian.settings.get(LANGUAGE) == "en"
     # The window came back on the page the librarian was on.
-    assert program.window.stack.currentWidget() is program.window.settings_page
+    assert desk_app.window.stack.currentWidget() is desk_app.window.settings_page
 
 
 def test_refusals_arrive_translated(latvian: AppContext) -> None:

@@ -101,7 +101,7 @@ def test_the_program_starts_with_the_first_run_dialog(
     tmp_path: Path,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
-    from desktop.app import Program, sign_in_at_start
+    from desktop.app import DeskApplication, sign_in_at_start
 
     ctx = AppContext(sqlite_db, Settings(str(tmp_path / "settings.ini")), [])
 
@@ -114,9 +114,9 @@ def test_the_program_starts_with_the_first_run_dialog(
     staff_id = sign_in_at_start(ctx)
     assert staff_id is not None
     assert [name for _id, name, _country in ctx.sites] == ["Ludza"]
-    program = Program(ctx, staff_id=staff_id)
-    qtbot.addWidget(program.window)
-    assert program.window.signed_in.text() == "Ilze Kalniņa"
+    desk_app = DeskApplication(ctx, staff_id=staff_id)
+    qtbot.addWidget(desk_app.window)
+    assert desk_app.window.signed_in.text() == "Ilze Kalniņa"
 
     # The next start asks for the password; cancelling it opens nothing.
     def cancel() -> None:
@@ -201,15 +201,15 @@ def test_a_window_rebuilt_for_another_language_names_who_signs_in(
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from desktop import i18n
-    from desktop.app import Program
+    from desktop.app import DeskApplication
 
     ilze = add_staff(desk.db, "ilze", "Ilze Kalniņa", Role.ADMIN, password="kalniņa-2018")
-    program = Program(ctx, staff_id=desk.librarian_id)
+    desk_app = DeskApplication(ctx, staff_id=desk.librarian_id)
     try:
-        program.switch_language("en")
-        qtbot.addWidget(program.window)
+        desk_app.switch_language("en")
+        qtbot.addWidget(desk_app.window)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old window goes
         ctx.set_staff(ilze)  # would reach the deleted window's label if still connected
-        assert program.window.signed_in.text() == "Ilze Kalniņa"
+        assert desk_app.window.signed_in.text() == "Ilze Kalniņa"
     finally:
         i18n.install("en")

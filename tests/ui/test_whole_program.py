@@ -12,16 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import sys
 from PySide6.QtWidgets import QApplication
-from desktop.app import Program, load_fonts, open_context
+from desktop.app import DeskApplication, load_fonts, open_context
 from desktop.operations import Operation
 app = QApplication([])
 load_fonts(app)
 from db.accounts import staff_id_of
 ctx = open_context(sys.argv[1], sys.argv[2])
 # Signed in as the demo librarian without the dialog (the sign-in has its own tests).
-program = Program(ctx, staff_id=staff_id_of(ctx.database, "anna"))
-print("librarian", program.window.signed_in.text())
-window = program.window
+desk_app = DeskApplication(ctx, staff_id=staff_id_of(ctx.database, "anna"))
+print("librarian", desk_app.window.signed_in.text())
+window = desk_app.window
 window.show()
 for page in range(6):
     window.show_page(page)
@@ -34,10 +34,10 @@ desk.scan_input.returnPressed.emit()
 Operation.wait_for_all()
 app.processEvents()
 print("message", desk.scan_message.text())
-program.switch_language("en")
+desk_app.switch_language("en")
 app.processEvents()
-print("sidebar", program.window.sidebar.item(0).text())
-program.window.close()
+print("sidebar", desk_app.window.sidebar.item(0).text())
+desk_app.window.close()
 """
 
 
