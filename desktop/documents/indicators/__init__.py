@@ -27,7 +27,6 @@ from desktop.documents.common import (
     eu_block,
     eu_disclaimer,
     numbered_canvas,
-    pick,
     project_wording,
     register_fonts,
     short_date,
@@ -35,6 +34,7 @@ from desktop.documents.common import (
 from desktop.documents.indicators.chart import chart
 from desktop.documents.indicators.layout import MARGIN, WIDTH, long_day, styles
 from desktop.documents.indicators.tables import ages, equipment, programs, sites, summary
+from desktop.words import words
 
 
 def _wording(data: Indicators, language: str) -> ProjectWording:
@@ -50,12 +50,13 @@ def _wording(data: Indicators, language: str) -> ProjectWording:
 
 
 def _header(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     project = data.project
-    words = _wording(data, language)
+    wording = _wording(data, language)
     right_lines = []
     if project is not None:
-        if words.programme:
-            right_lines.append(escape(words.programme))
+        if wording.programme:
+            right_lines.append(escape(wording.programme))
         right_lines.append(f"<b>{escape(project.name)} · {escape(project.number)}</b>")
     if data.library_name:
         right_lines.append(escape(data.library_name))
@@ -74,22 +75,16 @@ def _header(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> l
             ]
         )
     )
-    title = pick(
-        language,
-        "Project indicators report",
-        "Projekta rādītāju pārskats",
-        "Projekto rodiklių ataskaita",
-    )
+    title = _("Project indicators report")
     period = f"{long_day(data.first_day, language)} – {long_day(data.last_day, language)}"
     lines = []
-    if project is not None and words.title:
-        opening, closing = tuple(pick(language, "“”", "„”", "„“"))
-        lines.append(escape(f"{project.name} {opening}{words.title}{closing}"))
-    lines.append(f"<b>{pick(language, 'Period', 'Periods', 'Laikotarpis')}:</b> {period}")
-    where = escape(data.site_name or "") or pick(
-        language, "all sites", "visas bibliotēkas", "visos bibliotekos"
-    )
-    lines.append(f"<b>{pick(language, 'Site', 'Bibliotēka', 'Biblioteka')}:</b> {where}")
+    if project is not None and wording.title:
+        # Translators: the opening and the closing quotation mark, as the language writes them.
+        opening, closing = tuple(_("“”"))
+        lines.append(escape(f"{project.name} {opening}{wording.title}{closing}"))
+    lines.append("<b>{}:</b> {}".format(_("Period"), period))
+    where = escape(data.site_name or "") or _("all sites")
+    lines.append("<b>{}:</b> {}".format(words(language).pgettext("indicators", "Site"), where))
     return [
         top,
         Spacer(1, 5 * mm),
@@ -103,18 +98,12 @@ def _closing(
     data: Indicators, language: str, st: dict[str, ParagraphStyle], prepared_on: date
 ) -> list[object]:
     # The funder's report always carries the EU's disclaimer, even when the record has none.
+    _ = words(language).gettext
     statement = _wording(data, language).funding_statement or eu_disclaimer(
         data.library_name, language
     )
-    prepared = pick(language, "Prepared: {0}", "Sagatavots: {0}", "Parengta: {0}").format(
-        short_date(prepared_on, language)
-    )
-    signature = pick(
-        language,
-        "Prepared by (name, signature): ",
-        "Sagatavoja (vārds, uzvārds, paraksts): ",
-        "Parengė (vardas, pavardė, parašas): ",
-    )
+    prepared = _("Prepared: {0}").format(short_date(prepared_on, language))
+    signature = _("Prepared by (name, signature): ")
     sign = Table(
         [[prepared, signature + "_" * 34]],
         colWidths=[WIDTH * 0.38, WIDTH * 0.62],
@@ -159,12 +148,7 @@ def indicators_pdf(
     register_fonts()
     st = styles()
     out = io.BytesIO()
-    title = pick(
-        language,
-        "Project indicators report",
-        "Projekta rādītāju pārskats",
-        "Projekto rodiklių ataskaita",
-    )
+    title = words(language).gettext("Project indicators report")
     number = data.project.number if data.project is not None else ""
     doc = SimpleDocTemplate(
         out,

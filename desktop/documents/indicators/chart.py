@@ -14,8 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph
 
 from db.indicators import Indicators
-from desktop.documents.common import EU_BLUE, FONT, pick
+from desktop.documents.common import EU_BLUE, FONT
 from desktop.documents.indicators.layout import GRID, WIDTH
+from desktop.words import words
 
 # Beyond two years a label under every monthly bar would crowd: only years are named.
 MONTH_LABELS_UP_TO = 24
@@ -41,6 +42,7 @@ def month_labels(data: Indicators, language: str, slot: float, size: float) -> l
 
 
 def chart(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     months = data.months
     many = len(months) > MONTH_LABELS_UP_TO
     height = 62 * mm
@@ -78,18 +80,11 @@ def chart(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> lis
         chart.barLabels.fontSize = 6.5
         chart.barLabels.nudge = 5
     drawing.add(chart)
-    axis_title = pick(
-        language, "Attendances per month", "Apmeklējumi mēnesī", "Apsilankymai per mėnesį"
-    )
+    axis_title = _("Attendances per month")
     return [
         CondPageBreak(height + 30 * mm),
         Paragraph(
-            pick(
-                language,
-                "4. Attendance per month",
-                "4. Apmeklējums pa mēnešiem",
-                "4. Lankomumas pagal mėnesius",
-            ),
+            _("4. Attendance per month"),
             st["section"],
         ),
         Paragraph(axis_title, st["note"]),

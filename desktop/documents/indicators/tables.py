@@ -9,133 +9,103 @@ from reportlab.platypus import Paragraph
 
 from db.indicators import AgeBandIndicators, Indicators
 from db.models import ProgramKind
-from desktop.documents.common import FONT_BOLD, pick
+from desktop.documents.common import FONT_BOLD
 from desktop.documents.indicators.layout import TOTAL_SHADE, WIDTH, grid, number, part
+from desktop.words import words
 
 
 def _kind(kind: ProgramKind, language: str) -> str:
+    _ = words(language).gettext
     return {
-        ProgramKind.CLOSED: pick(language, "Training cycle", "Apmācību cikls", "Mokymų ciklas"),
-        ProgramKind.OPEN: pick(
-            language, "Open sessions", "Atvērtās nodarbības", "Atviri užsiėmimai"
-        ),
-        ProgramKind.CAMP: pick(language, "Camp", "Nometne", "Stovykla"),
-        ProgramKind.SEMINAR: pick(language, "Seminar", "Seminārs", "Seminaras"),
+        ProgramKind.CLOSED: _("Training cycle"),
+        ProgramKind.OPEN: _("Open sessions"),
+        ProgramKind.CAMP: _("Camp"),
+        ProgramKind.SEMINAR: _("Seminar"),
     }[kind]
 
 
 def _country(code: str, language: str) -> str:
+    _ = words(language).gettext
     if code == "LT":
-        return pick(language, "Lithuania (LT)", "Lietuva (LT)", "Lietuva (LT)")
-    return pick(language, "Latvia (LV)", "Latvija (LV)", "Latvija (LV)")
+        return _("Lithuania (LT)")
+    return _("Latvia (LV)")
 
 
 def _band(band: AgeBandIndicators, language: str) -> str:
+    _ = words(language).gettext
     if band.unknown:
-        return pick(language, "not known", "nav zināms", "nežinomas")
+        return _("not known")
     if band.lowest is None:
-        return pick(language, "up to {0}", "līdz {0}", "iki {0}").format(band.highest)
+        return _("up to {0}").format(band.highest)
     if band.highest is None:
-        return pick(language, "{0} and over", "{0} un vairāk", "{0} ir daugiau").format(band.lowest)
+        return _("{0} and over").format(band.lowest)
     return f"{band.lowest}–{band.highest}"
 
 
 def summary(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     n = lambda value: number(value, language)  # noqa: E731
     rows: list[list[object]] = [
         [
-            pick(language, "Indicator", "Rādītājs", "Rodiklis"),
-            pick(language, "Value", "Vērtība", "Reikšmė"),
+            _("Indicator"),
+            _("Value"),
         ],
         [
-            pick(language, "Sessions held", "Notikušās nodarbības", "Įvykę užsiėmimai"),
+            _("Sessions held"),
             n(data.sessions_held),
         ],
         [
-            pick(language, "Sessions cancelled", "Atceltās nodarbības", "Atšaukti užsiėmimai"),
+            _("Sessions cancelled"),
             n(data.sessions_cancelled),
         ],
         [
-            pick(
-                language,
-                "Attendances (total visits)",
-                "Apmeklējumu kopskaits",
-                "Apsilankymų iš viso",
-            ),
+            _("Attendances (total visits)"),
             n(data.attendances),
         ],
         [
-            pick(
-                language,
-                "Participants, each counted once",
-                "Dalībnieki (katrs skaitīts vienreiz)",
-                "Dalyviai (kiekvienas skaičiuojamas kartą)",
-            ),
+            _("Participants, each counted once"),
             n(data.unique_participants),
         ],
         [
-            "    "
-            + pick(
-                language,
-                "of whom in the target group",
-                "t. sk. mērķa grupā",
-                "iš jų tikslinėje grupėje",
-            ),
+            "    " + _("of whom in the target group"),
             n(data.target_group),
         ],
         [
-            "    "
-            + pick(
-                language,
-                "girls / boys / not stated",
-                "meitenes / zēni / nav norādīts",
-                "mergaitės / berniukai / nenurodyta",
-            ),
+            "    " + _("girls / boys / not stated"),
             f"{n(data.girls)} / {n(data.boys)} / {n(data.gender_not_stated)}",
         ],
         [
-            pick(
-                language,
-                "Unregistered visitors (headcount)",
-                "Nereģistrēti apmeklētāji (saskaitīti)",
-                "Neregistruoti lankytojai",
-            ),
+            _("Unregistered visitors (headcount)"),
             n(data.anonymous_headcount),
         ],
         [
-            pick(
-                language, "Equipment loans", "Aprīkojuma izsniegšanas reizes", "Įrangos išdavimai"
-            ),
+            words(language).pgettext("indicators", "Equipment loans"),
             n(data.loans),
         ],
         [
-            pick(
-                language,
-                "Equipment hours in use",
-                "Aprīkojuma lietošanas stundas",
-                "Įrangos naudojimo valandos",
-            ),
+            _("Equipment hours in use"),
             number(data.loan_hours, language, 1),
         ],
     ]
     return [
-        Paragraph(pick(language, "Summary", "Kopsavilkums", "Santrauka"), st["section"]),
+        Paragraph(_("Summary"), st["section"]),
         grid(rows, [WIDTH * 0.62, WIDTH * 0.2], total_row=False),
     ]
 
 
 def programs(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     n = lambda value: number(value, language)  # noqa: E731
     several_sites = len({p.site_name for p in data.programs}) > 1
     head = [
-        pick(language, "Program", "Programma", "Programa"),
-        pick(language, "Kind", "Veids", "Rūšis"),
-        pick(language, "Planned", "Plānots", "Planuo-\nta"),
-        pick(language, "Held", "Notika", "Įvyko"),
-        pick(language, "Cancel-\nled", "Atcelta", "Atšauk-\nta"),
-        pick(language, "Atten-\ndances", "Apmeklē-\njumi", "Apsilanky-\nmai"),
-        pick(language, "Partici-\npants", "Dalīb-\nnieki", "Dalyviai"),
-        pick(language, "Unregist.\nvisitors", "Nereģ.\napmekl.", "Neregistr.\nlankyt."),
+        _("Program"),
+        _("Kind"),
+        _("Planned"),
+        _("Held"),
+        _("Cancel-\nled"),
+        _("Atten-\ndances"),
+        _("Partici-\npants"),
+        _("Unregist.\nvisitors"),
     ]
     rows: list[list[object]] = [list(head)]
     extra: list[tuple[object, ...]] = []
@@ -164,7 +134,7 @@ def programs(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> 
         )
     rows.append(
         [
-            pick(language, "Total", "Kopā", "Iš viso"),
+            _("Total"),
             "",
             "",
             n(data.sessions_held),
@@ -177,24 +147,14 @@ def programs(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> 
     widths = [0.24, 0.21, 0.08, 0.075, 0.08, 0.11, 0.095, 0.11]
     return part(
         Paragraph(
-            pick(
-                language,
-                "1. Sessions per program",
-                "1. Nodarbības pa programmām",
-                "1. Užsiėmimai pagal programas",
-            ),
+            _("1. Sessions per program"),
             st["section"],
         ),
         grid(rows, [w * WIDTH for w in widths], numeric_from=2, extra=extra),
         Paragraph(
-            pick(
-                language,
+            _(
                 "Participants in the total line are counted once even when they came to several "
-                "programs. Planned: the program's whole plan.",
-                "Kopā rindā katrs dalībnieks skaitīts vienreiz, arī ja apmeklējis vairākas "
-                "programmas. Plānots — visas programmas plāns.",
-                "Eilutėje „Iš viso“ kiekvienas dalyvis skaičiuojamas kartą, net jei lankė kelias "
-                "programas. Planuota — visos programos planas.",
+                "programs. Planned: the program's whole plan."
             ),
             st["note"],
         ),
@@ -203,16 +163,17 @@ def programs(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> 
 
 
 def sites(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     n = lambda value: number(value, language)  # noqa: E731
     head = [
-        pick(language, "Site", "Bibliotēka", "Biblioteka"),
-        pick(language, "Country", "Valsts", "Šalis"),
-        pick(language, "Partici-\npants", "Dalīb-\nnieki", "Dalyviai"),
-        pick(language, "of whom\ntarget group", "t. sk. mērķa\ngrupā", "iš jų\ntikslinė gr."),
-        pick(language, "Girls", "Meitenes", "Mergaitės"),
-        pick(language, "Boys", "Zēni", "Berniukai"),
-        pick(language, "Not\nstated", "Nav\nnorādīts", "Nenuro-\ndyta"),
-        pick(language, "Attendances", "Apmeklē-\njumi", "Apsilanky-\nmai"),
+        words(language).pgettext("indicators", "Site"),
+        _("Country"),
+        _("Partici-\npants"),
+        _("of whom\ntarget group"),
+        _("Girls"),
+        _("Boys"),
+        _("Not\nstated"),
+        words(language).pgettext("narrow column", "Attendances"),
     ]
     rows: list[list[object]] = [list(head)]
     for site in data.sites:
@@ -244,7 +205,7 @@ def sites(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> lis
         )
     rows.append(
         [
-            pick(language, "Total", "Kopā", "Iš viso"),
+            _("Total"),
             "",
             n(data.unique_participants),
             n(data.target_group),
@@ -267,24 +228,14 @@ def sites(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> lis
     widths = [0.25, 0.08, 0.1, 0.13, 0.1, 0.1, 0.1, 0.14]
     return part(
         Paragraph(
-            pick(
-                language,
-                "2. Participants by site and country",
-                "2. Dalībnieki pa bibliotēkām un valstīm",
-                "2. Dalyviai pagal bibliotekas ir šalis",
-            ),
+            _("2. Participants by site and country"),
             st["section"],
         ),
         grid(rows, [w * WIDTH for w in widths], numeric_from=2, extra=extra),
         Paragraph(
-            pick(
-                language,
+            _(
                 "Each participant is counted at the library they belong to; the target group is "
-                "given as a count only.",
-                "Katrs dalībnieks skaitīts pie bibliotēkas, kurai viņš piederīgs; mērķa grupa "
-                "norādīta tikai kā skaits.",
-                "Kiekvienas dalyvis skaičiuojamas prie savo bibliotekos; tikslinė grupė nurodoma "
-                "tik skaičiumi.",
+                "given as a count only."
             ),
             st["note"],
         ),
@@ -293,14 +244,15 @@ def sites(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> lis
 
 
 def ages(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     n = lambda value: number(value, language)  # noqa: E731
     head = [
-        pick(language, "Age", "Vecums", "Amžius"),
-        pick(language, "Girls", "Meitenes", "Mergaitės"),
-        pick(language, "Boys", "Zēni", "Berniukai"),
-        pick(language, "Not stated", "Nav norādīts", "Nenurodyta"),
-        pick(language, "Participants", "Dalībnieki", "Dalyviai"),
-        pick(language, "Attendances", "Apmeklējumi", "Apsilankymai"),
+        _("Age"),
+        _("Girls"),
+        _("Boys"),
+        _("Not stated"),
+        _("Participants"),
+        _("Attendances"),
     ]
     rows: list[list[object]] = [list(head)]
     for band in data.age_bands:
@@ -316,7 +268,7 @@ def ages(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list
         )
     rows.append(
         [
-            pick(language, "Total", "Kopā", "Iš viso"),
+            _("Total"),
             n(data.girls),
             n(data.boys),
             n(data.gender_not_stated),
@@ -327,27 +279,15 @@ def ages(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list
     widths = [0.2, 0.13, 0.13, 0.13, 0.13, 0.15]
     return part(
         Paragraph(
-            pick(
-                language,
-                "3. Participants by age band and gender",
-                "3. Dalībnieki pa vecuma grupām un dzimuma",
-                "3. Dalyviai pagal amžiaus grupes ir lytį",
-            ),
+            _("3. Participants by age band and gender"),
             st["section"],
         ),
         grid(rows, [w * WIDTH for w in widths]),
         Paragraph(
-            pick(
-                language,
+            _(
                 "Age = the session's year minus the year of birth. Each participant is counted "
                 "once, at their age at their first visit in the period; attendances use the age "
-                "in each session's year.",
-                "Vecums = nodarbības gads mīnus dzimšanas gads. Katrs dalībnieks skaitīts vienreiz "
-                "— pēc vecuma pirmajā apmeklējumā periodā; apmeklējumi — pēc vecuma katras "
-                "nodarbības gadā.",
-                "Amžius = užsiėmimo metai minus gimimo metai. Kiekvienas dalyvis skaičiuojamas "
-                "kartą — pagal amžių pirmojo apsilankymo laikotarpyje metu; apsilankymai — pagal "
-                "amžių kiekvieno užsiėmimo metais.",
+                "in each session's year."
             ),
             st["note"],
         ),
@@ -356,18 +296,14 @@ def ages(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list
 
 
 def equipment(data: Indicators, language: str, st: dict[str, ParagraphStyle]) -> list[object]:
+    _ = words(language).gettext
     n = lambda value: number(value, language)  # noqa: E731
     head = [
-        pick(language, "Tag", "Kods", "Kodas"),
-        pick(language, "Item", "Aprīkojums", "Įranga"),
-        pick(language, "Loans", "Izsniegts\n(reizes)", "Išduota\n(kartai)"),
-        pick(language, "Hours\nin use", "Lietošanas\nstundas", "Naudojimo\nvalandos"),
-        pick(
-            language,
-            "Not back at\nperiod end",
-            "Nav atgriezts\nperioda beigās",
-            "Negrąžinta\nlaikotarpio pab.",
-        ),
+        _("Tag"),
+        words(language).pgettext("indicators", "Item"),
+        _("Loans"),
+        _("Hours\nin use"),
+        _("Not back at\nperiod end"),
     ]
     rows: list[list[object]] = [list(head)]
     for item in data.items:
@@ -382,7 +318,7 @@ def equipment(data: Indicators, language: str, st: dict[str, ParagraphStyle]) ->
         )
     rows.append(
         [
-            pick(language, "Total", "Kopā", "Iš viso"),
+            _("Total"),
             "",
             n(data.loans),
             number(data.loan_hours, language, 1),
@@ -392,23 +328,14 @@ def equipment(data: Indicators, language: str, st: dict[str, ParagraphStyle]) ->
     widths = [0.13, 0.4, 0.13, 0.14, 0.17]
     return part(
         Paragraph(
-            pick(
-                language, "5. Equipment usage", "5. Aprīkojuma izmantošana", "5. Įrangos naudojimas"
-            ),
+            _("5. Equipment usage"),
             st["section"],
         ),
         grid(rows, [w * WIDTH for w in widths], numeric_from=2),
         Paragraph(
-            pick(
-                language,
+            _(
                 "A loan counts in the period it began; its hours run from lending to return, or "
-                "to the end of the period while it is still out. A kit's parts are counted each.",
-                "Izsniegšana skaitīta periodā, kurā tā sākta; stundas — no izsniegšanas līdz "
-                "atgriešanai, bet neatgrieztam — līdz perioda beigām. Komplekta daļas skaitītas "
-                "katra atsevišķi.",
-                "Išdavimas skaičiuojamas laikotarpyje, kuriame prasidėjo; valandos — nuo išdavimo "
-                "iki grąžinimo, o negrąžintam — iki laikotarpio pabaigos. Komplekto dalys "
-                "skaičiuojamos atskirai.",
+                "to the end of the period while it is still out. A kit's parts are counted each."
             ),
             st["note"],
         ),
