@@ -1,7 +1,8 @@
 """The answer to an access request (GDPR art. 15): everything stored about one child, on paper.
 
 Built from `db.privacy.access_request`'s dict, for a parent or the data protection
-inspectorate to read: codes become words in the document's language, every table flows over
+inspectorate to read: codes become words in the document's language (the same words the screens
+use for them, desktop/audit_words.py and desktop/code_words.py), every table flows over
 as many pages as it needs under its repeated column heads, and long texts wrap in their cells.
 """
 
@@ -35,7 +36,14 @@ from reportlab.platypus import (
 
 from db.database import Database
 from db.files import write_file
-from db.models import AttendanceStatus, CheckInMethod, ConsentPurpose, Gender
+from desktop.audit_words import action_words
+from desktop.code_words import (
+    attendance_words,
+    check_in_words,
+    consent_purpose_words,
+    gender_words,
+    yes_no_words,
+)
 from desktop.documents.common import (
     EU_BLUE,
     FONT,
@@ -46,7 +54,7 @@ from desktop.documents.common import (
     register_fonts,
     short_date,
 )
-from desktop.words import N_, words
+from desktop.words import words
 
 MARGIN = 15 * mm
 BOTTOM = 16 * mm
@@ -78,73 +86,6 @@ SECTION = ParagraphStyle(
 
 def title(language: str = "lv") -> str:
     return words(language).gettext("Everything stored about a child")
-
-
-def yes_no(value: object, language: str) -> str:
-    _ = words(language).gettext
-    return _("yes") if value else _("no")
-
-
-def _gender(value: str, language: str) -> str:
-    _ = words(language).gettext
-    return {
-        Gender.GIRL.value: _("girl"),
-        Gender.BOY.value: _("boy"),
-    }.get(value, value)
-
-
-def _purpose(value: str, language: str) -> str:
-    _ = words(language).gettext
-    return {
-        ConsentPurpose.PHOTO.value: _("Photos"),
-        ConsentPurpose.VIDEO.value: _("Video"),
-        ConsentPurpose.PUBLICATION.value: _("Publication"),
-        ConsentPurpose.DATA_PROCESSING.value: _("Data processing"),
-    }.get(value, value)
-
-
-def _status(value: str, language: str) -> str:
-    _ = words(language).gettext
-    return {
-        AttendanceStatus.PRESENT.value: _("Present"),
-        AttendanceStatus.LATE.value: _("Late"),
-        AttendanceStatus.EXCUSED.value: _("Excused"),
-        AttendanceStatus.ABSENT.value: _("Absent"),
-    }.get(value, value)
-
-
-def _method(value: str, language: str) -> str:
-    _ = words(language).gettext
-    return {
-        CheckInMethod.SCAN.value: _("Card scanned at the desk"),
-        CheckInMethod.NAME_SEARCH.value: _("Found by name at the desk"),
-        CheckInMethod.KIOSK.value: _("Tapped own name at the kiosk"),
-        CheckInMethod.AFTER_THE_FACT.value: _("Added afterwards"),
-    }.get(value, value)
-
-
-def _action(value: str, language: str) -> str:
-    """What an audit event did, in words; an action this list does not know stays its code."""
-    text = {
-        "participant.registered": N_("Registered"),
-        "participant.edited": N_("Record changed"),
-        "participant.archived": N_("Archived"),
-        "participant.restored": N_("Restored from the archive"),
-        "participant.exported": N_("Data exported"),
-        "participant.erased": N_("Erased"),
-        "consent.given": N_("Consent given"),
-        "consent.withdrawn": N_("Consent withdrawn"),
-        "enrollment.added": N_("Enrolled"),
-        "attendance.checked_in": N_("Checked in"),
-        "attendance.marked": N_("Attendance marked"),
-        "attendance.undone": N_("Check-in undone"),
-        "loan.lent": N_("Lent"),
-        "loan.returned": N_("Returned"),
-        "loan.undone": N_("Loan undone"),
-        "loan.return_undone": N_("Return undone"),
-        "loan.note": N_("Condition noted"),
-    }.get(value)
-    return words(language).gettext(text) if text else value
 
 
 def _record_labels(language: str) -> dict[str, str]:
@@ -186,7 +127,7 @@ def _plain(value: object, language: str) -> str:
     if value is None or value == "":
         return NOTHING
     if isinstance(value, bool):
-        return yes_no(value, language)
+        return yes_no_words(value, language)
     return str(value)
 
 
@@ -195,13 +136,13 @@ def _field_value(key: str, value: object, language: str) -> str:
     if value is None or value == "":
         return NOTHING
     if key == "gender":
-        return _gender(str(value), language)
+        return gender_words(str(value), language)
     if key == "status":
-        return _status(str(value), language)
+        return attendance_words(str(value), language)
     if key == "purpose":
-        return _purpose(str(value), language)
+        return consent_purpose_words(str(value), language)
     if key == "method":
-        return _method(str(value), language)
+        return check_in_words(str(value), language)
     if key.endswith(("_at", "_on")):
         return _when(value, language)
     return _plain(value, language)
@@ -314,7 +255,7 @@ def _consents(consents: list[dict[str, Any]], language: str) -> LongTable:
         ],
         [
             [
-                _purpose(str(c.get("purpose", "")), language),
+                consent_purpose_words(str(c.get("purpose", "")), language),
                 _plain(c.get("given_by"), language),
                 _when(c.get("given_on"), language),
                 _when(c.get("withdrawn_on"), language),
@@ -363,8 +304,8 @@ def _attendance(attendance: list[dict[str, Any]], language: str) -> LongTable:
                 _plain(a.get("starts_at"), language),
                 _plain(a.get("program"), language),
                 _plain(a.get("theme"), language),
-                _status(str(a.get("status", "")), language),
-                _method(str(a.get("method", "")), language)
+                attendance_words(str(a.get("status", "")), language),
+                check_in_words(str(a.get("method", "")), language)
                 + (
                     f"\n{recorded} {_when(a['recorded_at'], language)}"
                     if a.get("recorded_at")
@@ -416,7 +357,7 @@ def _audit(events: list[dict[str, Any]], language: str) -> LongTable:
             [
                 _when(e.get("at"), language),
                 _plain(e.get("by"), language),
-                _action(str(e.get("action", "")), language),
+                action_words(str(e.get("action", "")), language),
                 _plain(e.get("description"), language),
                 _changes(e.get("changes"), language),
             ]

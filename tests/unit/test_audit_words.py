@@ -1,15 +1,17 @@
 """Every code the core writes into the audit log has words for the admin: no action, kind of
-record or changed field shows raw on the Audit log page, now or after a new one is added."""
+record or changed field shows raw on the Audit log page, now or after a new one is added; and
+the page and the access request say the same words for the same code."""
 
 from __future__ import annotations
 
 import ast
 import inspect
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from db import audit, equipment, people
+from db import audit, dates, equipment, people
 from db.audit_actions import SESSION_MARKED, AuditAction
 from db.models import Item, ItemCategory, Participant
 from desktop import audit_words
@@ -33,6 +35,14 @@ PARAMETERS = list(inspect.signature(audit.record).parameters)  # session, by, ac
 EXPANSIONS = {
     "SESSION_MARKED[status]": {action.value for action in SESSION_MARKED.values()},
 }
+
+
+@pytest.fixture(autouse=True)
+def english_screens() -> Iterator[None]:
+    """The words as an English screen shows them (the source texts)."""
+    dates.use_language("en")
+    yield
+    dates.use_language("lv")
 
 
 def modules() -> dict[Path, ast.Module]:
@@ -255,3 +265,48 @@ def test_the_words_on_screen_name_their_codes() -> None:
     assert codes_shown_as("RETURNED") == ["loan.returned"]
     assert "staff" in codes_shown_as("account")
     assert codes_shown_as("zebra") == [] and codes_shown_as("") == []
+
+
+@pytest.mark.parametrize("language", ["lv", "lt"])
+def test_every_action_reads_in_the_language_asked(language: str) -> None:
+    english = {action: action_words(action) for action in AuditAction}
+    translated = {action: action_words(action, language) for action in AuditAction}
+    assert [a for a in AuditAction if translated[a] == english[a]] == []
+    assert action_words(AuditAction.PARTICIPANT_REGISTERED, "lv") == "Bērns reģistrēts"
+    assert action_words(AuditAction.LOAN_RETURNED, "lt") == "Daiktas grąžintas"
+
+
+@pytest.mark.parametrize("language", ["lv", "lt", "en"])
+def test_the_access_request_prints_the_words_the_audit_log_page_shows(language: str) -> None:
+    """A child's history on paper and the Audit log page on a screen of the same language
+    name each action and each changed value alike."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from desktop.documents.access_request import access_request_pdf
+
+    actions = [
+        AuditAction.PARTICIPANT_REGISTERED,
+        AuditAction.ATTENDANCE_CHECKED_IN,
+        AuditAction.ATTENDANCE_MARKED,
+        AuditAction.LOAN_RETURN_UNDONE,
+    ]
+    events = [
+        {"at": "2018-10-05T16:05:00", "by": "anna", "action": action.value, "description": ""}
+        for action in actions
+    ]
+    events[2]["changes"] = {"status": ["present", "excused"], "gender": [None, "girl"]}
+    pdf = access_request_pdf(
+        {"participant": {"first_name": "Marta"}, "audit_events": events},
+        made_on=date(2018, 10, 5),
+        language=language,
+    )
+    reader = PdfReader(io.BytesIO(pdf))
+    printed = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    dates.use_language(language)  # the page, on a screen in the document's language
+    for action in actions:
+        assert action_words(action) in printed
+    assert value_words("status", "excused") in printed
+    assert value_words("gender", "girl") in printed

@@ -105,7 +105,7 @@ def test_compiled_files_match_the_translations(language: str, tmp_path: Path) ->
         ("lv", "MainWindow", "Sessions", "Nodarbības"),
         ("lv", "DeskPage", "New child…", "Jauns bērns…"),
         ("lv", "DeskPage", "Checked in: %1", "Reģistrēts: %1"),
-        ("lv", "SessionsPage", "Did not occur", "Nenotika"),
+        ("lv", "SessionsPage", "Sessions", "Nodarbības"),
         ("lv", "DomainError", "{tag} {name} is not on loan.", "{tag} {name} nav izsniegts."),
         ("lt", "MainWindow", "Participants", "Dalyviai"),
         ("lt", "DeskPage", "New child…", "Naujas vaikas…"),
