@@ -19,7 +19,7 @@ from reportlab.platypus import Table, TableStyle
 
 from db.dates import day_text
 from desktop.resources import FONTS
-from desktop.words import words
+from desktop.words import N_, words
 
 # ReportLab's own Helvetica has no ā č ē ģ ī ķ ļ ņ š ū ž ą ę ė į ų: DejaVu Sans has them all.
 FONT = "DejaVuSans"
@@ -94,22 +94,17 @@ def eu_funding_lines(language: str = "lv") -> tuple[str, str]:
 
 
 # Projects numbered LLI-… are the Interreg V-A Latvia–Lithuania programme's, co-financed by
-# the ERDF. The project's record holds its Latvian wording; these are the programme's own
-# names in each language, so a Lithuanian or English document says the same in its words.
+# the ERDF. The project's record holds its Latvian wording; the catalogue holds the
+# programme's own name in each language, so a Lithuanian or English document says the same
+# in its words.
 INTERREG_LV_LT_PREFIX = "LLI-"
-INTERREG_LV_LT = {
-    "en": "Interreg V-A Latvia–Lithuania Cross Border Cooperation Programme 2014–2020",
-    "lv": "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam",
-    "lt": "Interreg V-A Latvijos–Lietuvos bendradarbiavimo per sieną programa 2014–2020\u00a0m.",
-}
-# Titles of known projects in the languages besides Latvian (the record's own).
+INTERREG_LV_LT = N_("Interreg V-A Latvia–Lithuania Cross Border Cooperation Programme 2014–2020")
+# Titles of known projects, in English (the catalogue has them in Latvian and Lithuanian).
 PROJECT_TITLES = {
-    "LLI-263": {
-        "en": "Interactive education space – efficient way of social integration of children "
-        "from disadvantaged families",
-        "lt": "Interaktyvi edukacinė erdvė – veiksmingas nepalankioje padėtyje esančių šeimų "
-        "vaikų socialinės integracijos būdas",
-    },
+    "LLI-263": N_(
+        "Interactive education space – efficient way of social integration of children "
+        "from disadvantaged families"
+    ),
 }
 
 
@@ -161,8 +156,9 @@ def project_wording(
     statement = funding_statement.strip()
     if language in ("en", "lt"):
         if programme and interreg:
-            programme = INTERREG_LV_LT[language]
-        title = PROJECT_TITLES.get(number.upper(), {}).get(language, title) if title else ""
+            programme = words(language).gettext(INTERREG_LV_LT)
+        known = PROJECT_TITLES.get(number.upper())
+        title = (words(language).gettext(known) if known else title) if title else ""
         if statement:
             statement = eu_disclaimer(library, language)
     if statement and interreg and co_financed(language) not in statement:
