@@ -22,6 +22,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.audit_actions import AuditAction
 from db.clock import local, now_utc
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, NotFound
@@ -194,7 +195,12 @@ def add_staff(
         uow.session.add(staff)
         uow.session.flush()
         audit.record(
-            uow.session, by, "staff.added", "staff", staff.id, f"Added {role.value} {username}"
+            uow.session,
+            by,
+            AuditAction.STAFF_ADDED,
+            "staff",
+            staff.id,
+            f"Added {role.value} {username}",
         )
         uow.commit()
         return staff.id
@@ -241,7 +247,9 @@ def create_first_admin(
             site = Site(name=site_name, country=country, library_name=library_name.strip())
             session.add(site)
             session.flush()
-            audit.record(session, None, "site.added", "site", site.id, f"Added site {site_name}")
+            audit.record(
+                session, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {site_name}"
+            )
         elif library_name.strip():
             site.library_name = library_name.strip()
         staff = Staff(
@@ -253,7 +261,9 @@ def create_first_admin(
         )
         session.add(staff)
         session.flush()
-        audit.record(session, staff.id, "staff.added", "staff", staff.id, f"First admin {username}")
+        audit.record(
+            session, staff.id, AuditAction.STAFF_ADDED, "staff", staff.id, f"First admin {username}"
+        )
         uow.commit()
         return staff.id
 
@@ -279,7 +289,7 @@ def sign_in(db: Database, username: str, password: str, *, at: datetime | None =
                 audit.record(
                     uow.session,
                     None,
-                    "staff.locked",
+                    AuditAction.STAFF_LOCKED,
                     "staff",
                     staff.id,
                     f"Locked {staff.username} after {MAX_WRONG_TRIES} wrong passwords",
@@ -353,7 +363,7 @@ def set_password(
         audit.record(
             uow.session,
             by,
-            "staff.password",
+            AuditAction.STAFF_PASSWORD,
             "staff",
             staff.id,
             f"New password for {staff.username}"
@@ -387,7 +397,7 @@ def disable_staff(db: Database, staff_id: int, *, by: int | None = None) -> None
         audit.record(
             uow.session,
             by,
-            "staff.disabled",
+            AuditAction.STAFF_DISABLED,
             "staff",
             staff.id,
             f"Disabled {staff.username}",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.accounts import reader_is_admin
+from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database
 from db.dates import day_text
@@ -165,7 +166,7 @@ def _check_in(
         audit.record(
             session,
             by,
-            "attendance.checked_in",
+            AuditAction.ATTENDANCE_CHECKED_IN,
             "attendance",
             attendance.id,
             f"Checked in {participant.full_name} to session {session_id} by {method.value}",
@@ -260,7 +261,7 @@ def mark_attendance(
         audit.record(
             uow.session,
             by,
-            "attendance.marked",
+            AuditAction.ATTENDANCE_MARKED,
             "attendance",
             attendance.id,
             f"{participant.full_name} in session {session_id}: {before or '—'} → {status.value}",
@@ -280,7 +281,7 @@ def undo_check_in(db: Database, attendance_id: int, *, by: int | None = None) ->
         audit.record(
             uow.session,
             by,
-            "attendance.undone",
+            AuditAction.ATTENDANCE_UNDONE,
             "attendance",
             attendance.id,
             f"Undid check-in of {name} to session {attendance.session_id}",

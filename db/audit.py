@@ -42,6 +42,7 @@ from sqlalchemy import Table, event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
 from db.areas import AREA_OPTION, Area
+from db.audit_actions import AuditAction
 from db.database import acting_now
 from db.models import AuditEvent, SharedSetting
 
@@ -88,7 +89,7 @@ class _Pending:
 def record(
     session: Session,
     by: int | None,
-    action: str,
+    action: AuditAction,
     entity: str,
     entity_id: int | None,
     description: str,
@@ -102,7 +103,7 @@ def record(
     content = {
         "at": acting_now(session),
         "staff_id": by,
-        "action": action,
+        "action": action.value,  # the code as text: the digest is the same as before the enum
         "entity": entity,
         "entity_id": entity_id,
         "description": description,

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from db import audit
+from db.audit_actions import AuditAction
 from db.database import Database
 from db.models import (
     Attendance,
@@ -70,7 +71,7 @@ def undo_lend(db: Database, loan_ids: list[int], *, by: int | None = None) -> No
             audit.record(
                 uow.session,
                 by,
-                "loan.undone",
+                AuditAction.LOAN_UNDONE,
                 "loan",
                 loan.id,
                 f"Undid loan of item {loan.item_id}",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
 from db.accounts import reader_is_admin
+from db.audit_actions import AuditAction
 from db.clock import at_local, end_of_local_day, now_utc
 from db.database import Database
 from db.dates import day_text, moment_text
@@ -269,7 +270,9 @@ def add_item(db: Database, details: ItemDetails, *, by: int | None = None) -> in
         )
         uow.session.add(item)
         uow.session.flush()
-        audit.record(uow.session, by, "item.added", "item", item.id, f"Added {tag} {name}")
+        audit.record(
+            uow.session, by, AuditAction.ITEM_ADDED, "item", item.id, f"Added {tag} {name}"
+        )
         uow.commit()
         return item.id
 
@@ -305,7 +308,7 @@ def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | Non
             audit.record(
                 uow.session,
                 by,
-                "item.edited",
+                AuditAction.ITEM_EDITED,
                 "item",
                 item.id,
                 f"Edited {item.tag}: {', '.join(sorted(changes))}",
@@ -325,7 +328,7 @@ def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | Non
         audit.record(
             uow.session,
             by,
-            "item.status",
+            AuditAction.ITEM_STATUS,
             "item",
             item.id,
             f"{item.tag} {before.value} → {status.value}",
@@ -392,7 +395,12 @@ def _lend(
     session.refresh(loan)
     name = borrower_name(loan)
     audit.record(
-        session, by, "loan.lent", "loan", loan.id, f"Lent {item.tag} {item.name} to {name}"
+        session,
+        by,
+        AuditAction.LOAN_LENT,
+        "loan",
+        loan.id,
+        f"Lent {item.tag} {item.name} to {name}",
     )
     return Lent(loan.id, item.tag, item.name, name, loan.due_at, session_borrower(loan))
 
@@ -499,7 +507,7 @@ def _return(
     audit.record(
         session,
         by,
-        "loan.returned",
+        AuditAction.LOAN_RETURNED,
         "loan",
         loan.id,
         f"Returned {item.tag} {item.name} from {name}"
@@ -575,7 +583,12 @@ def _reopen(
     loan.received_by_id = None
     loan.return_note = ""
     audit.record(
-        session, by, PART_KEPT_OUT if kept_out else RETURN_UNDONE, "loan", loan.id, summary
+        session,
+        by,
+        AuditAction.LOAN_PART_KEPT_OUT if kept_out else AuditAction.LOAN_RETURN_UNDONE,
+        "loan",
+        loan.id,
+        summary,
     )
     return Lent(
         loan.id,
@@ -639,7 +652,7 @@ def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None)
         audit.record(
             uow.session,
             by,
-            "loan.note",
+            AuditAction.LOAN_NOTE,
             "loan",
             loan.id,
             f"Condition of {item.tag}: {loan.return_note}",
@@ -798,8 +811,6 @@ def borrower_words(
 
 # Tidying up after a session takes a few minutes; a return within them is not a late one.
 LATE_RETURN_GRACE = timedelta(minutes=15)
-RETURN_UNDONE = "loan.return_undone"
-PART_KEPT_OUT = "loan.part_kept_out"  # a kit came back without this part
 
 # Queries whose columns are read by label, so their width need not be spelled out.
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Integer, Table, delete, func, insert, select,
 
 from db import audit
 from db.accounts import check_admin
+from db.audit_actions import AuditAction
 from db.database import Database, sqlite_path
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 from db.migrate import PROGRAM_VERSION_KEY, migrate
@@ -132,7 +133,7 @@ def move_records(
         audit.record(
             uow.session,
             by,
-            "records.moved",
+            AuditAction.RECORDS_MOVED,
             "database",
             None,
             f"Moved this laptop's records to the shared database: {counts['participant']} "

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.accounts import reader_is_admin, require_admin
+from db.audit_actions import AuditAction
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UnknownCode
 from db.models import (
@@ -184,7 +185,7 @@ def _add_participant(session: Session, details: ParticipantDetails, by: int | No
     audit.record(
         session,
         by,
-        "participant.registered",
+        AuditAction.PARTICIPANT_REGISTERED,
         "participant",
         participant.id,
         f"Registered {participant.full_name}",
@@ -246,7 +247,7 @@ def edit_participant(
             audit.record(
                 uow.session,
                 by,
-                "participant.edited",
+                AuditAction.PARTICIPANT_EDITED,
                 "participant",
                 participant.id,
                 f"Edited {participant.full_name}: {', '.join(sorted(changes))}",
@@ -267,7 +268,7 @@ def set_archived(
         audit.record(
             uow.session,
             by,
-            "participant.archived" if archived else "participant.restored",
+            AuditAction.PARTICIPANT_ARCHIVED if archived else AuditAction.PARTICIPANT_RESTORED,
             "participant",
             participant.id,
             f"{'Archived' if archived else 'Restored'} {participant.full_name}",
@@ -298,7 +299,7 @@ def _give_consent(
     audit.record(
         session,
         by,
-        "consent.given",
+        AuditAction.CONSENT_GIVEN,
         "consent",
         consent.id,
         f"{purpose.value} consent for {participant.full_name} given by {consent.given_by}",
@@ -341,7 +342,7 @@ def withdraw_consent(
         audit.record(
             uow.session,
             by,
-            "consent.withdrawn",
+            AuditAction.CONSENT_WITHDRAWN,
             "consent",
             active.id,
             f"{purpose.value} consent for {participant.full_name} withdrawn",
@@ -404,7 +405,7 @@ def enrol(
         audit.record(
             uow.session,
             by,
-            "enrollment.added",
+            AuditAction.ENROLLMENT_ADDED,
             "enrollment",
             enrollment.id,
             f"Enrolled {participant.full_name} in {program.name} from {joined_on.isoformat()}",

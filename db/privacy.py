@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from db import audit
 from db.accounts import check_admin, require_admin
+from db.audit_actions import AuditAction
 from db.clock import local, now_utc
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -51,7 +52,6 @@ from db.progress import Progress, go_on
 
 ERASED_FIRST_NAME = "(dzēsts)"  # "(erased)": what lists and reports show instead of a name
 ERASED_TEXT = "(erased)"
-ERASED_ACTION = "participant.erased"
 DEFAULT_RETENTION_YEARS = 5
 
 # What AdminOnly names, translated as fields of the DomainError context.
@@ -181,7 +181,7 @@ def _is_erased(session: Session, participant_id: int) -> bool:
         session.scalar(
             select(
                 exists().where(
-                    AuditEvent.action == ERASED_ACTION,
+                    AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
                     AuditEvent.entity == "participant",
                     AuditEvent.entity_id == participant_id,
                 )
@@ -221,7 +221,7 @@ def _erase(
     audit.record(
         session,
         by,
-        ERASED_ACTION,
+        AuditAction.PARTICIPANT_ERASED,
         "participant",
         participant.id,
         why
@@ -246,7 +246,9 @@ def erasure_register(session: Session) -> list[Erasure]:
     rows = session.execute(
         select(Participant.id, Participant.created_at, AuditEvent.at)
         .join(Participant, Participant.id == AuditEvent.entity_id)
-        .where(AuditEvent.action == ERASED_ACTION, AuditEvent.entity == "participant")
+        .where(
+            AuditEvent.action == AuditAction.PARTICIPANT_ERASED, AuditEvent.entity == "participant"
+        )
     )
     return [Erasure(pid, registered, at) for pid, registered, at in rows]
 
@@ -407,7 +409,7 @@ def access_request(db: Database, participant_id: int, *, by: int | None) -> dict
         audit.record(
             s,
             by,
-            "participant.exported",
+            AuditAction.PARTICIPANT_EXPORTED,
             "participant",
             p.id,
             f"Exported everything stored about participant #{p.id} (access request)",
@@ -481,7 +483,7 @@ def set_retention_rule(db: Database, rule: RetentionRule, *, by: int | None) -> 
         audit.record(
             s,
             by,
-            "retention.changed",
+            AuditAction.RETENTION_CHANGED,
             "setting",
             None,
             f"Retention: {rule.years} years after the {rule.start.value.replace('_', ' ')}",
@@ -557,7 +559,7 @@ def past_retention(
         }
         project_ends = _project_ends(s) if rule.start == RetentionStart.PROJECT_END else {}
         erased = exists().where(
-            AuditEvent.action == ERASED_ACTION,
+            AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
             AuditEvent.entity == "participant",
             AuditEvent.entity_id == Participant.id,
         )
@@ -586,9 +588,6 @@ def past_retention(
 # Children erased per transaction: erasing a few thousand takes a minute or more, and one
 # transaction that long would keep every other laptop from checking children in.
 ERASE_BATCH = 25
-
-
-ERASE_STOPPED_ACTION = "retention.erase_stopped"
 
 
 def erase_past_retention(
@@ -630,7 +629,7 @@ def _record_stop(db: Database, by: int | None, erased: int, kept: int, total: in
         audit.record(
             uow.session,
             by,
-            ERASE_STOPPED_ACTION,
+            AuditAction.RETENTION_ERASE_STOPPED,
             "participant",
             None,
             f"Erasure past retention stopped: {erased} of {total} children erased, "

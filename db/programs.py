@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
+from db.audit_actions import SESSION_MARKED, AuditAction
 from db.clock import at_local, local, now_utc
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
@@ -55,7 +56,9 @@ def add_site(db: Database, name: str, country: str, library_name: str = "") -> i
         site = Site(name=name, country=country, library_name=library_name)
         uow.session.add(site)
         uow.session.flush()
-        audit.record(uow.session, None, "site.added", "site", site.id, f"Added site {name}")
+        audit.record(
+            uow.session, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {name}"
+        )
         uow.commit()
         return site.id
 
@@ -88,7 +91,12 @@ def add_project(
         uow.session.add(project)
         uow.session.flush()
         audit.record(
-            uow.session, None, "project.added", "project", project.id, f"Added {name} {number}"
+            uow.session,
+            None,
+            AuditAction.PROJECT_ADDED,
+            "project",
+            project.id,
+            f"Added {name} {number}",
         )
         uow.commit()
         return project.id
@@ -132,7 +140,12 @@ def create_program(
         uow.session.add(program)
         uow.session.flush()
         audit.record(
-            uow.session, by, "program.created", "program", program.id, f"Created program {name}"
+            uow.session,
+            by,
+            AuditAction.PROGRAM_CREATED,
+            "program",
+            program.id,
+            f"Created program {name}",
         )
         uow.commit()
         return program.id
@@ -201,7 +214,7 @@ def create_session(
         audit.record(
             uow.session,
             by,
-            "session.created",
+            AuditAction.SESSION_CREATED,
             "session",
             row.id,
             f"Scheduled {program.name} on {plan.day.isoformat()} {plan.starts_at:%H:%M}",
@@ -252,7 +265,7 @@ def create_weekly_series(
         audit.record(
             uow.session,
             by,
-            "session.series_created",
+            AuditAction.SESSION_SERIES_CREATED,
             "program",
             program.id,
             f"Scheduled {len(added)} weekly sessions of {program.name}"
@@ -282,7 +295,7 @@ def set_session_status(
         audit.record(
             uow.session,
             by,
-            f"session.{status.value}",
+            SESSION_MARKED[status],
             "session",
             row.id,
             f"Session of {row.day.isoformat()} {before.value} → {status.value}",
@@ -323,7 +336,7 @@ def _record_headcount(session: OrmSession, row: Session, headcount: int, by: int
         audit.record(
             session,
             by,
-            "session.headcount",
+            AuditAction.SESSION_HEADCOUNT,
             "session",
             row.id,
             f"Anonymous headcount {row.anonymous_headcount} → {headcount}",

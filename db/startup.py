@@ -77,13 +77,14 @@ def open_database(
 
 def _log_upgrade(database: Database, admin: int) -> None:
     from db import audit
+    from db.audit_actions import AuditAction
     from db.revisions import PROGRAM_VERSION
 
     with database.unit_of_work() as uow:
         audit.record(
             uow.session,
             admin,
-            "database.upgraded",
+            AuditAction.DATABASE_UPGRADED,
             "database",
             None,
             f"Upgraded the shared database to version {PROGRAM_VERSION}",

@@ -11,3 +11,4 @@ RESOURCES = ROOT / "resources"
 FONTS = RESOURCES / "fonts"
 SOUNDS_FOLDER = RESOURCES / "sounds"
 TRANSLATIONS = RESOURCES / "translations"
+LOCALE = RESOURCES / "locale"  # the documents' gettext catalogues (desktop/words.py)

@@ -74,6 +74,7 @@ PROGRAM_FILES = (
     "resources/icons/openup-desk.png",
     "resources/sounds/*.wav",
     "resources/translations/*.qm",
+    "resources/locale/*/LC_MESSAGES/*.mo",  # the printouts' words (desktop/words.py)
 )
 
 # Qt: the plugins a desk laptop needs (Windows windows and style, image formats for icons

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QRegularExpression, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Qt, QTime, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +36,7 @@ from db.dates import moment_pattern, moment_text
 from db.equipment import Borrower, ItemDetails, ItemRow
 from db.models import ItemCategory, ItemStatus
 from db.people import search_participants
+from desktop.code_words import item_category_words
 from desktop.context import AppContext
 from desktop.i18n import fill
 from desktop.settings import LOAN_HOURS
@@ -43,32 +44,6 @@ from desktop.settings import LOAN_HOURS
 PROBLEM_STYLE = "color: #b71c1c;"
 HINT_STYLE = "color: #455a64;"
 WARNING_STYLE = "background: #fde2e1; padding: 6px; border-radius: 4px;"
-
-
-def category_word(category: ItemCategory) -> str:
-    """A category as the librarian says it."""
-    words = {
-        ItemCategory.LAPTOP: QCoreApplication.translate("EquipmentWords", "Laptop"),
-        ItemCategory.CAMERA: QCoreApplication.translate("EquipmentWords", "Camera"),
-        ItemCategory.CONSOLE: QCoreApplication.translate("EquipmentWords", "Game console"),
-        ItemCategory.CONTROLLER: QCoreApplication.translate("EquipmentWords", "Controller"),
-        ItemCategory.GAME: QCoreApplication.translate("EquipmentWords", "Game"),
-        ItemCategory.INTERACTIVE_TABLE: QCoreApplication.translate(
-            "EquipmentWords", "Interactive table"
-        ),
-        ItemCategory.TV: QCoreApplication.translate("EquipmentWords", "TV"),
-        ItemCategory.OTHER: QCoreApplication.translate("EquipmentWords", "Other"),
-    }
-    return words[category]
-
-
-def status_word(status: ItemStatus) -> str:
-    words = {
-        ItemStatus.AVAILABLE: QCoreApplication.translate("EquipmentWords", "Available"),
-        ItemStatus.IN_REPAIR: QCoreApplication.translate("EquipmentWords", "In repair"),
-        ItemStatus.RETIRED: QCoreApplication.translate("EquipmentWords", "Retired"),
-    }
-    return words[status]
 
 
 def when(at: datetime) -> str:
@@ -161,7 +136,7 @@ class ItemDialog(_SubmitDialog):
         self.category = QComboBox()
         self.category.setObjectName("itemCategory")
         for category in ItemCategory:
-            self.category.addItem(category_word(category), category)
+            self.category.addItem(item_category_words(category), category)
 
         self.serial = QLineEdit()
         self.serial.setObjectName("itemSerial")

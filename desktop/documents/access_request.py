@@ -1,7 +1,8 @@
 """The answer to an access request (GDPR art. 15): everything stored about one child, on paper.
 
 Built from `db.privacy.access_request`'s dict, for a parent or the data protection
-inspectorate to read: codes become words in the document's language, every table flows over
+inspectorate to read: codes become words in the document's language (the same words the screens
+use for them, desktop/audit_words.py and desktop/code_words.py), every table flows over
 as many pages as it needs under its repeated column heads, and long texts wrap in their cells.
 """
 
@@ -35,7 +36,14 @@ from reportlab.platypus import (
 
 from db.database import Database
 from db.files import write_file
-from db.models import AttendanceStatus, CheckInMethod, ConsentPurpose, Gender
+from desktop.audit_words import action_words
+from desktop.code_words import (
+    attendance_words,
+    check_in_words,
+    consent_purpose_words,
+    gender_words,
+    yes_no_words,
+)
 from desktop.documents.common import (
     EU_BLUE,
     FONT,
@@ -43,10 +51,10 @@ from desktop.documents.common import (
     LANGUAGES,
     long_date,
     numbered_canvas,
-    pick,
     register_fonts,
     short_date,
 )
+from desktop.words import words
 
 MARGIN = 15 * mm
 BOTTOM = 16 * mm
@@ -77,125 +85,27 @@ SECTION = ParagraphStyle(
 
 
 def title(language: str = "lv") -> str:
-    return pick(
-        language,
-        "Everything stored about a child",
-        "Visi par bērnu glabātie dati",
-        "Visi apie vaiką saugomi duomenys",
-    )
-
-
-def yes_no(value: object, language: str) -> str:
-    return pick(language, "yes", "jā", "taip") if value else pick(language, "no", "nē", "ne")
-
-
-def _gender(value: str, language: str) -> str:
-    return {
-        Gender.GIRL.value: pick(language, "girl", "meitene", "mergaitė"),
-        Gender.BOY.value: pick(language, "boy", "zēns", "berniukas"),
-    }.get(value, value)
-
-
-def _purpose(value: str, language: str) -> str:
-    return {
-        ConsentPurpose.PHOTO.value: pick(language, "Photos", "Foto", "Nuotraukos"),
-        ConsentPurpose.VIDEO.value: pick(language, "Video", "Video", "Vaizdo įrašai"),
-        ConsentPurpose.PUBLICATION.value: pick(
-            language, "Publication", "Publicēšana", "Publikavimas"
-        ),
-        ConsentPurpose.DATA_PROCESSING.value: pick(
-            language, "Data processing", "Datu apstrāde", "Duomenų tvarkymas"
-        ),
-    }.get(value, value)
-
-
-def _status(value: str, language: str) -> str:
-    return {
-        AttendanceStatus.PRESENT.value: pick(language, "Present", "Klāt", "Dalyvavo"),
-        AttendanceStatus.LATE.value: pick(language, "Late", "Nokavēja", "Vėlavo"),
-        AttendanceStatus.EXCUSED.value: pick(
-            language, "Excused", "Attaisnoti nebija", "Nedalyvavo (pateisinta)"
-        ),
-        AttendanceStatus.ABSENT.value: pick(language, "Absent", "Nebija", "Nedalyvavo"),
-    }.get(value, value)
-
-
-def _method(value: str, language: str) -> str:
-    return {
-        CheckInMethod.SCAN.value: pick(
-            language, "Card scanned at the desk", "Nolasīta karte", "Nuskaityta kortelė"
-        ),
-        CheckInMethod.NAME_SEARCH.value: pick(
-            language, "Found by name at the desk", "Atrasts pēc vārda", "Rastas pagal vardą"
-        ),
-        CheckInMethod.KIOSK.value: pick(
-            language, "Tapped own name at the kiosk", "Pieteicās pats kioskā", "Pasižymėjo kioske"
-        ),
-        CheckInMethod.AFTER_THE_FACT.value: pick(
-            language, "Added afterwards", "Pievienots vēlāk", "Pridėtas vėliau"
-        ),
-    }.get(value, value)
-
-
-def _action(value: str, language: str) -> str:
-    """What an audit event did, in words; an action this list does not know stays its code."""
-    words = {
-        "participant.registered": ("Registered", "Reģistrēts", "Užregistruotas"),
-        "participant.edited": ("Record changed", "Ieraksts labots", "Įrašas pakeistas"),
-        "participant.archived": ("Archived", "Arhivēts", "Archyvuotas"),
-        "participant.restored": (
-            "Restored from the archive",
-            "Atjaunots no arhīva",
-            "Grąžintas iš archyvo",
-        ),
-        "participant.exported": ("Data exported", "Dati izgūti", "Duomenys eksportuoti"),
-        "participant.erased": ("Erased", "Dzēsts", "Ištrintas"),
-        "consent.given": ("Consent given", "Piekrišana dota", "Sutikimas duotas"),
-        "consent.withdrawn": ("Consent withdrawn", "Piekrišana atsaukta", "Sutikimas atšauktas"),
-        "enrollment.added": ("Enrolled", "Uzņemts programmā", "Priimtas į programą"),
-        "attendance.checked_in": ("Checked in", "Atzīmēta ierašanās", "Pažymėtas atvykimas"),
-        "attendance.marked": (
-            "Attendance marked",
-            "Atzīmēts apmeklējums",
-            "Pažymėtas lankomumas",
-        ),
-        "attendance.undone": ("Check-in undone", "Ierašanās atcelta", "Atvykimas atšauktas"),
-        "loan.lent": ("Lent", "Izsniegts", "Išduota"),
-        "loan.returned": ("Returned", "Atgriezts", "Grąžinta"),
-        "loan.undone": ("Loan undone", "Izsniegšana atcelta", "Išdavimas atšauktas"),
-        "loan.return_undone": (
-            "Return undone",
-            "Atgriešana atcelta",
-            "Grąžinimas atšauktas",
-        ),
-        "loan.note": ("Condition noted", "Piezīme par stāvokli", "Būklės pastaba"),
-    }.get(value)
-    return pick(language, *words) if words else value
+    return words(language).gettext("Everything stored about a child")
 
 
 def _record_labels(language: str) -> dict[str, str]:
     """The participant's fields in the order printed, each with its label."""
+    _ = words(language).gettext
     return {
-        "id": pick(language, "Participant number", "Dalībnieka numurs", "Dalyvio numeris"),
-        "first_name": pick(language, "First name", "Vārds", "Vardas"),
-        "last_name": pick(language, "Last name", "Uzvārds", "Pavardė"),
-        "birth_year": pick(language, "Birth year", "Dzimšanas gads", "Gimimo metai"),
-        "gender": pick(language, "Gender", "Dzimums", "Lytis"),
-        "site": pick(language, "Site", "Filiāle", "Padalinys"),
-        "card_code": pick(language, "Card code", "Kartes kods", "Kortelės kodas"),
-        "target_group": pick(
-            language, "Target group mark", "Mērķgrupas atzīme", "Tikslinės grupės žymė"
-        ),
-        "notes": pick(language, "Notes", "Piezīmes", "Pastabos"),
-        "guardian_name": pick(language, "Guardian", "Aizbildnis", "Globėjas"),
-        "guardian_phone": pick(
-            language, "Guardian's phone", "Aizbildņa tālrunis", "Globėjo telefonas"
-        ),
-        "archived": pick(language, "Archived", "Arhivēts", "Archyvuotas"),
-        "registered_at": pick(language, "Registered", "Reģistrēts", "Užregistruotas"),
-        "updated_at": pick(
-            language, "Last changed", "Pēdējoreiz mainīts", "Paskutinį kartą keista"
-        ),
+        "id": _("Participant number"),
+        "first_name": _("First name"),
+        "last_name": _("Last name"),
+        "birth_year": _("Birth year"),
+        "gender": _("Gender"),
+        "site": _("Site"),
+        "card_code": _("Card code"),
+        "target_group": _("Target group mark"),
+        "notes": _("Notes"),
+        "guardian_name": _("Guardian"),
+        "guardian_phone": _("Guardian's phone"),
+        "archived": _("Archived"),
+        "registered_at": _("Registered"),
+        "updated_at": _("Last changed"),
     }
 
 
@@ -217,7 +127,7 @@ def _plain(value: object, language: str) -> str:
     if value is None or value == "":
         return NOTHING
     if isinstance(value, bool):
-        return yes_no(value, language)
+        return yes_no_words(value, language)
     return str(value)
 
 
@@ -226,13 +136,13 @@ def _field_value(key: str, value: object, language: str) -> str:
     if value is None or value == "":
         return NOTHING
     if key == "gender":
-        return _gender(str(value), language)
+        return gender_words(str(value), language)
     if key == "status":
-        return _status(str(value), language)
+        return attendance_words(str(value), language)
     if key == "purpose":
-        return _purpose(str(value), language)
+        return consent_purpose_words(str(value), language)
     if key == "method":
-        return _method(str(value), language)
+        return check_in_words(str(value), language)
     if key.endswith(("_at", "_on")):
         return _when(value, language)
     return _plain(value, language)
@@ -244,7 +154,7 @@ def _changes(changes: object, language: str) -> str:
         return ""
     labels = _record_labels(language)
     labels["site_id"] = labels["site"]
-    labels["status"] = pick(language, "Status", "Statuss", "Būsena")
+    labels["status"] = words(language).gettext("Status")
     lines = []
     for key, values in changes.items():
         label = labels.get(key, key)
@@ -286,7 +196,7 @@ def _table(
 
 
 def _none(language: str) -> Paragraph:
-    return _para(pick(language, "none", "nav", "nėra"), TEXT)
+    return _para(words(language).gettext("none"), TEXT)
 
 
 def _section(
@@ -335,16 +245,17 @@ def _record(person: dict[str, Any], language: str) -> LongTable:
 
 
 def _consents(consents: list[dict[str, Any]], language: str) -> LongTable:
+    _ = words(language).gettext
     return _table(
         [
-            pick(language, "Purpose", "Mērķis", "Tikslas"),
-            pick(language, "Given by", "Kas deva", "Kas davė"),
-            pick(language, "Given on", "Dota", "Duotas"),
-            pick(language, "Withdrawn on", "Atsaukta", "Atšauktas"),
+            _("Purpose"),
+            _("Given by"),
+            _("Given on"),
+            _("Withdrawn on"),
         ],
         [
             [
-                _purpose(str(c.get("purpose", "")), language),
+                consent_purpose_words(str(c.get("purpose", "")), language),
                 _plain(c.get("given_by"), language),
                 _when(c.get("given_on"), language),
                 _when(c.get("withdrawn_on"), language),
@@ -356,11 +267,12 @@ def _consents(consents: list[dict[str, Any]], language: str) -> LongTable:
 
 
 def _enrolments(enrolments: list[dict[str, Any]], language: str) -> LongTable:
+    _ = words(language).gettext
     return _table(
         [
-            pick(language, "Program", "Programma", "Programa"),
-            pick(language, "Joined", "Uzņemts", "Priimtas"),
-            pick(language, "Left", "Izstājās", "Išėjo"),
+            _("Program"),
+            _("Joined"),
+            _("Left"),
         ],
         [
             [
@@ -375,15 +287,16 @@ def _enrolments(enrolments: list[dict[str, Any]], language: str) -> LongTable:
 
 
 def _attendance(attendance: list[dict[str, Any]], language: str) -> LongTable:
-    recorded = pick(language, "recorded", "atzīmēts", "pažymėta")
+    _ = words(language).gettext
+    recorded = _("recorded")
     return _table(
         [
-            pick(language, "Date", "Datums", "Data"),
-            pick(language, "Time", "Laiks", "Laikas"),
-            pick(language, "Program", "Programma", "Programa"),
-            pick(language, "Theme", "Tēma", "Tema"),
-            pick(language, "Status", "Statuss", "Būsena"),
-            pick(language, "How recorded", "Kā atzīmēts", "Kaip pažymėta"),
+            _("Date"),
+            _("Time"),
+            _("Program"),
+            _("Theme"),
+            _("Status"),
+            _("How recorded"),
         ],
         [
             [
@@ -391,8 +304,8 @@ def _attendance(attendance: list[dict[str, Any]], language: str) -> LongTable:
                 _plain(a.get("starts_at"), language),
                 _plain(a.get("program"), language),
                 _plain(a.get("theme"), language),
-                _status(str(a.get("status", "")), language),
-                _method(str(a.get("method", "")), language)
+                attendance_words(str(a.get("status", "")), language),
+                check_in_words(str(a.get("method", "")), language)
                 + (
                     f"\n{recorded} {_when(a['recorded_at'], language)}"
                     if a.get("recorded_at")
@@ -406,13 +319,14 @@ def _attendance(attendance: list[dict[str, Any]], language: str) -> LongTable:
 
 
 def _loans(loans: list[dict[str, Any]], language: str) -> LongTable:
+    _ = words(language).gettext
     return _table(
         [
-            pick(language, "Item", "Priekšmets", "Daiktas"),
-            pick(language, "Lent", "Izsniegts", "Išduota"),
-            pick(language, "Due", "Jāatgriež", "Grąžinti iki"),
-            pick(language, "Returned", "Atgriezts", "Grąžinta"),
-            pick(language, "Note", "Piezīme", "Pastaba"),
+            _("Item"),
+            _("Lent"),
+            _("Due"),
+            _("Returned"),
+            _("Note"),
         ],
         [
             [
@@ -430,19 +344,20 @@ def _loans(loans: list[dict[str, Any]], language: str) -> LongTable:
 
 
 def _audit(events: list[dict[str, Any]], language: str) -> LongTable:
+    _ = words(language).gettext
     return _table(
         [
-            pick(language, "When", "Kad", "Kada"),
-            pick(language, "Who", "Kas", "Kas"),
-            pick(language, "What", "Kas notika", "Kas įvyko"),
-            pick(language, "Description", "Apraksts", "Aprašymas"),
-            pick(language, "Old → new", "Bija → kļuva", "Buvo → tapo"),
+            _("When"),
+            _("Who"),
+            _("What"),
+            _("Description"),
+            _("Old → new"),
         ],
         [
             [
                 _when(e.get("at"), language),
                 _plain(e.get("by"), language),
-                _action(str(e.get("action", "")), language),
+                action_words(str(e.get("action", "")), language),
                 _plain(e.get("description"), language),
                 _changes(e.get("changes"), language),
             ]
@@ -466,28 +381,16 @@ def _full_name(person: dict[str, Any]) -> str:
 
 
 def _heading(person: dict[str, Any], library: str, made_on: date, language: str) -> list[Flowable]:
+    _ = words(language).gettext
     facts = []
     if library:
-        facts.append(f"{pick(language, 'Library', 'Bibliotēka', 'Biblioteka')}: {library}")
-    facts.append(
-        f"{pick(language, 'Made on', 'Sagatavots', 'Parengta')}: {long_date(made_on, language)}"
-    )
-    explanation = pick(
-        language,
+        facts.append("{}: {}".format(_("Library"), library))
+    facts.append("{}: {}".format(_("Made on"), long_date(made_on, language)))
+    explanation = _(
         "A copy of all the personal data the library's attendance and equipment program"
         " (OpenUp Desk) holds about this child, made on request (General Data Protection"
         " Regulation, Article 15). The history at the end lists every recorded action"
-        " concerning the child and the staff account that took it.",
-        "Visu personas datu kopija, ko bibliotēkas apmeklējuma un aprīkojuma uzskaites"
-        " programma (OpenUp Desk) glabā par šo bērnu, sagatavota pēc pieprasījuma (Vispārīgās"
-        " datu aizsardzības regulas 15. pants). Vēsturē beigās ir katra reģistrētā darbība,"
-        " kas skar bērnu, un darbinieka konts, kas to veica; tās apraksti ir tādi, kādus"
-        " programma tos saglabāja (angliski).",
-        "Visų asmens duomenų, kuriuos bibliotekos lankomumo ir įrangos apskaitos programa"
-        " (OpenUp Desk) saugo apie šį vaiką, kopija, parengta pagal prašymą (Bendrojo duomenų"
-        " apsaugos reglamento 15 straipsnis). Istorijoje pabaigoje nurodytas kiekvienas"
-        " užregistruotas su vaiku susijęs veiksmas ir jį atlikusio darbuotojo paskyra; jų"
-        " aprašymai pateikti taip, kaip juos išsaugojo programa (angliškai).",
+        " concerning the child and the staff account that took it."
     )
     name = _full_name(person)
     return [
@@ -509,6 +412,7 @@ def access_request_pdf(
     language: str = "lv",
 ) -> bytes:
     """Everything `db.privacy.access_request` returned, as a readable A4 PDF."""
+    _ = words(language).gettext
     register_fonts()
     language = language if language in LANGUAGES else "lv"
     made_on = made_on or date.today()
@@ -521,40 +425,35 @@ def access_request_pdf(
 
     story: list[Flowable] = _heading(person, library, made_on, language)
     story += [
-        _para(pick(language, "The record", "Ieraksts", "Įrašas"), SECTION),
+        _para(_("The record"), SECTION),
         _record(person, language),
     ]
     story += _section(
-        pick(language, "Consents", "Piekrišanas", "Sutikimai"),
+        _("Consents"),
         consents,
         lambda: _consents(consents, language),
         language,
     )
     story += _section(
-        pick(language, "Enrolments", "Uzņemšana programmās", "Priėmimai į programas"),
+        _("Enrolments"),
         enrolments,
         lambda: _enrolments(enrolments, language),
         language,
     )
     story += _section(
-        pick(language, "Attendance", "Apmeklējums", "Lankomumas"),
+        _("Attendance"),
         attendance,
         lambda: _attendance(attendance, language),
         language,
     )
     story += _section(
-        pick(language, "Equipment loans", "Izsniegtais aprīkojums", "Paskolinta įranga"),
+        _("Equipment loans"),
         loans,
         lambda: _loans(loans, language),
         language,
     )
     story += _section(
-        pick(
-            language,
-            "History of the record (audit log)",
-            "Ieraksta vēsture (audita žurnāls)",
-            "Įrašo istorija (audito žurnalas)",
-        ),
+        _("History of the record (audit log)"),
         events,
         lambda: _audit(events, language),
         language,

@@ -23,10 +23,10 @@ from desktop.documents.common import (
     FONT,
     FONT_BOLD,
     eu_emblem,
-    pick,
     register_fonts,
 )
 from desktop.documents.labels import clip, draw_qr, fit_lines, library_lines
+from desktop.words import words
 
 CARD_WIDTH = 85.6 * mm  # ISO/IEC 7810 ID-1, a bank card
 CARD_HEIGHT = 54 * mm
@@ -121,7 +121,7 @@ def _draw_card(
 
 
 def card_title(language: str) -> str:
-    return pick(language, "Member card", "Dalībnieka karte", "Dalyvio kortelė")
+    return words(language).gettext("Member card")
 
 
 def member_cards_pdf(cards: Sequence[CardData], language: str | None = None) -> bytes:
@@ -137,7 +137,7 @@ def member_cards_pdf(cards: Sequence[CardData], language: str | None = None) -> 
     canvas = Canvas(out, pagesize=A4, initialFontName=FONT)
     languages = {card.language for card in cards}
     whole = language or (languages.pop() if len(languages) == 1 else "lv")
-    canvas.setTitle(pick(whole, "Member cards", "Dalībnieku kartes", "Dalyvių kortelės"))
+    canvas.setTitle(words(whole).gettext("Member cards"))
     canvas.setCreator("OpenUp Desk")
     for start in range(0, max(len(cards), 1), PER_PAGE):
         _cutting_marks(canvas)

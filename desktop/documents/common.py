@@ -19,6 +19,7 @@ from reportlab.platypus import Table, TableStyle
 
 from db.dates import day_text
 from desktop.resources import FONTS
+from desktop.words import N_, words
 
 # ReportLab's own Helvetica has no ā č ē ģ ī ķ ļ ņ š ū ž ą ę ė į ų: DejaVu Sans has them all.
 FONT = "DejaVuSans"
@@ -38,14 +39,10 @@ def register_fonts() -> None:
     )
 
 
-def pick(language: str, en: str, lv: str, lt: str) -> str:
-    """A document's own words in its language: Latvian by default, English, Lithuanian."""
-    return {"en": en, "lt": lt}.get(language, lv)
-
-
 def month_title(year: int, month: int, language: str = "lv") -> str:
     """ "2018. gada oktobris", "October 2018", "2018 m. spalis"."""
-    pattern = pick(language, "LLLL y", "y. 'gada' LLLL", "y 'm.' LLLL")
+    # Translators: a CLDR date pattern for a month's title: LLLL the month's name, y the year.
+    pattern = words(language).gettext("LLLL y")
     text = format_date(date(year, month, 1), pattern, locale=language)
     return text[0].upper() + text[1:] if language == "en" else text
 
@@ -89,34 +86,25 @@ def eu_emblem(width: float) -> Drawing:
 
 
 def eu_funding_lines(language: str = "lv") -> tuple[str, str]:
+    _ = words(language).gettext
     return (
-        pick(language, "European Union", "Eiropas Savienība", "Europos Sąjunga"),
-        pick(
-            language,
-            "European Regional Development Fund",
-            "Eiropas Reģionālās attīstības fonds",
-            "Europos regioninės plėtros fondas",
-        ),
+        _("European Union"),
+        _("European Regional Development Fund"),
     )
 
 
 # Projects numbered LLI-… are the Interreg V-A Latvia–Lithuania programme's, co-financed by
-# the ERDF. The project's record holds its Latvian wording; these are the programme's own
-# names in each language, so a Lithuanian or English document says the same in its words.
+# the ERDF. The project's record holds its Latvian wording; the catalogue holds the
+# programme's own name in each language, so a Lithuanian or English document says the same
+# in its words.
 INTERREG_LV_LT_PREFIX = "LLI-"
-INTERREG_LV_LT = {
-    "en": "Interreg V-A Latvia–Lithuania Cross Border Cooperation Programme 2014–2020",
-    "lv": "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014.–2020. gadam",
-    "lt": "Interreg V-A Latvijos–Lietuvos bendradarbiavimo per sieną programa 2014–2020\u00a0m.",
-}
-# Titles of known projects in the languages besides Latvian (the record's own).
+INTERREG_LV_LT = N_("Interreg V-A Latvia–Lithuania Cross Border Cooperation Programme 2014–2020")
+# Titles of known projects, in English (the catalogue has them in Latvian and Lithuanian).
 PROJECT_TITLES = {
-    "LLI-263": {
-        "en": "Interactive education space – efficient way of social integration of children "
-        "from disadvantaged families",
-        "lt": "Interaktyvi edukacinė erdvė – veiksmingas nepalankioje padėtyje esančių šeimų "
-        "vaikų socialinės integracijos būdas",
-    },
+    "LLI-263": N_(
+        "Interactive education space – efficient way of social integration of children "
+        "from disadvantaged families"
+    ),
 }
 
 
@@ -131,28 +119,22 @@ class ProjectWording:
 
 def co_financed(language: str = "lv") -> str:
     """The ERDF co-financing sentence an Interreg V-A Latvia–Lithuania project prints."""
-    return pick(
-        language,
-        "The project is co-financed by the European Regional Development Fund.",
-        "Projektu līdzfinansē Eiropas Reģionālās attīstības fonds.",
-        "Projektą iš dalies finansuoja Europos regioninės plėtros fondas.",
+    return words(language).gettext(
+        "The project is co-financed by the European Regional Development Fund."
     )
 
 
 def eu_disclaimer(library: str, language: str = "lv") -> str:
     """The EU's disclaimer naming who answers for a publication's content."""
-    return pick(
-        language,
-        "This publication has been produced with the financial assistance of the European "
-        "Union. The contents of this publication are the sole responsibility of {0} and can "
-        "under no circumstances be regarded as reflecting the position of the European Union.",
-        "Šī publikācija ir sagatavota ar Eiropas Savienības finansiālo atbalstu. Par "
-        "publikācijas saturu atbild {0}, un tas nekādā gadījumā nav uzskatāms par Eiropas "
-        "Savienības oficiālo nostāju.",
-        "Šis leidinys parengtas finansiškai remiant Europos Sąjungai. Už šio leidinio turinį "
-        "atsako {0} ir jokiomis aplinkybėmis negali būti laikoma, kad jis atspindi Europos "
-        "Sąjungos poziciją.",
-    ).format(library or "OPEN UP")
+    return (
+        words(language)
+        .gettext(
+            "This publication has been produced with the financial assistance of the European "
+            "Union. The contents of this publication are the sole responsibility of {0} and can "
+            "under no circumstances be regarded as reflecting the position of the European Union."
+        )
+        .format(library or "OPEN UP")
+    )
 
 
 def project_wording(
@@ -174,8 +156,9 @@ def project_wording(
     statement = funding_statement.strip()
     if language in ("en", "lt"):
         if programme and interreg:
-            programme = INTERREG_LV_LT[language]
-        title = PROJECT_TITLES.get(number.upper(), {}).get(language, title) if title else ""
+            programme = words(language).gettext(INTERREG_LV_LT)
+        known = PROJECT_TITLES.get(number.upper())
+        title = (words(language).gettext(known) if known else title) if title else ""
         if statement:
             statement = eu_disclaimer(library, language)
     if statement and interreg and co_financed(language) not in statement:
@@ -185,9 +168,7 @@ def project_wording(
 
 def page_of(page: int, pages: int, language: str = "lv") -> str:
     """ "1. lapa no 2", "Page 1 of 2", "1 psl. iš 2"."""
-    return pick(language, "Page {0} of {1}", "{0}. lapa no {1}", "{0} psl. iš {1}").format(
-        page, pages
-    )
+    return words(language).gettext("Page {0} of {1}").format(page, pages)
 
 
 def numbered_canvas(language: str = "lv", *, margin: float = 15 * mm) -> type[Canvas]:

@@ -29,9 +29,9 @@ from db.exports import (
 from db.files import staged
 from db.models import AttendanceStatus, Gender
 from db.progress import Progress, go_on
-from desktop.documents.common import pick
+from desktop.words import NP_, words
 
-KINDS = ("attendance", "participants", "loans")
+KINDS = NP_("spreadsheet", "attendance")
 # A cell starting with one of these is a formula to a spreadsheet: "+371 2…" would be one.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # How many rows are looked at to size the columns (enough to see typical values).
@@ -42,41 +42,42 @@ Value = str | int | date | datetime | time | None
 
 @dataclass(frozen=True)
 class Column:
-    en: str
-    lv: str
-    lt: str
+    heading: str  # English, marked with the context "spreadsheet" for the catalogue
     value: Callable[[Any, str], Value]
 
     def header(self, language: str) -> str:
-        return pick(language, self.en, self.lv, self.lt)
+        return words(language).pgettext("spreadsheet", self.heading)
 
 
 def _yes(flag: bool, language: str) -> str:
-    return pick(language, "yes", "jā", "taip") if flag else ""
+    return words(language).gettext("yes") if flag else ""
 
 
 def _status(status: AttendanceStatus, language: str) -> str:
+    _ = words(language).gettext
     return {
-        AttendanceStatus.PRESENT: pick(language, "present", "piedalījās", "dalyvavo"),
-        AttendanceStatus.LATE: pick(language, "late", "nokavēja", "pavėlavo"),
-        AttendanceStatus.EXCUSED: pick(language, "excused", "attaisnots", "pateisinta"),
-        AttendanceStatus.ABSENT: pick(language, "absent", "neieradās", "nedalyvavo"),
+        AttendanceStatus.PRESENT: _("present"),
+        AttendanceStatus.LATE: _("late"),
+        AttendanceStatus.EXCUSED: _("excused"),
+        AttendanceStatus.ABSENT: _("absent"),
     }[status]
 
 
 def _gender(gender: Gender | None, language: str) -> str:
+    _ = words(language).gettext
     if gender is Gender.GIRL:
-        return pick(language, "girl", "meitene", "mergaitė")
+        return _("girl")
     if gender is Gender.BOY:
-        return pick(language, "boy", "zēns", "berniukas")
+        return _("boy")
     return ""
 
 
 def _borrower_kind(kind: BorrowerKind, language: str) -> str:
+    _ = words(language).gettext
     return {
-        BorrowerKind.CHILD: pick(language, "child", "bērns", "vaikas"),
-        BorrowerKind.LIBRARIAN: pick(language, "librarian", "bibliotekārs", "bibliotekininkas"),
-        BorrowerKind.SESSION: pick(language, "session use", "nodarbībā", "užsiėmime"),
+        BorrowerKind.CHILD: _("child"),
+        BorrowerKind.LIBRARIAN: _("librarian"),
+        BorrowerKind.SESSION: _("session use"),
     }[kind]
 
 
@@ -86,86 +87,58 @@ def _at(moment: datetime | None) -> datetime | None:
 
 
 ATTENDANCE = (
-    Column("Date", "Datums", "Data", lambda r, _: r.day),
-    Column("Starts", "Sākums", "Pradžia", lambda r, _: r.starts_at),
-    Column("Ends", "Beigas", "Pabaiga", lambda r, _: r.ends_at),
-    Column("Program", "Programma", "Programa", lambda r, _: r.program),
-    Column("Session theme", "Nodarbības tēma", "Užsiėmimo tema", lambda r, _: r.theme),
-    Column("Site", "Bibliotēka", "Biblioteka", lambda r, _: r.site_name),
-    Column("First name", "Vārds", "Vardas", lambda r, _: r.first_name),
-    Column("Last name", "Uzvārds", "Pavardė", lambda r, _: r.last_name),
-    Column("Attendance", "Apmeklējums", "Lankomumas", lambda r, lang: _status(r.status, lang)),
+    Column(NP_("spreadsheet", "Date"), lambda r, _: r.day),
+    Column(NP_("spreadsheet", "Starts"), lambda r, _: r.starts_at),
+    Column(NP_("spreadsheet", "Ends"), lambda r, _: r.ends_at),
+    Column(NP_("spreadsheet", "Program"), lambda r, _: r.program),
+    Column(NP_("spreadsheet", "Session theme"), lambda r, _: r.theme),
+    Column(NP_("spreadsheet", "Site"), lambda r, _: r.site_name),
+    Column(NP_("spreadsheet", "First name"), lambda r, _: r.first_name),
+    Column(NP_("spreadsheet", "Last name"), lambda r, _: r.last_name),
+    Column(NP_("spreadsheet", "Attendance"), lambda r, lang: _status(r.status, lang)),
 )
 
 PARTICIPANTS = (
-    Column("No.", "Nr.", "Nr.", lambda r, _: r.id),
-    Column("First name", "Vārds", "Vardas", lambda r, _: r.first_name),
-    Column("Last name", "Uzvārds", "Pavardė", lambda r, _: r.last_name),
-    Column("Year of birth", "Dzimšanas gads", "Gimimo metai", lambda r, _: r.birth_year),
-    Column("Gender", "Dzimums", "Lytis", lambda r, lang: _gender(r.gender, lang)),
-    Column("Site", "Bibliotēka", "Biblioteka", lambda r, _: r.site_name),
-    Column("Card code", "Kartes kods", "Kortelės kodas", lambda r, _: r.card_code or ""),
-    Column("Guardian", "Aizbildnis", "Globėjas", lambda r, _: r.guardian_name),
+    Column(NP_("spreadsheet", "No."), lambda r, _: r.id),
+    Column(NP_("spreadsheet", "First name"), lambda r, _: r.first_name),
+    Column(NP_("spreadsheet", "Last name"), lambda r, _: r.last_name),
+    Column(NP_("spreadsheet", "Year of birth"), lambda r, _: r.birth_year),
+    Column(NP_("spreadsheet", "Gender"), lambda r, lang: _gender(r.gender, lang)),
+    Column(NP_("spreadsheet", "Site"), lambda r, _: r.site_name),
+    Column(NP_("spreadsheet", "Card code"), lambda r, _: r.card_code or ""),
+    Column(NP_("spreadsheet", "Guardian"), lambda r, _: r.guardian_name),
+    Column(NP_("spreadsheet", "Guardian's phone"), lambda r, _: r.guardian_phone),
+    Column(NP_("spreadsheet", "Consent: data processing"), lambda r, _: r.data_processing_consent),
+    Column(NP_("spreadsheet", "Consent: photos"), lambda r, _: r.photo_consent),
+    Column(NP_("spreadsheet", "Consent: video"), lambda r, _: r.video_consent),
+    Column(NP_("spreadsheet", "Consent: publication"), lambda r, _: r.publication_consent),
+    Column(NP_("spreadsheet", "Consent given by"), lambda r, _: r.consent_given_by),
+    Column(NP_("spreadsheet", "Training cycles"), lambda r, _: r.programs),
+    Column(NP_("spreadsheet", "Attendances"), lambda r, _: r.attendances),
+    Column(NP_("spreadsheet", "First visit"), lambda r, _: r.first_visit),
+    Column(NP_("spreadsheet", "Last visit"), lambda r, _: r.last_visit),
     Column(
-        "Guardian's phone", "Aizbildņa tālrunis", "Globėjo telefonas", lambda r, _: r.guardian_phone
-    ),
-    Column(
-        "Consent: data processing",
-        "Piekrišana: datu apstrāde",
-        "Sutikimas: duomenų tvarkymas",
-        lambda r, _: r.data_processing_consent,
-    ),
-    Column(
-        "Consent: photos", "Piekrišana: foto", "Sutikimas: nuotraukos", lambda r, _: r.photo_consent
-    ),
-    Column(
-        "Consent: video",
-        "Piekrišana: video",
-        "Sutikimas: vaizdo įrašai",
-        lambda r, _: r.video_consent,
-    ),
-    Column(
-        "Consent: publication",
-        "Piekrišana: publicēšana",
-        "Sutikimas: skelbimas",
-        lambda r, _: r.publication_consent,
-    ),
-    Column("Consent given by", "Piekrišanu deva", "Sutikimą davė", lambda r, _: r.consent_given_by),
-    Column("Training cycles", "Apmācību cikli", "Mokymų ciklai", lambda r, _: r.programs),
-    Column("Attendances", "Apmeklējumi", "Apsilankymai", lambda r, _: r.attendances),
-    Column("First visit", "Pirmais apmeklējums", "Pirmas apsilankymas", lambda r, _: r.first_visit),
-    Column(
-        "Last visit", "Pēdējais apmeklējums", "Paskutinis apsilankymas", lambda r, _: r.last_visit
-    ),
-    Column(
-        "Target group (sensitive data)",
-        "Mērķa grupa (sensitīvi dati)",
-        "Tikslinė grupė (jautrūs duomenys)",
+        NP_("spreadsheet", "Target group (sensitive data)"),
         lambda r, lang: _yes(r.target_group, lang),
     ),
-    Column("Archived", "Arhivēts", "Archyvuota", lambda r, lang: _yes(r.archived, lang)),
-    Column("Notes", "Piezīmes", "Pastabos", lambda r, _: r.notes),
-    Column("Registered", "Reģistrēts", "Užregistruota", lambda r, _: _at(r.registered_at)),
+    Column(NP_("spreadsheet", "Archived"), lambda r, lang: _yes(r.archived, lang)),
+    Column(NP_("spreadsheet", "Notes"), lambda r, _: r.notes),
+    Column(NP_("spreadsheet", "Registered"), lambda r, _: _at(r.registered_at)),
 )
 
 LOANS = (
-    Column("Tag", "Kods", "Kodas", lambda r, _: r.tag),
-    Column("Item", "Aprīkojums", "Įranga", lambda r, _: r.item_name),
-    Column("Borrower", "Saņēmējs", "Gavėjas", lambda r, _: r.borrower),
+    Column(NP_("spreadsheet", "Tag"), lambda r, _: r.tag),
+    Column(NP_("spreadsheet", "Item"), lambda r, _: r.item_name),
+    Column(NP_("spreadsheet", "Borrower"), lambda r, _: r.borrower),
     Column(
-        "Borrower is",
-        "Saņēmēja veids",
-        "Gavėjo tipas",
-        lambda r, lang: _borrower_kind(r.borrower_kind, lang),
+        NP_("spreadsheet", "Borrower is"), lambda r, lang: _borrower_kind(r.borrower_kind, lang)
     ),
-    Column("Lent at", "Izsniegts", "Išduota", lambda r, _: _at(r.lent_at)),
-    Column("Due", "Jāatgriež", "Grąžinti iki", lambda r, _: _at(r.due_at)),
-    Column("Returned at", "Atgriezts", "Grąžinta", lambda r, _: _at(r.returned_at)),
-    Column("Lent by", "Izsniedza", "Išdavė", lambda r, _: r.lent_by),
-    Column("Received by", "Pieņēma", "Priėmė", lambda r, _: r.received_by),
-    Column(
-        "Condition note", "Piezīme par stāvokli", "Pastaba apie būklę", lambda r, _: r.return_note
-    ),
+    Column(NP_("spreadsheet", "Lent at"), lambda r, _: _at(r.lent_at)),
+    Column(NP_("spreadsheet", "Due"), lambda r, _: _at(r.due_at)),
+    Column(NP_("spreadsheet", "Returned at"), lambda r, _: _at(r.returned_at)),
+    Column(NP_("spreadsheet", "Lent by"), lambda r, _: r.lent_by),
+    Column(NP_("spreadsheet", "Received by"), lambda r, _: r.received_by),
+    Column(NP_("spreadsheet", "Condition note"), lambda r, _: r.return_note),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -174,9 +147,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "loans": LOANS,
 }
 SHEET_TITLES = {
-    "attendance": ("Attendance", "Apmeklējums", "Lankomumas"),
-    "participants": ("Participants", "Dalībnieki", "Dalyviai"),
-    "loans": ("Loans", "Izsniegšana", "Išdavimai"),
+    "attendance": NP_("spreadsheet", "Attendance"),
+    "participants": NP_("spreadsheet", "Participants"),
+    "loans": NP_("spreadsheet", "Loans"),
 }
 
 
@@ -219,7 +192,7 @@ def write_export(
         if suffix == ".csv":
             _write_csv(header, values, temporary, language, written)
         else:
-            title = pick(language, *SHEET_TITLES[kind])
+            title = words(language).pgettext("spreadsheet", SHEET_TITLES[kind])
             _write_xlsx(header, values, temporary, language, title, written)
     return path
 

@@ -19,7 +19,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from db.printing import LabelData
-from desktop.documents.common import FONT, FONT_BOLD, pick, register_fonts
+from desktop.documents.common import FONT, FONT_BOLD, register_fonts
+from desktop.words import words
 
 QUIET_MODULES = 4  # the clear margin a QR reader needs around the code
 MIN_QR_MM = 15.0  # smaller codes fail with the desk's cheap scanners
@@ -270,7 +271,7 @@ def labels_pdf(
         pagesize=(stock.page_width * mm, stock.page_height * mm),
         initialFontName=FONT,
     )
-    canvas.setTitle(pick(language, "Equipment labels", "Aprīkojuma uzlīmes", "Įrangos etiketės"))
+    canvas.setTitle(words(language).gettext("Equipment labels"))
     canvas.setCreator("OpenUp Desk")
     position = start - 1
     for index, label in enumerate(labels):

@@ -38,10 +38,10 @@ from desktop.documents.common import (
     FONT_BOLD,
     month_title,
     numbered_canvas,
-    pick,
     register_fonts,
 )
 from desktop.documents.signin import letterhead_band, letterhead_wording
+from desktop.words import words
 
 MARGIN = 12 * mm
 BOTTOM = 16 * mm
@@ -69,7 +69,7 @@ FUNDING = ParagraphStyle("funding", parent=SMALL, alignment=TA_CENTER)
 
 def marks(language: str = "lv") -> dict[Mark, str]:
     """The letters of the table, in words the coordinator reads at a glance."""
-    present, late, excused, absent = tuple(pick(language, "PLEA", "KVAN", "DVPN"))
+    present, late, excused, absent = tuple(words(language).gettext("PLEA"))
     return {
         Mark.PRESENT: present,
         Mark.LATE: late,
@@ -81,43 +81,36 @@ def marks(language: str = "lv") -> dict[Mark, str]:
 
 
 def legend(language: str = "lv") -> str:
+    _ = words(language).gettext
     letters = marks(language)
-    words = pick(
-        language,
-        "present|late|excused|absent|not enrolled yet or not marked"
-        "|session cancelled|first time in this program",
-        "klātesošs|ieradās vēlu|attaisnoti neieradās|nav ieradies"
-        "|vēl nebija uzņemts ciklā vai nav atzīmēts|nodarbība atcelta|pirmo reizi šajā programmā",
-        "dalyvavo|vėlavo|pateisinamai nedalyvavo|nedalyvavo"
-        "|dar nebuvo priimtas į ciklą arba nepažymėta|užsiėmimas atšauktas"
-        "|pirmą kartą šioje programoje",
-    ).split("|")
+    names = (
+        words(language)
+        .gettext(
+            "present|late|excused|absent|not enrolled yet or not marked"
+            "|session cancelled|first time in this program"
+        )
+        .split("|")
+    )
     signs = [
         letters[Mark.PRESENT],
         letters[Mark.LATE],
         letters[Mark.EXCUSED],
         letters[Mark.ABSENT],
-        pick(language, "empty", "tukšs", "tuščia"),
+        _("empty"),
         letters[Mark.CANCELLED],
         FIRST_TIME,
     ]
-    head = pick(language, "Marks", "Apzīmējumi", "Žymėjimai")
-    return f"{head}: " + "; ".join(f"{s} — {w}" for s, w in zip(signs, words, strict=True)) + "."
+    head = _("Marks")
+    return f"{head}: " + "; ".join(f"{s} — {w}" for s, w in zip(signs, names, strict=True)) + "."
 
 
 def _kind_words(kind: ProgramKind, language: str) -> str:
+    _ = words(language).gettext
     return {
-        ProgramKind.CLOSED: pick(language, "training cycle", "apmācību cikls", "mokymų ciklas"),
-        ProgramKind.OPEN: pick(
-            language, "open sessions", "atvērtās nodarbības", "atviri užsiėmimai"
-        ),
-        ProgramKind.CAMP: pick(language, "camp", "nometne", "stovykla"),
-        ProgramKind.SEMINAR: pick(
-            language,
-            "seminar for librarians",
-            "seminārs bibliotekāriem",
-            "seminaras bibliotekininkams",
-        ),
+        ProgramKind.CLOSED: _("training cycle"),
+        ProgramKind.OPEN: _("open sessions"),
+        ProgramKind.CAMP: _("camp"),
+        ProgramKind.SEMINAR: _("seminar for librarians"),
     }[kind]
 
 
@@ -140,16 +133,15 @@ def _name(row_first: str, row_last: str, first_time: bool) -> str:
 
 
 def _program_stats(program: ProgramMonth, language: str) -> str:
+    _ = words(language).gettext
     letters = marks(language)
-    held = pick(language, "Sessions held", "Notikušas nodarbības", "Įvykę užsiėmimai")
-    cancelled = pick(language, "cancelled", "atceltas", "atšaukti")
-    planned = pick(language, "not yet held", "vēl nenotikušas", "dar neįvykę")
-    visits = pick(language, "Attended (P+L)", "Apmeklējumi (K+V)", "Apsilankymai (D+V)")
-    unique = pick(language, "different participants", "dažādi dalībnieki", "skirtingi dalyviai")
-    first = pick(language, "first time", "pirmo reizi", "pirmą kartą")
-    anonymous = pick(
-        language, "anonymous visitors", "anonīmi apmeklētāji", "anoniminiai lankytojai"
-    )
+    held = words(language).pgettext("program line", "Sessions held")
+    cancelled = _("cancelled")
+    planned = _("not yet held")
+    visits = words(language).pgettext("program line", "Attended (P+L)")
+    unique = _("different participants")
+    first = _("first time")
+    anonymous = _("anonymous visitors")
     sessions = f"{held}: {program.held}, {cancelled}: {program.cancelled}"
     if program.not_yet_held:
         sessions += f", {planned}: {program.not_yet_held}"
@@ -178,9 +170,10 @@ def _name_width(data: MonthlyAttendance) -> float:
 
 
 def _footer_labels(language: str) -> tuple[str, str]:
+    _ = words(language).gettext
     return (
-        pick(language, "Attended (P+L)", "Apmeklēja (K+V)", "Dalyvavo (D+V)"),
-        pick(language, "Anonymous visitors", "Anonīmi apmeklētāji", "Anoniminiai lankytojai"),
+        _("Attended (P+L)"),
+        _("Anonymous visitors"),
     )
 
 
@@ -191,8 +184,9 @@ def _chunks(count: int, size: int) -> list[range]:
 def _program_tables(
     program: ProgramMonth, name_width: float, per_chunk: int, language: str
 ) -> list[Flowable]:
+    _ = words(language).gettext
     letters = marks(language)
-    cancelled_word = pick(language, "canc.", "atc.", "atš.")
+    cancelled_word = _("canc.")
     attended_label, anonymous_label = _footer_labels(language)
     title = program_title(program, language)
     chunks = _chunks(len(program.sessions), per_chunk)
@@ -205,16 +199,15 @@ def _program_tables(
         cols = list(chunk)
         heading = title
         if len(chunks) > 1:
-            part = pick(
-                language,
-                "sessions {0}–{1} of {2}",
-                "nodarbības {0}.–{1}. no {2}",
-                "užsiėmimai {0}–{1} iš {2}",
-            ).format(chunk.start + 1, chunk.stop, len(program.sessions))
+            part = (
+                words(language)
+                .gettext("sessions {0}–{1} of {2}")
+                .format(chunk.start + 1, chunk.stop, len(program.sessions))
+            )
             heading = f"{title} · {part}"
         head = [
-            pick(language, "No.", "Nr.", "Nr."),
-            pick(language, "Last name, first name", "Uzvārds, vārds", "Pavardė, vardas"),
+            _("No."),
+            _("Last name, first name"),
         ]
         for i in cols:
             s = program.sessions[i]
@@ -224,7 +217,7 @@ def _program_tables(
                 else _date(s, language)
             )
         if last:
-            head.append(pick(language, "Total", "Kopā", "Iš viso"))
+            head.append(_("Total"))
         width = 2 + len(cols) + (1 if last else 0)
         data: list[list[str]] = [[heading] + [""] * (width - 1), head]
         shrunk: list[tuple[object, ...]] = []
@@ -302,14 +295,7 @@ def _program_tables(
         tables.insert(
             0,
             Paragraph(
-                escape(
-                    pick(
-                        language,
-                        "No participant was recorded.",
-                        "Neviens dalībnieks nav reģistrēts.",
-                        "Neužregistruotas nė vienas dalyvis.",
-                    )
-                ),
+                escape(_("No participant was recorded.")),
                 SMALL,
             ),
         )
@@ -323,80 +309,46 @@ def _count(session: MonthSession, field: str) -> str:
 
 
 def _summary(data: MonthlyAttendance, language: str) -> list[Flowable]:
+    _ = words(language).gettext
     s = data.summary
     rows = [
         (
-            pick(language, "Sessions held", "Notikušās nodarbības", "Įvykę užsiėmimai"),
+            _("Sessions held"),
             s.sessions_held,
         ),
         (
-            pick(language, "Sessions cancelled", "Atceltās nodarbības", "Atšaukti užsiėmimai"),
+            _("Sessions cancelled"),
             s.sessions_cancelled,
         ),
         (
-            pick(
-                language,
-                "Unique children (each counted once)",
-                "Unikālie bērni (katrs skaitīts vienreiz)",
-                "Unikalūs vaikai (kiekvienas skaičiuojamas kartą)",
-            ),
+            _("Unique children (each counted once)"),
             s.unique_children,
         ),
         (
-            pick(
-                language,
-                "Total attendances (visits: present + late)",
-                "Apmeklējumi kopā (apmeklējumu reizes: K + V)",
-                "Iš viso apsilankymų (D + V)",
-            ),
+            _("Total attendances (visits: present + late)"),
             s.attendances,
         ),
         (
-            pick(
-                language,
-                "Of the unique children, in the target group",
-                "No unikālajiem bērniem — mērķgrupā",
-                "Iš unikalių vaikų — tikslinėje grupėje",
-            ),
+            _("Of the unique children, in the target group"),
             s.target_group_children,
         ),
         (
-            pick(
-                language,
-                "Children new to the project this month",
-                "Bērni, kas projektā piedalījās pirmo reizi",
-                "Vaikai, pirmą kartą dalyvavę projekte",
-            ),
+            _("Children new to the project this month"),
             s.new_children,
         ),
         (
-            pick(
-                language,
-                "Anonymous visitors (counted, not registered)",
-                "Anonīmi apmeklētāji (saskaitīti, nereģistrēti)",
-                "Anoniminiai lankytojai (suskaičiuoti, neregistruoti)",
-            ),
+            _("Anonymous visitors (counted, not registered)"),
             s.anonymous_headcount,
         ),
     ]
     if s.seminar_participants or s.seminar_attendances:
         rows += [
             (
-                pick(
-                    language,
-                    "Seminar participants (librarians), unique",
-                    "Semināru dalībnieki (bibliotekāri), unikālie",
-                    "Seminarų dalyviai (bibliotekininkai), unikalūs",
-                ),
+                _("Seminar participants (librarians), unique"),
                 s.seminar_participants,
             ),
             (
-                pick(
-                    language,
-                    "Seminar attendances",
-                    "Semināru apmeklējumi",
-                    "Seminarų apsilankymai",
-                ),
+                _("Seminar attendances"),
                 s.seminar_attendances,
             ),
         ]
@@ -418,28 +370,14 @@ def _summary(data: MonthlyAttendance, language: str) -> list[Flowable]:
             ]
         )
     )
-    note = pick(
-        language,
-        "Unique children and attendances are different figures: one child may come many times.",
-        "Unikālie bērni un apmeklējumi ir dažādi rādītāji: viens bērns var apmeklēt vairākas"
-        " nodarbības.",
-        "Unikalūs vaikai ir apsilankymai yra skirtingi rodikliai: vienas vaikas gali ateiti"
-        " daug kartų.",
+    note = _(
+        "Unique children and attendances are different figures: one child may come many times."
     )
     signed = Table(
         [
             [
-                pick(language, "Prepared by", "Sagatavoja", "Parengė")
-                + ": "
-                + "_" * 34
-                + "  "
-                + pick(
-                    language,
-                    "(name, signature)",
-                    "(vārds, uzvārds, paraksts)",
-                    "(vardas, pavardė, parašas)",
-                ),
-                pick(language, "Date", "Datums", "Data") + ": " + "_" * 14,
+                _("Prepared by") + ": " + "_" * 34 + "  " + _("(name, signature)"),
+                _("Date") + ": " + "_" * 14,
             ]
         ],
         colWidths=[130 * mm, 60 * mm],
@@ -450,7 +388,7 @@ def _summary(data: MonthlyAttendance, language: str) -> list[Flowable]:
     )
     block: list[Flowable] = [
         Spacer(0, 2 * mm),
-        Paragraph(escape(pick(language, "Summary", "Kopsavilkums", "Santrauka")), HEADING),
+        Paragraph(escape(_("Summary")), HEADING),
         Spacer(0, 2 * mm),
         table,
         Spacer(0, 1.5 * mm),
@@ -465,26 +403,21 @@ def _summary(data: MonthlyAttendance, language: str) -> list[Flowable]:
 
 
 def _title(language: str) -> str:
-    return pick(
-        language,
-        "Monthly attendance report",
-        "Mēneša apmeklējuma atskaite",
-        "Mėnesio lankomumo ataskaita",
-    )
+    return words(language).gettext("Monthly attendance report")
 
 
 def _heading(data: MonthlyAttendance, width: float, language: str) -> list[Flowable]:
+    _ = words(language).gettext
     head = data.letterhead
-    number = pick(language, "No.", "Nr.", "Nr.")
+    number = _("No.")
     facts = [
-        f"{pick(language, 'Project', 'Projekts', 'Projektas')}: "
-        f"{head.project_name}, {number} {head.project_number}",
-        f"{pick(language, 'Library', 'Bibliotēka', 'Biblioteka')}: {head.library_name}",
+        "{}: {}, {} {}".format(_("Project"), head.project_name, number, head.project_number),
+        "{}: {}".format(_("Library"), head.library_name),
     ]
     if data.program_name:
-        facts.append(f"{pick(language, 'Program', 'Programma', 'Programa')}: {data.program_name}")
+        facts.append("{}: {}".format(_("Program"), data.program_name))
     if data.site_name:
-        facts.append(f"{pick(language, 'Site', 'Filiāle', 'Padalinys')}: {data.site_name}")
+        facts.append("{}: {}".format(_("Site"), data.site_name))
     return [
         letterhead_band(head, width, language),
         Spacer(0, 4 * mm),
@@ -547,14 +480,7 @@ def monthly_report_pdf(data: MonthlyAttendance, language: str = "lv") -> bytes:
     if not data.programs:
         story.append(
             Paragraph(
-                escape(
-                    pick(
-                        language,
-                        "There were no sessions this month.",
-                        "Šajā mēnesī nodarbību nebija.",
-                        "Šį mėnesį užsiėmimų nebuvo.",
-                    )
-                ),
+                escape(words(language).gettext("There were no sessions this month.")),
                 TEXT,
             )
         )

@@ -40,11 +40,11 @@ from desktop.documents.common import (
     eu_block,
     long_date,
     numbered_canvas,
-    pick,
     project_wording,
     register_fonts,
     short_date,
 )
+from desktop.words import words
 
 NO_PHOTOS = "⊘"  # DejaVu Sans has it; printed beside children without a photo consent
 PAGE_W, PAGE_H = A4
@@ -78,19 +78,13 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def kind_text(sheet: SigninSheet, language: str = "lv") -> str:
     """ "Apmācību cikls, nodarbība 7/20", "Atvērtā nodarbība", "Nometne, diena 3/5"."""
+    _ = words(language).gettext
     if sheet.program_kind is ProgramKind.OPEN:
-        return pick(language, "Open session", "Atvērtā nodarbība", "Atviras užsiėmimas")
+        return _("Open session")
     word = {
-        ProgramKind.CLOSED: pick(
-            language,
-            "Training cycle, session",
-            "Apmācību cikls, nodarbība",
-            "Mokymų ciklas, užsiėmimas",
-        ),
-        ProgramKind.CAMP: pick(language, "Camp, day", "Nometne, diena", "Stovykla, diena"),
-        ProgramKind.SEMINAR: pick(
-            language, "Seminar, session", "Seminārs, nodarbība", "Seminaras, užsiėmimas"
-        ),
+        ProgramKind.CLOSED: _("Training cycle, session"),
+        ProgramKind.CAMP: _("Camp, day"),
+        ProgramKind.SEMINAR: _("Seminar, session"),
     }[sheet.program_kind]
     if sheet.ordinal is None:
         return word.rsplit(",", 1)[0]
@@ -102,12 +96,12 @@ def _time(sheet: SigninSheet) -> str:
 
 
 def _title(language: str) -> str:
-    return pick(language, "Sign-in sheet", "Parakstu lapa", "Dalyvių parašų lapas")
+    return words(language).gettext("Sign-in sheet")
 
 
 def _project(sheet: SigninSheet, language: str) -> str:
     head = sheet.letterhead
-    number = pick(language, "No.", "Nr.", "Nr.")
+    number = words(language).gettext("No.")
     return f"{head.project_name}, {number} {head.project_number}".strip(", ")
 
 
@@ -147,6 +141,7 @@ def letterhead_band(head: Letterhead, width: float, language: str = "lv") -> Tab
 
 
 def _details(sheet: SigninSheet, language: str) -> Table:
+    _ = words(language).gettext
     head = sheet.letterhead
     kind = kind_text(sheet, language)
     program = sheet.program_name
@@ -154,32 +149,32 @@ def _details(sheet: SigninSheet, language: str) -> Table:
     program = kind if kind.startswith(program) else f"{program} — {kind}"
     place = sheet.place or head.library_name
 
-    def label(en: str, lv: str, lt: str) -> Paragraph:
-        return _p(pick(language, en, lv, lt) + ":", LABEL)
+    def label(text: str) -> Paragraph:
+        return _p(text + ":", LABEL)
 
     rows = [
         [
-            label("Project", "Projekts", "Projektas"),
+            label(_("Project")),
             _p(_project(sheet, language), TEXT),
-            label("Date", "Datums", "Data"),
+            label(_("Date")),
             _p(long_date(sheet.day, language), TEXT),
         ],
         [
-            label("Library", "Bibliotēka", "Biblioteka"),
+            label(_("Library")),
             _p(head.library_name, TEXT),
-            label("Time", "Laiks", "Laikas"),
+            label(_("Time")),
             _p(_time(sheet), TEXT),
         ],
         [
-            label("Program", "Programma", "Programa"),
+            label(_("Program")),
             Paragraph(f"<b>{escape(program)}</b>", TEXT),
-            label("Place", "Vieta", "Vieta"),
+            label(_("Place")),
             _p(place, TEXT),
         ],
         [
-            label("Theme", "Tēma", "Tema"),
+            label(_("Theme")),
             Paragraph(f"<b>{escape(sheet.theme or '—')}</b>", TEXT),
-            label("Led by", "Vada", "Veda"),
+            label(_("Led by")),
             _p(sheet.leader or "", TEXT),
         ],
     ]
@@ -212,12 +207,7 @@ def _heading(sheet: SigninSheet, language: str) -> list[Flowable]:
             Paragraph(
                 "<b>"
                 + escape(
-                    pick(
-                        language,
-                        "This session was cancelled (did not take place).",
-                        "Nodarbība atcelta (nenotika).",
-                        "Užsiėmimas atšauktas (neįvyko).",
-                    )
+                    words(language).gettext("This session was cancelled (did not take place).")
                 )
                 + "</b>",
                 ParagraphStyle("cancelled", parent=TEXT, textColor=colors.HexColor("#B00020")),
@@ -228,12 +218,13 @@ def _heading(sheet: SigninSheet, language: str) -> list[Flowable]:
 
 
 def _names_table(sheet: SigninSheet, empty_rows: int, language: str) -> Table:
+    _ = words(language).gettext
     head = [
-        pick(language, "No.", "Nr.", "Nr."),
-        pick(language, "First name", "Vārds", "Vardas"),
-        pick(language, "Last name", "Uzvārds", "Pavardė"),
-        pick(language, "Photo", "Foto", "Foto"),
-        pick(language, "Signature", "Paraksts", "Parašas"),
+        _("No."),
+        _("First name"),
+        _("Last name"),
+        _("Photo"),
+        _("Signature"),
     ]
     data: list[list[str]] = [head]
     style: list[tuple[object, ...]] = [
@@ -271,32 +262,18 @@ def _names_table(sheet: SigninSheet, empty_rows: int, language: str) -> Table:
 
 
 def _footer(sheet: SigninSheet, language: str) -> list[Flowable]:
+    _ = words(language).gettext
     blank = "________"
     listed = len(sheet.rows)
     if sheet.from_enrolment:
-        listed_text = pick(
-            language,
-            "Enrolled, printed above",
-            "Ciklā uzņemtie (iepriekš ierakstīti)",
-            "Užregistruoti cikle (įrašyti iš anksto)",
-        )
+        listed_text = _("Enrolled, printed above")
     else:
-        listed_text = pick(
-            language,
-            "Checked in, printed above",
-            "Reģistrējušies (iepriekš ierakstīti)",
-            "Užsiregistravę (įrašyti iš anksto)",
-        )
+        listed_text = _("Checked in, printed above")
     held = sheet.status is SessionStatus.HELD
     anonymous = str(sheet.anonymous_headcount) if held or sheet.anonymous_headcount else blank
-    by_hand = pick(language, "Added by hand", "Ierakstīti ar roku", "Įrašyti ranka")
-    unregistered = pick(
-        language,
-        "Visitors counted, not registered",
-        "Anonīmi apmeklētāji (neuzskaitīti)",
-        "Neregistruoti lankytojai",
-    )
-    total = pick(language, "Total", "Kopā", "Iš viso")
+    by_hand = _("Added by hand")
+    unregistered = _("Visitors counted, not registered")
+    total = _("Total")
     totals = Table(
         [
             [f"{listed_text}:", str(listed), f"{unregistered}:", anonymous],
@@ -323,10 +300,9 @@ def _footer(sheet: SigninSheet, language: str) -> list[Flowable]:
     signature = Table(
         [
             [
-                pick(language, "Session leader", "Nodarbības vadītājs", "Užsiėmimo vadovas")
-                + f": {leader}",
-                pick(language, "Signature", "Paraksts", "Parašas") + ": " + "_" * 22,
-                pick(language, "Date", "Datums", "Data") + f": {short_date(sheet.day, language)}",
+                _("Session leader") + f": {leader}",
+                _("Signature") + ": " + "_" * 22,
+                _("Date") + f": {short_date(sheet.day, language)}",
             ]
         ],
         colWidths=[80 * mm, 62 * mm, WIDTH - 142 * mm],
@@ -341,14 +317,13 @@ def _footer(sheet: SigninSheet, language: str) -> list[Flowable]:
             ]
         )
     )
-    notice = pick(
-        language,
-        "Photos may be taken during the session for the project's publicity. "
-        f"{NO_PHOTOS} — no photo consent: do not photograph this participant.",
-        "Nodarbības laikā var tikt fotografēts projekta publicitātei. "
-        f"{NO_PHOTOS} — nav piekrišanas fotografēšanai: šo dalībnieku nefotografēt.",
-        "Užsiėmimo metu gali būti fotografuojama projekto viešinimui. "
-        f"{NO_PHOTOS} — nėra sutikimo fotografuoti: šio dalyvio nefotografuoti.",
+    notice = (
+        words(language)
+        .gettext(
+            "Photos may be taken during the session for the project's publicity. "
+            "{0} — no photo consent: do not photograph this participant."
+        )
+        .format(NO_PHOTOS)
     )
     block: list[Flowable] = [
         Spacer(0, 3 * mm),

@@ -49,13 +49,12 @@ from db.equipment import (
 )
 from db.errors import DomainError, ItemNotAvailable, ItemNotOut
 from db.models import ItemStatus
+from desktop.code_words import item_category_words, item_status_words
 from desktop.context import AppContext
 from desktop.dialogs.item_dialog import (
     ItemDialog,
     LendDialog,
     ReturnDialog,
-    category_word,
-    status_word,
     when,
 )
 from desktop.errors import translate_error
@@ -296,13 +295,13 @@ class EquipmentPage(QWidget):
         self._show_history()
 
     def _cells(self, row: ItemRow) -> list[QStandardItem]:
-        status = status_word(row.status)
+        status = item_status_words(row.status)
         if row.on_loan and row.status is ItemStatus.AVAILABLE:
             status = self.tr("On loan")
         texts = [
             row.tag,
             row.name,
-            category_word(row.category),
+            item_category_words(row.category),
             status,
             row.borrower or "",
             when(row.lent_at) if row.lent_at else "",

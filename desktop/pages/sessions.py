@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from db.areas import Area
 from db.attendance import RosterRow, mark_attendance, session_roster
 from db.errors import DomainError
-from db.models import AttendanceStatus, CheckInMethod, SessionStatus
+from db.models import AttendanceStatus, SessionStatus
 from db.people import search_participants
 from db.programs import (
     SessionRow,
@@ -45,6 +45,7 @@ from db.programs import (
     set_anonymous_headcount,
     set_session_status,
 )
+from desktop.code_words import attendance_words, check_in_words, session_status_words
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import (
     NewSessionDialog,
@@ -64,40 +65,6 @@ HELD_COLOUR = QColor("#2e7d32")
 CANCELLED_COLOUR = QColor("#8a8a8a")
 # The headcount is saved once the librarian stops clicking the arrows for a moment.
 HEADCOUNT_SAVE_DELAY_MS = 700
-
-
-def status_text(status: SessionStatus) -> str:
-    return {
-        SessionStatus.PLANNED: QCoreApplication.translate("SessionsPage", "Planned"),
-        SessionStatus.HELD: QCoreApplication.translate("SessionsPage", "Held"),
-        SessionStatus.CANCELLED: QCoreApplication.translate("SessionsPage", "Did not occur"),
-    }[status]
-
-
-def attendance_text(status: AttendanceStatus) -> str:
-    return {
-        AttendanceStatus.PRESENT: QCoreApplication.translate("SessionsPage", "Present"),
-        AttendanceStatus.LATE: QCoreApplication.translate("SessionsPage", "Late"),
-        AttendanceStatus.EXCUSED: QCoreApplication.translate("SessionsPage", "Excused"),
-        AttendanceStatus.ABSENT: QCoreApplication.translate("SessionsPage", "Absent"),
-    }[status]
-
-
-def method_text(method: CheckInMethod | None) -> str:
-    if method is None:
-        return QCoreApplication.translate("SessionsPage", "Not marked yet")
-    return {
-        CheckInMethod.SCAN: QCoreApplication.translate("SessionsPage", "Card scanned at the desk"),
-        CheckInMethod.NAME_SEARCH: QCoreApplication.translate(
-            "SessionsPage", "Found by name at the desk"
-        ),
-        CheckInMethod.KIOSK: QCoreApplication.translate(
-            "SessionsPage", "Tapped own name at the kiosk"
-        ),
-        CheckInMethod.AFTER_THE_FACT: QCoreApplication.translate(
-            "SessionsPage", "Added afterwards"
-        ),
-    }[method]
 
 
 def _cell(text: str, *, align_right: bool = False) -> QTableWidgetItem:
@@ -310,7 +277,7 @@ class MonthView(QWidget):
                 _cell(row.program),
                 _cell(row.theme),
                 _cell(row.place),
-                _cell(status_text(row.status)),
+                _cell(session_status_words(row.status)),
                 _cell(str(row.checked_in), align_right=True),
                 _cell(str(row.anonymous_headcount), align_right=True),
             ]
@@ -641,7 +608,7 @@ class AttendanceView(QWidget):
             parts.append(fill(self.tr("“%1”"), row.theme))
         if row.place:
             parts.append(row.place)
-        parts.append(status_text(row.status))
+        parts.append(session_status_words(row.status))
         if row.leader:
             parts.append(fill(self.tr("led by %1"), row.leader))
         self.details.setText(" · ".join(parts))
@@ -677,7 +644,7 @@ class AttendanceView(QWidget):
             if child.enrolled:
                 name.setToolTip(self.tr("Enrolled in this training cycle"))
             self.table.setItem(index, self.NAME_COLUMN, name)
-            self.table.setItem(index, self.HOW_COLUMN, _cell(method_text(child.method)))
+            self.table.setItem(index, self.HOW_COLUMN, _cell(check_in_words(child.method)))
             self.table.setCellWidget(
                 index, self.STATUS_COLUMN, self._status_choice(child, editable)
             )
@@ -703,7 +670,7 @@ class AttendanceView(QWidget):
         if child.status is None:
             choice.addItem(self.tr("— not marked —"), "")
         for status in self.CHOICES:
-            choice.addItem(attendance_text(status), status.value)
+            choice.addItem(attendance_words(status), status.value)
         choice.setCurrentIndex(0 if child.status is None else choice.findData(child.status.value))
         choice.setEnabled(editable)
         choice.currentIndexChanged.connect(
@@ -736,7 +703,7 @@ class AttendanceView(QWidget):
         ).success(lambda _id: self._marked(name, status)).failure(self._refused).run()
 
     def _marked(self, name: str, status: AttendanceStatus) -> None:
-        self.say(fill(self.tr("%1: %2, saved."), name, attendance_text(status)))
+        self.say(fill(self.tr("%1: %2, saved."), name, attendance_words(status)))
 
     def find_children(self, typed: str) -> None:
         self.results.clear()

@@ -1,10 +1,17 @@
 """Refresh the translations after changing the texts: `python resources/translations/update.py`.
 
-lupdate reads every Python file of desktop/ and db/ (tracked or new, tests aside) into
-openup_lv.ts and openup_lt.ts, keeping the translations already made and dropping texts
-the program no longer has; lrelease then compiles each .ts into the .qm the program loads.
-New texts arrive marked unfinished: translate them (Qt Linguist, or by hand in the .ts,
-removing type="unfinished"), then run this again so the .qm files follow.
+Two catalogues per language, both from every Python file of desktop/ and db/ (tracked or
+new, tests aside), keeping the translations already made and dropping texts the program no
+longer has:
+
+- the screens' (Qt's tr()): lupdate into openup_lv.ts and openup_lt.ts, lrelease into the
+  .qm the program loads. New texts arrive marked unfinished: translate them (Qt Linguist,
+  or by hand in the .ts, removing type="unfinished").
+- the printouts' (gettext, desktop/words.py): Babel extracts `_()`, `.gettext()`,
+  `.pgettext()`, `N_()` and `NP_()` into resources/locale/<language>/LC_MESSAGES/openup.po
+  and compiles each into its .mo. New texts arrive with an empty msgstr: fill it in.
+
+Then run this again so the compiled files follow.
 """
 
 from __future__ import annotations
@@ -14,10 +21,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 LANGUAGES = ("lv", "lt")
 SOURCE_FOLDERS = ("desktop", "db")
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "openup"
+# How desktop/words.py's callers mark a printout's text: _ = words(language).gettext, or
+# words(language).pgettext("indicators", "Site"); N_ and NP_ where it is only written down.
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "N_": None,
+    "NP_": ((1, "c"), 2),
+}
 
 
 def tool(name: str) -> str:
@@ -73,6 +97,61 @@ def lrelease(ts: Path, qm: Path, *, silent: bool = False) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+def po_file(language: str, folder: Path = LOCALE) -> Path:
+    return folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def printed_texts() -> Catalog:
+    """Every text the printouts ask the catalogue for, in the order the code has them."""
+    template = Catalog(domain=DOMAIN, project="OpenUp Desk", fuzzy=False)
+    for path in source_files():
+        with (ROOT / path).open("rb") as source:
+            found = extract("python", source, KEYWORDS, comment_tags=("Translators:",))
+            for lineno, message, comments, context in found:
+                template.add(
+                    message,
+                    locations=[(path, lineno)],
+                    auto_comments=comments,
+                    context=context,
+                )
+    return template
+
+
+def read_catalogue(po: Path, language: str | None = None) -> Catalog:
+    """A .po as Babel holds it (its language from its header when not given)."""
+    if not po.exists():
+        return Catalog(locale=language, domain=DOMAIN, project="OpenUp Desk", fuzzy=False)
+    with po.open("rb") as file:
+        return read_po(file, locale=language, domain=DOMAIN)
+
+
+def update_catalogue(po: Path, language: str) -> None:
+    """Bring the texts of a .po up to the code's, keeping the translations already made."""
+    catalogue = read_catalogue(po, language)
+    # No guessing from similar texts (a guess would be fuzzy, i.e. unfinished), and a
+    # creation date that stays put: the file changes only when the texts do.
+    catalogue.update(printed_texts(), no_fuzzy_matching=True, update_creation_date=False)
+    catalogue.obsolete.clear()
+    po.parent.mkdir(parents=True, exist_ok=True)
+    with po.open("wb") as file:
+        write_po(file, catalogue, width=100, no_location=True, sort_output=True)
+
+
+def compile_catalogue(po: Path, mo: Path) -> None:
+    with mo.open("wb") as file:
+        write_mo(file, read_catalogue(po))
+
+
+def untranslated_printed(po: Path) -> list[str]:
+    """The texts of a .po still waiting for a translation (empty or fuzzy)."""
+    catalogue = read_catalogue(po)
+    return [
+        f"{message.context + ': ' if message.context else ''}{message.id!r}"
+        for message in catalogue
+        if message.id and (message.fuzzy or not message.string)
+    ]
+
+
 def main() -> int:
     files = [ts_file(language) for language in LANGUAGES]
     # A new .ts file takes its target language from its name (openup_lt.ts: Lithuanian).
@@ -83,6 +162,14 @@ def main() -> int:
         unfinished += ts.read_text(encoding="utf-8").count('type="unfinished"')
     if unfinished:
         print(f'{unfinished} texts wait for a translation: look for type="unfinished" in the .ts')
+    waiting = 0
+    for language in LANGUAGES:
+        po = po_file(language)
+        update_catalogue(po, language)
+        compile_catalogue(po, po.with_suffix(".mo"))
+        waiting += len(untranslated_printed(po))
+    if waiting:
+        print(f'{waiting} printed texts wait for a translation: look for msgstr "" in the .po')
     return 0
 
 

@@ -127,7 +127,8 @@ def test_the_pdf_holds_everything_about_the_child_in_latvian(desk: Desk) -> None
     assert "LAP-01 Portatīvais dators" in text and "Atdeva ar saskrāpētu vāku" in text
     # The audit history: who did what, and the rename old → new.
     assert "Ieraksta vēsture" in text
-    assert "anna" in text and "Reģistrēts" in text and "Ieraksts labots" in text
+    # The same words for each action as the Audit log page shows (desktop/audit_words.py).
+    assert "anna" in text and "Bērns reģistrēts" in text and "Bērna dati mainīti" in text
     assert "Uzvārds: Bērziņa → Kalēja" in text and "Mērķgrupas atzīme: nē → jā" in text
     # Nothing stored about the other children.
     assert "Ilze" not in text and "Jānis" not in text

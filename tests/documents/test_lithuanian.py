@@ -21,11 +21,12 @@ from db.programs import SessionPlan, add_project, add_site, create_program, crea
 from db.reports import monthly_attendance_data, signin_sheet_data
 from db.scancodes import card_text, item_text
 from desktop.documents.cards import member_cards_pdf
-from desktop.documents.common import FONT, INTERREG_LV_LT
+from desktop.documents.common import FONT, INTERREG_LV_LT, PROJECT_TITLES
 from desktop.documents.indicators import indicators_pdf
 from desktop.documents.labels import TEMPLATES, labels_pdf, library_lines
 from desktop.documents.monthly import monthly_report_pdf
 from desktop.documents.signin import signin_sheet_pdf
+from desktop.words import words
 from tests.documents.test_labels import decode, render_pages
 
 LIBRARY = "Rokiškio rajono savivaldybės Juozo Keliuočio viešoji biblioteka"
@@ -231,9 +232,11 @@ def test_a_short_library_name_keeps_one_line_at_full_size() -> None:
 
 def test_the_demo_record_holds_the_latvian_of_the_names_other_languages_print() -> None:
     # One programme in three languages: what Latvian says, English and Lithuanian say too.
-    assert INTERREG_LV_LT["lv"] == PROGRAMME
-    assert INTERREG_LV_LT["lt"].replace("\xa0", " ") == LT_PROGRAMME
-    assert INTERREG_LV_LT["en"] == EN_PROGRAMME
+    assert words("lv").gettext(INTERREG_LV_LT) == PROGRAMME
+    assert words("lt").gettext(INTERREG_LV_LT).replace("\xa0", " ") == LT_PROGRAMME
+    assert words("en").gettext(INTERREG_LV_LT) == EN_PROGRAMME
+    assert words("lv").gettext(PROJECT_TITLES["LLI-263"]) == PROJECT_TITLE
+    assert words("lt").gettext(PROJECT_TITLES["LLI-263"]) == LT_TITLE
 
 
 def test_cards_with_the_long_name_still_scan() -> None:

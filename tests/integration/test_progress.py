@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from db.accounts import add_staff
 from db.attendance import check_in
+from db.audit_actions import AuditAction
 from db.backups import back_up, integrity_problem
 from db.database import Database
 from db.exports import AttendanceExportRow, ExportStopped
@@ -26,7 +27,6 @@ from db.models import AttendanceStatus, AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
 from db.privacy import (
     ERASE_BATCH,
-    ERASE_STOPPED_ACTION,
     ERASED_FIRST_NAME,
     RetentionRule,
     erase_past_retention,
@@ -90,7 +90,9 @@ def test_stopping_the_erase_keeps_the_batches_done_and_says_so(any_desk: Desk) -
         kept = s.scalars(
             select(Participant).where(Participant.first_name != ERASED_FIRST_NAME)
         ).all()
-        stop = s.scalars(select(AuditEvent).where(AuditEvent.action == ERASE_STOPPED_ACTION)).one()
+        stop = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == AuditAction.RETENTION_ERASE_STOPPED)
+        ).one()
     assert gone == set(first_two_batches)
     # The rest are untouched: names, and not archived, and listed again for the next time.
     assert len(kept) == 10 and all(p.last_name and not p.archived for p in kept)
@@ -102,7 +104,9 @@ def test_stopping_the_erase_keeps_the_batches_done_and_says_so(any_desk: Desk) -
 
 def stops(db: Database) -> list[str]:
     with db.reading() as s:
-        query = select(AuditEvent.description).where(AuditEvent.action == ERASE_STOPPED_ACTION)
+        query = select(AuditEvent.description).where(
+            AuditEvent.action == AuditAction.RETENTION_ERASE_STOPPED
+        )
         return list(s.scalars(query))
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select, text
 
 from db.accounts import AdminOnly, add_staff
 from db.attendance import check_in
+from db.audit_actions import AuditAction
 from db.audit_log import Break, check_audit_log, check_sentence, last_audit_check
 from db.clock import local
 from db.database import Database, sqlite_path
@@ -322,14 +323,16 @@ def test_a_savepoint_rolled_back_takes_only_its_own_events(sqlite_db: Database) 
     from db import audit
 
     with sqlite_db.unit_of_work() as uow:
-        audit.record(uow.session, None, "site.added", "site", 1, "Before the savepoint")
+        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 1, "Before the savepoint")
         with pytest.raises(RuntimeError), uow.session.begin_nested():
-            audit.record(uow.session, None, "site.added", "site", 2, "Inside the savepoint")
+            audit.record(
+                uow.session, None, AuditAction.SITE_ADDED, "site", 2, "Inside the savepoint"
+            )
             raise RuntimeError("the other laptop won")
-        audit.record(uow.session, None, "site.added", "site", 3, "After the savepoint")
+        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 3, "After the savepoint")
         uow.commit()
     with sqlite_db.unit_of_work() as uow:
-        audit.record(uow.session, None, "site.added", "site", 4, "Rolled back whole")
+        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 4, "Rolled back whole")
     with sqlite_db.reading() as session:
         written = list(session.scalars(select(AuditEvent.description).order_by(AuditEvent.id)))
     assert written == ["Before the savepoint", "After the savepoint"]
@@ -369,3 +372,20 @@ def test_an_event_forged_with_the_programs_own_hashes_is_named(any_desk: Desk) -
     assert (found.broken, found.event_id) == (Break.ADDED_NEWEST, forged)
     template, fields = check_sentence(found)
     assert template.format(**fields).endswith("were added outside the program.")
+
+
+def test_an_action_is_stored_as_the_code_logs_already_hold(sqlite_db: Database) -> None:
+    """The enum changes no stored text: an event written with AuditAction has the digest of
+    the plain code older versions wrote, so their chains keep verifying."""
+    from db import audit
+
+    with sqlite_db.unit_of_work() as uow:
+        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 1, "Added site Ludza")
+        uow.commit()
+    with sqlite_db.reading() as session:
+        row = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+        assert row is not None
+        assert type(row.action) is str and row.action == "site.added"
+        as_written_before = {**audit.content_of(row), "action": "site.added"}
+        assert row.digest == audit.digest_of(as_written_before)
+    assert check_audit_log(sqlite_db, by=None).intact

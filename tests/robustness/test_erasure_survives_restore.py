@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.attendance import check_in
+from db.audit_actions import AuditAction
 from db.backups import back_up_now, list_backups
 from db.database import Database
 from db.migrate import migrate
 from db.models import Attendance, AuditEvent, Participant
-from db.privacy import ERASED_ACTION, ERASED_FIRST_NAME, erase_participant
+from db.privacy import ERASED_FIRST_NAME, erase_participant
 from db.restore import restore
 from tests.conftest import Desk, make_desk
 from tests.integration.test_backups import damage, file_of, main_py
@@ -33,7 +34,10 @@ def state_of(database: Database, participant_id: int) -> tuple[str, int, list[st
         came = s.scalar(select(func.count()).where(Attendance.participant_id == participant_id))
         erasures = s.scalars(
             select(AuditEvent.description)
-            .where(AuditEvent.action == ERASED_ACTION, AuditEvent.entity_id == participant_id)
+            .where(
+                AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
+                AuditEvent.entity_id == participant_id,
+            )
             .order_by(AuditEvent.id)
         )
         return child.first_name, int(came or 0), list(erasures)

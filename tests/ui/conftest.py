@@ -24,12 +24,14 @@ from tests.conftest import Desk
 
 
 @pytest.fixture(autouse=True)
-def english_after_each_test() -> Iterator[None]:
+def english_for_each_test(qapp: object) -> Iterator[None]:
     """Every test starts in the source language, whatever the one before it installed
-    (the program's own start-up installs the laptop's language)."""
-    yield
+    (the program's own start-up installs the laptop's language); the words from the
+    printouts' catalogue (desktop/code_words.py) follow it as Qt's do."""
     from desktop import i18n
 
+    i18n.install("en")
+    yield
     i18n.install("en")
 
 

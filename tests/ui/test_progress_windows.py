@@ -18,10 +18,11 @@ from sqlalchemy import func, select
 from db import privacy
 from db.accounts import add_staff
 from db.attendance import check_in
+from db.audit_actions import AuditAction
 from db.backups import list_backups
 from db.models import AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
-from db.privacy import ERASE_BATCH, ERASE_STOPPED_ACTION, ERASED_FIRST_NAME
+from db.privacy import ERASE_BATCH, ERASED_FIRST_NAME
 from desktop.context import AppContext
 from desktop.dialogs import import_dialog
 from desktop.dialogs.import_dialog import ImportDialog
@@ -130,7 +131,9 @@ def test_cancel_stops_the_retention_erase_between_batches(
     qtbot.waitUntil(lambda: len(dialog.model.rows) == 9)
     with desk.db.reading() as s:
         stop = s.scalars(
-            select(AuditEvent.description).where(AuditEvent.action == ERASE_STOPPED_ACTION)
+            select(AuditEvent.description).where(
+                AuditEvent.action == AuditAction.RETENTION_ERASE_STOPPED
+            )
         ).one()
     assert stop == "Erasure past retention stopped: 50 of 59 children erased, the other 9 kept"
 

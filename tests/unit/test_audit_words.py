@@ -1,16 +1,19 @@
 """Every code the core writes into the audit log has words for the admin: no action, kind of
-record or changed field shows raw on the Audit log page, now or after a new one is added."""
+record or changed field shows raw on the Audit log page, now or after a new one is added; and
+the page and the access request say the same words for the same code."""
 
 from __future__ import annotations
 
 import ast
 import inspect
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from db import audit, equipment, people
-from db.models import Item, ItemCategory, Participant, SessionStatus
+from db import audit, dates, equipment, people
+from db.audit_actions import SESSION_MARKED, AuditAction
+from db.models import Item, ItemCategory, Participant
 from desktop import audit_words
 from desktop.audit_words import (
     ACTIONS,
@@ -28,10 +31,18 @@ from desktop.audit_words import (
 DB = Path(__file__).resolve().parents[2] / "db"
 PARAMETERS = list(inspect.signature(audit.record).parameters)  # session, by, action, entity, …
 
-# f-string codes cannot be read from the source: say here what each one may become.
+# Actions chosen at run time: say here what each one may become.
 EXPANSIONS = {
-    "f'session.{status.value}'": {f"session.{status.value}" for status in SessionStatus},
+    "SESSION_MARKED[status]": {action.value for action in SESSION_MARKED.values()},
 }
+
+
+@pytest.fixture(autouse=True)
+def english_screens() -> Iterator[None]:
+    """The words as an English screen shows them (the source texts)."""
+    dates.use_language("en")
+    yield
+    dates.use_language("lv")
 
 
 def modules() -> dict[Path, ast.Module]:
@@ -58,9 +69,11 @@ def texts(node: ast.expr, where: str) -> set[str]:
         return {node.value}
     if isinstance(node, ast.Name) and node.id in constants():
         return constants()[node.id]
+    if isinstance(node, ast.Attribute) and ast.unparse(node.value) == "AuditAction":
+        return {AuditAction[node.attr].value}
     if isinstance(node, ast.IfExp):
         return texts(node.body, where) | texts(node.orelse, where)
-    if isinstance(node, ast.JoinedStr) and ast.unparse(node) in EXPANSIONS:
+    if ast.unparse(node) in EXPANSIONS:
         return EXPANSIONS[ast.unparse(node)]
     raise AssertionError(f"{where}: cannot tell what {ast.unparse(node)} writes; add it here")
 
@@ -112,12 +125,17 @@ def test_every_action_the_core_writes_has_words() -> None:
     assert not missing, f"add these to desktop/audit_words.py ACTIONS: {missing}"
 
 
-def test_every_action_constant_has_words() -> None:
-    named = {
-        text for name, values in constants().items() if name.endswith("_ACTION") for text in values
-    }
-    assert "participant.erased" in named
-    assert named <= ACTIONS.keys(), named - ACTIONS.keys()
+def test_every_action_the_core_writes_is_an_audit_action() -> None:
+    """A writer passes a member of the enum, never a text of its own."""
+    for where, call in record_calls():
+        action = argument(call, "action")
+        assert action is not None
+        assert "AuditAction." in ast.unparse(action) or ast.unparse(action) in EXPANSIONS, where
+    assert set(written("action")) == {action.value for action in AuditAction}
+
+
+def test_every_audit_action_has_words() -> None:
+    assert set(ACTIONS) == set(AuditAction)
 
 
 def test_every_entity_the_core_writes_has_words() -> None:
@@ -247,3 +265,48 @@ def test_the_words_on_screen_name_their_codes() -> None:
     assert codes_shown_as("RETURNED") == ["loan.returned"]
     assert "staff" in codes_shown_as("account")
     assert codes_shown_as("zebra") == [] and codes_shown_as("") == []
+
+
+@pytest.mark.parametrize("language", ["lv", "lt"])
+def test_every_action_reads_in_the_language_asked(language: str) -> None:
+    english = {action: action_words(action) for action in AuditAction}
+    translated = {action: action_words(action, language) for action in AuditAction}
+    assert [a for a in AuditAction if translated[a] == english[a]] == []
+    assert action_words(AuditAction.PARTICIPANT_REGISTERED, "lv") == "Bērns reģistrēts"
+    assert action_words(AuditAction.LOAN_RETURNED, "lt") == "Daiktas grąžintas"
+
+
+@pytest.mark.parametrize("language", ["lv", "lt", "en"])
+def test_the_access_request_prints_the_words_the_audit_log_page_shows(language: str) -> None:
+    """A child's history on paper and the Audit log page on a screen of the same language
+    name each action and each changed value alike."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from desktop.documents.access_request import access_request_pdf
+
+    actions = [
+        AuditAction.PARTICIPANT_REGISTERED,
+        AuditAction.ATTENDANCE_CHECKED_IN,
+        AuditAction.ATTENDANCE_MARKED,
+        AuditAction.LOAN_RETURN_UNDONE,
+    ]
+    events = [
+        {"at": "2018-10-05T16:05:00", "by": "anna", "action": action.value, "description": ""}
+        for action in actions
+    ]
+    events[2]["changes"] = {"status": ["present", "excused"], "gender": [None, "girl"]}
+    pdf = access_request_pdf(
+        {"participant": {"first_name": "Marta"}, "audit_events": events},
+        made_on=date(2018, 10, 5),
+        language=language,
+    )
+    reader = PdfReader(io.BytesIO(pdf))
+    printed = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    dates.use_language(language)  # the page, on a screen in the document's language
+    for action in actions:
+        assert action_words(action) in printed
+    assert value_words("status", "excused") in printed
+    assert value_words("gender", "girl") in printed

@@ -102,6 +102,10 @@ def test_the_program_and_its_resources_are_staged_without_tests_or_sources(
         "app\\db\\migrations\\script.py.mako",
         "app\\resources\\fonts\\LICENSE-DejaVu.txt",
         "app\\resources\\translations\\openup_lv.qm",
+        "app\\resources\\locale\\lv\\LC_MESSAGES\\openup.mo",
+        "app\\resources\\locale\\lt\\LC_MESSAGES\\openup.mo",
         "app\\resources\\sounds\\ok.wav",
     } <= files
-    assert not [path for path in files if path.startswith("app\\tests") or path.endswith(".ts")]
+    assert not [
+        path for path in files if path.startswith("app\\tests") or path.endswith((".ts", ".po"))
+    ]

@@ -1,11 +1,14 @@
-"""The shipped translations cover every text of the program, keep its placeholders, and load.
+"""The shipped translations cover every text of the program, keep its placeholders, and load:
+the screens' Qt catalogues (.ts/.qm) and the printouts' gettext catalogues (.po/.mo).
 
 When a test here fails after adding or changing a text: run
-`python resources/translations/update.py`, translate what it marks unfinished, run it again.
+`python resources/translations/update.py`, translate what it marks unfinished (or leaves
+with an empty msgstr in a .po), run it again.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
@@ -102,7 +105,7 @@ def test_compiled_files_match_the_translations(language: str, tmp_path: Path) ->
         ("lv", "MainWindow", "Sessions", "Nodarbības"),
         ("lv", "DeskPage", "New child…", "Jauns bērns…"),
         ("lv", "DeskPage", "Checked in: %1", "Reģistrēts: %1"),
-        ("lv", "SessionsPage", "Did not occur", "Nenotika"),
+        ("lv", "SessionsPage", "Sessions", "Nodarbības"),
         ("lv", "DomainError", "{tag} {name} is not on loan.", "{tag} {name} nav izsniegts."),
         ("lt", "MainWindow", "Participants", "Dalyviai"),
         ("lt", "DeskPage", "New child…", "Naujas vaikas…"),
@@ -135,3 +138,103 @@ def test_refusal_words_arrive_in_latvian_too(qapp: object) -> None:
         )
     finally:
         i18n.install("en")
+
+
+# The printouts' catalogues (desktop/words.py): resources/locale/<language>/LC_MESSAGES/openup.po
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_printed_text_is_in_the_catalogue(language: str, tmp_path: Path) -> None:
+    committed = update.po_file(language)
+    copy = tmp_path / committed.name
+    shutil.copy(committed, copy)
+    update.update_catalogue(copy, language)
+    missing = update.untranslated_printed(copy)
+    assert not missing, f"{len(missing)} printed texts are not in {committed} ({FIX}):\n" + (
+        "\n".join(missing)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_printed_text_is_left_empty_or_fuzzy(language: str) -> None:
+    assert update.untranslated_printed(update.po_file(language)) == [], FIX
+
+
+def _catalogue_calls(tree: ast.AST) -> list[tuple[str | None, str, int]]:
+    """(context, text, line) of every catalogue call with literal arguments, f-strings included."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if len(texts) != len(node.args) or not all(isinstance(t, str) for t in texts):
+            continue  # a text marked where it is written (N_, NP_) and translated here
+        if name in ("_", "gettext", "N_") and len(texts) == 1:
+            found.append((None, texts[0], node.lineno))
+        elif name in ("pgettext", "NP_") and len(texts) == 2:
+            found.append((texts[0], texts[1], node.lineno))
+    return found
+
+
+def test_the_catalogue_has_every_text_the_code_asks_for_even_inside_f_strings() -> None:
+    """Babel does not look inside f-strings: a text asked for there would print in English."""
+    from babel.messages.pofile import read_po
+
+    with update.po_file("lv").open("rb") as file:
+        known = {(message.context, message.id) for message in read_po(file)}
+    root = update.ROOT
+    missing = [
+        f"{path}:{line}: {context + ': ' if context else ''}{text!r}"
+        for path in update.source_files()
+        for context, text, line in _catalogue_calls(ast.parse((root / path).read_bytes()))
+        if (context, text) not in known
+    ]
+    assert missing == [], FIX
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_printed_translations_keep_the_placeholders(language: str) -> None:
+    from babel.messages.pofile import read_po
+
+    with update.po_file(language).open("rb") as file:
+        catalogue = read_po(file)
+    wrong = [
+        f"{message.id!r} -> {message.string!r}"
+        for message in catalogue
+        if message.id
+        and sorted(re.findall(r"\{\w*\}", str(message.id)))
+        != sorted(re.findall(r"\{\w*\}", str(message.string)))
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogue_matches_its_po(language: str, tmp_path: Path) -> None:
+    po = update.po_file(language)
+    fresh = tmp_path / "openup.mo"
+    update.compile_catalogue(po, fresh)
+    assert po.with_suffix(".mo").read_bytes() == fresh.read_bytes(), f"stale .mo: {FIX}"
+
+
+@pytest.mark.parametrize(
+    ("language", "context", "source", "expected"),
+    [
+        ("lv", None, "Sign-in sheet", "Parakstu lapa"),
+        ("lt", None, "Sign-in sheet", "Dalyvių parašų lapas"),
+        ("lv", None, "Site", "Filiāle"),
+        ("lv", "indicators", "Site", "Bibliotēka"),
+        ("lt", "spreadsheet", "Registered", "Užregistruota"),
+        ("en", None, "Sign-in sheet", "Sign-in sheet"),
+        ("xx", None, "Total", "Kopā"),  # a language the program does not print in: Latvian
+    ],
+)
+def test_a_document_reads_its_own_language(
+    language: str, context: str | None, source: str, expected: str
+) -> None:
+    """A printout's words follow the document's language, whatever the screen speaks."""
+    from desktop.words import words
+
+    catalogue = words(language)
+    found = catalogue.pgettext(context, source) if context else catalogue.gettext(source)
+    assert found == expected
