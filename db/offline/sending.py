@@ -65,6 +65,7 @@ from db.offline.journal import (
 )
 from db.people import ParticipantDetails, register_walk_in
 from db.privacy import ERASED_ACTION
+from db.progress import Progress, go_on
 
 _CHUNK = 500
 
@@ -413,8 +414,12 @@ def _send_one(
     return False, _outcome_of_earlier(db, entry, applied, children)
 
 
-def send_journal(shared_db: Database, journal_path: Path, by_laptop: str) -> SendResult:
-    """Send the waiting entries in order, each once; refusals stay in the journal, listed."""
+def send_journal(
+    shared_db: Database, journal_path: Path, by_laptop: str, progress: Progress | None = None
+) -> SendResult:
+    """Send the waiting entries in order, each once; refusals stay in the journal, listed.
+
+    `progress(done, total)` hears of each entry sent; False stops before the next one."""
     waiting = waiting_entries(journal_path)
     if not waiting:
         return SendResult()
@@ -422,7 +427,9 @@ def send_journal(shared_db: Database, journal_path: Path, by_laptop: str) -> Sen
     children = _read_children(shared_db, waiting)
     sent = already = 0
     refused: set[str] = set()
-    for entry in waiting:
+    for done, entry in enumerate(waiting):
+        if not go_on(progress, done, len(waiting)):
+            break
         try:
             now, partly = _send_one(shared_db, entry, by_laptop, earlier.get(entry.uid), children)
         except DomainError as refusal:
@@ -440,13 +447,14 @@ def send_journal(shared_db: Database, journal_path: Path, by_laptop: str) -> Sen
                 _fields(partly),
                 instead_of(partly),
             )
-            continue
-        note, fields = (None, None) if partly is None else (partly.template, _fields(partly))
-        mark_sent(journal_path, entry.uid, now_utc(), note=note, fields=fields)
-        if now:
-            sent += 1
         else:
-            already += 1
+            note, fields = (None, None) if partly is None else (partly.template, _fields(partly))
+            mark_sent(journal_path, entry.uid, now_utc(), note=note, fields=fields)
+            if now:
+                sent += 1
+            else:
+                already += 1
+    go_on(progress, sent + already + len(refused), len(waiting))
     refusals = [entry for entry in journal_refusals(journal_path) if entry.uid in refused]
     return SendResult(sent, already, len(refused), refusals)
 
