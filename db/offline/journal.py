@@ -90,7 +90,7 @@ def journal_path(folder: Path | None = None) -> Path:
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[sqlite3.Connection]:
+def _opened(path: Path, synchronous: str = "FULL") -> Iterator[sqlite3.Connection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private_file(path)  # children's names and card codes: owner-only
     make_private(path)
@@ -98,7 +98,7 @@ def _opened(path: Path) -> Iterator[sqlite3.Connection]:
         connection.isolation_level = None  # transactions are begun here, explicitly
         connection.execute("PRAGMA journal_mode=WAL")
         # FULL: an entry the desk has confirmed survives a power cut, not only a kill.
-        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute(f"PRAGMA synchronous={synchronous}")
         connection.execute("PRAGMA secure_delete=ON")
         connection.execute(_SCHEMA)
         yield connection
@@ -183,39 +183,45 @@ def journal_refusals(path: Path) -> list[Entry]:
     return [entry for entry in entries(path) if entry.refusal is not None]
 
 
-def mark_sent(
-    path: Path,
-    uid: str,
-    at: datetime,
-    *,
-    note: str | None = None,
-    fields: dict[str, Any] | None = None,
-) -> None:
-    """The server has the entry. `note`: what it did only in part (a kit's part left behind).
+class Marks:
+    """Marks written as the server answers, on one connection for a whole sending.
 
-    Its arguments (a walk-in's name, a card code) are dropped: the server holds them now."""
-    _mark(path, uid, EntryState.SENT, at, note, fields, None)
+    A mark lost to a power cut is harmless: the entry is sent again, found applied, and
+    marked then; so marks skip the sync a new entry needs (synchronous=NORMAL)."""
 
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
 
-def mark_refused(
-    path: Path, uid: str, at: datetime, refusal: str, fields: dict[str, Any], instead: str
-) -> None:
-    """The server refused the entry: kept, with why and what was done instead."""
-    _mark(path, uid, EntryState.REFUSED, at, refusal, fields, instead)
+    def sent(
+        self,
+        uid: str,
+        at: datetime,
+        *,
+        note: str | None = None,
+        fields: dict[str, Any] | None = None,
+    ) -> None:
+        """The server has the entry. `note`: what it did only in part (a kit's part left
+        behind). Its arguments (a walk-in's name, a card code) are dropped: the server has
+        them now."""
+        self._mark(uid, EntryState.SENT, at, note, fields, None)
 
+    def refused(
+        self, uid: str, at: datetime, refusal: str, fields: dict[str, Any], instead: str
+    ) -> None:
+        """The server refused the entry: kept, with why and what was done instead."""
+        self._mark(uid, EntryState.REFUSED, at, refusal, fields, instead)
 
-def _mark(
-    path: Path,
-    uid: str,
-    state: EntryState,
-    at: datetime,
-    refusal: str | None,
-    fields: dict[str, Any] | None,
-    instead: str | None,
-) -> None:
-    with _opened(path) as connection:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(
+    def _mark(
+        self,
+        uid: str,
+        state: EntryState,
+        at: datetime,
+        refusal: str | None,
+        fields: dict[str, Any] | None,
+        instead: str | None,
+    ) -> None:
+        self._connection.execute("BEGIN IMMEDIATE")
+        self._connection.execute(
             "UPDATE entry SET state = ?, sent_at = ?, refusal = ?, refusal_fields = ?, instead = ?,"
             " arguments = CASE WHEN ? THEN '{}' ELSE arguments END WHERE uid = ?",
             (
@@ -228,7 +234,14 @@ def _mark(
                 uid,
             ),
         )
-        connection.execute("COMMIT")
+        self._connection.execute("COMMIT")
+
+
+@contextmanager
+def marking(path: Path) -> Iterator[Marks]:
+    """Marks for the entries of one sending."""
+    with _opened(path, synchronous="NORMAL") as connection:
+        yield Marks(connection)
 
 
 def dismiss_refusal(path: Path, uid: str) -> None:

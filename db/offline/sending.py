@@ -59,8 +59,7 @@ from db.offline.journal import (
     Entry,
     EntryKind,
     journal_refusals,
-    mark_refused,
-    mark_sent,
+    marking,
     waiting_entries,
 )
 from db.people import ParticipantDetails, register_walk_in
@@ -427,29 +426,26 @@ def send_journal(
     children = _read_children(shared_db, waiting)
     sent = already = 0
     refused: set[str] = set()
-    for done, entry in enumerate(waiting):
-        if not go_on(progress, done, len(waiting)):
-            break
-        try:
-            now, partly = _send_one(shared_db, entry, by_laptop, earlier.get(entry.uid), children)
-        except DomainError as refusal:
-            partly, now = refusal, False
-            refused.add(entry.uid)
-        if isinstance(partly, AlreadyCheckedIn):
-            refused.add(entry.uid)
-        if entry.uid in refused:
-            assert partly is not None
-            mark_refused(
-                journal_path,
-                entry.uid,
-                now_utc(),
-                partly.template,
-                _fields(partly),
-                instead_of(partly),
-            )
-        else:
+    with marking(journal_path) as marks:
+        for done, entry in enumerate(waiting):
+            if not go_on(progress, done, len(waiting)):
+                break
+            refusal: DomainError | None
+            try:
+                now, partly = _send_one(
+                    shared_db, entry, by_laptop, earlier.get(entry.uid), children
+                )
+                refusal = partly if isinstance(partly, AlreadyCheckedIn) else None
+            except DomainError as error:
+                now, partly, refusal = False, None, error
+            if refusal is not None:
+                refused.add(entry.uid)
+                marks.refused(
+                    entry.uid, now_utc(), refusal.template, _fields(refusal), instead_of(refusal)
+                )
+                continue
             note, fields = (None, None) if partly is None else (partly.template, _fields(partly))
-            mark_sent(journal_path, entry.uid, now_utc(), note=note, fields=fields)
+            marks.sent(entry.uid, now_utc(), note=note, fields=fields)
             if now:
                 sent += 1
             else:

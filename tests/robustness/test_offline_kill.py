@@ -136,7 +136,7 @@ def test_sigkill_while_sending_loses_nothing_and_duplicates_nothing(
         assert child.stdout.readline() == "READY\n", child.stderr.read() if child.stderr else ""
         first = child.stdout.readline()
         assert first.startswith("SENT "), first
-        time.sleep(rng.uniform(0.0, 0.3))
+        time.sleep(rng.uniform(0.0, 0.1))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=60)
         assert child.returncode == -signal.SIGKILL, (kill, out[-300:], err[-2000:])
