@@ -41,6 +41,7 @@ from db.offline.journal import (
     EntryKind,
     EntryState,
     Flag,
+    Marks,
     dismiss_refusal,
     entries,
     journal_refusals,
@@ -390,3 +391,31 @@ def test_an_undo_offline_takes_the_check_in_back_on_the_server(
     assert send_journal(shared.db, journal, "desk-1").sent == 3
 
     assert _present(shared.db, shared.session_id) == {_uid(shared.db, shared.janis_id)}
+
+
+def test_a_stop_between_the_servers_commit_and_the_journals_mark_sends_nothing_twice(
+    shared: Desk, copy: Database, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorded = _desk_day_offline(shared, copy, journal)
+    real_mark = Marks._mark
+    calls = []
+
+    def power_cut_at_the_fifth_mark(self: Marks, *args: object, **kwargs: object) -> None:
+        calls.append(args[0])
+        if len(calls) == 5:
+            raise KeyboardInterrupt  # the laptop stops: the fifth entry is on the server only
+        real_mark(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Marks, "_mark", power_cut_at_the_fifth_mark)
+    with pytest.raises(KeyboardInterrupt):
+        send_journal(shared.db, journal, "desk-1")
+    monkeypatch.setattr(Marks, "_mark", real_mark)
+    assert _count(shared.db, AppliedEntry) == 5
+    assert len(entries(journal, EntryState.SENT)) == 4
+
+    result = send_journal(shared.db, journal, "desk-1")
+
+    assert (result.sent, result.already_there, result.refused) == (recorded - 5, 1, 0)
+    assert _count(shared.db, AppliedEntry) == recorded
+    assert _present(shared.db, shared.session_id) == _present(copy, shared.session_id)
+    assert _open_loans(shared.db) == _open_loans(copy)
