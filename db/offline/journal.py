@@ -203,13 +203,21 @@ class Marks:
         """The server has the entry. `note`: what it did only in part (a kit's part left
         behind). Its arguments (a walk-in's name, a card code) are dropped: the server has
         them now."""
-        self._mark(uid, EntryState.SENT, at, note, fields, None)
+        self._mark(uid, EntryState.SENT, at, note, fields, None, True)
 
     def refused(
-        self, uid: str, at: datetime, refusal: str, fields: dict[str, Any], instead: str
+        self,
+        uid: str,
+        at: datetime,
+        refusal: str,
+        fields: dict[str, Any],
+        instead: str,
+        *,
+        forget_arguments: bool = False,
     ) -> None:
-        """The server refused the entry: kept, with why and what was done instead."""
-        self._mark(uid, EntryState.REFUSED, at, refusal, fields, instead)
+        """The server refused the entry: kept, with why and what was done instead.
+        `forget_arguments`: the child was erased, so the entry keeps nothing of them."""
+        self._mark(uid, EntryState.REFUSED, at, refusal, fields, instead, forget_arguments)
 
     def _mark(
         self,
@@ -219,6 +227,7 @@ class Marks:
         refusal: str | None,
         fields: dict[str, Any] | None,
         instead: str | None,
+        forget_arguments: bool,
     ) -> None:
         self._connection.execute("BEGIN IMMEDIATE")
         self._connection.execute(
@@ -230,7 +239,7 @@ class Marks:
                 refusal,
                 None if fields is None else json.dumps(fields, ensure_ascii=False, default=str),
                 instead,
-                state is EntryState.SENT,
+                forget_arguments,
                 uid,
             ),
         )

@@ -104,7 +104,7 @@ NOTHING_TO_RETURN = QT_TRANSLATE_NOOP(
     "DomainError", "Nothing was changed: the server already had the item back."
 )
 NOTHING_FOR_ERASED = QT_TRANSLATE_NOOP(
-    "DomainError", "Nothing was recorded for this child, and nothing of them is kept here."
+    "DomainError", "Nothing was recorded for this child, and this journal keeps nothing of them."
 )
 NOT_CHECKED_IN = QT_TRANSLATE_NOOP(
     "DomainError", "Nobody was checked in: check the child in to another session if they came."
@@ -441,7 +441,12 @@ def send_journal(
             if refusal is not None:
                 refused.add(entry.uid)
                 marks.refused(
-                    entry.uid, now_utc(), refusal.template, _fields(refusal), instead_of(refusal)
+                    entry.uid,
+                    now_utc(),
+                    refusal.template,
+                    _fields(refusal),
+                    instead_of(refusal),
+                    forget_arguments=isinstance(refusal, ChildErased),
                 )
                 continue
             note, fields = (None, None) if partly is None else (partly.template, _fields(partly))

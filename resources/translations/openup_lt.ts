@@ -1344,6 +1344,46 @@
         <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
         <translation>Slaptažodžio išsaugoti nepavyko: šio kompiuterio raktinė jį atmetė ({problem}). Niekas nepakeista.</translation>
     </message>
+    <message>
+        <source>{name} was already checked in to this session at {since}.</source>
+        <translation>{name}: šiame užsiėmime jau yra registracija ({since}).</translation>
+    </message>
+    <message>
+        <source>The child&apos;s records were erased on the server meanwhile.</source>
+        <translation>Vaiko duomenys serveryje per tą laiką ištrinti.</translation>
+    </message>
+    <message>
+        <source>The child&apos;s registration at this desk did not reach the server.</source>
+        <translation>Šiame kompiuteryje atlikta vaiko registracija nepasiekė serverio.</translation>
+    </message>
+    <message>
+        <source>{tag} was lent without {parts}: out or in repair on the server.</source>
+        <translation>{tag} išduotas be {parts}: pagal serverio duomenis jos išduotos arba taisomos.</translation>
+    </message>
+    <message>
+        <source>Nothing was added: the check-in the server already had counts.</source>
+        <translation>Nieko nepridėta: galioja registracija, kuri serveryje jau buvo.</translation>
+    </message>
+    <message>
+        <source>Nothing was lent: the loan the server already had stays as it is.</source>
+        <translation>Nieko neišduota: serveryje jau buvęs išdavimas lieka nepakeistas.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the server already had the item back.</source>
+        <translation>Nieko nepakeista: serveryje daiktas jau buvo grąžintas.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this child, and this journal keeps nothing of them.</source>
+        <translation>Apie šį vaiką nieko neįrašyta, ir šiame žurnale apie jį nieko nesaugoma.</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in: check the child in to another session if they came.</source>
+        <translation>Niekas neužregistruotas: jei vaikas atėjo, užregistruokite jį kitame užsiėmime.</translation>
+    </message>
+    <message>
+        <source>Nothing of this entry was recorded.</source>
+        <translation>Iš šio įrašo nieko neišsaugota.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

@@ -1344,6 +1344,46 @@
         <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
         <translation>Paroli nevar saglabāt: šī datora atslēgu glabātuve to atteica ({problem}). Nekas netika mainīts.</translation>
     </message>
+    <message>
+        <source>{name} was already checked in to this session at {since}.</source>
+        <translation>{name}: šajā nodarbībā jau ir reģistrācija ({since}).</translation>
+    </message>
+    <message>
+        <source>The child&apos;s records were erased on the server meanwhile.</source>
+        <translation>Bērna dati serverī pa to laiku ir dzēsti.</translation>
+    </message>
+    <message>
+        <source>The child&apos;s registration at this desk did not reach the server.</source>
+        <translation>Bērna reģistrācija, kas veikta šajā datorā, serverī nenonāca.</translation>
+    </message>
+    <message>
+        <source>{tag} was lent without {parts}: out or in repair on the server.</source>
+        <translation>{tag} izsniegts bez {parts}: pēc servera datiem tās ir izsniegtas vai remontā.</translation>
+    </message>
+    <message>
+        <source>Nothing was added: the check-in the server already had counts.</source>
+        <translation>Nekas netika pievienots: spēkā ir reģistrācija, kas serverī jau bija.</translation>
+    </message>
+    <message>
+        <source>Nothing was lent: the loan the server already had stays as it is.</source>
+        <translation>Nekas netika izsniegts: izsniegums, kas serverī jau bija, paliek nemainīts.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the server already had the item back.</source>
+        <translation>Nekas netika mainīts: serverī priekšmets jau bija atdots.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this child, and this journal keeps nothing of them.</source>
+        <translation>Par šo bērnu nekas netika ierakstīts, un šajā žurnālā par viņu nekas netiek glabāts.</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in: check the child in to another session if they came.</source>
+        <translation>Neviens netika reģistrēts: ja bērns atnāca, reģistrējiet viņu citā nodarbībā.</translation>
+    </message>
+    <message>
+        <source>Nothing of this entry was recorded.</source>
+        <translation>No šī ieraksta nekas netika saglabāts.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

@@ -332,6 +332,9 @@ def test_a_child_erased_meanwhile_is_listed_and_nothing_is_recorded_for_them(
         (ChildErased.template, NOTHING_FOR_ERASED)
     }
     assert _count(shared.db, Attendance) == 0 and _open_loans(shared.db) == set()
+    # The journal keeps nothing of an erased child: neither uid nor card code.
+    assert [e.arguments for e in journal_refusals(journal)] == [{}, {}]
+    assert _uid(shared.db, shared.janis_id).encode() not in journal.read_bytes()
 
 
 def test_a_session_cancelled_meanwhile_is_listed(
