@@ -16,6 +16,7 @@ from db.accounts import add_staff
 from db.attendance import check_in
 from db.database import Database
 from db.dates import day_text
+from db.desk import search_at_desk
 from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
 from db.errors import ItemAlreadyOut, SessionCancelled
 from db.models import (
@@ -54,6 +55,7 @@ from db.offline.sending import (
     NOTHING_FOR_ERASED,
     AlreadyCheckedIn,
     ChildErased,
+    KitPartsLeftBehind,
     send_journal,
 )
 from db.people import ParticipantDetails, register_participant
@@ -422,3 +424,56 @@ def test_a_stop_between_the_servers_commit_and_the_journals_mark_sends_nothing_t
     assert _count(shared.db, AppliedEntry) == recorded
     assert _present(shared.db, shared.session_id) == _present(copy, shared.session_id)
     assert _open_loans(shared.db) == _open_loans(copy)
+
+
+def test_a_kit_lent_offline_without_a_part_lent_elsewhere_is_sent_and_listed(
+    shared: Desk, copy: Database, journal: Path
+) -> None:
+    by = shared.librarian_id
+    offline = lend_offline(
+        copy, journal, "XBOX-01", Borrower.child(shared.ilze_id), kit=True, by=by, at=_at(5)
+    )
+    assert offline.result is not None and len(offline.result.lent) == 3  # type: ignore[union-attr]
+    lend(shared.db, "CTL-01", Borrower.child(shared.janis_id), at=_at(1))
+
+    result = send_journal(shared.db, journal, "desk-1")
+
+    assert (result.sent, result.refused) == (1, 0)
+    [partly] = journal_refusals(journal)
+    assert partly.state is EntryState.SENT and partly.refusal == KitPartsLeftBehind.template
+    assert partly.refusal_fields == {"tag": "XBOX-01", "parts": "CTL-01"}
+    ilze, janis = _uid(shared.db, shared.ilze_id), _uid(shared.db, shared.janis_id)
+    assert _open_loans(shared.db) == {
+        ("XBOX-01", ilze, None),
+        ("CTL-02", ilze, None),
+        ("CTL-01", janis, None),
+    }
+
+
+def test_a_card_registered_after_the_copy_is_recorded_offline_and_checked_in_on_sending(
+    shared: Desk, copy: Database, journal: Path
+) -> None:
+    newcomer = register_participant(
+        shared.db, ParticipantDetails("Marta", "Zīle", 2012, shared.site_id)
+    )
+    with shared.db.reading() as session:
+        row = session.get(Participant, newcomer)
+        assert row is not None and row.card_code is not None
+        card = row.card_code
+
+    offline = check_in_card_offline(
+        copy, journal, shared.session_id, card, by=shared.librarian_id, at=_at(7)
+    )
+
+    assert offline.result is None and offline.entry is not None
+    assert offline.entry.flag is Flag.CARD_UNKNOWN
+    assert send_journal(shared.db, journal, "desk-1").sent == 1
+    assert _present(shared.db, shared.session_id) == {row.uid}
+
+
+def test_the_desks_name_search_runs_on_the_copy(shared: Desk, copy: Database) -> None:
+    check_in(copy, shared.session_id, shared.ilze_id, at=_at(1))
+    found = search_at_desk(
+        copy, "kenin", shared.session_id, site_id=shared.site_id, limit=10, by=shared.librarian_id
+    )
+    assert [(f.child.full_name, f.here) for f in found] == [("Ilze Ķēniņa", True)]
