@@ -87,6 +87,15 @@ class ChildNotOnServer(DomainError):
     )
 
 
+class EntryClashed(DomainError):
+    """A record the entry makes clashes with one already on the server (a walk-in's card
+    code given twice): nothing of it is written."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DomainError", "The server already has a record with this entry's identity or card code."
+    )
+
+
 class KitPartsLeftBehind(DomainError):
     template = QT_TRANSLATE_NOOP(
         "DomainError", "{tag} was lent without {parts}: out or in repair on the server."
@@ -409,7 +418,7 @@ def _send_one(
             with db.reading() as session:
                 applied = session.get(AppliedEntry, entry.uid)
             if applied is None:
-                raise
+                raise EntryClashed() from None
     return False, _outcome_of_earlier(db, entry, applied, children)
 
 
@@ -418,7 +427,9 @@ def send_journal(
 ) -> SendResult:
     """Send the waiting entries in order, each once; refusals stay in the journal, listed.
 
-    `progress(done, total)` hears of each entry sent; False stops before the next one."""
+    `progress(done, total)` hears of each entry sent; False stops before the next one.
+    A connection lost midway raises as it does in any use case: what was sent stays sent,
+    marked or found applied next time, and the rest waits."""
     waiting = waiting_entries(journal_path)
     if not waiting:
         return SendResult()

@@ -1357,6 +1357,10 @@
         <translation>Šiame kompiuteryje atlikta vaiko registracija nepasiekė serverio.</translation>
     </message>
     <message>
+        <source>The server already has a record with this entry&apos;s identity or card code.</source>
+        <translation>Serveryje jau yra įrašas su tokiu pačiu identifikatoriumi arba kortelės kodu kaip šio įrašo.</translation>
+    </message>
+    <message>
         <source>{tag} was lent without {parts}: out or in repair on the server.</source>
         <translation>{tag} išduotas be {parts}: pagal serverio duomenis jos išduotos arba taisomos.</translation>
     </message>

@@ -1357,6 +1357,10 @@
         <translation>Bērna reģistrācija, kas veikta šajā datorā, serverī nenonāca.</translation>
     </message>
     <message>
+        <source>The server already has a record with this entry&apos;s identity or card code.</source>
+        <translation>Serverī jau ir dati ar tādu pašu identifikatoru vai kartes kodu kā šim ierakstam.</translation>
+    </message>
+    <message>
         <source>{tag} was lent without {parts}: out or in repair on the server.</source>
         <translation>{tag} izsniegts bez {parts}: pēc servera datiem tās ir izsniegtas vai remontā.</translation>
     </message>

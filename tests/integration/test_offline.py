@@ -55,6 +55,8 @@ from db.offline.sending import (
     NOTHING_FOR_ERASED,
     AlreadyCheckedIn,
     ChildErased,
+    ChildNotOnServer,
+    EntryClashed,
     KitPartsLeftBehind,
     send_journal,
 )
@@ -477,3 +479,34 @@ def test_the_desks_name_search_runs_on_the_copy(shared: Desk, copy: Database) ->
         copy, "kenin", shared.session_id, site_id=shared.site_id, limit=10, by=shared.librarian_id
     )
     assert [(f.child.full_name, f.here) for f in found] == [("Ilze Ķēniņa", True)]
+
+
+def test_a_walk_in_the_server_cannot_take_is_refused_and_so_is_what_names_the_child(
+    shared: Desk, copy: Database, journal: Path
+) -> None:
+    by = shared.librarian_id
+    new = walk_in_offline(
+        copy,
+        journal,
+        ParticipantDetails("Līva", "Ūdre", 2011, shared.site_id),
+        [],
+        "",
+        TODAY,
+        by=by,
+        at=_at(1),
+    )
+    assert new.result is not None and new.entry is not None
+    check_in_offline(copy, journal, shared.session_id, new.result, by=by, at=_at(2))
+    with shared.db.unit_of_work() as uow:  # the same card code, given on the server meanwhile
+        janis = uow.session.get(Participant, shared.janis_id)
+        assert janis is not None
+        janis.card_code = new.entry.arguments["card_code"]
+        uow.commit()
+
+    result = send_journal(shared.db, journal, "desk-1")
+
+    assert [(e.kind, e.refusal) for e in result.refusals] == [
+        (EntryKind.WALK_IN, EntryClashed.template),
+        (EntryKind.CHECK_IN, ChildNotOnServer.template),
+    ]
+    assert _count(shared.db, Participant) == CHILDREN + 2 and _count(shared.db, Attendance) == 0
