@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from db.database import BUSY_TIMEOUT_MS, create_private_file, data_folder, make_private
+from db.errors import QT_TRANSLATE_NOOP, DomainError
 from db.models import new_uid
 
 JOURNAL_FILE_NAME = "offline-journal.sqlite3"
@@ -40,6 +41,12 @@ CREATE TABLE IF NOT EXISTS entry (
     sent_at TEXT
 )
 """
+
+
+class JournalNotWritten(DomainError):
+    """The laptop's journal could not take an entry: the desk must not say it was saved."""
+
+    template = QT_TRANSLATE_NOOP("DomainError", "This was not saved on this laptop: {reason}.")
 
 
 class EntryKind(enum.StrEnum):
@@ -139,22 +146,30 @@ def record(
 ) -> Entry:
     """Write one decided action, durably, in its own transaction; returns it as written."""
     uid = uid or new_uid()
-    with _opened(path) as connection:
-        connection.execute("BEGIN IMMEDIATE")
-        cursor = connection.execute(
-            "INSERT INTO entry (uid, kind, arguments, staff_id, at, flag)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                uid,
-                kind.value,
-                json.dumps(arguments, ensure_ascii=False, sort_keys=True),
-                by,
-                _utc_text(at),
-                None if flag is None else flag.value,
-            ),
-        )
-        seq = cursor.lastrowid
-        connection.execute("COMMIT")
+    try:
+        with _opened(path) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            cursor = connection.execute(
+                "INSERT INTO entry (uid, kind, arguments, staff_id, at, flag)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    uid,
+                    kind.value,
+                    json.dumps(arguments, ensure_ascii=False, sort_keys=True),
+                    by,
+                    _utc_text(at),
+                    None if flag is None else flag.value,
+                ),
+            )
+            seq = cursor.lastrowid
+            connection.execute("COMMIT")
+    except (OSError, sqlite3.Error) as error:
+        from db.backups import why_not_written
+
+        reason = why_not_written(error)
+        if reason is None:
+            raise
+        raise JournalNotWritten(reason=reason) from error
     assert seq is not None
     return Entry(seq, uid, kind, arguments, by, at, flag, EntryState.WAITING)
 

@@ -1388,6 +1388,10 @@
         <source>Nothing of this entry was recorded.</source>
         <translation>Iš šio įrašo nieko neišsaugota.</translation>
     </message>
+    <message>
+        <source>This was not saved on this laptop: {reason}.</source>
+        <translation>Tai neišsaugota šiame kompiuteryje: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

@@ -1388,6 +1388,10 @@
         <source>Nothing of this entry was recorded.</source>
         <translation>No šī ieraksta nekas netika saglabāts.</translation>
     </message>
+    <message>
+        <source>This was not saved on this laptop: {reason}.</source>
+        <translation>Tas netika saglabāts šajā datorā: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>

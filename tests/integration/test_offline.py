@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -30,6 +31,7 @@ from db.models import (
     Role,
     Staff,
 )
+from db.offline import at_the_desk
 from db.offline.at_the_desk import (
     check_in_card_offline,
     check_in_offline,
@@ -39,9 +41,11 @@ from db.offline.at_the_desk import (
     walk_in_offline,
 )
 from db.offline.journal import (
+    Entry,
     EntryKind,
     EntryState,
     Flag,
+    JournalNotWritten,
     Marks,
     dismiss_refusal,
     entries,
@@ -510,3 +514,36 @@ def test_a_walk_in_the_server_cannot_take_is_refused_and_so_is_what_names_the_ch
         (EntryKind.CHECK_IN, ChildNotOnServer.template),
     ]
     assert _count(shared.db, Participant) == CHILDREN + 2 and _count(shared.db, Attendance) == 0
+
+
+def test_a_journal_that_cannot_be_written_leaves_the_copy_as_it_was(
+    shared: Desk, copy: Database, tmp_path: Path
+) -> None:
+    (tmp_path / "not-a-folder").write_text("")
+    journal = tmp_path / "not-a-folder" / "journal.sqlite3"
+    [(_child, card)] = _cards(copy)[:1]
+
+    with pytest.raises(JournalNotWritten):
+        check_in_card_offline(copy, journal, shared.session_id, card, by=None, at=_at(1))
+
+    assert _count(copy, Attendance) == 0  # the desk says nothing was saved, and nothing was
+
+
+def test_the_entry_is_written_before_the_copys_change_commits(
+    shared: Desk, copy: Database, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A laptop stopped between the two keeps the entry: a scan the copy took is sent."""
+    real_record = at_the_desk.record
+    seen_on_copy: list[int] = []
+
+    def watching(*args: Any, **kwargs: Any) -> Entry:
+        seen_on_copy.append(_count(copy, Attendance))  # read on a connection of its own
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(at_the_desk, "record", watching)
+    [(_child, card)] = _cards(copy)[:1]
+
+    done = check_in_card_offline(copy, journal, shared.session_id, card, by=None, at=_at(1))
+
+    assert seen_on_copy == [0] and _count(copy, Attendance) == 1
+    assert done.entry is not None and [e.uid for e in entries(journal)] == [done.entry.uid]
