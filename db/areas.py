@@ -51,6 +51,8 @@ TABLE_AREAS: dict[str, Area] = {
     "project": Area.SETTINGS,
     "shared_setting": Area.SETTINGS,
     "audit_event": Area.AUDIT,
+    # Bookkeeping of offline desks' journals: the entry's own records name what changed.
+    "applied_entry": Area.AUDIT,
 }
 
 _collector: ContextVar[set[Area] | None] = ContextVar("areas_collector", default=None)

@@ -7,6 +7,7 @@ one open loan per item, one attendance row per child per session, unique tags an
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import UTC, date, datetime, time
 from typing import Any, ClassVar
 
@@ -71,6 +72,14 @@ def _enum(cls: type[enum.Enum], name: str) -> SqlEnum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+def new_uid() -> str:
+    """A record's identity no other laptop can also give (records made at a desk offline)."""
+    return str(uuid.uuid4())
+
+
+UID_LENGTH = 36  # a UUID's text: 8-4-4-4-12 hex digits
 
 
 class Base(DeclarativeBase):
@@ -194,6 +203,8 @@ class Participant(Base):
     __tablename__ = "participant"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Given where the child is registered, a desk offline too, and kept when it is sent on.
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, index=True, default=new_uid)
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
     # Folded "first last" without diacritics, for as-you-type search in SQL.
@@ -304,6 +315,7 @@ class Attendance(Base):
     __tablename__ = "attendance"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, index=True, default=new_uid)
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"), index=True)
     status: Mapped[AttendanceStatus] = mapped_column(
@@ -347,6 +359,7 @@ class Loan(Base):
     __tablename__ = "loan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, index=True, default=new_uid)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"), index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -415,3 +428,18 @@ class SharedSetting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AppliedEntry(Base):
+    """An entry of a desk's offline journal that reached this database: written in the same
+    transaction as what the entry did, so the entry is never applied twice."""
+
+    __tablename__ = "applied_entry"
+
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    laptop: Mapped[str] = mapped_column(String(100), default="")
+    applied_at: Mapped[datetime] = mapped_column(default=now_utc)
+    # The ids of the records the entry wrote ({"attendance": [..], "loan": [..]}), for an
+    # undo sent later, and whether a check-in found the child already there.
+    records: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
