@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 
 from db.attendance import check_in, check_in_card, undo_check_in
+from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database, replaying
 from db.dates import moment_text
@@ -63,7 +64,6 @@ from db.offline.journal import (
     waiting_entries,
 )
 from db.people import ParticipantDetails, register_walk_in
-from db.privacy import ERASED_ACTION
 from db.progress import Progress, go_on
 
 _CHUNK = 500
@@ -252,7 +252,7 @@ def _read_children(db: Database, entries: Iterable[Entry]) -> _Children:
             erased_ids |= set(
                 session.scalars(
                     select(AuditEvent.entity_id).where(
-                        AuditEvent.action == ERASED_ACTION,
+                        AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
                         AuditEvent.entity == "participant",
                         AuditEvent.entity_id.in_(list(found.values())),
                     )

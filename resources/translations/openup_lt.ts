@@ -271,7 +271,7 @@
         <translation>Atsarginės kopijos</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Komanda šiai duomenų bazei (ji paklaus slaptažodžio):</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
         <translation>Nario kortelės</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kortelės su vaiko QR kodu, vardu ir pavardės pirmąja raide — nieko daugiau apie vaiką. Dešimt A4 lape, su kirpimo žymėmis.</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>Pažymėkite bent vieną vaiką.</translation>
     </message>
     <message>
-        <source>Each child's library's language</source>
+        <source>Each child&apos;s library&apos;s language</source>
         <translation>Kiekvieno vaiko bibliotekos kalba</translation>
     </message>
 </context>
@@ -388,7 +388,7 @@
         <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
     </message>
     <message>
-        <source>The library's shared database (server)</source>
+        <source>The library&apos;s shared database (server)</source>
         <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
     </message>
     <message>
@@ -396,11 +396,11 @@
         <translation>pvz., db.jekabpils-biblioteka.lv</translation>
     </message>
     <message>
-        <source>kept in this computer's keyring</source>
+        <source>kept in this computer&apos;s keyring</source>
         <translation>saugomas šio kompiuterio raktinėje</translation>
     </message>
     <message>
-        <source>verify-full: check the server's certificate</source>
+        <source>verify-full: check the server&apos;s certificate</source>
         <translation>verify-full: tikrinti serverio sertifikatą</translation>
     </message>
     <message>
@@ -416,7 +416,7 @@
         <translation>Patikrinti ryšį</translation>
     </message>
     <message>
-        <source>Move this laptop's records into the shared database (it must be empty)</source>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
         <translation>Perkelti šio kompiuterio įrašus į bendrą duomenų bazę (ji turi būti tuščia)</translation>
     </message>
     <message>
@@ -448,7 +448,7 @@
         <translation>CA failas</translation>
     </message>
     <message>
-        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library's server.</source>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
         <translation>Kur šis kompiuteris turėtų saugoti įrašus? Atskiras kompiuteris (stovykloje, vienoje darbo vietoje) naudoja failą; keli kompiuteriai ir partnerių bibliotekos naudoja vieną bendrą duomenų bazę bibliotekos serveryje.</translation>
     </message>
     <message>
@@ -468,11 +468,11 @@
         <translation>tuščia duomenų bazė, paruošta OpenUp Desk</translation>
     </message>
     <message>
-        <source>a database that holds another program's tables</source>
+        <source>a database that holds another program&apos;s tables</source>
         <translation>duomenų bazė su kitos programos lentelėmis</translation>
     </message>
     <message>
-        <source>OpenUp Desk's records (schema %1)</source>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
         <translation>OpenUp Desk įrašai (schema %1)</translation>
     </message>
     <message>
@@ -499,7 +499,7 @@
         <translation>Tik šis kompiuteris (failas šiame kompiuteryje)</translation>
     </message>
     <message>
-        <source>The library's shared database (server)</source>
+        <source>The library&apos;s shared database (server)</source>
         <translation>Bendra bibliotekos duomenų bazė (serveris)</translation>
     </message>
     <message>
@@ -519,7 +519,7 @@
         <translation>Programa pasirinktą duomenų bazę naudos nuo kito paleidimo.</translation>
     </message>
     <message>
-        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop's file is kept as a copy in %4.</source>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
         <translation>Įrašai perkelti ir suskaičiuoti: vaikų – %1, apsilankymų – %2, išdavimų – %3. Šio kompiuterio failas išsaugotas kaip kopija: %4.</translation>
     </message>
     <message>
@@ -790,7 +790,7 @@
         <translation>Nuskaityti kamera…</translation>
     </message>
     <message>
-        <source>This laptop's keyboard seems to be set to %1; scans are still read right.</source>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
     </message>
     <message>
@@ -806,7 +806,7 @@
         <translation>Kioskas…</translation>
     </message>
     <message>
-        <source>The children's self check-in on the interactive table, full screen</source>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
         <translation>Vaikų savarankiška registracija prie interaktyvaus stalo, per visą ekraną</translation>
     </message>
 </context>
@@ -841,11 +841,11 @@
         <translation>kurti arba atkurti duomenų bazės atsargines kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportuoti dalyvių duomenis</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>keisti kito asmens slaptažodį</translation>
     </message>
     <message>
@@ -869,7 +869,7 @@
         <translation>Užsiėmimas</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>vaiko kortelės</translation>
     </message>
     <message>
@@ -885,7 +885,7 @@
         <translation>jis nurašytas</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Dalis gali priklausyti tik rinkiniui, kuris pats nėra kito rinkinio dalis.</translation>
     </message>
     <message>
@@ -969,7 +969,7 @@
         <translation>Gimimo metai turi būti nuo 1900 iki šių metų.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Globėjo vardas arba telefonas per ilgas.</translation>
     </message>
     <message>
@@ -985,7 +985,7 @@
         <translation>Vaikus galima įtraukti tik į uždarą mokymų ciklą.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotekos šalis turi būti LV arba LT.</translation>
     </message>
     <message>
@@ -1037,7 +1037,7 @@
         <translation>kontrolinis simbolis nesutampa: kodas nuskaitytas klaidingai.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nėra kam išduoti: pirmiausia nuskaitykite vaiko kortelę arba pasirinkite užsiėmimą.</translation>
     </message>
     <message>
@@ -1065,7 +1065,7 @@
         <translation>{path} jau yra arba tai pati duomenų bazė; pasirinkite naują failo pavadinimą.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Ši duomenų bazė yra PostgreSQL serveryje: atsargines kopijas daro serveris, o ne ši programa. Kreipkitės į serverio administratorių arba sukurkite kopiją šia komanda (ji paklaus slaptažodžio): {command}</translation>
     </message>
     <message>
@@ -1117,7 +1117,7 @@
         <translation>peržiūrėti audito žurnalą</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>ištrinti vaiko duomenis</translation>
     </message>
     <message>
@@ -1173,7 +1173,7 @@
         <translation>jo lapas tęsiasi už 10 010 eilutės, dalyvių sąrašui tai per daug.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Vaikų duomenys rodomi tik aktyviai paskyrai: prisijunkite iš naujo.</translation>
     </message>
     <message>
@@ -1241,11 +1241,11 @@
         <translation>{picture} negalima atverti kaip paveikslėlio.</translation>
     </message>
     <message>
-        <source>This computer's program is older than the shared database: install version {version} or newer.</source>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
         <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite {version} ar naujesnę versiją.</translation>
     </message>
     <message>
-        <source>This computer's program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
         <translation>Šio kompiuterio programa senesnė už bendrą duomenų bazę: įdiekite naujausią OpenUp Desk versiją.</translation>
     </message>
     <message>
@@ -1257,7 +1257,7 @@
         <translation>Bendros duomenų bazės atnaujinimą patvirtinti gali tik OpenUp Desk administratorius.</translation>
     </message>
     <message>
-        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner's account (main.py migrate). Nothing was changed.</source>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
         <translation>Ši paskyra negali atnaujinti bendros duomenų bazės: ją atnaujina serverį prižiūrintis asmuo su schemos savininko paskyra (main.py migrate). Niekas nepakeista.</translation>
     </message>
     <message>
@@ -1269,11 +1269,11 @@
         <translation>Duomenų bazėje {database} jau yra lentelių: serverio parengimas paruošia tik tuščią duomenų bazę.</translation>
     </message>
     <message>
-        <source>Enter the server's name or address.</source>
+        <source>Enter the server&apos;s name or address.</source>
         <translation>Įveskite serverio pavadinimą arba adresą.</translation>
     </message>
     <message>
-        <source>Enter the database's name.</source>
+        <source>Enter the database&apos;s name.</source>
         <translation>Įveskite duomenų bazės pavadinimą.</translation>
     </message>
     <message>
@@ -1289,7 +1289,7 @@
         <translation>Pasirinkite, kaip šifruojamas ryšys.</translation>
     </message>
     <message>
-        <source>Choose the CA file that checks the server's certificate.</source>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
         <translation>Pasirinkite CA failą, kuriuo tikrinamas serverio sertifikatas.</translation>
     </message>
     <message>
@@ -1297,7 +1297,7 @@
         <translation>{reason}</translation>
     </message>
     <message>
-        <source>No server has this name: check the server's name, or the network.</source>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
         <translation>Serverio tokiu pavadinimu nėra: patikrinkite serverio pavadinimą arba tinklą.</translation>
     </message>
     <message>
@@ -1317,7 +1317,7 @@
         <translation>Serveryje nėra tokio pavadinimo duomenų bazės.</translation>
     </message>
     <message>
-        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server's name.</source>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
         <translation>Šifruotas ryšys (TLS) nepavyko: serveris jo nesiūlo arba jo sertifikatas neatitinka CA failo ir serverio pavadinimo.</translation>
     </message>
     <message>
@@ -1333,7 +1333,7 @@
         <translation>perkelti įrašus į bendrą duomenų bazę</translation>
     </message>
     <message>
-        <source>The shared database already holds records ({tables}): only an empty one takes this laptop's records. Nothing was copied.</source>
+        <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
         <translation>Bendroje duomenų bazėje jau yra įrašų ({tables}): šio kompiuterio įrašus galima perkelti tik į tuščią duomenų bazę. Nieko nenukopijuota.</translation>
     </message>
     <message>
@@ -1341,27 +1341,27 @@
         <translation>Lentelės {table} kopijoje yra {copied} eilučių, o ne {kept}: nieko neperkelta, įrašai lieka šiame kompiuteryje.</translation>
     </message>
     <message>
-        <source>Only a laptop's own database file can be moved to the shared database.</source>
+        <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
         <translation>Į bendrą duomenų bazę galima perkelti tik šio kompiuterio duomenų bazės failą.</translation>
     </message>
     <message>
-        <source>The password cannot be kept: this computer's keyring refused it ({problem}). Nothing was changed.</source>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
         <translation>Slaptažodžio išsaugoti nepavyko: šio kompiuterio raktinė jį atmetė ({problem}). Niekas nepakeista.</translation>
     </message>
-<message>
+    <message>
         <source>{name} was already checked in to this session at {since}.</source>
         <translation>{name}: šiame užsiėmime jau yra registracija ({since}).</translation>
     </message>
     <message>
-        <source>The child's records were erased on the server meanwhile.</source>
+        <source>The child&apos;s records were erased on the server meanwhile.</source>
         <translation>Vaiko duomenys serveryje per tą laiką ištrinti.</translation>
     </message>
     <message>
-        <source>The child's registration at this desk did not reach the server.</source>
+        <source>The child&apos;s registration at this desk did not reach the server.</source>
         <translation>Šiame kompiuteryje atlikta vaiko registracija nepasiekė serverio.</translation>
     </message>
     <message>
-        <source>The server already has a record with this entry's identity or card code.</source>
+        <source>The server already has a record with this entry&apos;s identity or card code.</source>
         <translation>Serveryje jau yra įrašas su tokiu pačiu identifikatoriumi arba kortelės kodu kaip šio įrašo.</translation>
     </message>
     <message>
@@ -1706,7 +1706,7 @@
         <translation>pvz., Rokiškio rajono savivaldybės viešoji biblioteka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šioje duomenų bazėje dar nėra paskyrų. Sukurkite pirmąjį administratorių: vėliau jis pridės bibliotekininkų paskyras.</translation>
     </message>
     <message>
@@ -1871,7 +1871,7 @@
         <translation>pvz., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kodas spausdinamas daikto etiketėje, todėl vėliau jo pakeisti negalima.</translation>
     </message>
     <message>
@@ -2307,7 +2307,7 @@
         <translation>Mėnesio lankomumas</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Vaikai × užsiėmimų datos su žymomis dalyvavo, vėlavo, pateisinta, nedalyvavo — kiekvienai programai, su mėnesio sumomis.</translation>
     </message>
     <message>
@@ -2382,7 +2382,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2487,7 +2487,7 @@
         <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Ištrinti šio vaiko duomenis…</translation>
     </message>
     <message>
@@ -2543,7 +2543,7 @@
         <translation>Globėjas</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Globėjo telefonas</translation>
     </message>
     <message>
@@ -2870,7 +2870,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Vaikų duomenys</translation>
     </message>
     <message>
@@ -2894,11 +2894,11 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Kiek laiko saugoti vaikų duomenis, nustato administratorius.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Saugoti vaiko duomenis</translation>
     </message>
     <message>
@@ -3023,7 +3023,7 @@
         <translation>Vaikai, kurių saugojimo terminas pasibaigė</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Biblioteka saugo vaiko duomenis %1. Ilgiau saugomų vaikų: %2.</translation>
     </message>
     <message>
@@ -3031,7 +3031,7 @@
         <translation>Ištrinti šiuos vaikus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Negrįžtamai ištrinti šių vaikų duomenis (vaikų: %1)? Bus pašalinti jų vardai, globėjai, telefonai, pastabos, sutikimai ir kortelių kodai; lankomumas lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -3174,55 +3174,7 @@
         <source>Sessions</source>
         <translation>Užsiėmimai</translation>
     </message>
-<message>
-        <source>Planned</source>
-        <translation>Suplanuotas</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Įvyko</translation>
-    </message>
-    <message>
-        <source>Did not occur</source>
-        <translation>Neįvyko</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Dalyvavo</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Vėlavo</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Nedalyvavo (pateisinta)</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Nedalyvavo</translation>
-    </message>
-    <message>
-        <source>Not marked yet</source>
-        <translation>Dar nepažymėta</translation>
-    </message>
-    <message>
-        <source>Card scanned at the desk</source>
-        <translation>Nuskaityta kortelė</translation>
-    </message>
-    <message>
-        <source>Found by name at the desk</source>
-        <translation>Rastas pagal vardą</translation>
-    </message>
-    <message>
-        <source>Tapped own name at the kiosk</source>
-        <translation>Pasižymėjo kioske</translation>
-    </message>
-    <message>
-        <source>Added afterwards</source>
-        <translation>Pridėtas vėliau</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>SettingsPage</name>
     <message>
@@ -3312,7 +3264,7 @@
         <translation>Parašų lapas</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vieno užsiėmimo sąrašas vaikų parašams: užregistruoti, po to tuščios eilutės naujai atėjusiems.</translation>
     </message>
     <message>
@@ -3347,7 +3299,7 @@
         <translation>Kad ji būtų atnaujinta dabar, administratorius įveda savo duomenis:</translation>
     </message>
     <message>
-        <source>Administrator's username:</source>
+        <source>Administrator&apos;s username:</source>
         <translation>Administratoriaus naudotojo vardas:</translation>
     </message>
     <message>
@@ -3402,7 +3354,7 @@
         <translation>Veda</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Lentelėje įrašykite kiekvienos datos temą; tema gali likti tuščia.</translation>
     </message>
     <message>
@@ -3425,7 +3377,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>pvz., vaikų skaitykla</translation>
     </message>
     <message>
@@ -3451,11 +3403,7 @@
         <source>Change where the records live?</source>
         <translation>Pakeisti, kur saugomi įrašai?</translation>
     </message>
-<message>
-        <source>Upgrade the shared database now?</source>
-        <translation>Atnaujinti bendrą duomenų bazę dabar?</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>errors</name>
     <message>
@@ -3510,15 +3458,15 @@
         <translation>Visi saugomi duomenys (%1) išsaugoti faile %2. Failą galite skaityti tik jūs; perduokite jį asmeniškai arba užšifruotą.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Ištrinti vaiko duomenis</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Negrįžtamai ištrinti šio vaiko duomenis (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Bus pašalinti vardas, globėjas, telefonas, pastabos, sutikimai ir kortelės kodas, taip pat iš audito žurnalo. Lankomumas ir išdavimai lieka kaip anoniminės eilutės, todėl projekto sumos nepasikeičia. To atšaukti negalima.</translation>
     </message>
     <message>
@@ -3526,336 +3474,4 @@
         <translation>Ištrinti</translation>
     </message>
 </context>
-<context><name>EquipmentWords</name><message>
-        <source>Laptop</source>
-        <translation>Nešiojamasis kompiuteris</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Fotoaparatas</translation>
-    </message>
-    <message>
-        <source>Game console</source>
-        <translation>Žaidimų konsolė</translation>
-    </message>
-    <message>
-        <source>Controller</source>
-        <translation>Valdiklis</translation>
-    </message>
-    <message>
-        <source>Game</source>
-        <translation>Žaidimas</translation>
-    </message>
-    <message>
-        <source>Interactive table</source>
-        <translation>Interaktyvus stalas</translation>
-    </message>
-    <message>
-        <source>TV</source>
-        <translation>Televizorius</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Kita</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Prieinamas</translation>
-    </message>
-    <message>
-        <source>In repair</source>
-        <translation>Taisomas</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>Nurašytas</translation>
-    </message>
-</context><context><name>audit</name><message>
-        <source>Child registered</source>
-        <translation>Vaikas užregistruotas</translation>
-    </message>
-    <message>
-        <source>Child's details changed</source>
-        <translation>Vaiko duomenys pakeisti</translation>
-    </message>
-    <message>
-        <source>Child archived</source>
-        <translation>Vaikas archyvuotas</translation>
-    </message>
-    <message>
-        <source>Child brought back from the archive</source>
-        <translation>Vaikas atkurtas iš archyvo</translation>
-    </message>
-    <message>
-        <source>Child's records erased</source>
-        <translation>Vaiko duomenys ištrinti</translation>
-    </message>
-    <message>
-        <source>Child's records exported</source>
-        <translation>Vaiko duomenys eksportuoti</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Sutikimas duotas</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation>Sutikimas atšauktas</translation>
-    </message>
-    <message>
-        <source>Enrolled in a training cycle</source>
-        <translation>Įtrauktas į mokymų ciklą</translation>
-    </message>
-    <message>
-        <source>Checked in</source>
-        <translation>Užregistruotas į užsiėmimą</translation>
-    </message>
-    <message>
-        <source>Attendance marked</source>
-        <translation>Lankomumas pažymėtas</translation>
-    </message>
-    <message>
-        <source>Check-in undone</source>
-        <translation>Registracija atšaukta</translation>
-    </message>
-    <message>
-        <source>Item added</source>
-        <translation>Daiktas pridėtas</translation>
-    </message>
-    <message>
-        <source>Item's details changed</source>
-        <translation>Daikto duomenys pakeisti</translation>
-    </message>
-    <message>
-        <source>Item's status changed</source>
-        <translation>Daikto būsena pakeista</translation>
-    </message>
-    <message>
-        <source>Item lent</source>
-        <translation>Daiktas išduotas</translation>
-    </message>
-    <message>
-        <source>Item returned</source>
-        <translation>Daiktas grąžintas</translation>
-    </message>
-    <message>
-        <source>Item's condition noted</source>
-        <translation>Įrašyta pastaba apie daikto būklę</translation>
-    </message>
-    <message>
-        <source>Loan undone</source>
-        <translation>Išdavimas atšauktas</translation>
-    </message>
-    <message>
-        <source>Return undone</source>
-        <translation>Grąžinimas atšauktas</translation>
-    </message>
-    <message>
-        <source>Part kept out: not back with its kit</source>
-        <translation>Dalis lieka išduota: negrąžinta su rinkiniu</translation>
-    </message>
-    <message>
-        <source>Program created</source>
-        <translation>Programa sukurta</translation>
-    </message>
-    <message>
-        <source>Session scheduled</source>
-        <translation>Užsiėmimas suplanuotas</translation>
-    </message>
-    <message>
-        <source>Weekly sessions scheduled</source>
-        <translation>Suplanuota savaitinė užsiėmimų serija</translation>
-    </message>
-    <message>
-        <source>Session planned again</source>
-        <translation>Užsiėmimas vėl pažymėtas kaip suplanuotas</translation>
-    </message>
-    <message>
-        <source>Session held</source>
-        <translation>Užsiėmimas pažymėtas: įvyko</translation>
-    </message>
-    <message>
-        <source>Session did not occur</source>
-        <translation>Užsiėmimas pažymėtas: neįvyko</translation>
-    </message>
-    <message>
-        <source>Headcount changed</source>
-        <translation>Pakeistas neregistruotų lankytojų skaičius</translation>
-    </message>
-    <message>
-        <source>Account added</source>
-        <translation>Paskyra pridėta</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Slaptažodis pakeistas</translation>
-    </message>
-    <message>
-        <source>Account disabled</source>
-        <translation>Paskyra išjungta</translation>
-    </message>
-    <message>
-        <source>Account locked after wrong passwords</source>
-        <translation>Paskyra užrakinta po neteisingų slaptažodžių</translation>
-    </message>
-    <message>
-        <source>Site added</source>
-        <translation>Biblioteka pridėta</translation>
-    </message>
-    <message>
-        <source>Project added</source>
-        <translation>Projektas pridėtas</translation>
-    </message>
-    <message>
-        <source>Retention period changed</source>
-        <translation>Saugojimo terminas pakeistas</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Vaikas</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Sutikimas</translation>
-    </message>
-    <message>
-        <source>Enrolment</source>
-        <translation>Įtraukimas į ciklą</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Lankomumas</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Daiktas</translation>
-    </message>
-    <message>
-        <source>Loan</source>
-        <translation>Išdavimas</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Programa</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Užsiėmimas</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Paskyra</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>Biblioteka</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projektas</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Nustatymas</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Vardas</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Pavardė</translation>
-    </message>
-    <message>
-        <source>Birth year</source>
-        <translation>Gimimo metai</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Lytis</translation>
-    </message>
-    <message>
-        <source>Guardian's name</source>
-        <translation>Globėjo vardas</translation>
-    </message>
-    <message>
-        <source>Guardian's phone</source>
-        <translation>Globėjo telefonas</translation>
-    </message>
-    <message>
-        <source>Target group</source>
-        <translation>Tikslinė grupė</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Pastabos</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Archyvuotas</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Pavadinimas</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorija</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>Serijos numeris</translation>
-    </message>
-    <message>
-        <source>Part of the kit</source>
-        <translation>Rinkinio dalis</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Būsena</translation>
-    </message>
-    <message>
-        <source>Anonymous headcount</source>
-        <translation>Neregistruoti lankytojai</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktyvi</translation>
-    </message>
-    <message>
-        <source>Years kept</source>
-        <translation>Saugojimo terminas (metai)</translation>
-    </message>
-    <message>
-        <source>Counted from</source>
-        <translation>Termino pradžia</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>taip</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>ne</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>mergaitė</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>berniukas</translation>
-    </message>
-    <message>
-        <source>the last attendance</source>
-        <translation>paskutinis apsilankymas</translation>
-    </message>
-    <message>
-        <source>the project's end</source>
-        <translation>projekto pabaiga</translation>
-    </message>
-    <message>
-        <source>Erasure past retention stopped</source>
-        <translation>Trynimas pasibaigus saugojimo terminui sustabdytas</translation>
-    </message>
-</context></TS>
+</TS>

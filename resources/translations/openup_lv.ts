@@ -271,7 +271,7 @@
         <translation>Rezerves kopijas</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. The command for this database (it asks for the password):</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. The command for this database (it asks for the password):</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Komanda šai datubāzei (tā prasīs paroli):</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
         <translation>Dalībnieku kartes</translation>
     </message>
     <message>
-        <source>Cards with the child's QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
+        <source>Cards with the child&apos;s QR code, first name and last initial — nothing more about the child. Ten to an A4 page, with cutting marks.</source>
         <translation>Kartes ar bērna QR kodu, vārdu un uzvārda pirmo burtu — nekas vairāk par bērnu. Desmit uz A4 lapas, ar griešanas atzīmēm.</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>Atzīmējiet vismaz vienu bērnu.</translation>
     </message>
     <message>
-        <source>Each child's library's language</source>
+        <source>Each child&apos;s library&apos;s language</source>
         <translation>Katra bērna bibliotēkas valoda</translation>
     </message>
 </context>
@@ -388,7 +388,7 @@
         <translation>Tikai šis dators (fails šajā datorā)</translation>
     </message>
     <message>
-        <source>The library's shared database (server)</source>
+        <source>The library&apos;s shared database (server)</source>
         <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
     </message>
     <message>
@@ -396,11 +396,11 @@
         <translation>piem., db.jekabpils-biblioteka.lv</translation>
     </message>
     <message>
-        <source>kept in this computer's keyring</source>
+        <source>kept in this computer&apos;s keyring</source>
         <translation>glabājas šī datora atslēgu glabātuvē</translation>
     </message>
     <message>
-        <source>verify-full: check the server's certificate</source>
+        <source>verify-full: check the server&apos;s certificate</source>
         <translation>verify-full: pārbaudīt servera sertifikātu</translation>
     </message>
     <message>
@@ -416,7 +416,7 @@
         <translation>Pārbaudīt savienojumu</translation>
     </message>
     <message>
-        <source>Move this laptop's records into the shared database (it must be empty)</source>
+        <source>Move this laptop&apos;s records into the shared database (it must be empty)</source>
         <translation>Pārvietot šī datora ierakstus uz kopīgo datubāzi (tai jābūt tukšai)</translation>
     </message>
     <message>
@@ -448,7 +448,7 @@
         <translation>CA fails</translation>
     </message>
     <message>
-        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library's server.</source>
+        <source>Where should this computer keep the records? A laptop on its own (a camp, a single desk) uses a file; several laptops and the partner libraries share one database on the library&apos;s server.</source>
         <translation>Kur šim datoram glabāt ierakstus? Atsevišķs dators (nometnē, viena darba vieta) izmanto failu; vairāki datori un partneru bibliotēkas izmanto vienu kopīgu datubāzi bibliotēkas serverī.</translation>
     </message>
     <message>
@@ -468,11 +468,11 @@
         <translation>tukša datubāze, gatava OpenUp Desk</translation>
     </message>
     <message>
-        <source>a database that holds another program's tables</source>
+        <source>a database that holds another program&apos;s tables</source>
         <translation>datubāze ar citas programmas tabulām</translation>
     </message>
     <message>
-        <source>OpenUp Desk's records (schema %1)</source>
+        <source>OpenUp Desk&apos;s records (schema %1)</source>
         <translation>OpenUp Desk ieraksti (shēma %1)</translation>
     </message>
     <message>
@@ -499,7 +499,7 @@
         <translation>Tikai šis dators (fails šajā datorā)</translation>
     </message>
     <message>
-        <source>The library's shared database (server)</source>
+        <source>The library&apos;s shared database (server)</source>
         <translation>Bibliotēkas kopīgā datubāze (serveris)</translation>
     </message>
     <message>
@@ -519,7 +519,7 @@
         <translation>Programma izvēlēto datubāzi izmantos no nākamās palaišanas.</translation>
     </message>
     <message>
-        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop's file is kept as a copy in %4.</source>
+        <source>The records were moved and counted: %1 children, %2 check-ins, %3 loans. This laptop&apos;s file is kept as a copy in %4.</source>
         <translation>Ieraksti pārvietoti un saskaitīti: bērni – %1, apmeklējumi – %2, izsniegumi – %3. Šī datora fails saglabāts kā kopija: %4.</translation>
     </message>
     <message>
@@ -790,7 +790,7 @@
         <translation>Skenēt ar kameru…</translation>
     </message>
     <message>
-        <source>This laptop's keyboard seems to be set to %1; scans are still read right.</source>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
         <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
     </message>
     <message>
@@ -806,7 +806,7 @@
         <translation>Kiosks…</translation>
     </message>
     <message>
-        <source>The children's self check-in on the interactive table, full screen</source>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
         <translation>Bērnu pašreģistrācija pie interaktīvā galda, pa visu ekrānu</translation>
     </message>
 </context>
@@ -841,11 +841,11 @@
         <translation>veidot vai atjaunot datubāzes rezerves kopijas</translation>
     </message>
     <message>
-        <source>export the participants' records</source>
+        <source>export the participants&apos; records</source>
         <translation>eksportēt dalībnieku datus</translation>
     </message>
     <message>
-        <source>change another person's password</source>
+        <source>change another person&apos;s password</source>
         <translation>mainīt cita cilvēka paroli</translation>
     </message>
     <message>
@@ -869,7 +869,7 @@
         <translation>Nodarbība</translation>
     </message>
     <message>
-        <source>child's card</source>
+        <source>child&apos;s card</source>
         <translation>bērna kartes</translation>
     </message>
     <message>
@@ -885,7 +885,7 @@
         <translation>ir norakstīts</translation>
     </message>
     <message>
-        <source>A kit's part must belong to a kit that is not itself a part.</source>
+        <source>A kit&apos;s part must belong to a kit that is not itself a part.</source>
         <translation>Daļa var piederēt tikai komplektam, kas pats nav cita komplekta daļa.</translation>
     </message>
     <message>
@@ -969,7 +969,7 @@
         <translation>Dzimšanas gadam jābūt no 1900. gada līdz šim gadam.</translation>
     </message>
     <message>
-        <source>The guardian's name or phone is too long.</source>
+        <source>The guardian&apos;s name or phone is too long.</source>
         <translation>Aizbildņa vārds vai tālrunis ir pārāk garš.</translation>
     </message>
     <message>
@@ -985,7 +985,7 @@
         <translation>Bērnus var uzņemt tikai slēgtā apmācību ciklā.</translation>
     </message>
     <message>
-        <source>A site's country is LV or LT.</source>
+        <source>A site&apos;s country is LV or LT.</source>
         <translation>Bibliotēkas valsts ir LV vai LT.</translation>
     </message>
     <message>
@@ -1037,7 +1037,7 @@
         <translation>kontrolrakstzīme nesakrīt: kods nolasīts kļūdaini.</translation>
     </message>
     <message>
-        <source>Nobody to lend to: scan a child's card first, or choose a session.</source>
+        <source>Nobody to lend to: scan a child&apos;s card first, or choose a session.</source>
         <translation>Nav, kam izsniegt: vispirms nolasiet bērna karti vai izvēlieties nodarbību.</translation>
     </message>
     <message>
@@ -1065,7 +1065,7 @@
         <translation>{path} jau pastāv vai ir pati datubāze; izvēlieties jaunu faila nosaukumu.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: backups are the server's job, and this program does not make them. Ask the server's administrator, or back it up with (it asks for the password): {command}</source>
+        <source>This database is on a PostgreSQL server: backups are the server&apos;s job, and this program does not make them. Ask the server&apos;s administrator, or back it up with (it asks for the password): {command}</source>
         <translation>Šī datubāze atrodas PostgreSQL serverī: rezerves kopijas veido serveris, nevis šī programma. Vērsieties pie servera administratora vai izveidojiet kopiju ar šo komandu (tā prasīs paroli): {command}</translation>
     </message>
     <message>
@@ -1117,7 +1117,7 @@
         <translation>skatīt audita žurnālu</translation>
     </message>
     <message>
-        <source>erase a child's records</source>
+        <source>erase a child&apos;s records</source>
         <translation>dzēst bērna datus</translation>
     </message>
     <message>
@@ -1173,7 +1173,7 @@
         <translation>tā darblapa sniedzas pāri 10 010. rindai, dalībnieku sarakstam tas ir par daudz.</translation>
     </message>
     <message>
-        <source>Children's records are shown only to an active account: sign in again.</source>
+        <source>Children&apos;s records are shown only to an active account: sign in again.</source>
         <translation>Bērnu dati tiek rādīti tikai aktīvam kontam: pieslēdzieties vēlreiz.</translation>
     </message>
     <message>
@@ -1241,11 +1241,11 @@
         <translation>{picture} nevar atvērt kā attēlu.</translation>
     </message>
     <message>
-        <source>This computer's program is older than the shared database: install version {version} or newer.</source>
+        <source>This computer&apos;s program is older than the shared database: install version {version} or newer.</source>
         <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet versiju {version} vai jaunāku.</translation>
     </message>
     <message>
-        <source>This computer's program is older than the shared database: install the newest version of OpenUp Desk.</source>
+        <source>This computer&apos;s program is older than the shared database: install the newest version of OpenUp Desk.</source>
         <translation>Šī datora programma ir vecāka par kopīgo datubāzi: uzstādiet jaunāko OpenUp Desk versiju.</translation>
     </message>
     <message>
@@ -1257,7 +1257,7 @@
         <translation>Apstiprināt kopīgās datubāzes atjaunināšanu drīkst tikai OpenUp Desk administrators.</translation>
     </message>
     <message>
-        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner's account (main.py migrate). Nothing was changed.</source>
+        <source>This account may not upgrade the shared database: the person who runs the server upgrades it with the schema owner&apos;s account (main.py migrate). Nothing was changed.</source>
         <translation>Šim kontam nav tiesību atjaunināt kopīgo datubāzi: to atjaunina servera uzturētājs ar shēmas īpašnieka kontu (main.py migrate). Nekas netika mainīts.</translation>
     </message>
     <message>
@@ -1269,11 +1269,11 @@
         <translation>Datubāzē {database} jau ir tabulas: servera sagatavošana sagatavo tikai tukšu datubāzi.</translation>
     </message>
     <message>
-        <source>Enter the server's name or address.</source>
+        <source>Enter the server&apos;s name or address.</source>
         <translation>Ievadiet servera nosaukumu vai adresi.</translation>
     </message>
     <message>
-        <source>Enter the database's name.</source>
+        <source>Enter the database&apos;s name.</source>
         <translation>Ievadiet datubāzes nosaukumu.</translation>
     </message>
     <message>
@@ -1289,7 +1289,7 @@
         <translation>Izvēlieties, kā savienojums tiek šifrēts.</translation>
     </message>
     <message>
-        <source>Choose the CA file that checks the server's certificate.</source>
+        <source>Choose the CA file that checks the server&apos;s certificate.</source>
         <translation>Izvēlieties CA failu, ar ko pārbaudīt servera sertifikātu.</translation>
     </message>
     <message>
@@ -1297,7 +1297,7 @@
         <translation>{reason}</translation>
     </message>
     <message>
-        <source>No server has this name: check the server's name, or the network.</source>
+        <source>No server has this name: check the server&apos;s name, or the network.</source>
         <translation>Nav servera ar šādu nosaukumu: pārbaudiet servera nosaukumu vai tīklu.</translation>
     </message>
     <message>
@@ -1317,7 +1317,7 @@
         <translation>Serverī nav datubāzes ar šādu nosaukumu.</translation>
     </message>
     <message>
-        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server's name.</source>
+        <source>The encrypted connection (TLS) failed: the server does not offer it, or its certificate does not match the CA file and the server&apos;s name.</source>
         <translation>Šifrētais savienojums (TLS) neizdevās: serveris to nepiedāvā, vai tā sertifikāts neatbilst CA failam un servera nosaukumam.</translation>
     </message>
     <message>
@@ -1333,7 +1333,7 @@
         <translation>pārvietot ierakstus uz kopīgo datubāzi</translation>
     </message>
     <message>
-        <source>The shared database already holds records ({tables}): only an empty one takes this laptop's records. Nothing was copied.</source>
+        <source>The shared database already holds records ({tables}): only an empty one takes this laptop&apos;s records. Nothing was copied.</source>
         <translation>Kopīgajā datubāzē jau ir ieraksti ({tables}): šī datora ierakstus var pārvietot tikai uz tukšu datubāzi. Nekas netika nokopēts.</translation>
     </message>
     <message>
@@ -1341,27 +1341,27 @@
         <translation>Tabulas {table} kopijā ir {copied} rindas, nevis {kept}: nekas netika pārvietots, un ieraksti paliek šajā datorā.</translation>
     </message>
     <message>
-        <source>Only a laptop's own database file can be moved to the shared database.</source>
+        <source>Only a laptop&apos;s own database file can be moved to the shared database.</source>
         <translation>Uz kopīgo datubāzi var pārvietot tikai šī datora datubāzes failu.</translation>
     </message>
     <message>
-        <source>The password cannot be kept: this computer's keyring refused it ({problem}). Nothing was changed.</source>
+        <source>The password cannot be kept: this computer&apos;s keyring refused it ({problem}). Nothing was changed.</source>
         <translation>Paroli nevar saglabāt: šī datora atslēgu glabātuve to atteica ({problem}). Nekas netika mainīts.</translation>
     </message>
-<message>
+    <message>
         <source>{name} was already checked in to this session at {since}.</source>
         <translation>{name}: šajā nodarbībā jau ir reģistrācija ({since}).</translation>
     </message>
     <message>
-        <source>The child's records were erased on the server meanwhile.</source>
+        <source>The child&apos;s records were erased on the server meanwhile.</source>
         <translation>Bērna dati serverī pa to laiku ir dzēsti.</translation>
     </message>
     <message>
-        <source>The child's registration at this desk did not reach the server.</source>
+        <source>The child&apos;s registration at this desk did not reach the server.</source>
         <translation>Bērna reģistrācija, kas veikta šajā datorā, serverī nenonāca.</translation>
     </message>
     <message>
-        <source>The server already has a record with this entry's identity or card code.</source>
+        <source>The server already has a record with this entry&apos;s identity or card code.</source>
         <translation>Serverī jau ir dati ar tādu pašu identifikatoru vai kartes kodu kā šim ierakstam.</translation>
     </message>
     <message>
@@ -1706,7 +1706,7 @@
         <translation>piem., Jēkabpils Galvenā bibliotēka</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: they add the librarians' accounts later.</source>
+        <source>This database has no accounts yet. Create the first administrator: they add the librarians&apos; accounts later.</source>
         <translation>Šajā datubāzē vēl nav neviena konta. Izveidojiet pirmo administratoru: viņš vēlāk pievienos bibliotekāru kontus.</translation>
     </message>
     <message>
@@ -1871,7 +1871,7 @@
         <translation>piem., LAP-04</translation>
     </message>
     <message>
-        <source>The tag is printed on the item's label; it cannot change later.</source>
+        <source>The tag is printed on the item&apos;s label; it cannot change later.</source>
         <translation>Kods tiek drukāts uz priekšmeta uzlīmes, tāpēc vēlāk to mainīt nevar.</translation>
     </message>
     <message>
@@ -2307,7 +2307,7 @@
         <translation>Mēneša apmeklējums</translation>
     </message>
     <message>
-        <source>Children × session dates with present, late, excused and absent marks, per program, with the month's totals.</source>
+        <source>Children × session dates with present, late, excused and absent marks, per program, with the month&apos;s totals.</source>
         <translation>Bērni × nodarbību datumi ar atzīmēm klāt, vēlu, attaisnoti, nav — katrai programmai, ar mēneša kopsummām.</translation>
     </message>
     <message>
@@ -2382,7 +2382,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -2487,7 +2487,7 @@
         <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
     </message>
     <message>
-        <source>Erase this child's records…</source>
+        <source>Erase this child&apos;s records…</source>
         <translation>Dzēst šī bērna datus…</translation>
     </message>
     <message>
@@ -2543,7 +2543,7 @@
         <translation>Aizbildnis</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>Aizbildņa tālrunis</translation>
     </message>
     <message>
@@ -2870,7 +2870,7 @@
 <context>
     <name>PrivacyGroup</name>
     <message>
-        <source>Children's records</source>
+        <source>Children&apos;s records</source>
         <translation>Bērnu dati</translation>
     </message>
     <message>
@@ -2894,11 +2894,11 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies…</translation>
     </message>
     <message>
-        <source>An administrator sets how long children's records are kept.</source>
+        <source>An administrator sets how long children&apos;s records are kept.</source>
         <translation>Cik ilgi glabāt bērnu datus, nosaka administrators.</translation>
     </message>
     <message>
-        <source>Keep a child's records</source>
+        <source>Keep a child&apos;s records</source>
         <translation>Glabāt bērna datus</translation>
     </message>
     <message>
@@ -3023,7 +3023,7 @@
         <translation>Bērni, kuru glabāšanas termiņš beidzies</translation>
     </message>
     <message>
-        <source>The library keeps a child's records %1. Older than that: %2 children.</source>
+        <source>The library keeps a child&apos;s records %1. Older than that: %2 children.</source>
         <translation>Bibliotēka glabā bērna datus %1. Bērni, kuru dati glabāti ilgāk: %2.</translation>
     </message>
     <message>
@@ -3031,7 +3031,7 @@
         <translation>Dzēst šos bērnus (%1)…</translation>
     </message>
     <message>
-        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>Erase the records of %1 children for good? Their names, guardians, phones, notes, consents and card codes are removed; attendance stays as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Neatgriezeniski dzēst šo bērnu datus (bērni: %1)? Tiks dzēsti viņu vārdi, aizbildņi, tālruņi, piezīmes, piekrišanas un karšu kodi; apmeklējums paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>
@@ -3174,55 +3174,7 @@
         <source>Sessions</source>
         <translation>Nodarbības</translation>
     </message>
-<message>
-        <source>Planned</source>
-        <translation>Plānota</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Notika</translation>
-    </message>
-    <message>
-        <source>Did not occur</source>
-        <translation>Nenotika</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Klāt</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Nokavēja</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Attaisnoti nebija</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Nebija</translation>
-    </message>
-    <message>
-        <source>Not marked yet</source>
-        <translation>Vēl nav atzīmēts</translation>
-    </message>
-    <message>
-        <source>Card scanned at the desk</source>
-        <translation>Nolasīta karte</translation>
-    </message>
-    <message>
-        <source>Found by name at the desk</source>
-        <translation>Atrasts pēc vārda</translation>
-    </message>
-    <message>
-        <source>Tapped own name at the kiosk</source>
-        <translation>Pieteicās pats kioskā</translation>
-    </message>
-    <message>
-        <source>Added afterwards</source>
-        <translation>Pievienots vēlāk</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>SettingsPage</name>
     <message>
@@ -3312,7 +3264,7 @@
         <translation>Parakstu lapa</translation>
     </message>
     <message>
-        <source>The list of one session for the children's signatures: those checked in, then empty rows for walk-ins.</source>
+        <source>The list of one session for the children&apos;s signatures: those checked in, then empty rows for walk-ins.</source>
         <translation>Vienas nodarbības saraksts bērnu parakstiem: reģistrētie, tad tukšas rindas jaunpienācējiem.</translation>
     </message>
     <message>
@@ -3347,7 +3299,7 @@
         <translation>Lai to atjauninātu tagad, administrators ievada savus datus:</translation>
     </message>
     <message>
-        <source>Administrator's username:</source>
+        <source>Administrator&apos;s username:</source>
         <translation>Administratora lietotājvārds:</translation>
     </message>
     <message>
@@ -3402,7 +3354,7 @@
         <translation>Vada</translation>
     </message>
     <message>
-        <source>Type each date's theme in the table; a theme may stay empty.</source>
+        <source>Type each date&apos;s theme in the table; a theme may stay empty.</source>
         <translation>Ierakstiet tabulā katra datuma tēmu; tēma var palikt tukša.</translation>
     </message>
     <message>
@@ -3425,7 +3377,7 @@
 <context>
     <name>_ScheduleDialog</name>
     <message>
-        <source>e.g. children's reading room</source>
+        <source>e.g. children&apos;s reading room</source>
         <translation>piem., bērnu lasītava</translation>
     </message>
     <message>
@@ -3451,11 +3403,7 @@
         <source>Change where the records live?</source>
         <translation>Mainīt, kur glabājas ieraksti?</translation>
     </message>
-<message>
-        <source>Upgrade the shared database now?</source>
-        <translation>Atjaunināt kopīgo datubāzi tagad?</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>errors</name>
     <message>
@@ -3510,15 +3458,15 @@
         <translation>Visi glabātie dati (%1) saglabāti failā %2. Failu varat lasīt tikai jūs; nododiet to personīgi vai šifrētu.</translation>
     </message>
     <message>
-        <source>Erase a child's records</source>
+        <source>Erase a child&apos;s records</source>
         <translation>Dzēst bērna datus</translation>
     </message>
     <message>
-        <source>Erase %1's records for good?</source>
+        <source>Erase %1&apos;s records for good?</source>
         <translation>Neatgriezeniski dzēst šī bērna datus (%1)?</translation>
     </message>
     <message>
-        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project's totals do not change. This cannot be undone.</source>
+        <source>The name, guardian, phone, notes, consents and card code are removed, also from the audit log. Attendance and loans stay as anonymous rows, so the project&apos;s totals do not change. This cannot be undone.</source>
         <translation>Tiks dzēsti vārds, aizbildnis, tālrunis, piezīmes, piekrišanas un kartes kods, arī audita žurnālā. Apmeklējums un izsniegšana paliek kā anonīmas rindas, tāpēc projekta kopsummas nemainās. To nevarēs atsaukt.</translation>
     </message>
     <message>
@@ -3526,336 +3474,4 @@
         <translation>Dzēst</translation>
     </message>
 </context>
-<context><name>EquipmentWords</name><message>
-        <source>Laptop</source>
-        <translation>Portatīvais dators</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Fotokamera</translation>
-    </message>
-    <message>
-        <source>Game console</source>
-        <translation>Spēļu konsole</translation>
-    </message>
-    <message>
-        <source>Controller</source>
-        <translation>Spēļu pults</translation>
-    </message>
-    <message>
-        <source>Game</source>
-        <translation>Spēle</translation>
-    </message>
-    <message>
-        <source>Interactive table</source>
-        <translation>Interaktīvais galds</translation>
-    </message>
-    <message>
-        <source>TV</source>
-        <translation>Televizors</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Cits</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Pieejams</translation>
-    </message>
-    <message>
-        <source>In repair</source>
-        <translation>Remontā</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>Norakstīts</translation>
-    </message>
-</context><context><name>audit</name><message>
-        <source>Child registered</source>
-        <translation>Bērns reģistrēts</translation>
-    </message>
-    <message>
-        <source>Child's details changed</source>
-        <translation>Bērna dati mainīti</translation>
-    </message>
-    <message>
-        <source>Child archived</source>
-        <translation>Bērns arhivēts</translation>
-    </message>
-    <message>
-        <source>Child brought back from the archive</source>
-        <translation>Bērns atjaunots no arhīva</translation>
-    </message>
-    <message>
-        <source>Child's records erased</source>
-        <translation>Bērna dati dzēsti</translation>
-    </message>
-    <message>
-        <source>Child's records exported</source>
-        <translation>Bērna dati eksportēti</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Piekrišana dota</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation>Piekrišana atsaukta</translation>
-    </message>
-    <message>
-        <source>Enrolled in a training cycle</source>
-        <translation>Pievienots apmācību ciklam</translation>
-    </message>
-    <message>
-        <source>Checked in</source>
-        <translation>Reģistrēts nodarbībā</translation>
-    </message>
-    <message>
-        <source>Attendance marked</source>
-        <translation>Apmeklējums atzīmēts</translation>
-    </message>
-    <message>
-        <source>Check-in undone</source>
-        <translation>Reģistrācija atsaukta</translation>
-    </message>
-    <message>
-        <source>Item added</source>
-        <translation>Priekšmets pievienots</translation>
-    </message>
-    <message>
-        <source>Item's details changed</source>
-        <translation>Priekšmeta dati mainīti</translation>
-    </message>
-    <message>
-        <source>Item's status changed</source>
-        <translation>Priekšmeta statuss mainīts</translation>
-    </message>
-    <message>
-        <source>Item lent</source>
-        <translation>Priekšmets izsniegts</translation>
-    </message>
-    <message>
-        <source>Item returned</source>
-        <translation>Priekšmets saņemts atpakaļ</translation>
-    </message>
-    <message>
-        <source>Item's condition noted</source>
-        <translation>Ierakstīta piezīme par priekšmeta stāvokli</translation>
-    </message>
-    <message>
-        <source>Loan undone</source>
-        <translation>Izsniegšana atsaukta</translation>
-    </message>
-    <message>
-        <source>Return undone</source>
-        <translation>Atgriešana atsaukta</translation>
-    </message>
-    <message>
-        <source>Part kept out: not back with its kit</source>
-        <translation>Daļa paliek izsniegta: nav atgriezta kopā ar komplektu</translation>
-    </message>
-    <message>
-        <source>Program created</source>
-        <translation>Programma izveidota</translation>
-    </message>
-    <message>
-        <source>Session scheduled</source>
-        <translation>Nodarbība ieplānota</translation>
-    </message>
-    <message>
-        <source>Weekly sessions scheduled</source>
-        <translation>Ieplānota iknedēļas nodarbību sērija</translation>
-    </message>
-    <message>
-        <source>Session planned again</source>
-        <translation>Nodarbība atkal atzīmēta kā plānota</translation>
-    </message>
-    <message>
-        <source>Session held</source>
-        <translation>Nodarbība atzīmēta: notika</translation>
-    </message>
-    <message>
-        <source>Session did not occur</source>
-        <translation>Nodarbība atzīmēta: nenotika</translation>
-    </message>
-    <message>
-        <source>Headcount changed</source>
-        <translation>Mainīts nereģistrēto apmeklētāju skaits</translation>
-    </message>
-    <message>
-        <source>Account added</source>
-        <translation>Konts pievienots</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>Parole mainīta</translation>
-    </message>
-    <message>
-        <source>Account disabled</source>
-        <translation>Konts atslēgts</translation>
-    </message>
-    <message>
-        <source>Account locked after wrong passwords</source>
-        <translation>Konts bloķēts pēc nepareizām parolēm</translation>
-    </message>
-    <message>
-        <source>Site added</source>
-        <translation>Bibliotēka pievienota</translation>
-    </message>
-    <message>
-        <source>Project added</source>
-        <translation>Projekts pievienots</translation>
-    </message>
-    <message>
-        <source>Retention period changed</source>
-        <translation>Glabāšanas termiņš mainīts</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Bērns</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Piekrišana</translation>
-    </message>
-    <message>
-        <source>Enrolment</source>
-        <translation>Uzņemšana ciklā</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Apmeklējums</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Priekšmets</translation>
-    </message>
-    <message>
-        <source>Loan</source>
-        <translation>Izsniegšana</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Programma</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Nodarbība</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Konts</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>Bibliotēka</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projekts</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Iestatījums</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Vārds</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Uzvārds</translation>
-    </message>
-    <message>
-        <source>Birth year</source>
-        <translation>Dzimšanas gads</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Dzimums</translation>
-    </message>
-    <message>
-        <source>Guardian's name</source>
-        <translation>Aizbildņa vārds</translation>
-    </message>
-    <message>
-        <source>Guardian's phone</source>
-        <translation>Aizbildņa tālrunis</translation>
-    </message>
-    <message>
-        <source>Target group</source>
-        <translation>Mērķgrupa</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Piezīmes</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Arhivēts</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nosaukums</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorija</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>Sērijas numurs</translation>
-    </message>
-    <message>
-        <source>Part of the kit</source>
-        <translation>Komplekta daļa</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statuss</translation>
-    </message>
-    <message>
-        <source>Anonymous headcount</source>
-        <translation>Nereģistrēti apmeklētāji</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktīvs</translation>
-    </message>
-    <message>
-        <source>Years kept</source>
-        <translation>Glabāšanas termiņš (gadi)</translation>
-    </message>
-    <message>
-        <source>Counted from</source>
-        <translation>Termiņa sākums</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>jā</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nē</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>meitene</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>zēns</translation>
-    </message>
-    <message>
-        <source>the last attendance</source>
-        <translation>pēdējais apmeklējums</translation>
-    </message>
-    <message>
-        <source>the project's end</source>
-        <translation>projekta beigas</translation>
-    </message>
-    <message>
-        <source>Erasure past retention stopped</source>
-        <translation>Dzēšana pēc glabāšanas termiņa apturēta</translation>
-    </message>
-</context></TS>
+</TS>
