@@ -15,7 +15,8 @@ from db.accounts import add_staff
 from db.attendance import check_in
 from db.database import Database
 from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
-from db.merge import (
+from db.merge import merge_laptop
+from db.merge.report import (
     BY_CARD,
     BY_DECISION,
     BY_NAME,
@@ -33,7 +34,6 @@ from db.merge import (
     LaptopFileRefused,
     MergeReport,
     NoSuchChildToMatch,
-    merge_laptop,
 )
 from db.migrate import migrate
 from db.models import (
@@ -90,10 +90,7 @@ def copy_child(source: Database, target: Database, participant_id: int) -> None:
     with source.reading() as session:
         child = session.get(Participant, participant_id)
         assert child is not None
-        row = {
-            column.name: getattr(child, column.key)
-            for column in Participant.__table__.columns
-        }
+        row = {column.name: getattr(child, column.key) for column in Participant.__table__.columns}
     with target.unit_of_work() as uow:
         uow.session.add(Participant(**row))
         uow.commit()

@@ -1,36 +1,39 @@
-"""Merge a camp laptop's own SQLite file into the database in use (the shared server or
-another file): its sites, programs, sessions, walk-in children, check-ins, items, loans and
-consents, each matched by what it is in the library's world, never by its number.
-
-A child is matched by card code, then by the same registration, then by name and birth year;
-when unsure (the same name, and a birth year that differs, is missing, or two children) the
-merge offers the match instead of deciding: the child needs a decision and is left out until
-an administrator gives one. The dry run and the real run walk the file the same way; only the
-real one writes, in one transaction with one audit event holding the counts. Running it
-twice adds nothing: every record is looked up by its natural key first.
-"""
+"""One walk through a laptop's file against the database in use: each record looked up by
+what it is (its natural key), added when missing; written only in the real run."""
 
 from __future__ import annotations
 
-import enum
-import sqlite3
-import tempfile
-from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.engine import URL
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import audit
-from db.accounts import require_admin
-from db.database import Database, sqlite_path
 from db.dates import day_text, moment_text, time_text
-from db.errors import QT_TRANSLATE_NOOP, DomainError
+from db.merge.report import (
+    ADDED_AS_DECIDED,
+    BY_CARD,
+    BY_DECISION,
+    BY_NAME,
+    BY_REGISTRATION,
+    CHILD_LEFT_OUT,
+    ERASED_HERE,
+    ERASED_ON_LAPTOP,
+    GETS_CARD,
+    ITEM_OUT,
+    MARKED,
+    NO_ACCOUNT,
+    RETURNED,
+    SAME_NAME,
+    WITHDRAWN,
+    Candidate,
+    Decisions,
+    Fate,
+    Kind,
+    MergeLine,
+    NoSuchChildToMatch,
+    NoSuchLaptopChild,
+    Note,
+)
 from db.models import (
     Attendance,
     Consent,
@@ -45,194 +48,12 @@ from db.models import (
 )
 from db.models import Session as ProgramSession
 
-MERGE_RECORDS = QT_TRANSLATE_NOOP("DomainError", "merge a laptop's records")
-MERGED_ACTION = "records.merged"
-
-
-class LaptopFileRefused(DomainError):
-    template = QT_TRANSLATE_NOOP(
-        "DomainError", "{path} cannot be merged: {problem}. Nothing was changed."
-    )
-
-
-class LaptopFileInUse(DomainError):
-    template = QT_TRANSLATE_NOOP(
-        "DomainError",
-        "{path} is the database in use itself: choose the laptop's file. Nothing was changed.",
-    )
-
-
-class NoSuchLaptopChild(DomainError):
-    template = QT_TRANSLATE_NOOP(
-        "DomainError", "The laptop's file has no child #{laptop}. Nothing was changed."
-    )
-
-
-class NoSuchChildToMatch(DomainError):
-    template = QT_TRANSLATE_NOOP(
-        "DomainError",
-        "The database in use has no child #{shared} to match the laptop's child #{laptop} "
-        "with. Nothing was changed.",
-    )
-
-
-class Kind(enum.StrEnum):
-    """The kinds of records a merge brings, in the order they are merged."""
-
-    SITE = "site"
-    PROGRAM = "program"
-    SESSION = "session"
-    CHILD = "child"
-    CONSENT = "consent"
-    CHECK_IN = "check_in"
-    ITEM = "item"
-    LOAN = "loan"
-
-
-class Fate(enum.StrEnum):
-    ADDED = "added"
-    MATCHED = "matched"  # already there: nothing to add
-    UPDATED = "updated"  # already there, and the laptop knew more (a return, a withdrawal)
-    LEFT_OUT = "left_out"
-    NEEDS_DECISION = "needs_decision"
-
-
-@dataclass(frozen=True)
-class Note:
-    """Why or how, as a source text (translated in the "Merge" context) and its fields."""
-
-    template: str
-    fields: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.template.format(**self.fields)
-
-
-BY_CARD = QT_TRANSLATE_NOOP("Merge", "matched by card with #{id}")
-BY_REGISTRATION = QT_TRANSLATE_NOOP("Merge", "the same registration as #{id}")
-BY_NAME = QT_TRANSLATE_NOOP("Merge", "matched by name and birth year with #{id}")
-BY_DECISION = QT_TRANSLATE_NOOP("Merge", "matched with #{id}, as decided")
-ADDED_AS_DECIDED = QT_TRANSLATE_NOOP("Merge", "a new child, as decided")
-GETS_CARD = QT_TRANSLATE_NOOP("Merge", "matched with #{id}, who gets the card made on the laptop")
-SAME_NAME = QT_TRANSLATE_NOOP("Merge", "the same name as {candidates}: the same child?")
-UNDECIDED = QT_TRANSLATE_NOOP("Merge", "left out: nobody decided whether it is {candidates}")
-ERASED_HERE = QT_TRANSLATE_NOOP(
-    "Merge", "erased in the database in use on {day}: the laptop's copy does not bring it back"
-)
-ERASED_ON_LAPTOP = QT_TRANSLATE_NOOP("Merge", "erased on the laptop")
-CHILD_LEFT_OUT = QT_TRANSLATE_NOOP("Merge", "the child is left out")
-NO_ACCOUNT = QT_TRANSLATE_NOOP(
-    "Merge", "lent to the account {username}, which the database in use does not have"
-)
-ITEM_OUT = QT_TRANSLATE_NOOP("Merge", "{tag} is out in the database in use since {moment}")
-RETURNED = QT_TRANSLATE_NOOP("Merge", "returned on the laptop")
-WITHDRAWN = QT_TRANSLATE_NOOP("Merge", "withdrawn on the laptop")
-MARKED = QT_TRANSLATE_NOOP("Merge", "marked on the laptop as {status}")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A child of the database in use that a laptop's child may be."""
-
-    participant_id: int
-    full_name: str
-    birth_year: int | None
-
-    @property
-    def label(self) -> str:
-        born = f", {self.birth_year}" if self.birth_year else ""
-        return f"#{self.participant_id} {self.full_name}{born}"
-
-
-@dataclass(frozen=True)
-class MergeLine:
-    """One record of the laptop's file and what the merge does (or would do) with it."""
-
-    kind: Kind
-    laptop_id: int
-    what: str  # the record in its own words: names, tags, days and times
-    fate: Fate
-    why: Note | None = None
-    candidates: tuple[Candidate, ...] = ()
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    file_name: str
-    written: bool  # False: a dry run, or nothing to write
-    lines: tuple[MergeLine, ...]
-
-    def count(self, kind: Kind, fate: Fate) -> int:
-        return sum(1 for line in self.lines if line.kind is kind and line.fate is fate)
-
-    def counts(self) -> Counter[tuple[Kind, Fate]]:
-        return Counter((line.kind, line.fate) for line in self.lines)
-
-    @property
-    def undecided(self) -> list[MergeLine]:
-        return [line for line in self.lines if line.fate is Fate.NEEDS_DECISION]
-
-
-@dataclass(frozen=True)
-class Decisions:
-    """An administrator's answers for the children that need one: the laptop's child is the
-    database's child (matches), or a new child (added, or every undecided one)."""
-
-    matches: Mapping[int, int] = field(default_factory=dict)
-    added: Collection[int] = ()
-    add_unmatched: bool = False
-
-
-# --- The laptop's file ------------------------------------------------------------------
-
-
-def _refused(path: Path, problem: str) -> LaptopFileRefused:
-    return LaptopFileRefused(path=path.name, problem=problem)
-
-
-@contextmanager
-def laptop_records(path: Path) -> Iterator[Session]:
-    """A session on the laptop's file, read-only; a file of an older schema is brought up to
-    date in a private copy first (the file itself is never written)."""
-    from db.backups import NoDatabaseFile, backup_to, restore_problem
-    from db.migrate import migrate
-    from db.revisions import HEAD
-
-    if not path.is_file():
-        raise NoDatabaseFile(path=str(path))
-    problem = restore_problem(path)
-    if problem is not None:
-        raise _refused(path, problem)
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as probe:
-        revision = probe.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    with tempfile.TemporaryDirectory(prefix="openup-merge-") as folder:  # the owner's only
-        if revision == HEAD:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-        else:
-            copy = backup_to(path, Path(folder) / "laptop.sqlite3")
-            migrated = Database(URL.create("sqlite", database=str(copy)))
-            try:
-                migrate(migrated, back_up=False)
-            finally:
-                migrated.dispose()
-            uri = f"{copy.as_uri()}?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
-        try:
-            with Session(engine) as session:
-                yield session
-        finally:
-            engine.dispose()
-
-
-# --- The walk ---------------------------------------------------------------------------
-
 
 def _session_words(program: str, session: ProgramSession) -> str:
     return f"{program} · {day_text(session.day)} {time_text(session.starts_at)}"
 
 
-class _Merge:
+class Walk:
     """One walk through the laptop's file against the database in use; writes only when
     `write` (a dry run hands out made-up negative numbers for what it would add)."""
 
@@ -643,64 +464,3 @@ class _Merge:
         )
         self.add(copy)
         self.note(Kind.LOAN, loan.id, what, Fate.ADDED)
-
-
-def _summary(report: MergeReport) -> dict[str, int]:
-    """The audit event's counts: numbers only, no names."""
-    return {
-        "children_added": report.count(Kind.CHILD, Fate.ADDED),
-        "children_matched": report.count(Kind.CHILD, Fate.MATCHED)
-        + report.count(Kind.CHILD, Fate.UPDATED),
-        "children_left_out": report.count(Kind.CHILD, Fate.LEFT_OUT)
-        + report.count(Kind.CHILD, Fate.NEEDS_DECISION),
-        "sessions_added": report.count(Kind.SESSION, Fate.ADDED),
-        "check_ins_added": report.count(Kind.CHECK_IN, Fate.ADDED),
-        "loans_added": report.count(Kind.LOAN, Fate.ADDED),
-        "loans_updated": report.count(Kind.LOAN, Fate.UPDATED),
-        "consents_added": report.count(Kind.CONSENT, Fate.ADDED),
-        "items_added": report.count(Kind.ITEM, Fate.ADDED),
-    }
-
-
-def merge_laptop(
-    db: Database,
-    path: Path,
-    *,
-    by: int | None,
-    decisions: Decisions | None = None,
-    dry_run: bool = False,
-) -> MergeReport:
-    """Merge the laptop's file `path` into `db` (administrators; `by=None` is the command
-    line), or with `dry_run` only say what it would do. One transaction: all or nothing."""
-    decisions = decisions or Decisions()
-    path = path.expanduser()
-    own = sqlite_path(db.url)
-    if own is not None and path.is_file() and path.resolve() == own.resolve():
-        raise LaptopFileInUse(path=path.name)
-    with laptop_records(path) as laptop:
-        if dry_run:
-            with db.reading() as target:
-                require_admin(target, by, MERGE_RECORDS)
-                walk = _Merge(laptop, target, decisions, write=False)
-                walk.run()
-            return MergeReport(path.name, False, tuple(walk.lines))
-        with db.unit_of_work() as uow:
-            require_admin(uow.session, by, MERGE_RECORDS)
-            walk = _Merge(laptop, uow.session, decisions, write=True)
-            walk.run()
-            report = MergeReport(path.name, True, tuple(walk.lines))
-            counts = _summary(report)
-            said = ", ".join(
-                f"{number} {what.replace('_', ' ')}" for what, number in counts.items()
-            )
-            audit.record(
-                uow.session,
-                by,
-                MERGED_ACTION,
-                "database",
-                None,
-                f"Merged a laptop's records from {path.name}: {said}",
-                changes=_summary(report),
-            )
-            uow.commit()
-    return report
