@@ -57,6 +57,7 @@ ACTIONS: dict[str, str] = {
     "project.added": QT_TRANSLATE_NOOP("audit", "Project added"),
     "retention.changed": QT_TRANSLATE_NOOP("audit", "Retention period changed"),
     "retention.erase_stopped": QT_TRANSLATE_NOOP("audit", "Erasure past retention stopped"),
+    "records.merged": QT_TRANSLATE_NOOP("audit", "A laptop's records merged"),
 }
 
 # Entity (audit.record's fourth argument) → the kind of record, as in "Child #12".
@@ -73,6 +74,7 @@ ENTITIES: dict[str, str] = {
     "site": QT_TRANSLATE_NOOP("audit", "Site"),
     "project": QT_TRANSLATE_NOOP("audit", "Project"),
     "setting": QT_TRANSLATE_NOOP("audit", "Setting"),
+    "database": QT_TRANSLATE_NOOP("audit", "Database"),
 }
 
 # Field of an event's changes (audit.diff of a child or an item, and the fixed ones) → words.
@@ -102,6 +104,16 @@ FIELDS: dict[str, str] = {
     # the retention rule (db/privacy.py set_retention_rule)
     "years": QT_TRANSLATE_NOOP("audit", "Years kept"),
     "start": QT_TRANSLATE_NOOP("audit", "Counted from"),
+    # a laptop's records merged (db/merge _summary): how many, never who
+    "children_added": QT_TRANSLATE_NOOP("audit", "Children added"),
+    "children_matched": QT_TRANSLATE_NOOP("audit", "Children matched"),
+    "children_left_out": QT_TRANSLATE_NOOP("audit", "Children left out"),
+    "sessions_added": QT_TRANSLATE_NOOP("audit", "Sessions added"),
+    "check_ins_added": QT_TRANSLATE_NOOP("audit", "Check-ins added"),
+    "loans_added": QT_TRANSLATE_NOOP("audit", "Loans added"),
+    "loans_updated": QT_TRANSLATE_NOOP("audit", "Loans brought up to date"),
+    "consents_added": QT_TRANSLATE_NOOP("audit", "Consents added"),
+    "items_added": QT_TRANSLATE_NOOP("audit", "Items added"),
 }
 
 YES = QT_TRANSLATE_NOOP("audit", "yes")
