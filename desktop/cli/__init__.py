@@ -30,6 +30,7 @@ from desktop.cli.documents import (
     cmd_report_monthly,
     cmd_report_signin,
 )
+from desktop.cli.merge import cmd_merge, match_choice
 from desktop.cli.privacy import cmd_privacy_erase, cmd_privacy_export, cmd_privacy_retention
 from desktop.cli.server import cmd_audit_verify, cmd_server_setup
 from desktop.cli.users import cmd_user_add, cmd_user_disable, cmd_user_passwd
@@ -319,6 +320,30 @@ def parser() -> argparse.ArgumentParser:
         "the first broken link when an event was removed, changed or added outside the program",
     )
     verify.set_defaults(run=cmd_audit_verify)
+    merge = command(
+        "merge",
+        cmd_merge,
+        "merge a camp laptop's own database file (sessions, check-ins, walk-in children, "
+        "loans, consents) into the database in use, in one go; running it again adds nothing",
+    )
+    merge.add_argument("file", type=Path, metavar="FILE", help="the laptop's .sqlite3 file")
+    merge.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only say what would be added, matched and left out, and why; write nothing",
+    )
+    merge.add_argument(
+        "--match",
+        type=match_choice,
+        action="append",
+        metavar="LAPTOP_ID=SHARED_ID",
+        help="a child the merge was unsure of is this child of the database in use (repeat it)",
+    )
+    merge.add_argument(
+        "--add-unmatched",
+        action="store_true",
+        help="add the children the merge was unsure of (and not --match-ed) as new children",
+    )
     command(
         "kiosk",
         cmd_kiosk,
