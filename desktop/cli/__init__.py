@@ -16,6 +16,7 @@ from desktop.cli.common import (
     EXIT_DATABASE,
     EXIT_REFUSED,
     _PrivateLogFile,
+    chosen_database,
     progress_line,
     start_logging,
     system_user,
@@ -364,6 +365,8 @@ def main(argv: Sequence[str]) -> int:
     except OSError as error:  # a read-only home must not stop the desk
         print(f"Cannot write the log file: {error}", file=sys.stderr)
     try:
+        if args.run not in (cmd_open, cmd_kiosk):  # the window asks and chooses for itself
+            args.db = chosen_database(args.db)
         return int(args.run(args))
     except DomainError as refusal:
         from db.connection import ConnectionFailed

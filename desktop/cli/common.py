@@ -8,7 +8,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 EXIT_REFUSED = 1
 EXIT_DATABASE = 2
@@ -71,3 +74,16 @@ def write_pdf(pdf: bytes, out: Path) -> int:
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     print(f"Wrote {out} ({pages} {'page' if pages == 1 else 'pages'})")
     return 0
+
+
+def chosen_database(given: str | None) -> str | URL | None:
+    """The database a command works on: --db, else OPENUP_DB (None: resolve_url reads it),
+    else the shared server chosen in the program with its password from the keyring, else
+    None, the laptop's own file: the same order as the program's window."""
+    from desktop.shared_database import chosen_url, named_outside
+
+    if named_outside(given):
+        return given
+    from desktop.settings import Settings
+
+    return chosen_url(Settings())

@@ -69,7 +69,8 @@ def print_report(report: MergeReport) -> None:
                 Fate.NEEDS_DECISION: "needs a decision",
             }[line.fate]
             why = f" ({line.why.text})" if line.why is not None else ""
-            print(f"  #{line.laptop_id} {line.what}: {what}{why}")
+            name = f" {line.what}" if line.what else ""  # an erased child has none
+            print(f"  #{line.laptop_id}{name}: {what}{why}")
     others = [
         line
         for line in report.lines
@@ -94,9 +95,12 @@ def print_report(report: MergeReport) -> None:
     undecided = report.undecided
     if undecided:
         example = undecided[0]
+        need = "needs" if len(undecided) == 1 else "need"
+        left = (
+            "would be" if conditional else "was" if len(undecided) == 1 else "were"
+        ) + " left out"
         print(
-            f"{_counted(len(undecided), 'child')} need a decision and "
-            f"{'would be' if conditional else 'were'} left out with their records: "
+            f"{_counted(len(undecided), 'child')} {need} a decision and {left} with their records: "
             f"--match {example.laptop_id}={example.candidates[0].participant_id} says the "
             "laptop's child is that child, --add-unmatched adds them as new children."
         )
