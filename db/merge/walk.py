@@ -221,7 +221,7 @@ class Walk:
                     if erased_at is None
                     else Note(ERASED_HERE, {"day": day_text(erased_at)})
                 )
-                self.note(Kind.CHILD, child.id, f"#{child.id}", Fate.LEFT_OUT, why)
+                self.note(Kind.CHILD, child.id, "", Fate.LEFT_OUT, why)
                 continue
             self._child(child)
 
