@@ -93,6 +93,11 @@ ITEM_OUT = QT_TRANSLATE_NOOP("Merge", "{tag} is out in the database in use since
 RETURNED = QT_TRANSLATE_NOOP("Merge", "returned on the laptop")
 WITHDRAWN = QT_TRANSLATE_NOOP("Merge", "withdrawn on the laptop")
 MARKED = QT_TRANSLATE_NOOP("Merge", "marked on the laptop as {status}")
+# A session's status in MARKED's words (a planned one is never marked on the laptop).
+STATUS_WORDS = {
+    "held": QT_TRANSLATE_NOOP("Merge", "held"),
+    "cancelled": QT_TRANSLATE_NOOP("Merge", "did not occur"),
+}
 
 
 @dataclass(frozen=True)

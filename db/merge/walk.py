@@ -24,6 +24,7 @@ from db.merge.report import (
     NO_ACCOUNT,
     RETURNED,
     SAME_NAME,
+    STATUS_WORDS,
     WITHDRAWN,
     Candidate,
     Decisions,
@@ -176,7 +177,7 @@ class Walk:
                 if found.status is SessionStatus.PLANNED and session.status is not found.status:
                     if self.write:
                         found.status = session.status
-                    why = Note(MARKED, {"status": session.status.value})
+                    why = Note(MARKED, {"status": STATUS_WORDS[session.status.value]})
                     self.note(Kind.SESSION, session.id, what, Fate.UPDATED, why)
                 else:
                     self.note(Kind.SESSION, session.id, what, Fate.MATCHED)

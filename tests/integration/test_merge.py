@@ -96,8 +96,9 @@ def copy_child(source: Database, target: Database, participant_id: int) -> None:
         uow.commit()
 
 
-def make_camp(shared_db: Database, tmp_path: Path) -> Camp:
-    shared = make_desk(shared_db)
+def make_camp(shared_db: Database, tmp_path: Path, shared: Desk | None = None) -> Camp:
+    """The camp laptop's file beside the database in use (its small desk made, unless given)."""
+    shared = shared or make_desk(shared_db)
     marta_shared = register_participant(
         shared_db, ParticipantDetails("Marta", "Liepa", 2011, shared.site_id)
     )
