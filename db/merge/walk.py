@@ -3,6 +3,7 @@ what it is (its natural key), added when missing; written only in the real run."
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -74,6 +75,12 @@ class Walk:
         self.item_tags: dict[int, str] = {}
         self.staff: dict[int, int | None] = {}
         self.staff_names: dict[int, str] = {}
+        # What is here already, read in one query per kind (a round trip to a server costs).
+        self.by_card: dict[str | None, Participant] = {}
+        self.by_name: dict[str, list[Participant]] = {}
+        self.new_children: list[tuple[int, Any]] = []
+        self.known_loans: dict[tuple[int, datetime], Loan] = {}
+        self.out_since: dict[int, datetime] = {}
 
     def note(
         self,
@@ -86,14 +93,23 @@ class Walk:
     ) -> None:
         self.lines.append(MergeLine(kind, laptop_id, what, fate, why, candidates))
 
-    def add(self, record: Any) -> int:
-        """The new record's number: real when writing, made up (negative) in a dry run."""
-        if not self.write:
-            self._made_up -= 1
-            return self._made_up
-        self.target.add(record)
-        self.target.flush()
-        return int(record.id)
+    def numbered(self, records: list[tuple[int, Any]], into: dict[int, Any]) -> None:
+        """New records that others point at, all in one go: `into` maps each laptop number to
+        the record's number here (real when writing, made up and negative in a dry run)."""
+        if self.write:
+            self.target.add_all([record for _laptop_id, record in records])
+            self.target.flush()  # one statement per kind of record, not one per record
+        for laptop_id, record in records:
+            if self.write:
+                into[laptop_id] = int(record.id)
+            else:
+                self._made_up -= 1
+                into[laptop_id] = self._made_up
+
+    def later(self, record: Any) -> None:
+        """A new record nothing points at: written with the others when the merge commits."""
+        if self.write:
+            self.target.add(record)
 
     def run(self) -> None:
         self._staff()
@@ -119,59 +135,68 @@ class Walk:
         return None if laptop_staff_id is None else self.staff.get(laptop_staff_id)
 
     def _sites(self) -> None:
+        known = {name: number for name, number in self.target.execute(select(Site.name, Site.id))}
+        added: list[tuple[int, Any]] = []
         for site in self.laptop.scalars(select(Site).order_by(Site.id)):
-            found = self.target.scalar(select(Site.id).where(Site.name == site.name))
+            found = known.get(site.name)
             if found is not None:
                 self.sites[site.id] = found
                 self.note(Kind.SITE, site.id, site.name, Fate.MATCHED)
                 continue
             copy = Site(name=site.name, country=site.country, library_name=site.library_name)
-            self.sites[site.id] = self.add(copy)
+            added.append((site.id, copy))
             self.note(Kind.SITE, site.id, site.name, Fate.ADDED)
+        self.numbered(added, self.sites)
 
     def _programs(self) -> None:
+        known = {
+            (site_id, name): number
+            for site_id, name, number in self.target.execute(
+                select(Program.site_id, Program.name, Program.id)
+            )
+        }
+        projects_here = {
+            number: project_id
+            for number, project_id in self.target.execute(select(Project.number, Project.id))
+        }
+        projects = {
+            project_id: projects_here.get(number)
+            for project_id, number in self.laptop.execute(select(Project.id, Project.number))
+        }
+        added: list[tuple[int, Any]] = []
         for program in self.laptop.scalars(select(Program).order_by(Program.id)):
             site_id = self.sites[program.site_id]
-            what = program.name
-            found = self.target.scalar(
-                select(Program.id).where(Program.site_id == site_id, Program.name == program.name)
-            )
+            found = known.get((site_id, program.name))
             if found is not None:
                 self.programs[program.id] = found
-                self.note(Kind.PROGRAM, program.id, what, Fate.MATCHED)
+                self.note(Kind.PROGRAM, program.id, program.name, Fate.MATCHED)
                 continue
-            project_id = None
-            if program.project_id is not None:
-                number = self.laptop.scalar(
-                    select(Project.number).where(Project.id == program.project_id)
-                )
-                project_id = self.target.scalar(select(Project.id).where(Project.number == number))
             copy = Program(
                 name=program.name,
                 kind=program.kind,
-                project_id=project_id,
+                project_id=None if program.project_id is None else projects[program.project_id],
                 site_id=site_id,
                 planned_sessions=program.planned_sessions,
             )
-            self.programs[program.id] = self.add(copy)
-            self.note(Kind.PROGRAM, program.id, what, Fate.ADDED)
+            added.append((program.id, copy))
+            self.note(Kind.PROGRAM, program.id, program.name, Fate.ADDED)
+        self.numbered(added, self.programs)
 
     def _sessions(self) -> None:
         names = {
             number: name for number, name in self.laptop.execute(select(Program.id, Program.name))
         }
+        here = self.target.scalars(
+            select(ProgramSession).where(ProgramSession.program_id.in_(self.programs.values()))
+        )
+        known = {(found.program_id, found.day, found.starts_at): found for found in here}
+        added: list[tuple[int, Any]] = []
         query = select(ProgramSession).order_by(ProgramSession.day, ProgramSession.starts_at)
         for session in self.laptop.scalars(query):
             program_id = self.programs[session.program_id]
             what = _session_words(names[session.program_id], session)
             self.session_words[session.id] = what
-            found = self.target.scalar(
-                select(ProgramSession).where(
-                    ProgramSession.program_id == program_id,
-                    ProgramSession.day == session.day,
-                    ProgramSession.starts_at == session.starts_at,
-                )
-            )
+            found = known.get((program_id, session.day, session.starts_at))
             if found is not None:
                 self.sessions[session.id] = found.id
                 if found.status is SessionStatus.PLANNED and session.status is not found.status:
@@ -194,8 +219,9 @@ class Walk:
                 status=session.status,
                 anonymous_headcount=session.anonymous_headcount,
             )
-            self.sessions[session.id] = self.add(copy)
+            added.append((session.id, copy))
             self.note(Kind.SESSION, session.id, what, Fate.ADDED)
+        self.numbered(added, self.sessions)
 
     # --- children
 
@@ -207,11 +233,23 @@ class Walk:
             for erasure in erasure_register(self.target)
         }
         erased_on_laptop = {erasure.participant_id for erasure in erasure_register(self.laptop)}
-        known = set(self.laptop.scalars(select(Participant.id)))
+        children = list(self.laptop.scalars(select(Participant).order_by(Participant.id)))
+        known = {child.id for child in children}
         for laptop_id in (*self.decisions.matches, *self.decisions.added):
             if laptop_id not in known:
                 raise NoSuchLaptopChild(laptop=laptop_id)
-        for child in self.laptop.scalars(select(Participant).order_by(Participant.id)):
+        cards = [child.card_code for child in children if child.card_code]
+        self.by_card = {
+            found.card_code: found
+            for found in self.target.scalars(
+                select(Participant).where(Participant.card_code.in_(cards))
+            )
+        }
+        names = {child.search_name for child in children if child.search_name}
+        query = select(Participant).where(Participant.search_name.in_(names))
+        for found in self.target.scalars(query.order_by(Participant.id)):
+            self.by_name.setdefault(found.search_name, []).append(found)
+        for child in children:
             erased_at = erased_here.get((child.id, child.created_at))
             if child.id in erased_on_laptop or erased_at is not None:
                 # Nothing that names an erased child is shown, not even the laptop's copy.
@@ -225,33 +263,21 @@ class Walk:
                 self.note(Kind.CHILD, child.id, "", Fate.LEFT_OUT, why)
                 continue
             self._child(child)
-
-    def _candidates(self, child: Participant) -> list[Participant]:
-        query = select(Participant).where(Participant.search_name == child.search_name)
-        return list(self.target.scalars(query.order_by(Participant.id)))
+        self.numbered(self.new_children, self.children)
 
     def _child(self, child: Participant) -> None:
         born = f", {child.birth_year}" if child.birth_year else ""
         what = f"{child.full_name}{born}"
         self.child_words[child.id] = child.full_name
-        by_card = None
-        if child.card_code:
-            by_card = self.target.scalar(
-                select(Participant).where(Participant.card_code == child.card_code)
-            )
+        by_card = self.by_card.get(child.card_code) if child.card_code else None
         if by_card is not None:
             self._matched(child, by_card, what, Note(BY_CARD, {"id": str(by_card.id)}))
             return
-        same = self.target.scalar(
-            select(Participant).where(
-                Participant.created_at == child.created_at,
-                Participant.search_name == child.search_name,
-            )
-        )
+        candidates = self.by_name.get(child.search_name, [])
+        same = next((c for c in candidates if c.created_at == child.created_at), None)
         if same is not None:
             self._matched(child, same, what, Note(BY_REGISTRATION, {"id": str(same.id)}))
             return
-        candidates = self._candidates(child)
         if len(candidates) == 1 and self._surely(child, candidates[0]):
             one = candidates[0]
             self._matched(child, one, what, Note(BY_NAME, {"id": str(one.id)}))
@@ -281,9 +307,11 @@ class Walk:
 
     def _matched(self, child: Participant, target: Participant, what: str, why: Note) -> None:
         self.children[child.id] = target.id
-        if child.card_code and not target.card_code:
+        card = child.card_code
+        if card and not target.card_code and card not in self.by_card:
             if self.write:
-                target.card_code = child.card_code
+                target.card_code = card
+            self.by_card[card] = target  # a card goes to one child only
             why = Note(GETS_CARD, {"id": str(target.id)})
             self.note(Kind.CHILD, child.id, what, Fate.UPDATED, why)
             return
@@ -307,13 +335,19 @@ class Walk:
             created_at=child.created_at,
             updated_at=child.updated_at,
         )
-        self.children[child.id] = self.add(copy)
+        self.new_children.append((child.id, copy))
         self.note(Kind.CHILD, child.id, what, Fate.ADDED, why)
 
     def _left_out_with_child(self, kind: Kind, laptop_id: int, what: str) -> None:
         self.note(kind, laptop_id, what, Fate.LEFT_OUT, Note(CHILD_LEFT_OUT))
 
     def _consents(self) -> None:
+        here = self.target.scalars(
+            select(Consent).where(
+                Consent.participant_id.in_([i for i in self.children.values() if i is not None])
+            )
+        )
+        known = {(found.participant_id, found.purpose, found.given_on): found for found in here}
         for consent in self.laptop.scalars(select(Consent).order_by(Consent.id)):
             child_id = self.children.get(consent.participant_id)
             what = (
@@ -323,13 +357,7 @@ class Walk:
             if child_id is None:
                 self._left_out_with_child(Kind.CONSENT, consent.id, what)
                 continue
-            found = self.target.scalar(
-                select(Consent).where(
-                    Consent.participant_id == child_id,
-                    Consent.purpose == consent.purpose,
-                    Consent.given_on == consent.given_on,
-                )
-            )
+            found = known.get((child_id, consent.purpose, consent.given_on))
             if found is None:
                 copy = Consent(
                     participant_id=child_id,
@@ -338,7 +366,7 @@ class Walk:
                     given_on=consent.given_on,
                     withdrawn_on=consent.withdrawn_on,
                 )
-                self.add(copy)
+                self.later(copy)
                 self.note(Kind.CONSENT, consent.id, what, Fate.ADDED)
             elif found.withdrawn_on is None and consent.withdrawn_on is not None:
                 if self.write:
@@ -348,6 +376,10 @@ class Walk:
                 self.note(Kind.CONSENT, consent.id, what, Fate.MATCHED)
 
     def _check_ins(self) -> None:
+        here = select(Attendance.session_id, Attendance.participant_id).where(
+            Attendance.session_id.in_(self.sessions.values())
+        )
+        known = {(session_id, child_id) for session_id, child_id in self.target.execute(here)}
         query = select(Attendance).order_by(Attendance.recorded_at, Attendance.id)
         for check_in in self.laptop.scalars(query):
             child_id = self.children.get(check_in.participant_id)
@@ -359,14 +391,10 @@ class Walk:
                 self._left_out_with_child(Kind.CHECK_IN, check_in.id, what)
                 continue
             session_id = self.sessions[check_in.session_id]
-            found = self.target.scalar(
-                select(Attendance.id).where(
-                    Attendance.session_id == session_id, Attendance.participant_id == child_id
-                )
-            )
-            if found is not None:
+            if (session_id, child_id) in known:
                 self.note(Kind.CHECK_IN, check_in.id, what, Fate.MATCHED)
                 continue
+            known.add((session_id, child_id))  # one row per child and session
             copy = Attendance(
                 session_id=session_id,
                 participant_id=child_id,
@@ -375,37 +403,66 @@ class Walk:
                 recorded_by_id=self._account(check_in.recorded_by_id),
                 method=check_in.method,
             )
-            self.add(copy)
+            self.later(copy)
             self.note(Kind.CHECK_IN, check_in.id, what, Fate.ADDED)
 
     # --- equipment
 
     def _items(self) -> None:
-        # Kits before their parts, so a part finds its kit.
-        query = select(Item).order_by(Item.parent_id.is_not(None), Item.id)
-        for item in self.laptop.scalars(query):
-            self.item_tags[item.id] = item.tag
-            what = f"{item.tag} {item.name}"
-            found = self.target.scalar(select(Item.id).where(Item.tag == item.tag))
-            if found is not None:
-                self.items[item.id] = found
-                self.note(Kind.ITEM, item.id, what, Fate.MATCHED)
-                continue
-            copy = Item(
-                tag=item.tag,
-                name=item.name,
-                category=item.category,
-                serial_number=item.serial_number,
-                site_id=self.sites[item.site_id],
-                status=item.status,
-                parent_id=None if item.parent_id is None else self.items.get(item.parent_id),
-                notes=item.notes,
+        items = list(self.laptop.scalars(select(Item).order_by(Item.id)))
+        known = {
+            tag: number
+            for tag, number in self.target.execute(
+                select(Item.tag, Item.id).where(Item.tag.in_([item.tag for item in items]))
             )
-            self.items[item.id] = self.add(copy)
-            self.note(Kind.ITEM, item.id, what, Fate.ADDED)
+        }
+        # Kits before their parts, so a part finds its kit's number.
+        for parts in (False, True):
+            added: list[tuple[int, Any]] = []
+            for item in items:
+                if (item.parent_id is not None) is not parts:
+                    continue
+                self.item_tags[item.id] = item.tag
+                what = f"{item.tag} {item.name}"
+                found = known.get(item.tag)
+                if found is not None:
+                    self.items[item.id] = found
+                    self.note(Kind.ITEM, item.id, what, Fate.MATCHED)
+                    continue
+                copy = Item(
+                    tag=item.tag,
+                    name=item.name,
+                    category=item.category,
+                    serial_number=item.serial_number,
+                    site_id=self.sites[item.site_id],
+                    status=item.status,
+                    parent_id=None if item.parent_id is None else self.items.get(item.parent_id),
+                    notes=item.notes,
+                )
+                added.append((item.id, copy))
+                self.note(Kind.ITEM, item.id, what, Fate.ADDED)
+            self.numbered(added, self.items)
 
     def _loans(self) -> None:
-        for loan in self.laptop.scalars(select(Loan).order_by(Loan.lent_at, Loan.id)):
+        loans = list(self.laptop.scalars(select(Loan).order_by(Loan.lent_at, Loan.id)))
+        items = list(self.items.values())
+        self.known_loans = {
+            (found.item_id, found.lent_at): found
+            for found in self.target.scalars(
+                select(Loan).where(
+                    Loan.item_id.in_(items), Loan.lent_at.in_({loan.lent_at for loan in loans})
+                )
+            )
+        }
+        self.out_since = {
+            item_id: lent_at
+            for item_id, lent_at in self.target.execute(
+                select(Loan.item_id, Loan.lent_at).where(
+                    Loan.item_id.in_(items), Loan.returned_at.is_(None)
+                )
+            )
+        }
+        for loan in loans:
             self._loan(loan)
 
     def _borrower(self, loan: Loan) -> tuple[str, dict[str, int | None], Note | None]:
@@ -432,27 +489,25 @@ class Walk:
             self.note(Kind.LOAN, loan.id, what, Fate.LEFT_OUT, why)
             return
         item_id = self.items[loan.item_id]
-        found = self.target.scalar(
-            select(Loan).where(Loan.item_id == item_id, Loan.lent_at == loan.lent_at)
-        )
+        found = self.known_loans.get((item_id, loan.lent_at))
         if found is not None:
             if found.returned_at is None and loan.returned_at is not None:
                 if self.write:
                     found.returned_at = loan.returned_at
                     found.received_by_id = self._account(loan.received_by_id)
                     found.return_note = loan.return_note
+                self.out_since.pop(item_id, None)
                 self.note(Kind.LOAN, loan.id, what, Fate.UPDATED, Note(RETURNED))
             else:
                 self.note(Kind.LOAN, loan.id, what, Fate.MATCHED)
             return
         if loan.returned_at is None:
-            out_since = self.target.scalar(
-                select(Loan.lent_at).where(Loan.item_id == item_id, Loan.returned_at.is_(None))
-            )
+            out_since = self.out_since.get(item_id)
             if out_since is not None:  # one open loan per item: the other laptop's stands
                 fields = {"tag": tag, "moment": moment_text(out_since, full=True)}
                 self.note(Kind.LOAN, loan.id, what, Fate.LEFT_OUT, Note(ITEM_OUT, fields))
                 return
+            self.out_since[item_id] = loan.lent_at
         copy = Loan(
             item_id=item_id,
             lent_at=loan.lent_at,
@@ -463,5 +518,5 @@ class Walk:
             return_note=loan.return_note,
             **holder,
         )
-        self.add(copy)
+        self.later(copy)
         self.note(Kind.LOAN, loan.id, what, Fate.ADDED)

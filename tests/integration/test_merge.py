@@ -373,3 +373,19 @@ def test_a_librarian_may_not_merge(sqlite_db: Database, tmp_path: Path) -> None:
     camp = make_camp(sqlite_db, tmp_path)
     with pytest.raises(AdminOnly):
         merge_laptop(sqlite_db, camp.path, by=camp.shared.librarian_id, dry_run=True)
+
+
+def test_each_kind_of_record_is_looked_up_once_not_once_per_record(
+    any_db: Database, tmp_path: Path
+) -> None:
+    """A shared server may be 40 ms away: the dry run's round trips do not grow with the file."""
+    from sqlalchemy import event
+
+    camp = make_camp(any_db, tmp_path)
+    statements: list[str] = []
+    event.listen(any_db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    report = merge_laptop(any_db, camp.path, by=None, dry_run=True)
+
+    assert len(report.lines) > 25
+    assert len(statements) <= 15, statements
