@@ -125,6 +125,14 @@ class MergeLine:
     why: Note | None = None
     candidates: tuple[Candidate, ...] = ()
 
+    @property
+    def one_by_one(self) -> bool:
+        """Listed on its own: what is left out or changed, and the few new sites, programs,
+        sessions and items; new check-ins, loans and consents are only counted."""
+        if self.fate is Fate.ADDED:
+            return self.kind in (Kind.SITE, Kind.PROGRAM, Kind.SESSION, Kind.ITEM)
+        return self.fate in (Fate.UPDATED, Fate.LEFT_OUT)
+
 
 @dataclass(frozen=True)
 class MergeReport:

@@ -71,12 +71,12 @@ def print_report(report: MergeReport) -> None:
             why = f" ({line.why.text})" if line.why is not None else ""
             name = f" {line.what}" if line.what else ""  # an erased child has none
             print(f"  #{line.laptop_id}{name}: {what}{why}")
-    others = [
-        line
-        for line in report.lines
-        if line.kind is not Kind.CHILD and line.fate in (Fate.LEFT_OUT, Fate.UPDATED)
-    ]
-    for fate, heading in ((Fate.UPDATED, "Brought up to date"), (Fate.LEFT_OUT, "Left out")):
+    others = [line for line in report.lines if line.kind is not Kind.CHILD and line.one_by_one]
+    for fate, heading in (
+        (Fate.ADDED, "New" if report.written else "Would be new"),
+        (Fate.UPDATED, "Brought up to date"),
+        (Fate.LEFT_OUT, "Left out"),
+    ):
         shown = [line for line in others if line.fate is fate]
         if shown:
             print(f"{heading}:")

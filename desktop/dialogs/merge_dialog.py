@@ -119,7 +119,7 @@ class MergeDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Children")))
         layout.addWidget(self.child_table, 2)
-        layout.addWidget(QLabel(self.tr("Other records brought up to date or left out")))
+        layout.addWidget(QLabel(self.tr("Other records: new, brought up to date or left out")))
         layout.addWidget(self.others, 1)
         layout.addLayout(buttons)
 
@@ -195,7 +195,7 @@ class MergeDialog(QDialog):
             f"{self.kind_name(line.kind)} {line.what}: {self.fate_words(line.fate)}"
             + (f" ({note_text(line.why)})" if line.why is not None else "")
             for line in report.lines
-            if line.kind is not Kind.CHILD and line.fate in (Fate.UPDATED, Fate.LEFT_OUT)
+            if line.kind is not Kind.CHILD and line.one_by_one
         ]
         self.others.setPlainText("\n".join(others))
         self._say(self._counts(report))

@@ -2278,8 +2278,8 @@
         <translation>Vaikai</translation>
     </message>
     <message>
-        <source>Other records brought up to date or left out</source>
-        <translation>Kiti įrašai, kurie atnaujinti arba nepridedami</translation>
+        <source>Other records: new, brought up to date or left out</source>
+        <translation>Kiti įrašai: nauji, atnaujinti arba nepridedami</translation>
     </message>
     <message>
         <source>sites: %1</source>

@@ -2278,8 +2278,8 @@
         <translation>Bērni</translation>
     </message>
     <message>
-        <source>Other records brought up to date or left out</source>
-        <translation>Citi ieraksti, kas atjaunināti vai netiek pievienoti</translation>
+        <source>Other records: new, brought up to date or left out</source>
+        <translation>Citi ieraksti: jauni, atjaunināti vai nepievienoti</translation>
     </message>
     <message>
         <source>sites: %1</source>
