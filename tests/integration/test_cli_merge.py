@@ -55,6 +55,7 @@ def test_the_dry_run_lists_the_children_and_what_is_left_out(
     assert f"#{made.erik}: left out (erased in the database in use on" in said
     assert "Ēriks" not in said and "Kalns" not in said
     assert "LAP-01 is out in the database in use since" in said
+    assert "Would be new:\n  program Be active! Be positive!\n  session Be active!" in said
     assert "Would add: 1 program, 2 sessions, 1 child, 1 consent, 6 check-ins" in said
     assert f"--match {made.marta}=3" in said
     assert "Dry run: nothing was written from camp-laptop.sqlite3." in said

@@ -389,3 +389,45 @@ def test_each_kind_of_record_is_looked_up_once_not_once_per_record(
 
     assert len(report.lines) > 25
     assert len(statements) <= 15, statements
+
+
+def test_a_return_and_a_withdrawal_made_at_camp_reach_the_shared_records(
+    any_db: Database, tmp_path: Path
+) -> None:
+    """The laptop left with the Xbox out to Ilze and her photo consent given: both changed
+    at the camp, and the merge brings the changes, once."""
+    from db.people import withdraw_consent
+
+    camp = make_camp(any_db, tmp_path)
+    lent_at = datetime(2018, 8, 3, 15, tzinfo=UTC)
+    lend(any_db, "XBOX-01", Borrower.child(camp.shared.ilze_id), at=lent_at)
+    given = date(2018, 8, 1)
+    record_consent(any_db, camp.shared.ilze_id, ConsentPurpose.PHOTO, "Ilzes mamma", given)
+    laptop = Database(f"sqlite:///{camp.path}")
+    with laptop.reading() as session:
+        site_id = session.scalars(select(Site.id)).one()
+    add_item(laptop, ItemDetails("XBOX-01", "Xbox One S", ItemCategory.CONSOLE, site_id))
+    lend(laptop, "XBOX-01", Borrower.child(camp.ilze), at=lent_at)
+    return_item(laptop, "XBOX-01", note="viens kontrolieris klibo", at=CAMP_DAY)
+    record_consent(laptop, camp.ilze, ConsentPurpose.PHOTO, "Ilzes mamma", given)
+    withdraw_consent(laptop, camp.ilze, ConsentPurpose.PHOTO, date(2018, 8, 7))
+    laptop.dispose()
+
+    first = merge_laptop(any_db, camp.path, by=None)
+    second = merge_laptop(any_db, camp.path, by=None)
+
+    assert (
+        first.count(Kind.LOAN, Fate.UPDATED) == 1 and first.count(Kind.CONSENT, Fate.UPDATED) == 1
+    )
+    assert (
+        second.count(Kind.LOAN, Fate.UPDATED) == 0 and second.count(Kind.CONSENT, Fate.UPDATED) == 0
+    )
+    with any_db.reading() as session:
+        xbox = session.scalars(
+            select(Loan).join(Item).where(Item.tag == "XBOX-01", Loan.lent_at == lent_at)
+        ).one()
+        photo = session.scalars(
+            select(Consent).where(Consent.participant_id == camp.shared.ilze_id)
+        ).one()
+    assert xbox.returned_at == CAMP_DAY and xbox.return_note == "viens kontrolieris klibo"
+    assert photo.withdrawn_on == date(2018, 8, 7)
