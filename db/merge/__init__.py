@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.accounts import require_admin
 from db.database import Database, sqlite_path
+from db.merge.equipment import merge_items, merge_loans
 from db.merge.report import (
     MERGE_RECORDS,
     MERGED_ACTION,
@@ -104,6 +105,12 @@ def _summary(report: MergeReport) -> dict[str, int]:
     }
 
 
+def _walk(walk: Walk) -> None:
+    walk.people_and_sessions()
+    merge_items(walk)
+    merge_loans(walk)
+
+
 def merge_laptop(
     db: Database,
     path: Path,
@@ -124,12 +131,12 @@ def merge_laptop(
             with db.reading() as target:
                 require_admin(target, by, MERGE_RECORDS)
                 walk = Walk(laptop, target, decisions, write=False)
-                walk.run()
+                _walk(walk)
             return MergeReport(path.name, False, tuple(walk.lines))
         with db.unit_of_work() as uow:
             require_admin(uow.session, by, MERGE_RECORDS)
             walk = Walk(laptop, uow.session, decisions, write=True)
-            walk.run()
+            _walk(walk)
             report = MergeReport(path.name, True, tuple(walk.lines))
             counts = _summary(report)
             said = ", ".join(

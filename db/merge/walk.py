@@ -1,5 +1,7 @@
 """One walk through a laptop's file against the database in use: each record looked up by
-what it is (its natural key), added when missing; written only in the real run."""
+what it is (its natural key), added when missing; written only in the real run. Sites,
+programs, sessions, children, consents and check-ins are here; the equipment is in
+db.merge.equipment."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.dates import day_text, moment_text, time_text
+from db.dates import day_text, time_text
 from db.merge.report import (
     ADDED_AS_DECIDED,
     BY_CARD,
@@ -20,10 +22,7 @@ from db.merge.report import (
     ERASED_HERE,
     ERASED_ON_LAPTOP,
     GETS_CARD,
-    ITEM_OUT,
     MARKED,
-    NO_ACCOUNT,
-    RETURNED,
     SAME_NAME,
     STATUS_WORDS,
     WITHDRAWN,
@@ -39,7 +38,6 @@ from db.merge.report import (
 from db.models import (
     Attendance,
     Consent,
-    Item,
     Loan,
     Participant,
     Program,
@@ -111,7 +109,8 @@ class Walk:
         if self.write:
             self.target.add(record)
 
-    def run(self) -> None:
+    def people_and_sessions(self) -> None:
+        """Everything but the equipment (db.merge.equipment), in the order records point."""
         self._staff()
         self._sites()
         self._programs()
@@ -119,8 +118,6 @@ class Walk:
         self._children()
         self._consents()
         self._check_ins()
-        self._items()
-        self._loans()
 
     def _staff(self) -> None:
         """Accounts are matched by username; none is brought from a laptop (passwords)."""
@@ -131,7 +128,7 @@ class Walk:
             self.staff[staff_id] = known.get(username)
             self.staff_names[staff_id] = username
 
-    def _account(self, laptop_staff_id: int | None) -> int | None:
+    def account(self, laptop_staff_id: int | None) -> int | None:
         return None if laptop_staff_id is None else self.staff.get(laptop_staff_id)
 
     def _sites(self) -> None:
@@ -215,7 +212,7 @@ class Walk:
                 ends_at=session.ends_at,
                 theme=session.theme,
                 place=session.place,
-                leader_id=self._account(session.leader_id),
+                leader_id=self.account(session.leader_id),
                 status=session.status,
                 anonymous_headcount=session.anonymous_headcount,
             )
@@ -400,123 +397,8 @@ class Walk:
                 participant_id=child_id,
                 status=check_in.status,
                 recorded_at=check_in.recorded_at,
-                recorded_by_id=self._account(check_in.recorded_by_id),
+                recorded_by_id=self.account(check_in.recorded_by_id),
                 method=check_in.method,
             )
             self.later(copy)
             self.note(Kind.CHECK_IN, check_in.id, what, Fate.ADDED)
-
-    # --- equipment
-
-    def _items(self) -> None:
-        items = list(self.laptop.scalars(select(Item).order_by(Item.id)))
-        known = {
-            tag: number
-            for tag, number in self.target.execute(
-                select(Item.tag, Item.id).where(Item.tag.in_([item.tag for item in items]))
-            )
-        }
-        # Kits before their parts, so a part finds its kit's number.
-        for parts in (False, True):
-            added: list[tuple[int, Any]] = []
-            for item in items:
-                if (item.parent_id is not None) is not parts:
-                    continue
-                self.item_tags[item.id] = item.tag
-                what = f"{item.tag} {item.name}"
-                found = known.get(item.tag)
-                if found is not None:
-                    self.items[item.id] = found
-                    self.note(Kind.ITEM, item.id, what, Fate.MATCHED)
-                    continue
-                copy = Item(
-                    tag=item.tag,
-                    name=item.name,
-                    category=item.category,
-                    serial_number=item.serial_number,
-                    site_id=self.sites[item.site_id],
-                    status=item.status,
-                    parent_id=None if item.parent_id is None else self.items.get(item.parent_id),
-                    notes=item.notes,
-                )
-                added.append((item.id, copy))
-                self.note(Kind.ITEM, item.id, what, Fate.ADDED)
-            self.numbered(added, self.items)
-
-    def _loans(self) -> None:
-        loans = list(self.laptop.scalars(select(Loan).order_by(Loan.lent_at, Loan.id)))
-        items = list(self.items.values())
-        self.known_loans = {
-            (found.item_id, found.lent_at): found
-            for found in self.target.scalars(
-                select(Loan).where(
-                    Loan.item_id.in_(items), Loan.lent_at.in_({loan.lent_at for loan in loans})
-                )
-            )
-        }
-        self.out_since = {
-            item_id: lent_at
-            for item_id, lent_at in self.target.execute(
-                select(Loan.item_id, Loan.lent_at).where(
-                    Loan.item_id.in_(items), Loan.returned_at.is_(None)
-                )
-            )
-        }
-        for loan in loans:
-            self._loan(loan)
-
-    def _borrower(self, loan: Loan) -> tuple[str, dict[str, int | None], Note | None]:
-        """Who has it, in words; the loan's borrower in the database in use; why not."""
-        if loan.participant_id is not None:
-            child_id = self.children.get(loan.participant_id)
-            why = None if child_id is not None else Note(CHILD_LEFT_OUT)
-            words = self.child_words[loan.participant_id]
-            return words, {"participant_id": child_id}, why
-        if loan.staff_id is not None:
-            username = self.staff_names[loan.staff_id]
-            staff_id = self.staff.get(loan.staff_id)
-            why = None if staff_id is not None else Note(NO_ACCOUNT, {"username": username})
-            return username, {"staff_id": staff_id}, why
-        assert loan.session_id is not None  # one borrower: a database constraint
-        words = self.session_words[loan.session_id]
-        return words, {"session_id": self.sessions[loan.session_id]}, None
-
-    def _loan(self, loan: Loan) -> None:
-        tag = self.item_tags[loan.item_id]
-        borrower, holder, why = self._borrower(loan)
-        what = f"{tag} → {borrower} · {moment_text(loan.lent_at, full=True)}"
-        if why is not None:
-            self.note(Kind.LOAN, loan.id, what, Fate.LEFT_OUT, why)
-            return
-        item_id = self.items[loan.item_id]
-        found = self.known_loans.get((item_id, loan.lent_at))
-        if found is not None:
-            if found.returned_at is None and loan.returned_at is not None:
-                if self.write:
-                    found.returned_at = loan.returned_at
-                    found.received_by_id = self._account(loan.received_by_id)
-                    found.return_note = loan.return_note
-                self.out_since.pop(item_id, None)
-                self.note(Kind.LOAN, loan.id, what, Fate.UPDATED, Note(RETURNED))
-            else:
-                self.note(Kind.LOAN, loan.id, what, Fate.MATCHED)
-            return
-        if loan.returned_at is None:
-            out_since = self.out_since.get(item_id)
-            if out_since is not None:  # one open loan per item: the other laptop's stands
-                fields = {"tag": tag, "moment": moment_text(out_since, full=True)}
-                self.note(Kind.LOAN, loan.id, what, Fate.LEFT_OUT, Note(ITEM_OUT, fields))
-                return
-            self.out_since[item_id] = loan.lent_at
-        copy = Loan(
-            item_id=item_id,
-            lent_at=loan.lent_at,
-            due_at=loan.due_at,
-            returned_at=loan.returned_at,
-            lent_by_id=self._account(loan.lent_by_id),
-            received_by_id=self._account(loan.received_by_id),
-            return_note=loan.return_note,
-            **holder,
-        )
-        self.later(copy)
-        self.note(Kind.LOAN, loan.id, what, Fate.ADDED)
