@@ -92,7 +92,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="URL",
         default=argparse.SUPPRESS,
         help="database: a file path, sqlite:///FILE or postgresql+psycopg://… (default: "
-        "$OPENUP_DB, else a file in the user's data folder)",
+        "$OPENUP_DB, else the database chosen in the program, else a file in the user's data "
+        "folder)",
     )
     top = argparse.ArgumentParser(
         prog="main.py",
