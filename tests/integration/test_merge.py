@@ -431,3 +431,23 @@ def test_a_return_and_a_withdrawal_made_at_camp_reach_the_shared_records(
         ).one()
     assert xbox.returned_at == CAMP_DAY and xbox.return_note == "viens kontrolieris klibo"
     assert photo.withdrawn_on == date(2018, 8, 7)
+
+
+def test_a_merge_that_fails_half_way_leaves_nothing(
+    any_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Children, sessions and check-ins are written before the loans: a failure at the loans
+    (here the server going away) takes them all back, and the audit log says nothing."""
+    import db.merge
+
+    camp = make_camp(any_db, tmp_path)
+    before = tables(any_db)
+
+    def server_gone(_walk: object) -> None:
+        raise ConnectionError("the server went away")
+
+    monkeypatch.setattr(db.merge, "merge_loans", server_gone)
+    with pytest.raises(ConnectionError):
+        merge_laptop(any_db, camp.path, by=None)
+
+    assert tables(any_db) == before
