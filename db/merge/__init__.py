@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.accounts import require_admin
+from db.accounts import check_admin
 from db.database import Database, sqlite_path
 from db.merge.equipment import merge_items, merge_loans
 from db.merge.report import (
@@ -121,6 +121,7 @@ def merge_laptop(
 ) -> MergeReport:
     """Merge the laptop's file `path` into `db` (administrators; `by=None` is the command
     line), or with `dry_run` only say what it would do. One transaction: all or nothing."""
+    check_admin(db, by, MERGE_RECORDS)  # before the file is even read: it names children
     decisions = decisions or Decisions()
     path = path.expanduser()
     own = sqlite_path(db.url)
@@ -129,12 +130,10 @@ def merge_laptop(
     with laptop_records(path) as laptop:
         if dry_run:
             with db.reading() as target:
-                require_admin(target, by, MERGE_RECORDS)
                 walk = Walk(laptop, target, decisions, write=False)
                 _walk(walk)
             return MergeReport(path.name, False, tuple(walk.lines))
         with db.unit_of_work() as uow:
-            require_admin(uow.session, by, MERGE_RECORDS)
             walk = Walk(laptop, uow.session, decisions, write=True)
             _walk(walk)
             report = MergeReport(path.name, True, tuple(walk.lines))
@@ -149,7 +148,7 @@ def merge_laptop(
                 "database",
                 None,
                 f"Merged a laptop's records from {path.name}: {said}",
-                changes=_summary(report),
+                changes=counts,
             )
             uow.commit()
     return report

@@ -373,6 +373,8 @@ def test_a_librarian_may_not_merge(sqlite_db: Database, tmp_path: Path) -> None:
     camp = make_camp(sqlite_db, tmp_path)
     with pytest.raises(AdminOnly):
         merge_laptop(sqlite_db, camp.path, by=camp.shared.librarian_id, dry_run=True)
+    with pytest.raises(AdminOnly):  # refused before the file is looked at
+        merge_laptop(sqlite_db, tmp_path / "missing.sqlite3", by=camp.shared.librarian_id)
 
 
 def test_each_kind_of_record_is_looked_up_once_not_once_per_record(
