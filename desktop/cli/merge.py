@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from db.startup import open_database
 
 if TYPE_CHECKING:
-    from db.merge import MergeLine, MergeReport
+    from db.merge import Fate, MergeLine, MergeReport
 
 # How each kind of record is counted in words (one, many).
 _KINDS = {
@@ -44,12 +44,10 @@ def _line(line: MergeLine) -> str:
     return f"  {_KINDS[line.kind.value][0]} {line.what}{why}"
 
 
-def _summary(report: MergeReport, fate: str, heading: str) -> str | None:
-    from db.merge import Fate, Kind
+def _summary(report: MergeReport, fate: Fate, heading: str) -> str | None:
+    from db.merge import Kind
 
-    parts = [
-        _counted(number, kind.value) for kind in Kind if (number := report.count(kind, Fate(fate)))
-    ]
+    parts = [_counted(number, kind.value) for kind in Kind if (number := report.count(kind, fate))]
     return f"{heading}: {', '.join(parts)}." if parts else None
 
 
@@ -89,7 +87,7 @@ def print_report(report: MergeReport) -> None:
         (Fate.UPDATED, "Brought up to date", "Would bring up to date"),
         (Fate.LEFT_OUT, "Left out", "Would leave out"),
     ):
-        said = _summary(report, fate.value, would if conditional else done)
+        said = _summary(report, fate, would if conditional else done)
         if said is not None:
             print(said)
     undecided = report.undecided
