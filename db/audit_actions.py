@@ -52,6 +52,7 @@ class AuditAction(StrEnum):
     RETENTION_ERASE_STOPPED = "retention.erase_stopped"
     RECORDS_MOVED = "records.moved"
     DATABASE_UPGRADED = "database.upgraded"
+    RECORDS_MERGED = "records.merged"
 
 
 # A session marked planned, held or cancelled: the action says which.

@@ -75,6 +75,7 @@ ACTIONS: dict[str, str] = {
     AuditAction.RETENTION_ERASE_STOPPED: NP_("audit", "Erasure past retention stopped"),
     AuditAction.RECORDS_MOVED: NP_("audit", "A laptop's records moved to the shared database"),
     AuditAction.DATABASE_UPGRADED: NP_("audit", "Shared database upgraded"),
+    AuditAction.RECORDS_MERGED: NP_("audit", "A laptop's records merged"),
 }
 
 # Entity (audit.record's fourth argument) → the kind of record, as in "Child #12".
@@ -121,6 +122,16 @@ FIELDS: dict[str, str] = {
     # the retention rule (db/privacy.py set_retention_rule)
     "years": NP_("audit", "Years kept"),
     "start": NP_("audit", "Counted from"),
+    # a laptop's records merged (db/merge _summary): how many, never who
+    "children_added": NP_("audit", "Children added"),
+    "children_matched": NP_("audit", "Children matched"),
+    "children_left_out": NP_("audit", "Children left out"),
+    "sessions_added": NP_("audit", "Sessions added"),
+    "check_ins_added": NP_("audit", "Check-ins added"),
+    "loans_added": NP_("audit", "Loans added"),
+    "loans_updated": NP_("audit", "Loans brought up to date"),
+    "consents_added": NP_("audit", "Consents added"),
+    "items_added": NP_("audit", "Items added"),
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.dialogs.database_dialog import DatabaseDialog
+from desktop.dialogs.merge_dialog import MergeDialog
 from desktop.dialogs.privacy import RetentionDialog
 from desktop.i18n import fill
 from desktop.operations import Operation
@@ -141,11 +142,18 @@ class DatabaseGroup(QGroupBox):
         self.change_button = QPushButton(self.tr("Change…"))
         self.change_button.setObjectName("changeDatabase")
         self.change_button.clicked.connect(self.change)
+        self.merge_button = QPushButton(self.tr("Merge a laptop's records…"))
+        self.merge_button.setObjectName("mergeLaptop")
+        self.merge_button.setToolTip(
+            self.tr("Bring the records of a laptop that worked on its own file into this database")
+        )
+        self.merge_button.clicked.connect(self.merge_laptop)
         self.admin_only_note = QLabel(self.tr("An administrator chooses the database."))
         self.admin_only_note.setObjectName("databaseAdminOnly")
         self.admin_only_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.change_button)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.admin_only_note)
         buttons.addStretch(1)
         layout = QFormLayout(self)
@@ -158,7 +166,14 @@ class DatabaseGroup(QGroupBox):
     def _show_for_role(self, _staff_id: int = 0) -> None:
         admin = self.ctx.is_admin
         self.change_button.setVisible(admin)
+        self.merge_button.setVisible(admin)
         self.admin_only_note.setVisible(not admin)
+
+    def merge_laptop(self) -> MergeDialog:
+        dialog = MergeDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def change(self) -> DatabaseDialog:
         dialog = DatabaseDialog(

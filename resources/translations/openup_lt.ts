@@ -526,6 +526,14 @@
         <source>The program closes now; start it again.</source>
         <translation>Programa dabar užsidarys; paleiskite ją iš naujo.</translation>
     </message>
+    <message>
+        <source>Merge a laptop&apos;s records…</source>
+        <translation>Sujungti kompiuterio įrašus…</translation>
+    </message>
+    <message>
+        <source>Bring the records of a laptop that worked on its own file into this database</source>
+        <translation>Perkelti į šią duomenų bazę įrašus iš kompiuterio, kuris dirbo su savo failu</translation>
+    </message>
 </context>
 <context>
     <name>DeskPage</name>
@@ -1396,6 +1404,26 @@
         <source>This was not saved on this laptop: {reason}.</source>
         <translation>Tai neišsaugota šiame kompiuteryje: {reason}.</translation>
     </message>
+    <message>
+        <source>merge a laptop&apos;s records</source>
+        <translation>sujungti kompiuterio įrašus</translation>
+    </message>
+    <message>
+        <source>{path} cannot be merged: {problem}. Nothing was changed.</source>
+        <translation>{path} negalima sujungti: {problem}. Niekas nepakeista.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use itself: choose the laptop&apos;s file. Nothing was changed.</source>
+        <translation>{path} yra pati naudojama duomenų bazė: pasirinkite kompiuterio failą. Niekas nepakeista.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file has no child #{laptop}. Nothing was changed.</source>
+        <translation>Kompiuterio faile nėra vaiko #{laptop}. Niekas nepakeista.</translation>
+    </message>
+    <message>
+        <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
+        <translation>Naudojamoje duomenų bazėje nėra vaiko #{shared}, su kuriuo susieti kompiuterio vaiką #{laptop}. Niekas nepakeista.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -2139,6 +2167,256 @@
     <message>
         <source>Cover the window until someone signs in</source>
         <translation>Uždengti langą, kol kas nors prisijungs</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>matched by card with #{id}</source>
+        <translation>rastas pagal kortelę: #{id}</translation>
+    </message>
+    <message>
+        <source>the same registration as #{id}</source>
+        <translation>tas pats užregistruotas vaikas: #{id}</translation>
+    </message>
+    <message>
+        <source>matched by name and birth year with #{id}</source>
+        <translation>rastas pagal vardą ir gimimo metus: #{id}</translation>
+    </message>
+    <message>
+        <source>matched with #{id}, as decided</source>
+        <translation>susietas su #{id}, kaip nuspręsta</translation>
+    </message>
+    <message>
+        <source>a new child, as decided</source>
+        <translation>naujas vaikas, kaip nuspręsta</translation>
+    </message>
+    <message>
+        <source>matched with #{id}, who gets the card made on the laptop</source>
+        <translation>susietas su #{id}, kuris gauna kompiuteryje sukurtą kortelę</translation>
+    </message>
+    <message>
+        <source>the same name as {candidates}: the same child?</source>
+        <translation>toks pat vardas kaip {candidates}: ar tas pats vaikas?</translation>
+    </message>
+    <message>
+        <source>erased in the database in use on {day}: the laptop&apos;s copy does not bring it back</source>
+        <translation>ištrintas naudojamoje duomenų bazėje {day}: kompiuterio kopija jo nesugrąžina</translation>
+    </message>
+    <message>
+        <source>erased on the laptop</source>
+        <translation>ištrintas kompiuteryje</translation>
+    </message>
+    <message>
+        <source>the child is left out</source>
+        <translation>vaikas nepridedamas</translation>
+    </message>
+    <message>
+        <source>lent to the account {username}, which the database in use does not have</source>
+        <translation>išduota paskyrai {username}, kurios naudojamoje duomenų bazėje nėra</translation>
+    </message>
+    <message>
+        <source>{tag} is out in the database in use since {moment}</source>
+        <translation>{tag} naudojamoje duomenų bazėje išduotas nuo {moment}</translation>
+    </message>
+    <message>
+        <source>returned on the laptop</source>
+        <translation>grąžinta kompiuteryje</translation>
+    </message>
+    <message>
+        <source>withdrawn on the laptop</source>
+        <translation>atšauktas kompiuteryje</translation>
+    </message>
+    <message>
+        <source>marked on the laptop as {status}</source>
+        <translation>kompiuteryje pažymėta: {status}</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>įvyko</translation>
+    </message>
+    <message>
+        <source>did not occur</source>
+        <translation>neįvyko</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge a laptop&apos;s records</source>
+        <translation>Sujungti kompiuterio įrašus</translation>
+    </message>
+    <message>
+        <source>A laptop that worked on its own file (at a camp, say) brings its sessions, check-ins, new children, loans and consents into this database. First you see what would be added, what is already here and what is left out; nothing is written until you press Merge. Merging the same file again adds nothing.</source>
+        <translation>Kompiuteris, dirbęs su savo failu (pavyzdžiui, stovykloje), perkelia į šią duomenų bazę savo užsiėmimus, apsilankymus, naujus vaikus, išdavimus ir sutikimus. Pirmiausia matote, kas būtų pridėta, kas čia jau yra ir kas nepridedama; niekas neįrašoma, kol nepaspaudžiate „Sujungti“. Sujungus tą patį failą dar kartą, niekas nepridedama.</translation>
+    </message>
+    <message>
+        <source>Choose the laptop&apos;s file…</source>
+        <translation>Pasirinkti kompiuterio failą…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Failas nepasirinktas</translation>
+    </message>
+    <message>
+        <source>Child on the laptop</source>
+        <translation>Vaikas kompiuteryje</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Kas vyksta</translation>
+    </message>
+    <message>
+        <source>Why, or your decision</source>
+        <translation>Kodėl, arba jūsų sprendimas</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Sujungti</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Uždaryti</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Vaikai</translation>
+    </message>
+    <message>
+        <source>Other records: new, brought up to date or left out</source>
+        <translation>Kiti įrašai: nauji, atnaujinti arba nepridedami</translation>
+    </message>
+    <message>
+        <source>sites: %1</source>
+        <translation>bibliotekos – %1</translation>
+    </message>
+    <message>
+        <source>programs: %1</source>
+        <translation>programos – %1</translation>
+    </message>
+    <message>
+        <source>sessions: %1</source>
+        <translation>užsiėmimai – %1</translation>
+    </message>
+    <message>
+        <source>children: %1</source>
+        <translation>vaikai – %1</translation>
+    </message>
+    <message>
+        <source>consents: %1</source>
+        <translation>sutikimai – %1</translation>
+    </message>
+    <message>
+        <source>check-ins: %1</source>
+        <translation>apsilankymai – %1</translation>
+    </message>
+    <message>
+        <source>items: %1</source>
+        <translation>daiktai – %1</translation>
+    </message>
+    <message>
+        <source>loans: %1</source>
+        <translation>išdavimai – %1</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Užsiėmimas</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Vaikas</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Sutikimas</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Apsilankymas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Daiktas</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Išdavimas</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>naujas</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau yra čia</translation>
+    </message>
+    <message>
+        <source>already here, brought up to date</source>
+        <translation>jau yra čia, atnaujintas</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>nepridedamas</translation>
+    </message>
+    <message>
+        <source>needs your decision</source>
+        <translation>reikia jūsų sprendimo</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk databases (*.sqlite3);;All files (*)</source>
+        <translation>OpenUp Desk duomenų bazės (*.sqlite3);;Visi failai (*)</translation>
+    </message>
+    <message>
+        <source>Reading the laptop&apos;s file…</source>
+        <translation>Skaitomas kompiuterio failas…</translation>
+    </message>
+    <message>
+        <source>Merged, new: %1.</source>
+        <translation>Sujungta, nauji: %1.</translation>
+    </message>
+    <message>
+        <source>New: %1.</source>
+        <translation>Nauji: %1.</translation>
+    </message>
+    <message>
+        <source>Already here: %1.</source>
+        <translation>Jau yra čia: %1.</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Nepridedami: %1.</translation>
+    </message>
+    <message>
+        <source>Children that need your decision: %1.</source>
+        <translation>Vaikai, dėl kurių reikia jūsų sprendimo: %1.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file holds no records.</source>
+        <translation>Kompiuterio faile nėra įrašų.</translation>
+    </message>
+    <message>
+        <source>Leave out for now</source>
+        <translation>Kol kas nepridėti</translation>
+    </message>
+    <message>
+        <source>The same child as %1</source>
+        <translation>Tas pats vaikas kaip %1</translation>
+    </message>
+    <message>
+        <source>Add as a new child</source>
+        <translation>Pridėti kaip naują vaiką</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Sujungiama…</translation>
     </message>
 </context>
 <context>

@@ -526,6 +526,14 @@
         <source>The program closes now; start it again.</source>
         <translation>Programma tagad aizvērsies; palaidiet to vēlreiz.</translation>
     </message>
+    <message>
+        <source>Merge a laptop&apos;s records…</source>
+        <translation>Apvienot datora ierakstus…</translation>
+    </message>
+    <message>
+        <source>Bring the records of a laptop that worked on its own file into this database</source>
+        <translation>Pievienot šai datubāzei ierakstus no datora, kas strādāja ar savu failu</translation>
+    </message>
 </context>
 <context>
     <name>DeskPage</name>
@@ -1396,6 +1404,26 @@
         <source>This was not saved on this laptop: {reason}.</source>
         <translation>Tas netika saglabāts šajā datorā: {reason}.</translation>
     </message>
+    <message>
+        <source>merge a laptop&apos;s records</source>
+        <translation>apvienot datora ierakstus</translation>
+    </message>
+    <message>
+        <source>{path} cannot be merged: {problem}. Nothing was changed.</source>
+        <translation>{path} nevar apvienot: {problem}. Nekas netika mainīts.</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use itself: choose the laptop&apos;s file. Nothing was changed.</source>
+        <translation>{path} ir pati lietotā datubāze: izvēlieties datora failu. Nekas netika mainīts.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file has no child #{laptop}. Nothing was changed.</source>
+        <translation>Datora failā nav bērna #{laptop}. Nekas netika mainīts.</translation>
+    </message>
+    <message>
+        <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
+        <translation>Lietotajā datubāzē nav bērna #{shared}, ar ko sasaistīt datora bērnu #{laptop}. Nekas netika mainīts.</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentPage</name>
@@ -2139,6 +2167,256 @@
     <message>
         <source>Cover the window until someone signs in</source>
         <translation>Aizsegt logu, līdz kāds pieslēdzas</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>matched by card with #{id}</source>
+        <translation>atrasts pēc kartes: #{id}</translation>
+    </message>
+    <message>
+        <source>the same registration as #{id}</source>
+        <translation>tas pats reģistrētais bērns: #{id}</translation>
+    </message>
+    <message>
+        <source>matched by name and birth year with #{id}</source>
+        <translation>atrasts pēc vārda un dzimšanas gada: #{id}</translation>
+    </message>
+    <message>
+        <source>matched with #{id}, as decided</source>
+        <translation>sasaistīts ar #{id}, kā izlemts</translation>
+    </message>
+    <message>
+        <source>a new child, as decided</source>
+        <translation>jauns bērns, kā izlemts</translation>
+    </message>
+    <message>
+        <source>matched with #{id}, who gets the card made on the laptop</source>
+        <translation>sasaistīts ar #{id}, kurš saņem datorā izveidoto karti</translation>
+    </message>
+    <message>
+        <source>the same name as {candidates}: the same child?</source>
+        <translation>tāds pats vārds kā {candidates}: vai tas pats bērns?</translation>
+    </message>
+    <message>
+        <source>erased in the database in use on {day}: the laptop&apos;s copy does not bring it back</source>
+        <translation>dzēsts lietotajā datubāzē {day}: datora kopija to neatjauno</translation>
+    </message>
+    <message>
+        <source>erased on the laptop</source>
+        <translation>dzēsts datorā</translation>
+    </message>
+    <message>
+        <source>the child is left out</source>
+        <translation>bērns netiek pievienots</translation>
+    </message>
+    <message>
+        <source>lent to the account {username}, which the database in use does not have</source>
+        <translation>izsniegts kontam {username}, kura lietotajā datubāzē nav</translation>
+    </message>
+    <message>
+        <source>{tag} is out in the database in use since {moment}</source>
+        <translation>{tag} lietotajā datubāzē ir izsniegts kopš {moment}</translation>
+    </message>
+    <message>
+        <source>returned on the laptop</source>
+        <translation>atgriezts datorā</translation>
+    </message>
+    <message>
+        <source>withdrawn on the laptop</source>
+        <translation>atsaukta datorā</translation>
+    </message>
+    <message>
+        <source>marked on the laptop as {status}</source>
+        <translation>datorā atzīmēta: {status}</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>notika</translation>
+    </message>
+    <message>
+        <source>did not occur</source>
+        <translation>nenotika</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge a laptop&apos;s records</source>
+        <translation>Apvienot datora ierakstus</translation>
+    </message>
+    <message>
+        <source>A laptop that worked on its own file (at a camp, say) brings its sessions, check-ins, new children, loans and consents into this database. First you see what would be added, what is already here and what is left out; nothing is written until you press Merge. Merging the same file again adds nothing.</source>
+        <translation>Dators, kas strādāja ar savu failu (piemēram, nometnē), pievieno šai datubāzei savas nodarbības, apmeklējumus, jaunos bērnus, izsniegumus un piekrišanas. Vispirms redzams, kas tiktu pievienots, kas šeit jau ir un kas netiek pievienots; nekas netiek ierakstīts, līdz nospiežat “Apvienot”. Tā paša faila atkārtota apvienošana neko nepievieno.</translation>
+    </message>
+    <message>
+        <source>Choose the laptop&apos;s file…</source>
+        <translation>Izvēlēties datora failu…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Fails nav izvēlēts</translation>
+    </message>
+    <message>
+        <source>Child on the laptop</source>
+        <translation>Bērns datorā</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Kas notiek</translation>
+    </message>
+    <message>
+        <source>Why, or your decision</source>
+        <translation>Kāpēc, vai jūsu lēmums</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Apvienot</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Aizvērt</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Bērni</translation>
+    </message>
+    <message>
+        <source>Other records: new, brought up to date or left out</source>
+        <translation>Citi ieraksti: jauni, atjaunināti vai nepievienoti</translation>
+    </message>
+    <message>
+        <source>sites: %1</source>
+        <translation>bibliotēkas – %1</translation>
+    </message>
+    <message>
+        <source>programs: %1</source>
+        <translation>programmas – %1</translation>
+    </message>
+    <message>
+        <source>sessions: %1</source>
+        <translation>nodarbības – %1</translation>
+    </message>
+    <message>
+        <source>children: %1</source>
+        <translation>bērni – %1</translation>
+    </message>
+    <message>
+        <source>consents: %1</source>
+        <translation>piekrišanas – %1</translation>
+    </message>
+    <message>
+        <source>check-ins: %1</source>
+        <translation>apmeklējumi – %1</translation>
+    </message>
+    <message>
+        <source>items: %1</source>
+        <translation>priekšmeti – %1</translation>
+    </message>
+    <message>
+        <source>loans: %1</source>
+        <translation>izsniegumi – %1</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Bibliotēka</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Nodarbība</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Bērns</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Piekrišana</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Apmeklējums</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Priekšmets</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Izsniegums</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>jauns</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau ir šeit</translation>
+    </message>
+    <message>
+        <source>already here, brought up to date</source>
+        <translation>jau ir šeit, atjaunināts</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>netiek pievienots</translation>
+    </message>
+    <message>
+        <source>needs your decision</source>
+        <translation>vajadzīgs jūsu lēmums</translation>
+    </message>
+    <message>
+        <source>OpenUp Desk databases (*.sqlite3);;All files (*)</source>
+        <translation>OpenUp Desk datubāzes (*.sqlite3);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Reading the laptop&apos;s file…</source>
+        <translation>Nolasa datora failu…</translation>
+    </message>
+    <message>
+        <source>Merged, new: %1.</source>
+        <translation>Apvienots, jauni: %1.</translation>
+    </message>
+    <message>
+        <source>New: %1.</source>
+        <translation>Jauni: %1.</translation>
+    </message>
+    <message>
+        <source>Already here: %1.</source>
+        <translation>Jau ir šeit: %1.</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Netiek pievienoti: %1.</translation>
+    </message>
+    <message>
+        <source>Children that need your decision: %1.</source>
+        <translation>Bērni, par kuriem vajadzīgs jūsu lēmums: %1.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s file holds no records.</source>
+        <translation>Datora failā nav ierakstu.</translation>
+    </message>
+    <message>
+        <source>Leave out for now</source>
+        <translation>Pagaidām nepievienot</translation>
+    </message>
+    <message>
+        <source>The same child as %1</source>
+        <translation>Tas pats bērns, kas %1</translation>
+    </message>
+    <message>
+        <source>Add as a new child</source>
+        <translation>Pievienot kā jaunu bērnu</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Apvieno…</translation>
     </message>
 </context>
 <context>
