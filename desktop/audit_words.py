@@ -166,7 +166,7 @@ def _status_words(value: str) -> str:
     """An item's, a session's or an attendance mark's status (their values differ)."""
     from db.models import AttendanceStatus, ItemStatus, SessionStatus
     from desktop.dialogs.item_dialog import status_word
-    from desktop.pages.sessions import attendance_text, status_text
+    from desktop.pages.session_words import attendance_text, status_text
 
     if value in _values(ItemStatus):
         return status_word(ItemStatus(value))

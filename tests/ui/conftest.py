@@ -145,7 +145,6 @@ STILL_ON_UI_THREAD = {
     "pages/equipment.py",
     "pages/participants.py",
     "pages/reports.py",
-    "pages/sessions.py",
     "pages/settings_page.py",
 }
 
