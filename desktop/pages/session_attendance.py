@@ -3,9 +3,7 @@ child who was not checked in, and sets the count of visitors who were not regist
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +29,7 @@ from db.errors import DomainError
 from db.models import AttendanceStatus, SessionStatus
 from db.people import FoundParticipant, search_participants
 from db.programs import SessionRow, session_row, set_anonymous_headcount
+from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import time_span, to_qdate
 from desktop.errors import translate_error
 from desktop.i18n import fill
@@ -43,9 +42,6 @@ from desktop.pages.session_words import (
     status_text,
 )
 from desktop.widgets import ERROR_STYLE
-
-if TYPE_CHECKING:
-    from desktop.pages.sessions import SessionsPage
 
 # The headcount is saved once the librarian stops clicking the arrows for a moment.
 HEADCOUNT_SAVE_DELAY_MS = 700
@@ -62,10 +58,12 @@ class AttendanceView(QWidget):
         AttendanceStatus.ABSENT,
     )
 
-    def __init__(self, page: SessionsPage) -> None:
+    # Back to the month (the button, Esc, or the session removed on another laptop).
+    back = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.page = page
-        self.ctx = page.ctx
+        self.ctx = ctx
         self.session: SessionRow | None = None
         self.roster: list[RosterRow] = []
         self._saved_headcount = 0
@@ -73,7 +71,7 @@ class AttendanceView(QWidget):
         self.back_button = QPushButton(self.tr("◀ Back to the month"))
         self.back_button.setObjectName("backToMonth")
         self.back_button.setToolTip(self.tr("Esc"))
-        self.back_button.clicked.connect(page.show_month_view)
+        self.back_button.clicked.connect(self.back)
         self.heading = QLabel()
         self.heading.setObjectName("sessionHeading")
         font = self.heading.font()
@@ -184,9 +182,9 @@ class AttendanceView(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
 
-        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back.activated.connect(page.show_month_view)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
 
     # Showing a session
 
@@ -223,7 +221,7 @@ class AttendanceView(QWidget):
 
     def _gone(self, _error: BaseException, _details: str) -> None:
         """Removed meanwhile on another laptop: back to the month, which no longer lists it."""
-        self.page.show_month_view()
+        self.back.emit()
 
     def _show_session(self, row: SessionRow, roster: list[RosterRow]) -> None:
         self.session = row

@@ -4,9 +4,8 @@ plan and settle sessions."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +30,7 @@ from db.programs import (
     sessions_in_month,
     set_session_status,
 )
+from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import (
     NewSessionDialog,
     WeeklySeriesDialog,
@@ -49,19 +49,18 @@ from desktop.pages.session_words import (
 )
 from desktop.widgets import ERROR_STYLE
 
-if TYPE_CHECKING:
-    from desktop.pages.sessions import SessionsPage
-
 
 class MonthView(QWidget):
     """The sessions of one month, with the buttons that plan and settle them."""
 
     COLUMNS = ("date", "time", "program", "theme", "place", "status", "checked_in", "anonymous")
 
-    def __init__(self, page: SessionsPage) -> None:
+    # The librarian opens a session's attendance sheet (its id).
+    opened = Signal(int)
+
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.page = page
-        self.ctx = page.ctx
+        self.ctx = ctx
         today = date.today()
         self.year, self.month = today.year, today.month
         self.rows: list[SessionRow] = []
@@ -395,7 +394,7 @@ class MonthView(QWidget):
     def open_selected(self) -> None:
         row = self.selected()
         if row is not None:
-            self.page.open_session(row.id)
+            self.opened.emit(row.id)
 
     def mark_held(self) -> None:
         row = self.selected()

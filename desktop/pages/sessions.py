@@ -24,8 +24,10 @@ class SessionsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("sessionsPage")
 
-        self.month_view = MonthView(self)
-        self.attendance_view = AttendanceView(self)
+        self.month_view = MonthView(ctx)
+        self.month_view.opened.connect(self.open_session)
+        self.attendance_view = AttendanceView(ctx)
+        self.attendance_view.back.connect(self.show_month_view)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.month_view)
         self.stack.addWidget(self.attendance_view)
