@@ -154,7 +154,6 @@ STILL_ON_UI_THREAD = {
     "main_window.py",
     "pages/audit_log.py",
     "pages/desk.py",
-    "pages/equipment.py",
     "pages/reports.py",
     "pages/settings_page.py",
 }
