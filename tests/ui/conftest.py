@@ -152,7 +152,6 @@ STILL_ON_UI_THREAD = {
     "dialogs/session_dialogs.py",
     "idle_lock.py",
     "main_window.py",
-    "pages/audit_log.py",
     "pages/desk.py",
     "pages/reports.py",
     "pages/settings_page.py",
