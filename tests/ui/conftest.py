@@ -153,7 +153,6 @@ STILL_ON_UI_THREAD = {
     "idle_lock.py",
     "main_window.py",
     "pages/desk.py",
-    "pages/reports.py",
     "pages/settings_page.py",
 }
 
