@@ -151,9 +151,7 @@ STILL_ON_UI_THREAD = {
     "dialogs/participant_form.py",
     "dialogs/session_dialogs.py",
     "idle_lock.py",
-    "main_window.py",
     "pages/desk.py",
-    "pages/settings_page.py",
 }
 
 

@@ -137,6 +137,7 @@ def settings_page(ctx: AppContext, qtbot: QtBot) -> SettingsPage:
     qtbot.addWidget(settings)
     settings.resize(900, 700)
     settings.show()
+    wait_for_operations(qtbot)
     return settings
 
 
