@@ -6,7 +6,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -19,9 +19,12 @@ from db.programs import add_site, list_sites
 from desktop import operations
 from desktop.context import AppContext
 from desktop.operations import Operation
-from desktop.pages.participants import ParticipantsPage
 from desktop.settings import Settings
 from tests.conftest import Desk
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from desktop.pages.participants import ParticipantsPage
 
 
 @pytest.fixture(autouse=True)
@@ -122,9 +125,16 @@ def wait_for_operations(qtbot: QtBot, timeout: int = 5000) -> None:
     qtbot.waitUntil(Operation.idle, timeout=timeout)
 
 
+def sidebar_texts(window: MainWindow) -> list[str]:
+    """The pages the window's sidebar offers, in its order."""
+    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+
+
 @pytest.fixture
 def participants_page(ctx: AppContext, qtbot: QtBot) -> ParticipantsPage:
     """The Participants page as a librarian opens it, its list arrived."""
+    from desktop.pages.participants import ParticipantsPage
+
     page = ParticipantsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 760)

@@ -20,17 +20,13 @@ from desktop.pages.audit_log import AuditLogPage, AuditModel, changes_text
 from desktop.pages.reports import ExportForm
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
-from tests.ui.conftest import wait_for_operations
+from tests.ui.conftest import sidebar_texts, wait_for_operations
 
 
 def sign_in_admin(ctx: AppContext, desk: Desk) -> int:
     admin = add_staff(desk.db, "maija", "Maija Bērziņa", Role.ADMIN, site_id=desk.site_id)
     ctx.set_staff(admin)
     return admin
-
-
-def sidebar_texts(window: MainWindow) -> list[str]:
-    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
 
 
 def column(page: AuditLogPage, number: int) -> list[str]:

@@ -15,7 +15,7 @@ from desktop.app import Program
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.settings import LANGUAGE
-from tests.ui.conftest import wait_for_operations
+from tests.ui.conftest import sidebar_texts, wait_for_operations
 
 
 @pytest.fixture
@@ -24,10 +24,6 @@ def latvian(ctx: AppContext) -> Iterator[AppContext]:
     i18n.install("lv")
     yield ctx
     i18n.install("en")
-
-
-def sidebar_texts(window: MainWindow) -> list[str]:
-    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
 
 
 def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot: QtBot) -> None:
