@@ -94,6 +94,30 @@ def test_queries_of_different_pages_do_not_drop_each_other(qtbot: QtBot) -> None
     assert sorted(shown) == ["one", "other"]
 
 
+def test_a_result_for_a_page_that_is_gone_is_not_shown(qtbot: QtBot) -> None:
+    """A page rebuilt for another language, or closed, while its read was on the worker."""
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    label = QLabel()
+    gate = threading.Event()
+    shown: list[str] = []
+
+    def read() -> str:
+        gate.wait(5)
+        return "Anna Ozoliņa"
+
+    def show(name: str) -> None:
+        label.setText(name)  # raises on a deleted label
+        shown.append(name)
+
+    Query(label, read).latest("signed in").success(show).run()
+    delete(label)
+    gate.set()
+    wait_for_operations(qtbot)
+    assert shown == []
+
+
 def test_program_code_reading_on_the_ui_thread_is_caught(
     desk: Desk, no_database_on_ui_thread: list[str]
 ) -> None:
