@@ -207,6 +207,9 @@ class MonthView(QWidget):
             shortcut.activated.connect(action)
         self.table.installEventFilter(self)
 
+        # Until the month's rows arrive: neither an empty month's words nor buttons for none.
+        self.empty_state.hide()
+        self.session_buttons.hide()
         self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
