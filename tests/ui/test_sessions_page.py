@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, time
 
 import pytest
@@ -23,6 +24,7 @@ from db.people import enrol
 from db.programs import SessionPlan, create_program, create_session
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import NewSessionDialog, WeeklySeriesDialog
+from desktop.operations import Operation
 from desktop.pages.sessions import SessionsPage
 from tests.conftest import Desk
 from tests.ui.conftest import wait_for_operations
@@ -289,6 +291,35 @@ def test_adding_a_child_to_a_past_session_after_the_fact(
     assert "already on the list" in view.message.text()
     with desk.db.reading() as s:
         assert len(s.scalars(select(Attendance)).all()) == 1
+
+
+def test_typing_fast_reads_and_shows_only_the_last_letters(
+    page: SessionsPage, desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.pages import session_attendance
+
+    page.open_session(desk.session_id)
+    wait_for_operations(qtbot)
+    view = page.attendance_view
+    read: list[str] = []
+    search = session_attendance.search_participants
+
+    def recorded(db: object, typed: str, **kwargs: object) -> object:
+        read.append(typed)
+        return search(db, typed, **kwargs)
+
+    monkeypatch.setattr(session_attendance, "search_participants", recorded)
+    gate = threading.Event()
+    Operation(None, lambda: gate.wait(5)).run()  # the worker busy with an earlier action
+    for typed in ("k", "ke", "kenin", "z", "zu", "zurin"):
+        view.search.setText(typed)
+    assert view.results.count() == 0  # nothing read on the UI thread meanwhile
+    gate.set()
+    wait_for_operations(qtbot)
+    assert read == ["zurin"]  # the letters typed before it were never looked up
+    assert [view.results.item(i).text() for i in range(view.results.count())] == [
+        "Jānis Žūriņš (born 2010)"
+    ]
 
 
 def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot: QtBot) -> None:
