@@ -157,10 +157,13 @@ class MainWindow(QMainWindow):
             self.busy.hide()
 
     def _show_signed_in(self, _staff_id: int = 0) -> None:
+        """Who is signed in, by name, read on the database worker (the newest sign-in's)."""
         staff_id = self.ctx.staff_id
-        self.signed_in.setText(
-            signed_in_as(self.ctx.database, staff_id).display_name if staff_id else "—"
-        )
+        if not staff_id:
+            self.signed_in.setText("—")
+        self.ctx.query(
+            self, lambda db, _by: signed_in_as(db, staff_id).display_name if staff_id else "—"
+        ).latest("signed in").success(self.signed_in.setText).run()
 
     def _wanted_keys(self) -> list[str]:
         return [key for key in self._factories if key != "audit" or self.ctx.is_admin]

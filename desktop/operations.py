@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from db.areas import Area, collecting
 from db.errors import DomainError
@@ -162,10 +163,12 @@ class Operation(Generic[T]):
 
     @classmethod
     def pool(cls) -> QThreadPool:
-        if cls._pool is None:
-            cls._pool = QThreadPool()
-            cls._pool.setMaxThreadCount(1)
-        return cls._pool
+        # Set on Operation itself: a Query run first must not get a worker of its own (its
+        # reads would run beside the writes, not after those the librarian made before).
+        if Operation._pool is None:
+            Operation._pool = QThreadPool()
+            Operation._pool.setMaxThreadCount(1)
+        return Operation._pool
 
     @classmethod
     def wait_for_all(cls, msecs: int = 10_000) -> bool:
@@ -281,13 +284,18 @@ class Query(Operation[T]):
             super()._failed(error, details, written)
 
     def _dropped(self) -> bool:
-        """End a stale query quietly: a newer one of its series shows its own result."""
+        """End a stale query quietly: a newer one of its series shows its own result. A
+        query whose page is gone (closed, or rebuilt for another language) ends quietly too:
+        there is nobody to show its result to."""
         if self.stale:
             self._done()
             self._on_done()
             return True
         if self._series is not None:
             del Query._newest[self._series]
+        if self._parent is not None and not isValid(self._parent):
+            self._done()
+            return True
         return False
 
 

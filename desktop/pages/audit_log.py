@@ -35,6 +35,7 @@ from db.audit_log import (
     last_audit_check,
 )
 from db.clock import at_local
+from db.database import Database
 from db.dates import day_pattern, moment_text
 from db.errors import DomainError
 from desktop.audit_words import (
@@ -47,7 +48,6 @@ from desktop.audit_words import (
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
-from desktop.operations import Operation
 from desktop.table_model import RowsModel
 from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
 
@@ -126,17 +126,11 @@ class AuditLogPage(QWidget):
         self.who = QComboBox()
         self.who.setObjectName("auditWho")
         self.who.addItem(self.tr("Everyone"), 0)
-        for staff_id, username, display_name, _role in list_staff(ctx.database, active_only=False):
-            self.who.addItem(f"{display_name} ({username})", staff_id)
         self.who.currentIndexChanged.connect(self.reload)
 
         self.kind = QComboBox()
         self.kind.setObjectName("auditKind")
         self.kind.addItem(self.tr("All records"), "")
-        for entity in sorted(
-            audit_entities(ctx.database), key=lambda e: entity_words(e).casefold()
-        ):
-            self.kind.addItem(entity_words(entity), entity)
         self.kind.currentIndexChanged.connect(self.reload)
 
         self.since = self._date_field("auditSince")
@@ -190,8 +184,34 @@ class AuditLogPage(QWidget):
         layout.addWidget(self.count)
 
         ctx.changed.connect(self._records_changed)
+        self._read_choices()
         self.reload()
         self.show_last_check()
+
+    def _read_choices(self) -> None:
+        """The accounts and the kinds of records to filter by, read on the database worker."""
+
+        def read(db: Database, _by: int | None) -> tuple[list[tuple[int, str]], list[str]]:
+            accounts = [
+                (staff_id, f"{display_name} ({username})")
+                for staff_id, username, display_name, _role in list_staff(db, active_only=False)
+            ]
+            return accounts, audit_entities(db)
+
+        self.ctx.query(self, read).latest("choices").success(
+            lambda found: self._show_choices(*found)
+        ).run()
+
+    def _show_choices(self, accounts: list[tuple[int, str]], entities: list[str]) -> None:
+        # Filled quietly: "Everyone" and "All records" stay chosen, the list stays as it is.
+        for choice in (self.who, self.kind):
+            choice.blockSignals(True)
+        for staff_id, name in accounts:
+            self.who.addItem(name, staff_id)
+        for entity in sorted(entities, key=lambda e: entity_words(e).casefold()):
+            self.kind.addItem(entity_words(entity), entity)
+        for choice in (self.who, self.kind):
+            choice.blockSignals(False)
 
     def _date_field(self, name: str) -> QDateEdit:
         field = QDateEdit()
@@ -218,15 +238,21 @@ class AuditLogPage(QWidget):
         self.show_last_check()
 
     def show_last_check(self) -> None:
-        """The library's last check of the chain, from any computer (a quick read)."""
-        try:
-            check = last_audit_check(self.ctx.database, by=self.ctx.staff_id)
-        except AdminOnly:
-            self.chain.clear()
-            self.check_button.hide()
-            return
+        """The library's last check of the chain, from any computer, read on the worker."""
+        self.ctx.query(self, lambda db, by: last_audit_check(db, by=by)).latest("check").success(
+            self._show_last_check
+        ).failure(self._no_check_for_librarians).run()
+
+    def _show_last_check(self, check: ChainCheck | None) -> None:
         self.check_button.show()
         self._show_check(check)
+
+    def _no_check_for_librarians(self, error: BaseException, _details: str) -> None:
+        if not isinstance(error, AdminOnly):
+            self._check_refused(error, _details)
+            return
+        self.chain.clear()
+        self.check_button.hide()
 
     def _show_check(self, check: ChainCheck | None) -> None:
         if check is None:
@@ -249,11 +275,10 @@ class AuditLogPage(QWidget):
 
     def check_now(self) -> None:
         """Walk the whole chain on the database worker; the page stays usable meanwhile."""
-        database, staff = self.ctx.database, self.ctx.staff_id
         self.check_button.setEnabled(False)
         self.chain.setText(self.tr("Checking the audit log…"))
         self.chain.setStyleSheet("")
-        Operation(self, lambda: check_audit_log(database, by=staff)).success(
+        self.ctx.operation(self, lambda db, by: check_audit_log(db, by=by)).success(
             self._show_check
         ).failure(self._check_refused).finally_(lambda: self.check_button.setEnabled(True)).run()
 
@@ -267,28 +292,36 @@ class AuditLogPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read the events the filters let through (a quick read, done right here)."""
+        """Read the events the filters let through, on the database worker; of a burst of
+        keystrokes or changes only the newest answer is shown."""
         first, last = self._day(self.since), self._day(self.until)
         since: datetime | None = at_local(first, time(0)) if first else None
         until: datetime | None = None
         if last is not None:
             until = at_local(last + timedelta(days=1), time(0)) - timedelta(microseconds=1)
-        try:
-            rows = audit_events(
-                self.ctx.database,
-                by=self.ctx.staff_id,
-                entity=str(self.kind.currentData() or "") or None,
-                staff_id=int(self.who.currentData() or 0) or None,
-                text=self.search.text(),
+        entity = str(self.kind.currentData() or "") or None
+        staff_id = int(self.who.currentData() or 0) or None
+        text = self.search.text()
+        self.ctx.query(
+            self,
+            lambda db, by: audit_events(
+                db,
+                by=by,
+                entity=entity,
+                staff_id=staff_id,
+                text=text,
                 codes_shown_as=codes_shown_as,
                 since=since,
                 until=until,
                 limit=SHOWN_AT_MOST,
-            )
-        except AdminOnly as refused:
-            self.model.set_rows([])
-            self.count.setText(translate_error(refused))
-            return
+            ),
+        ).latest("list").success(self._show_rows).failure(self._not_for_librarians).run()
+
+    def _not_for_librarians(self, error: BaseException, _details: str) -> None:
+        self.model.set_rows([])
+        self.count.setText(translate_error(error) if isinstance(error, DomainError) else "")
+
+    def _show_rows(self, rows: list[AuditRow]) -> None:
         self.model.set_rows(rows)
         if len(rows) >= SHOWN_AT_MOST:
             self.count.setText(

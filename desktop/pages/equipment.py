@@ -7,20 +7,16 @@ them to repair or retiring them, and lending or taking back by hand for the odd 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
-from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,38 +24,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from db.areas import Area
-from db.equipment import (
-    STATUS_WORDS,
-    Borrower,
-    ItemDetails,
-    ItemRow,
-    KitLent,
-    Lent,
-    add_item,
-    edit_item,
-    item_history,
-    lend,
-    lend_kit,
-    list_items,
-    return_item,
-    set_item_status,
-)
-from db.errors import DomainError, ItemNotAvailable, ItemNotOut
+from db.equipment import ItemRow, LoanHistoryRow, item_history, list_items
 from db.models import ItemStatus
 from desktop.code_words import item_category_words, item_status_words
 from desktop.context import AppContext
-from desktop.dialogs.item_dialog import (
-    ItemDialog,
-    LendDialog,
-    ReturnDialog,
-    when,
-)
-from desktop.errors import translate_error
+from desktop.dialogs.item_dialog import when
 from desktop.i18n import fill
-from desktop.operations import Operation
+from desktop.pages.equipment_actions import ItemActions
 from desktop.widgets import page_title
 
 TAG, NAME, CATEGORY, STATUS, BORROWER, SINCE, DUE, SITE = range(8)
@@ -83,9 +56,12 @@ class EquipmentPage(QWidget):
         self.ctx = ctx
         self.setObjectName("equipmentPage")
         self.rows: dict[str, ItemRow] = {}
-        self.dialog: QDialog | None = None
-        self.confirm_box: QMessageBox | None = None
         self._wanted: str | None = None  # the tag to select after the next reload
+        self._history_of: str | None = None  # the item whose loans the history shows
+        self.item_actions = ItemActions(ctx, self)
+        self.item_actions.said.connect(self.say)
+        self.item_actions.refused.connect(self._refused)
+        self.item_actions.chosen.connect(self._keep_chosen)
 
         title = page_title(self.tr("Equipment"))
 
@@ -254,12 +230,24 @@ class EquipmentPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read the items again, keeping the selected one selected."""
-        wanted = self._wanted or self.selected_tag()
-        self._wanted = None
+        """Read the items again on the database worker; of a burst of changes only the
+        newest list is shown."""
         site_id = self.site_filter.currentData() or None
-        rows = list_items(self.ctx.database, site_id=site_id, by=self.ctx.staff_id)
+        self.ctx.query(self, lambda db, by: list_items(db, site_id=site_id, by=by)).latest(
+            "list"
+        ).success(lambda rows: self._show_rows(rows, site_id)).run()
+
+    def _keep_chosen(self, tag: str) -> None:
+        self._wanted = tag
+
+    def _show_rows(self, rows: list[ItemRow], site_id: int | None) -> None:
+        """The list as it came, the item chosen before still chosen, scrolled as it was;
+        an item an action just saved, lent or took back is chosen and scrolled to."""
+        just_done = self._wanted
+        wanted = just_done or self.selected_tag()
+        self._wanted = None
         self.rows = {row.tag: row for row in rows}
+        scrolled = self.tree.verticalScrollBar().value()
 
         self.model.removeRows(0, self.model.rowCount())
         parents: dict[str, QStandardItem] = {}
@@ -292,6 +280,10 @@ class EquipmentPage(QWidget):
         else:
             self.tree.clearSelection()
             self.tree.setCurrentIndex(QModelIndex())
+        if just_done is None:
+            # Where the librarian had scrolled to, even away from the chosen item.
+            self.tree.doItemsLayout()
+            self.tree.verticalScrollBar().setValue(scrolled)
         self._show_history()
 
     def _cells(self, row: ItemRow) -> list[QStandardItem]:
@@ -373,7 +365,10 @@ class EquipmentPage(QWidget):
     def _show_history(self) -> None:
         row = self.selected()
         self._enable_actions(row)
-        self.history_model.removeRows(0, self.history_model.rowCount())
+        if row is None or row.tag != self._history_of:
+            # Another item: its loans are not the ones shown (a reload keeps them meanwhile).
+            self.history_model.removeRows(0, self.history_model.rowCount())
+        self._history_of = row.tag if row is not None else None
         if row is None:
             self.history_title.setText(self.tr("Loan history"))
             self.history_details.setText(
@@ -393,7 +388,15 @@ class EquipmentPage(QWidget):
             facts.append(fill(self.tr("Parts: %1"), ", ".join(part.tag for part in parts)))
         if row.notes:
             facts.append(fill(self.tr("Notes: %1"), row.notes))
-        history = item_history(self.ctx.database, row.tag, by=self.ctx.staff_id)
+        tag = row.tag
+        self.ctx.query(self, lambda db, by: item_history(db, tag, by=by)).latest("history").success(
+            lambda history: self._show_loans(tag, facts, history)
+        ).run()
+
+    def _show_loans(self, tag: str, facts: list[str], history: list[LoanHistoryRow]) -> None:
+        if tag != self._history_of:  # another item was chosen meanwhile
+            return
+        self.history_model.removeRows(0, self.history_model.rowCount())
         if not history:
             facts.append(self.tr("Never lent yet."))
         self.history_details.setText("   ·   ".join(facts))
@@ -458,231 +461,41 @@ class EquipmentPage(QWidget):
         )
         self.message.show()
 
-    def _open(self, dialog: QDialog) -> None:
-        # Not exec(): the page stays responsive, and tests can fill the dialog.
-        if self.dialog is not None and isValid(self.dialog):
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()
-
-    def _refused_in(self, dialog: QDialog) -> Callable[[BaseException, str], None]:
-        """A refusal closes the dialog and is said on the page, over a fresh list."""
-
-        def refused(error: BaseException, _details: str) -> None:
-            assert isinstance(error, DomainError)
-            dialog.reject()
-            self.refuse(translate_error(error))
-            self.reload()
-
-        return refused
-
-    def _refused(self, error: BaseException, _details: str) -> None:
-        assert isinstance(error, DomainError)
-        self.refuse(translate_error(error))
+    def _refused(self, text: str) -> None:
+        self.refuse(text)
         self.reload()
 
-    # ----- adding and editing -------------------------------------------------------------
-
-    def _kits(self) -> list[tuple[str, str]]:
-        """Items a new part may join: any item that is not itself a part, nor retired."""
-        return [
-            (row.tag, row.name)
-            for row in list_items(self.ctx.database, by=self.ctx.staff_id)
-            if row.parent_tag is None and row.status is not ItemStatus.RETIRED
-        ]
+    # ----- the buttons: on the chosen item ------------------------------------------------
 
     def add_item(self) -> None:
-        dialog = ItemDialog(
-            self,
-            self.ctx.sites,
-            self._kits(),
-            site_id=self.site_filter.currentData() or self.ctx.site_id,
-        )
-        dialog.submitted.connect(lambda details: self._save_new(dialog, details))
-        self._open(dialog)
-
-    def _save_new(self, dialog: ItemDialog, details: ItemDetails) -> None:
-        db, by = self.ctx.database, self.ctx.staff_id
-        Operation(self, lambda: add_item(db, details, by=by)).success(
-            lambda _item_id: self._saved(
-                dialog,
-                details.tag.upper(),
-                fill(self.tr("Added %1 %2."), details.tag.upper(), " ".join(details.name.split())),
-            )
-        ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
+        self.item_actions.add_item(self.site_filter.currentData() or self.ctx.site_id)
 
     def edit_item(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        dialog = ItemDialog(
-            self, self.ctx.sites, self._kits(), item=row, has_parts=bool(self._parts(row))
-        )
-        dialog.submitted.connect(lambda details: self._save_edit(dialog, row, details))
-        self._open(dialog)
-
-    def _save_edit(self, dialog: ItemDialog, row: ItemRow, details: ItemDetails) -> None:
-        db, by = self.ctx.database, self.ctx.staff_id
-        Operation(self, lambda: edit_item(db, row.id, details, by=by)).success(
-            lambda _none: self._saved(
-                dialog, row.tag, fill(self.tr("Saved the changes to %1."), row.tag)
-            )
-        ).failure(lambda error, _d: self._refused_here(dialog, error)).run()
-
-    def _refused_here(self, dialog: ItemDialog, error: BaseException) -> None:
-        # The librarian can correct what was typed, so the dialog stays open.
-        assert isinstance(error, DomainError)
-        dialog.show_refusal(translate_error(error))
-
-    def _saved(self, dialog: QDialog, tag: str, text: str) -> None:
-        dialog.accept()
-        self._wanted = tag
-        self.say(text)
-
-    # ----- status -------------------------------------------------------------------------
+        if row is not None:
+            self.item_actions.edit_item(row, has_parts=bool(self._parts(row)))
 
     def send_to_repair(self) -> None:
         row = self.selected()
         if row is not None:
-            self._set_status(
-                row,
-                ItemStatus.IN_REPAIR,
-                self.tr("%1 %2 is in repair: it cannot be lent until it is back in service."),
-            )
+            self.item_actions.send_to_repair(row)
 
     def back_in_service(self) -> None:
         row = self.selected()
         if row is not None:
-            self._set_status(
-                row, ItemStatus.AVAILABLE, self.tr("%1 %2 is back in service and can be lent.")
-            )
+            self.item_actions.back_in_service(row)
 
     def retire(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("retireConfirmation")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Retire an item"))
-        box.setText(
-            fill(
-                self.tr(
-                    "Retire %1 %2? A retired item can no longer be lent; its loans stay on record."
-                ),
-                row.tag,
-                row.name,
-            )
-        )
-        confirm = box.addButton(self.tr("Retire"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-
-        def decided(_result: int) -> None:
-            if box.clickedButton() is confirm:
-                self._set_status(
-                    row, ItemStatus.RETIRED, self.tr("%1 %2 is retired: it is no longer lent.")
-                )
-
-        box.finished.connect(decided)
-        self.confirm_box = box
-        box.open()
-
-    def _set_status(self, row: ItemRow, status: ItemStatus, said: str) -> None:
-        db, by = self.ctx.database, self.ctx.staff_id
-        text = fill(said, row.tag, row.name)
-        Operation(self, lambda: set_item_status(db, row.tag, status, by=by)).success(
-            lambda _none: self.say(text)
-        ).failure(self._refused).run()
-
-    # ----- lending and taking back by hand ------------------------------------------------
+        if row is not None:
+            self.item_actions.retire(row)
 
     def lend(self) -> None:
         row = self.selected()
-        if row is None or row.on_loan:
-            return
-        if row.status is not ItemStatus.AVAILABLE:
-            # Say why at once, in the core's own words, rather than after choosing a child.
-            self.refuse(
-                translate_error(
-                    ItemNotAvailable(tag=row.tag, name=row.name, status=STATUS_WORDS[row.status])
-                )
-            )
-            return
-        dialog = LendDialog(self, self.ctx, row, self._parts(row))
-        dialog.submitted.connect(
-            lambda borrower, due_at, with_parts: self._lend(
-                dialog, row, borrower, due_at, with_parts
-            )
-        )
-        self._open(dialog)
-
-    def _lend(
-        self,
-        dialog: LendDialog,
-        row: ItemRow,
-        borrower: Borrower,
-        due_at: datetime | None,
-        with_parts: bool,
-    ) -> None:
-        db, by = self.ctx.database, self.ctx.staff_id
-
-        def work() -> list[Lent] | KitLent:
-            if with_parts:
-                return lend_kit(db, row.tag, borrower, by=by, due_at=due_at)
-            return [lend(db, row.tag, borrower, by=by, due_at=due_at)]
-
-        def lent(result: list[Lent] | KitLent) -> None:
-            dialog.accept()
-            loans = result.lent if isinstance(result, KitLent) else result
-            text = fill(
-                self.tr("Lent %1 to %2, due back %3."),
-                ", ".join(loan.tag for loan in loans),
-                loans[0].borrower,
-                when(loans[0].due_at),
-            )
-            if isinstance(result, KitLent) and result.left_behind:
-                text = "\n".join(
-                    [
-                        text,
-                        fill(
-                            self.tr("Not lent, stays here: %1"),
-                            ", ".join(tag for tag, _why in result.left_behind),
-                        ),
-                    ]
-                )
-            self._wanted = row.tag
-            self.say(text)
-
-        Operation(self, work).success(lent).failure(self._refused_in(dialog)).run()
+        if row is not None:
+            self.item_actions.lend(row, self._parts(row))
 
     def take_back(self) -> None:
         row = self.selected()
-        if row is None or not row.on_loan:
-            return
-        parts_out = [part for part in self._parts(row) if part.on_loan]
-        dialog = ReturnDialog(self, row, parts_out)
-        dialog.submitted.connect(
-            lambda note, with_parts: self._take_back(
-                dialog, row, note, [part.tag for part in parts_out] if with_parts else []
-            )
-        )
-        self._open(dialog)
-
-    def _take_back(self, dialog: ReturnDialog, row: ItemRow, note: str, parts: list[str]) -> None:
-        db, by = self.ctx.database, self.ctx.staff_id
-
-        def work() -> list[str]:
-            back = [return_item(db, row.tag, by=by, note=note).tag]
-            for tag in parts:
-                # A part scanned back at the desk meanwhile has nothing left to return.
-                with suppress(ItemNotOut):
-                    back.append(return_item(db, tag, by=by).tag)
-            return back
-
-        def done(back: list[str]) -> None:
-            dialog.accept()
-            self._wanted = row.tag
-            text = fill(self.tr("Returned: %1, from %2."), ", ".join(back), row.borrower or "")
-            self.say(text)
-
-        Operation(self, work).success(done).failure(self._refused_in(dialog)).run()
+        if row is not None:
+            self.item_actions.take_back(row, self._parts(row))

@@ -218,6 +218,8 @@ class ParticipantsPage(QWidget):
 
         ctx.changed.connect(self._records_changed)
         ctx.staff_changed.connect(self.reload)  # bound: gone with a page rebuilt for a language
+        self._listing = False  # a list read is on its way
+        self._open_when_listed = False
         self.reload()
 
     def take_focus(self) -> None:
@@ -231,22 +233,30 @@ class ParticipantsPage(QWidget):
         return int(data) if data else None
 
     def reload(self) -> None:
-        """Fill the list from the database (a quick read, done right here)."""
-        rows = people.list_participants(
-            self.ctx.database,
-            self.site_id,
-            self.show_archived.isChecked(),
-            by=self.ctx.staff_id,
-            typed=self.search.text(),
-            viewer_site_id=self.ctx.site_id,
-        )
+        """Read the list on the database worker; of a burst of keystrokes or changes only
+        the newest answer is shown."""
+        site_id, archived, typed = self.site_id, self.show_archived.isChecked(), self.search.text()
+        viewer_site_id = self.ctx.site_id
+        self._listing = True
+        self.ctx.query(
+            self,
+            lambda db, by: people.list_participants(
+                db, site_id, archived, by=by, typed=typed, viewer_site_id=viewer_site_id
+            ),
+        ).latest("list").success(lambda rows: self._show_rows(rows, site_id)).run()
+
+    def _show_rows(self, rows: list[ParticipantRow], site_id: int | None) -> None:
+        self._listing = False
         self.model.set_rows(rows)
         # One site chosen: its name in every row would tell nothing.
-        self.table.setColumnHidden(ParticipantsModel.SITE, self.site_id is not None)
+        self.table.setColumnHidden(ParticipantsModel.SITE, site_id is not None)
         self.table.setColumnHidden(ParticipantsModel.TARGET_GROUP, not self.ctx.is_admin)
         self.count.setText(fill(self.tr("Shown: %1"), str(len(rows))))
         if self.form.participant_id is not None:
             self._select(self.form.participant_id)
+        if self._open_when_listed:
+            self._open_when_listed = False
+            self._open_first()
 
     def _records_changed(self, areas: frozenset[Area], _initiator: object) -> None:
         if areas & {Area.PARTICIPANTS, Area.ATTENDANCE}:
@@ -300,6 +310,11 @@ class ParticipantsPage(QWidget):
             self.form.show_participant(participant_id)
 
     def _open_first(self) -> None:
+        """Enter in the search opens the first child found, once the list for what was
+        typed has arrived (not the first of the list before the last keystroke)."""
+        if self._listing:
+            self._open_when_listed = True
+            return
         if self.model.rows:
             self.open_participant(self.model.rows[0].id)
             self.form.first_name.setFocus()

@@ -31,8 +31,8 @@ from db.clock import local, now_utc
 from db.dates import day_pattern, time_span_text
 from db.equipment import list_items
 from db.errors import DomainError
-from db.people import list_participants
-from db.programs import list_programs, sessions_between
+from db.people import ParticipantRow, list_participants
+from db.programs import ProgramRow, SessionRow, list_programs, sessions_between
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import show_pdf
 from desktop.errors import translate_error
@@ -133,14 +133,20 @@ class MonthlyForm(ReportForm):
         self.program = QComboBox()
         self.program.setObjectName("reportProgram")
         self.program.addItem(self.tr("All programs"), 0)
-        for program in list_programs(ctx.database, ctx.site_id):
-            self.program.addItem(program.name, program.id)
+        site_id = ctx.site_id
+        ctx.query(self, lambda db, _by: list_programs(db, site_id)).success(
+            self._show_programs
+        ).run()
         self.site = self.site_choice()
         self.form.addRow(self.tr("Month"), self.month)
         self.form.addRow(self.tr("Program"), self.program)
         self.form.addRow(self.tr("Site"), self.site)
         self.form.addRow(self.tr("Language"), self.language)
         self.action.setText(self.tr("Preview…"))
+
+    def _show_programs(self, programs: list[ProgramRow]) -> None:
+        for program in programs:
+            self.program.addItem(program.name, program.id)
 
     def run(self) -> None:
         from db.reports import monthly_attendance_data
@@ -226,9 +232,16 @@ class SigninForm(ReportForm):
         self.fill_sessions()
 
     def fill_sessions(self) -> None:
+        """The sessions of the chosen day, read on the database worker (the newest day's)."""
+        day, site_id = _day(self.day), self.ctx.site_id
+        self.action.setEnabled(False)
+        self.ctx.query(
+            self, lambda db, _by: sessions_between(db, day, day, site_id=site_id)
+        ).latest("sessions").success(self._show_sessions).run()
+
+    def _show_sessions(self, sessions: list[SessionRow]) -> None:
         self.session.clear()
-        day = _day(self.day)
-        for row in sessions_between(self.ctx.database, day, day, site_id=self.ctx.site_id):
+        for row in sessions:
             label = f"{time_span_text(row.starts_at, row.ends_at)} {row.program}"
             self.session.addItem(label + (f" · {row.theme}" if row.theme else ""), row.id)
         self.action.setEnabled(self.session.count() > 0)
@@ -332,11 +345,12 @@ class LabelsForm(ReportForm):
         self.start.setRange(1, self.templates[str(self.template.currentData())].per_page)
 
     def reload(self, ticked: list[str] | None = None) -> None:
-        rows = [
-            (f"{i.tag}  {i.name}", i.tag)
-            for i in list_items(self.ctx.database, by=self.ctx.staff_id)
-        ]
-        self.items.fill(rows, set(ticked) if ticked else None)
+        """The items to tick, read on the database worker; `ticked` alone ticked."""
+        self.ctx.query(self, lambda db, by: list_items(db, by=by)).latest("list").success(
+            lambda items: self.items.fill(
+                [(f"{i.tag}  {i.name}", i.tag) for i in items], set(ticked) if ticked else None
+            )
+        ).run()
 
     def run(self) -> None:
         from db.printing import labels_data
@@ -381,9 +395,13 @@ class CardsForm(ReportForm):
         self.reload()
 
     def reload(self, ticked: list[int] | None = None) -> None:
-        children = list_participants(
-            self.ctx.database, self.ctx.site_id, by=self.ctx.staff_id, limit=100_000
-        )
+        """The children with a card, read on the database worker; `ticked` alone ticked."""
+        site_id = self.ctx.site_id
+        self.ctx.query(
+            self, lambda db, by: list_participants(db, site_id, by=by, limit=100_000)
+        ).latest("list").success(lambda children: self._show_children(children, ticked)).run()
+
+    def _show_children(self, children: list[ParticipantRow], ticked: list[int] | None) -> None:
         rows = [(f"{c.last_name} {c.first_name}", c.id) for c in children if c.card_code]
         self.child_list.fill(rows, set(ticked) if ticked else None)
 

@@ -258,6 +258,7 @@ class PrivacyGroup(QGroupBox):
         layout.addRow(buttons)
         layout.addRow(self.admin_only_note)
         self.saved_rule: RetentionRule | None = None  # read when first shown
+        self._edited()  # nothing to save before the saved rule has arrived
         self._show_for_role()
         ctx.staff_changed.connect(self._show_for_role)
 
@@ -279,11 +280,17 @@ class PrivacyGroup(QGroupBox):
         return RetentionRule(self.years.value(), RetentionStart(self.start.currentData()))
 
     def show_rule(self) -> None:
+        """The library's rule as the database holds it, read on the database worker."""
         from db.privacy import retention_rule
 
-        self.saved_rule = retention_rule(self.ctx.database)
-        self.years.setValue(self.saved_rule.years)
-        self.start.setCurrentIndex(max(0, self.start.findData(self.saved_rule.start.value)))
+        self.ctx.query(self, lambda db, _by: retention_rule(db)).latest("rule").success(
+            self._show_saved_rule
+        ).run()
+
+    def _show_saved_rule(self, rule: RetentionRule) -> None:
+        self.saved_rule = rule
+        self.years.setValue(rule.years)
+        self.start.setCurrentIndex(max(0, self.start.findData(rule.start.value)))
         self._edited()
 
     def _edited(self, *_args: object) -> None:
@@ -293,13 +300,13 @@ class PrivacyGroup(QGroupBox):
     def save(self) -> None:
         from db.privacy import set_retention_rule
 
-        database, staff, rule = self.ctx.database, self.ctx.staff_id, self.rule()
-        Operation(self, lambda: set_retention_rule(database, rule, by=staff)).success(
-            lambda _none: self._saved()
+        rule = self.rule()
+        self.ctx.operation(self, lambda db, by: set_retention_rule(db, rule, by=by)).success(
+            lambda _none: self._saved(rule)
         ).run()
 
-    def _saved(self) -> None:
-        self.show_rule()
+    def _saved(self, rule: RetentionRule) -> None:
+        self._show_saved_rule(rule)  # as written: nothing left to save
         self.said.setText(self.tr("Saved: the rule holds on every computer of this database."))
 
     def show_past_retention(self) -> RetentionDialog:
@@ -432,9 +439,8 @@ class BackupsGroup(QGroupBox):
     def restore(self, chosen: Path) -> None:
         from db.restore import restore
 
-        database, staff = self.ctx.database, self.ctx.staff_id
         self._busy(True)
-        Operation(self, lambda: restore(database.url, chosen, database, by=staff)).success(
+        self.ctx.operation(self, lambda db, by: restore(db.url, chosen, db, by=by)).success(
             self._restored
         ).finally_(lambda: self._busy(False)).run()
 

@@ -1591,50 +1591,6 @@
         <source>It is on loan: return it first.</source>
         <translation>Daiktas išduotas: pirmiausia jį grąžinkite.</translation>
     </message>
-    <message>
-        <source>Added %1 %2.</source>
-        <translation>Pridėta: %1 %2.</translation>
-    </message>
-    <message>
-        <source>Saved the changes to %1.</source>
-        <translation>Pakeitimai išsaugoti: %1.</translation>
-    </message>
-    <message>
-        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
-        <translation>%1 %2 atiduotas taisyti: jo negalima išduoti, kol jis vėl nebus naudojamas.</translation>
-    </message>
-    <message>
-        <source>%1 %2 is back in service and can be lent.</source>
-        <translation>%1 %2 vėl naudojamas ir gali būti išduotas.</translation>
-    </message>
-    <message>
-        <source>Retire an item</source>
-        <translation>Nurašyti daiktą</translation>
-    </message>
-    <message>
-        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
-        <translation>Nurašyti %1 %2? Nurašyto daikto nebegalima išduoti; jo išdavimų istorija išlieka.</translation>
-    </message>
-    <message>
-        <source>Retire</source>
-        <translation>Nurašyti</translation>
-    </message>
-    <message>
-        <source>%1 %2 is retired: it is no longer lent.</source>
-        <translation>%1 %2 nurašytas: jis nebeišduodamas.</translation>
-    </message>
-    <message>
-        <source>Lent %1 to %2, due back %3.</source>
-        <translation>Išduota: %1 — %2, grąžinti iki %3.</translation>
-    </message>
-    <message>
-        <source>Not lent, stays here: %1</source>
-        <translation>Neišduota, lieka čia: %1</translation>
-    </message>
-    <message>
-        <source>Returned: %1, from %2.</source>
-        <translation>Grąžinta: %1, grąžino %2.</translation>
-    </message>
 </context>
 <context>
     <name>ExportForm</name>
@@ -1878,6 +1834,53 @@
     <message>
         <source>Preview…</source>
         <translation>Peržiūrėti…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>Added %1 %2.</source>
+        <translation>Pridėta: %1 %2.</translation>
+    </message>
+    <message>
+        <source>Saved the changes to %1.</source>
+        <translation>Pakeitimai išsaugoti: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
+        <translation>%1 %2 atiduotas taisyti: jo negalima išduoti, kol jis vėl nebus naudojamas.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back in service and can be lent.</source>
+        <translation>%1 %2 vėl naudojamas ir gali būti išduotas.</translation>
+    </message>
+    <message>
+        <source>Retire an item</source>
+        <translation>Nurašyti daiktą</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
+        <translation>Nurašyti %1 %2? Nurašyto daikto nebegalima išduoti; jo išdavimų istorija išlieka.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Nurašyti</translation>
+    </message>
+    <message>
+        <source>%1 %2 is retired: it is no longer lent.</source>
+        <translation>%1 %2 nurašytas: jis nebeišduodamas.</translation>
+    </message>
+    <message>
+        <source>Lent %1 to %2, due back %3.</source>
+        <translation>Išduota: %1 — %2, grąžinti iki %3.</translation>
+    </message>
+    <message>
+        <source>Not lent, stays here: %1</source>
+        <translation>Neišduota, lieka čia: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1, from %2.</source>
+        <translation>Grąžinta: %1, grąžino %2.</translation>
     </message>
 </context>
 <context>

@@ -1591,50 +1591,6 @@
         <source>It is on loan: return it first.</source>
         <translation>Tas ir izsniegts: vispirms saņemiet to atpakaļ.</translation>
     </message>
-    <message>
-        <source>Added %1 %2.</source>
-        <translation>Pievienots: %1 %2.</translation>
-    </message>
-    <message>
-        <source>Saved the changes to %1.</source>
-        <translation>Izmaiņas saglabātas: %1.</translation>
-    </message>
-    <message>
-        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
-        <translation>%1 %2 nodots remontā: to nevar izsniegt, kamēr tas nav atpakaļ lietošanā.</translation>
-    </message>
-    <message>
-        <source>%1 %2 is back in service and can be lent.</source>
-        <translation>%1 %2 atkal lietošanā, to var izsniegt.</translation>
-    </message>
-    <message>
-        <source>Retire an item</source>
-        <translation>Norakstīt priekšmetu</translation>
-    </message>
-    <message>
-        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
-        <translation>Norakstīt %1 %2? Norakstītu priekšmetu vairs nevar izsniegt; tā izsniegšanas vēsture saglabājas.</translation>
-    </message>
-    <message>
-        <source>Retire</source>
-        <translation>Norakstīt</translation>
-    </message>
-    <message>
-        <source>%1 %2 is retired: it is no longer lent.</source>
-        <translation>%1 %2 norakstīts: to vairs neizsniedz.</translation>
-    </message>
-    <message>
-        <source>Lent %1 to %2, due back %3.</source>
-        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3.</translation>
-    </message>
-    <message>
-        <source>Not lent, stays here: %1</source>
-        <translation>Neizsniegts, paliek šeit: %1</translation>
-    </message>
-    <message>
-        <source>Returned: %1, from %2.</source>
-        <translation>Saņemts atpakaļ: %1, atdeva %2.</translation>
-    </message>
 </context>
 <context>
     <name>ExportForm</name>
@@ -1878,6 +1834,53 @@
     <message>
         <source>Preview…</source>
         <translation>Priekšskatīt…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>Added %1 %2.</source>
+        <translation>Pievienots: %1 %2.</translation>
+    </message>
+    <message>
+        <source>Saved the changes to %1.</source>
+        <translation>Izmaiņas saglabātas: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is in repair: it cannot be lent until it is back in service.</source>
+        <translation>%1 %2 nodots remontā: to nevar izsniegt, kamēr tas nav atpakaļ lietošanā.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back in service and can be lent.</source>
+        <translation>%1 %2 atkal lietošanā, to var izsniegt.</translation>
+    </message>
+    <message>
+        <source>Retire an item</source>
+        <translation>Norakstīt priekšmetu</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2? A retired item can no longer be lent; its loans stay on record.</source>
+        <translation>Norakstīt %1 %2? Norakstītu priekšmetu vairs nevar izsniegt; tā izsniegšanas vēsture saglabājas.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Norakstīt</translation>
+    </message>
+    <message>
+        <source>%1 %2 is retired: it is no longer lent.</source>
+        <translation>%1 %2 norakstīts: to vairs neizsniedz.</translation>
+    </message>
+    <message>
+        <source>Lent %1 to %2, due back %3.</source>
+        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3.</translation>
+    </message>
+    <message>
+        <source>Not lent, stays here: %1</source>
+        <translation>Neizsniegts, paliek šeit: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1, from %2.</source>
+        <translation>Saņemts atpakaļ: %1, atdeva %2.</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,8 @@ def test_the_sessions_page_begins_with_the_first_program_and_its_series(
 ) -> None:  # type: ignore[no-untyped-def]
     window.show_page(window.page_keys().index("sessions"))
     month = window.sessions.month_view
-    qtbot.wait(20)
+    wait_for_operations(qtbot)
+    qtbot.wait(20)  # laid out
     # Laid out where the table would be: a sentence and its button, centred.
     assert month.empty_state.isVisible() and not month.table.isVisible()
     assert not month.session_buttons.isVisible()  # nothing to open, mark or print yet
@@ -100,6 +101,7 @@ def test_the_sessions_page_begins_with_the_first_program_and_its_series(
     assert month.message.text() == "Scheduled 4 sessions."
     # An empty month now: its own words, and the button schedules sessions.
     month.step_month(2)
+    wait_for_operations(qtbot)
     assert month.empty_state.isVisible()
     assert month.empty_label.text() == "No sessions are scheduled in this month."
     assert month.empty_action.text() == "Schedule sessions…"

@@ -27,6 +27,7 @@ from db.models import Item, ItemCategory, ItemStatus, Loan
 from db.programs import add_site, list_sites
 from desktop.context import AppContext
 from desktop.dialogs.item_dialog import ItemDialog, LendDialog, ReturnDialog
+from desktop.operations import Operation
 from desktop.pages.equipment import (
     BORROWER,
     DUE,
@@ -48,6 +49,7 @@ def page(ctx: AppContext, qtbot: QtBot) -> Iterator[EquipmentPage]:
     qtbot.addWidget(shown)
     shown.resize(1200, 760)
     shown.show()
+    wait_for_operations(qtbot)
     yield shown
 
 
@@ -96,6 +98,7 @@ def history_rows(page: EquipmentPage) -> list[list[str]]:
 def choose(page: EquipmentPage, qtbot: QtBot, tag: str) -> None:
     page.select(tag)
     qtbot.waitUntil(lambda: page.selected_tag() == tag)
+    wait_for_operations(qtbot)  # its loans
 
 
 def as_shown(at: datetime | None) -> str:
@@ -124,7 +127,8 @@ def test_adding_an_item_through_the_dialog_creates_it_under_its_kit(
     page: EquipmentPage, desk: Desk, qtbot: QtBot
 ) -> None:
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    wait_for_operations(qtbot)  # the kits it may join, then the dialog
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, ItemDialog)
     assert not dialog.ok_button.isEnabled()  # a tag and a name are needed first
     qtbot.keyClicks(dialog.tag, "game-01")
@@ -157,7 +161,8 @@ def test_a_tag_in_use_is_refused_inside_the_dialog(
     page: EquipmentPage, desk: Desk, qtbot: QtBot
 ) -> None:
     page.add_item()
-    dialog = page.dialog
+    wait_for_operations(qtbot)
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, ItemDialog)
     dialog.tag.setText("LAP-01")
     dialog.name.setText("Vēl viens dators")
@@ -174,7 +179,8 @@ def test_editing_keeps_the_tag_printed_on_the_label(
 ) -> None:
     choose(page, qtbot, "LAP-01")
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    wait_for_operations(qtbot)
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, ItemDialog)
     assert dialog.tag.isReadOnly()
     assert dialog.tag.text() == "LAP-01"
@@ -194,7 +200,8 @@ def test_editing_keeps_the_tag_printed_on_the_label(
 def test_a_kit_with_parts_cannot_be_made_a_part(page: EquipmentPage, qtbot: QtBot) -> None:
     choose(page, qtbot, "XBOX-01")
     page.edit_item()
-    dialog = page.dialog
+    wait_for_operations(qtbot)
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, ItemDialog)
     assert not dialog.kit.isEnabled()
     assert dialog.kit.findData("XBOX-01") == -1  # never its own kit
@@ -212,12 +219,12 @@ def test_sent_to_repair_it_cannot_be_lent_and_the_page_says_why(
     assert not page.repair_button.isEnabled()
     assert page.service_button.isEnabled()
 
-    dialogs_before = page.dialog
+    dialogs_before = page.item_actions.dialog
     qtbot.mouseClick(page.lend_button, Qt.MouseButton.LeftButton)
     wait_for_operations(qtbot)
     assert page.message.isVisible()
     assert page.message.text() == "LAP-01 Portatīvais dators cannot be lent: it is in repair."
-    assert page.dialog is dialogs_before  # no borrower to choose for nothing
+    assert page.item_actions.dialog is dialogs_before  # no borrower to choose for nothing
     assert loans_of(desk, "LAP-01") == []
 
     qtbot.mouseClick(page.service_button, Qt.MouseButton.LeftButton)
@@ -231,7 +238,7 @@ def test_sent_to_repair_on_another_laptop_meanwhile_the_loan_is_refused(
 ) -> None:
     choose(page, qtbot, "LAP-01")
     page.lend()
-    dialog = page.dialog
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, LendDialog)
     set_item_status(desk.db, "LAP-01", ItemStatus.IN_REPAIR)  # the list here is now stale
     dialog.child_search.setText("ilze")
@@ -251,7 +258,7 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     assert page.history_model.rowCount() == 0
     assert "Never lent yet." in page.history_details.text()
     qtbot.mouseClick(page.lend_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, LendDialog)
     assert not dialog.ok_button.isEnabled()  # nobody chosen yet
     shown = dialog.due.dateTime().toPython()
@@ -279,7 +286,7 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     ]
 
     qtbot.mouseClick(page.return_button, Qt.MouseButton.LeftButton)
-    back = page.dialog
+    back = page.item_actions.dialog
     assert isinstance(back, ReturnDialog)
     back.note.setText("Ekrānā skrāpējums")
     qtbot.mouseClick(back.ok_button, Qt.MouseButton.LeftButton)
@@ -307,7 +314,7 @@ def test_the_kit_goes_out_and_comes_back_with_its_parts(
 ) -> None:
     choose(page, qtbot, "XBOX-01")
     page.lend()
-    dialog = page.dialog
+    dialog = page.item_actions.dialog
     assert isinstance(dialog, LendDialog)
     assert dialog.with_parts.text() == "Lend its parts too: CTL-01, CTL-02"
     assert dialog.with_parts.isChecked()
@@ -326,7 +333,7 @@ def test_the_kit_goes_out_and_comes_back_with_its_parts(
     assert page.summary.text() == "Items: 4   Out now: 3   Overdue: 0"
 
     page.take_back()
-    back = page.dialog
+    back = page.item_actions.dialog
     assert isinstance(back, ReturnDialog)
     assert back.with_parts.text() == "Its parts come back too: CTL-01, CTL-02"
     back.ok_button.click()
@@ -347,6 +354,7 @@ def test_an_overdue_loan_is_highlighted(page: EquipmentPage, desk: Desk, qtbot: 
     )
     lend(desk.db, "CTL-01", Borrower.child(desk.ilze_id), due_at=now_utc() + timedelta(hours=1))
     page.reload()
+    wait_for_operations(qtbot)
 
     overdue = page._index_of("LAP-01")
     for column in range(page.model.columnCount()):
@@ -372,7 +380,7 @@ def test_retiring_asks_first(page: EquipmentPage, desk: Desk, qtbot: QtBot) -> N
 
     def answer(role: QMessageBox.ButtonRole | None) -> None:
         qtbot.mouseClick(page.retire_button, Qt.MouseButton.LeftButton)
-        box = page.confirm_box
+        box = page.item_actions.confirm_box
         assert box is not None and box.isVisible()
         assert box.text().startswith("Retire CTL-02 Xbox kontrolieris?")
         if role is None:
@@ -393,8 +401,8 @@ def test_retiring_asks_first(page: EquipmentPage, desk: Desk, qtbot: QtBot) -> N
     # A retired part is not offered when the kit is lent.
     choose(page, qtbot, "XBOX-01")
     page.lend()
-    assert isinstance(page.dialog, LendDialog)
-    assert page.dialog.with_parts.text() == "Lend its parts too: CTL-01"
+    assert isinstance(page.item_actions.dialog, LendDialog)
+    assert page.item_actions.dialog.with_parts.text() == "Lend its parts too: CTL-01"
 
 
 def test_an_item_on_loan_must_come_back_before_repair(
@@ -402,6 +410,7 @@ def test_an_item_on_loan_must_come_back_before_repair(
 ) -> None:
     lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id))
     page.reload()
+    wait_for_operations(qtbot)
     choose(page, qtbot, "LAP-01")
     assert not page.repair_button.isEnabled()
     assert not page.retire_button.isEnabled()
@@ -415,17 +424,46 @@ def test_site_filter_shows_one_library_or_all(desk: Desk, tmp_path: Path, qtbot:
     page = EquipmentPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    wait_for_operations(qtbot)
     assert page.site_filter.isVisible()
     assert page.site_filter.currentText() == "Jēkabpils"  # this laptop's site
     assert "LAP-21" not in page.rows
     assert page.tree.isColumnHidden(7)
 
     page.site_filter.setCurrentIndex(page.site_filter.findData(ludza))
+    wait_for_operations(qtbot)
     assert list(page.rows) == ["LAP-21"]
     page.site_filter.setCurrentIndex(page.site_filter.findData(None))
+    wait_for_operations(qtbot)
     assert set(page.rows) == {"CTL-01", "CTL-02", "LAP-01", "LAP-21", "XBOX-01"}
     assert not page.tree.isColumnHidden(7)
     assert cell(page, "LAP-21", 7) == "Ludza"
+
+
+def test_a_change_elsewhere_keeps_the_chosen_item_and_the_scroll(
+    page: EquipmentPage, desk: Desk, qtbot: QtBot
+) -> None:
+    for number in range(1, 41):
+        add_item(
+            desk.db,
+            ItemDetails(f"TAB-{number:02}", "Planšetdators", ItemCategory.LAPTOP, desk.site_id),
+        )
+    page.resize(1000, 500)
+    page.reload()
+    wait_for_operations(qtbot)
+    choose(page, qtbot, "TAB-02")
+    bar = page.tree.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() - 2)  # reading further down, away from the chosen one
+    scrolled = bar.value()
+
+    # The desk sends a laptop to repair: the list is read again under the librarian's eyes.
+    Operation(None, lambda: set_item_status(desk.db, "LAP-01", ItemStatus.IN_REPAIR)).run()
+    wait_for_operations(qtbot)
+    assert cell(page, "LAP-01", STATUS) == "In repair"
+    assert page.selected_tag() == "TAB-02"
+    assert bar.value() == scrolled
+    assert "TAB-02" in page.history_title.text()
 
 
 def test_one_library_has_no_site_filter(page: EquipmentPage) -> None:

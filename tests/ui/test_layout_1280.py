@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from db.accounts import add_staff, create_first_admin
 from db.clock import at_local
@@ -60,7 +62,7 @@ def language(request: pytest.FixtureRequest, two_site_ctx: AppContext) -> Iterat
 
 
 @pytest.fixture
-def admin_window(desk: Desk, two_site_ctx: AppContext, language: str, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def admin_window(desk: Desk, two_site_ctx: AppContext, language: str, qtbot: QtBot) -> MainWindow:
     """An administrator's window (every page, the Audit log too) with loans out on the desk."""
     assert len(list_sites(desk.db)) == 2
     admin = add_staff(desk.db, "ilga", "Ilga Bērziņa", Role.ADMIN, site_id=desk.site_id)
@@ -85,7 +87,10 @@ def admin_window(desk: Desk, two_site_ctx: AppContext, language: str, qtbot) -> 
     return window
 
 
-def _visible(page: QWidget, kind: type) -> list:  # type: ignore[type-arg]
+W = TypeVar("W", bound=QWidget)
+
+
+def _visible(page: QWidget, kind: type[W]) -> list[W]:
     return [w for w in page.findChildren(kind) if w.isVisibleTo(page) and w.width() > 0]
 
 
@@ -144,8 +149,8 @@ def what_does_not_fit(window: MainWindow, key: str) -> list[str]:
 
 
 def test_every_page_fits_the_laptop_screen(
-    admin_window: MainWindow, desk: Desk, language: str, qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    admin_window: MainWindow, desk: Desk, language: str, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = admin_window
     keys = window.page_keys()
     assert "audit" in keys and len(keys) == 7  # an administrator sees every page
@@ -174,8 +179,8 @@ def test_every_page_fits_the_laptop_screen(
 
 @pytest.mark.parametrize("lang", ["lv", "lt"])
 def test_a_new_databases_next_step_reads_whole(
-    sqlite_db: Database, lang: str, qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    sqlite_db: Database, lang: str, qtbot: QtBot, tmp_path: Path
+) -> None:
     """Right after the first administrator: the desk's and the Sessions page's next step."""
     admin = create_first_admin(
         sqlite_db, "ilga", "Ilga Bērziņa", "ilga-2026-admin", "Rokiškis", "Rokiškio biblioteka"
@@ -193,7 +198,8 @@ def test_a_new_databases_next_step_reads_whole(
         problems: list[str] = []
         for key in ("desk", "sessions"):
             window.show_page(window.page_keys().index(key))
-            qtbot.wait(50)
+            wait_for_operations(qtbot)
+            qtbot.wait(50)  # let the layouts settle after the rows came in
             window.grab().save(str(tmp_path / f"{lang}-new-{key}.png"))
             problems += what_does_not_fit(window, key)
             month = window.sessions.month_view

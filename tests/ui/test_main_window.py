@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.app import DeskApplication
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.settings import LANGUAGE
+from tests.ui.conftest import sidebar_texts, wait_for_operations
 
 
 @pytest.fixture
-def latvian(ctx: AppContext):  # type: ignore[no-untyped-def]
+def latvian(ctx: AppContext) -> Iterator[AppContext]:
     ctx.settings.set(LANGUAGE, "lv")
     i18n.install("lv")
     yield ctx
     i18n.install("en")
 
 
-def sidebar_texts(window: MainWindow) -> list[str]:
-    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-
-
-def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -55,15 +54,18 @@ def test_pages_by_keyboard_shortcut(ctx: AppContext, qtbot) -> None:  # type: ig
     assert window.desk.scan_input.hasFocus()
 
 
-def test_status_bar_names_the_database_and_the_librarian(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_names_the_database_and_the_librarian(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    wait_for_operations(qtbot)
     assert "openup.sqlite3" in window.database_label.text()
     assert window.signed_in.text() == "Anna Ozoliņa"
     assert window.sign_out.isVisibleTo(window)
 
 
-def test_latvian_is_the_default_and_english_is_one_click_away(latvian: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_latvian_is_the_default_and_english_is_one_click_away(
+    latvian: AppContext, qtbot: QtBot
+) -> None:
     desk_app = DeskApplication(latvian)
     qtbot.addWidget(desk_app.window)
     assert sidebar_texts(desk_app.window) == [
@@ -105,9 +107,9 @@ def test_refusals_arrive_translated(latvian: AppContext) -> None:
 
 def test_an_unexpected_error_is_logged_and_shown_not_fatal(
     ctx: AppContext,
-    qtbot,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     import sys
 
@@ -130,7 +132,7 @@ def test_an_unexpected_error_is_logged_and_shown_not_fatal(
     assert QApplication.instance() is not None
 
 
-def test_long_database_work_shows_the_busy_indicator(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_long_database_work_shows_the_busy_indicator(ctx: AppContext, qtbot: QtBot) -> None:
     import threading
 
     from desktop.operations import Operation

@@ -95,6 +95,9 @@ def test_after_every_dialog_the_desk_has_the_scan_field(
         press(qtbot, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
         open_it()
         close_modal(qtbot, kind)
+        # The window takes the activation back (a dialog opened once a read arrived may
+        # close with no window active), and then the keys go to it.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         assert_back_on_the_desk(qtbot, window, window_watch)
 

@@ -21,6 +21,7 @@ from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from desktop.pages.equipment import BORROWER, EquipmentPage
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
@@ -40,6 +41,7 @@ def equipment(ctx: AppContext, qtbot: QtBot) -> EquipmentPage:
     page = EquipmentPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    wait_for_operations(qtbot)
     return page
 
 
@@ -52,8 +54,7 @@ def told(ctx: AppContext) -> list[tuple[frozenset[Area], object]]:
 def scan(qtbot: QtBot, page: DeskPage, text: str) -> None:
     qtbot.keyClicks(page.scan_input, text)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+    wait_for_operations(qtbot)
 
 
 def borrower_of(page: EquipmentPage, tag: str) -> str:
@@ -81,15 +82,14 @@ def test_a_loan_at_the_desk_shows_on_equipment_out_now(
     scan(qtbot, desk_page, item_text("LAP-01"))  # taken back
     qtbot.waitUntil(lambda: "Out now: 0" in equipment.summary.text(), timeout=3000)
     desk_page.undo.click()  # the return undone: out again
-    Operation.wait_for_all()
+    wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: "Out now: 1" in equipment.summary.text(), timeout=3000)
 
 
 def run(qtbot: QtBot, work: Callable[[], Any]) -> list[BaseException]:
     failed: list[BaseException] = []
     Operation(None, work).failure(lambda error, _details: failed.append(error)).run()
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+    wait_for_operations(qtbot)
     return failed
 
 

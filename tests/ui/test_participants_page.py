@@ -28,28 +28,19 @@ from desktop.dialogs.participant_form import date_text
 from desktop.operations import Operation
 from desktop.pages.participants import ParticipantsModel, ParticipantsPage
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
-def page(ctx: AppContext, qtbot: QtBot) -> ParticipantsPage:
-    participants = ParticipantsPage(ctx)
-    qtbot.addWidget(participants)
-    participants.resize(1100, 760)
-    participants.show()
-    return participants
-
-
-def wait(qtbot: QtBot) -> None:
-    """Let the database worker finish and its result reach the page."""
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+def page(participants_page: ParticipantsPage) -> ParticipantsPage:
+    return participants_page
 
 
 def click(qtbot: QtBot, page: ParticipantsPage, name: str) -> None:
     button = page.findChild(QPushButton, name)
     assert button is not None and button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    wait(qtbot)
+    wait_for_operations(qtbot)
 
 
 def choose(page: ParticipantsPage, participant_id: int) -> None:
@@ -80,18 +71,24 @@ def test_empty_search_lists_the_sites_children_in_latvian_order(page: Participan
     assert page.count.text().endswith("2")
 
 
-def test_search_without_diacritics_finds_the_child(page: ParticipantsPage, desk: Desk) -> None:
-    page.search.setText("kenin")
+def test_search_without_diacritics_finds_the_child(
+    page: ParticipantsPage, desk: Desk, qtbot: QtBot
+) -> None:
+    def search(typed: str) -> None:
+        page.search.setText(typed)
+        wait_for_operations(qtbot)
+
+    search("kenin")
     assert shown(page) == ["Ilze Ķēniņa"]
-    page.search.setText("ilze kenina")
+    search("ilze kenina")
     assert [row.id for row in page.model.rows] == [desk.ilze_id]
     # A full surname finds the family: "kenins" is Ķēniņš and his sister Ķēniņa.
     register_participant(desk.db, ParticipantDetails("Kārlis", "Ķēniņš", 2008, desk.site_id))
-    page.search.setText("kenins")
+    search("kenins")
     assert shown(page) == ["Ilze Ķēniņa", "Kārlis Ķēniņš"]
-    page.search.setText("zurin")
+    search("zurin")
     assert [row.id for row in page.model.rows] == [desk.janis_id]
-    page.search.setText("nobody")
+    search("nobody")
     assert shown(page) == []
     assert page.count.text().endswith("0")
 
@@ -100,7 +97,8 @@ def test_search_enter_opens_the_first_child(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     page.search.setText("kenin")
-    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # before the list for "kenin" arrived
+    wait_for_operations(qtbot)
     assert page.form.participant_id == desk.ilze_id
     assert page.form.first_name.text() == "Ilze"
 
@@ -199,12 +197,14 @@ def test_archiving_hides_the_child_unless_archived_are_shown(
     assert page.form.archive_button.text() == "Restore"
 
     page.show_archived.setChecked(True)
+    wait_for_operations(qtbot)
     assert shown(page) == ["Ilze Ķēniņa", "Jānis Žūriņš"]
     assert page.table.currentIndex().row() == page.model.row_of(desk.ilze_id)
 
     click(qtbot, page, "archiveButton")
     assert participant(desk, desk.ilze_id).archived is False
     page.show_archived.setChecked(False)
+    wait_for_operations(qtbot)
     assert shown(page) == ["Ilze Ķēniņa", "Jānis Žūriņš"]
 
 
@@ -215,6 +215,7 @@ def test_enrolling_in_a_closed_cycle_adds_an_enrollment(
     page = ParticipantsPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    wait_for_operations(qtbot)
     choose(page, desk.janis_id)
     programs = page.form.enrol_program
     # The open Friday sessions take no enrolment, so only the cycle is offered.
@@ -311,6 +312,7 @@ def test_the_list_reloads_when_another_page_registers_a_child(
     with qtbot.waitSignal(page.ctx.changed) as told:
         Operation(None, lambda: register_participant(desk.db, details)).run()
     assert told.args[0] >= {Area.PARTICIPANTS} and told.args[1] is None
+    wait_for_operations(qtbot)
     assert shown(page)[0] == "Anna Ābele"
 
 
@@ -321,6 +323,7 @@ def test_the_list_stays_as_it_is_for_a_change_it_does_not_show(
     with qtbot.waitSignal(page.ctx.changed) as told:
         Operation(None, lambda: set_item_status(desk.db, "LAP-01", ItemStatus.RETIRED)).run()
     assert Area.PARTICIPANTS not in told.args[0]
+    wait_for_operations(qtbot)
     assert "Anna Ābele" not in shown(page)
 
 
@@ -352,10 +355,12 @@ def test_the_site_filter_shows_other_sites_with_their_name(
     page = ParticipantsPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    wait_for_operations(qtbot)
     assert shown(page) == ["Ilze Ķēniņa", "Jānis Žūriņš"]
     assert page.table.isColumnHidden(ParticipantsModel.SITE)
 
     page.site_filter.setCurrentIndex(page.site_filter.findData(None))
+    wait_for_operations(qtbot)
     assert shown(page) == ["Ieva Čakste", "Ilze Ķēniņa", "Jānis Žūriņš"]
     assert not page.table.isColumnHidden(ParticipantsModel.SITE)
     assert page.model.data(page.model.index(0, ParticipantsModel.SITE)) == "Ludza"

@@ -21,7 +21,7 @@ from desktop.dialogs.privacy import RetentionDialog
 from desktop.pages.participants import ParticipantsPage
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
-from tests.ui.test_participants_page import wait
+from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
@@ -30,12 +30,8 @@ def boss(desk: Desk) -> int:
 
 
 @pytest.fixture
-def page(ctx: AppContext, qtbot: QtBot) -> ParticipantsPage:
-    participants = ParticipantsPage(ctx)
-    qtbot.addWidget(participants)
-    participants.resize(1100, 760)
-    participants.show()
-    return participants
+def page(participants_page: ParticipantsPage) -> ParticipantsPage:
+    return participants_page
 
 
 def open_child(page: ParticipantsPage, participant_id: int) -> None:
@@ -77,7 +73,7 @@ def test_an_admin_erases_a_child_after_confirming(
 
     asked = answer_with(monkeypatch, "Cancel")
     page.form.erase_action.trigger()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert "Ilze Ķēniņa" in asked[0] and "cannot be undone" in asked[0]
     with desk.db.reading() as s:
         kept = s.get(Participant, desk.ilze_id)
@@ -85,7 +81,7 @@ def test_an_admin_erases_a_child_after_confirming(
 
     answer_with(monkeypatch, "Erase")
     page.form.erase_action.trigger()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     with desk.db.reading() as s:
         erased = s.get(Participant, desk.ilze_id)
         assert erased is not None and erased.first_name == ERASED_FIRST_NAME
@@ -118,7 +114,7 @@ def test_an_admin_saves_everything_stored_about_a_child(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     page.form.access_action.trigger()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: bool(told), timeout=5000)
     assert str(out) in told[0]
     assert out.stat().st_mode & 0o777 == 0o600
@@ -141,6 +137,7 @@ def settings_page(ctx: AppContext, qtbot: QtBot) -> SettingsPage:
     qtbot.addWidget(settings)
     settings.resize(900, 700)
     settings.show()
+    wait_for_operations(qtbot)
     return settings
 
 
@@ -159,7 +156,7 @@ def test_only_an_admin_sets_the_retention_rule(
     group.start.setCurrentIndex(group.start.findData(RetentionStart.PROJECT_END.value))
     assert group.save_button.isVisible()
     group.save_button.click()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert retention_rule(desk.db) == RetentionRule(7, RetentionStart.PROJECT_END)
     assert not group.save_button.isVisible() and group.said.text()
 
@@ -177,7 +174,7 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
     settings = settings_page(ctx, qtbot)
     dialog = settings.privacy.show_past_retention()
     qtbot.waitUntil(dialog.isVisible)
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert isinstance(dialog, RetentionDialog)
     assert [row.participant_id for row in dialog.model.rows] == [desk.ilze_id]
     assert "5 years after the last attendance" in dialog.summary.text()
@@ -187,12 +184,12 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Cancel)
     dialog.erase_button.click()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert len(dialog.model.rows) == 1
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Yes)
     dialog.erase_button.click()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert dialog.model.rows == [] and not dialog.erase_button.isEnabled()
     assert dialog.said.text() == "Erased: 1 children."
     with desk.db.reading() as s:
@@ -201,7 +198,7 @@ def test_the_children_past_retention_are_listed_and_erased_after_confirming(
 
 
 def test_the_target_group_mark_is_shown_to_an_admin_only(
-    page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int
+    page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int, qtbot: QtBot
 ) -> None:
     from desktop.pages.participants import ParticipantsModel
 
@@ -209,6 +206,7 @@ def test_the_target_group_mark_is_shown_to_an_admin_only(
     assert page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
     assert not page.form.target_group.isVisible()
     ctx.set_staff(boss)
+    wait_for_operations(qtbot)
     assert not page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
     assert page.form.target_group.isVisible()
 
@@ -221,18 +219,20 @@ def test_the_form_reads_the_mark_again_for_whoever_signs_in(
     marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
     edit_participant(desk.db, desk.ilze_id, marked, by=boss)
     page.reload()
+    wait_for_operations(qtbot)
     open_child(page, desk.ilze_id)
     # Read for the librarian: the mark is not in the form, the list or its row at all.
     assert page.form.record is not None and page.form.record.details.target_group is None
     assert {row.target_group for row in page.model.rows} == {None}
 
     ctx.set_staff(boss)  # the coordinator takes over the laptop
+    wait_for_operations(qtbot)
     assert page.form.record.details.target_group is True
     assert page.form.target_group.isVisible() and page.form.target_group.isChecked()
     assert {row.last_name: row.target_group for row in page.model.rows}["Ķēniņa"] is True
     page.form.last_name.setText("Ķēniņa-Ozola")
     page.form.save()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     saved = participant_record(desk.db, desk.ilze_id, by=boss).details
     assert (saved.last_name, saved.target_group) == ("Ķēniņa-Ozola", True)
 
@@ -245,12 +245,13 @@ def test_edits_begun_by_a_librarian_keep_the_mark_they_never_read(
     marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
     edit_participant(desk.db, desk.ilze_id, marked, by=boss)
     page.reload()
+    wait_for_operations(qtbot)
     open_child(page, desk.ilze_id)
     page.form.notes.setPlainText("Nāk kopā ar brāli.")  # unsaved when the coordinator signs in
     ctx.set_staff(boss)
     assert page.form.dirty and not page.form.target_group.isVisible()
     page.form.save()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     saved = participant_record(desk.db, desk.ilze_id, by=boss).details
     assert (saved.notes, saved.target_group) == ("Nāk kopā ar brāli.", True)
 

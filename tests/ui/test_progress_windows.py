@@ -33,7 +33,7 @@ from desktop.pages.reports import ReportsPage
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of
-from tests.ui.test_participants_page import wait
+from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_cancel_stops_the_retention_erase_between_batches(
     dialog = RetentionDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert len(dialog.model.rows) == 59
     gate = threading.Event()
     monkeypatch.setattr(
@@ -121,7 +121,7 @@ def test_cancel_stops_the_retention_erase_between_batches(
     assert not window.cancel_button.isEnabled()
     assert window.text.text().startswith("Stopping after this batch")
     gate.set()
-    wait(qtbot)
+    wait_for_operations(qtbot)
 
     # The batch under way when Cancel came was finished; the third never began.
     assert not dialog.findChildren(ProgressWindow)  # closed
@@ -148,7 +148,7 @@ def test_cancel_stops_an_import_before_it_commits(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(path)
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert dialog.import_button.text() == "Import 6 children"
     gate = threading.Event()
     real = import_dialog.import_roster
@@ -161,7 +161,7 @@ def test_cancel_stops_an_import_before_it_commits(
     window.cancel_button.click()
     assert window.text.text() == "Stopping: nobody from this roster is registered."
     gate.set()
-    wait(qtbot)
+    wait_for_operations(qtbot)
 
     assert dialog.summary.text() == ("The import was stopped at row 3 of 6: nobody was registered.")
     with desk.db.reading() as s:
@@ -170,7 +170,7 @@ def test_cancel_stops_an_import_before_it_commits(
     monkeypatch.setattr(import_dialog, "import_roster", real)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert dialog.summary.text() == "Imported 6 children."
 
 
@@ -190,13 +190,13 @@ def test_a_backup_shows_the_kilobytes_copied_without_a_cancel(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
 
     page.backups.back_up_button.click()
-    wait(qtbot)
+    wait_for_operations(qtbot)
 
     copy = list_backups(file_of(desk.db))[0].path
     assert told == [f"Backed up and checked: {copy}"]
     size_kb = round(copy.stat().st_size / 1024)
     assert len(counts) > 1 and counts[-1] == f"{size_kb} / {size_kb} kB"
-    assert not page.findChildren(ProgressWindow)  # closed, and it never had a Cancel
+    qtbot.waitUntil(lambda: not page.findChildren(ProgressWindow))  # closed, never a Cancel
     assert page.backups.back_up_button.isEnabled()
 
 
@@ -245,14 +245,14 @@ def test_cancel_stops_an_export_and_saves_no_file(
     window.cancel_button.click()
     assert window.text.text() == "Stopping: no file is saved."
     gate.set()
-    wait(qtbot)
+    wait_for_operations(qtbot)
 
     assert page.export.message.text() == "The export was stopped: no file was saved."
     assert list(folder.iterdir()) == []
     monkeypatch.setattr(document_exports, "write_export", real)
     counts.clear()
     page.export.export_to(path)
-    wait(qtbot)
+    wait_for_operations(qtbot)
     assert counts == ["0 / 1", "1 / 1"]
     assert page.export.message.text() == f"Saved 1 rows to {path}."
     assert path.exists()

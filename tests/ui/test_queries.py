@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +93,37 @@ def test_queries_of_different_pages_do_not_drop_each_other(qtbot: QtBot) -> None
     Query(other, lambda: "other").latest("list").success(shown.append).run()
     wait_for_operations(qtbot)
     assert sorted(shown) == ["one", "other"]
+
+
+def test_queries_and_operations_share_the_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever comes first after the start, a read waits for the writes before it."""
+    monkeypatch.setattr(Operation, "_pool", None)
+    assert Query.pool() is Operation.pool()
+    assert Operation.pool().maxThreadCount() == 1
+
+
+def test_a_result_for_a_page_that_is_gone_is_not_shown(qtbot: QtBot) -> None:
+    """A page rebuilt for another language, or closed, while its read was on the worker."""
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    label = QLabel()
+    gate = threading.Event()
+    shown: list[str] = []
+
+    def read() -> str:
+        gate.wait(5)
+        return "Anna Ozoliņa"
+
+    def show(name: str) -> None:
+        label.setText(name)  # raises on a deleted label
+        shown.append(name)
+
+    Query(label, read).latest("signed in").success(show).run()
+    delete(label)
+    gate.set()
+    wait_for_operations(qtbot)
+    assert shown == []
 
 
 def test_program_code_reading_on_the_ui_thread_is_caught(

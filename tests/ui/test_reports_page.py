@@ -9,23 +9,21 @@ import pypdf
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from db.attendance import check_in
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import PdfPreview
 from desktop.main_window import MainWindow
 from desktop.month_field import parse_month
-from desktop.operations import Operation
 from desktop.pages.reports import ReportsPage
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 
-def shown_pdf(qtbot) -> str:  # type: ignore[no-untyped-def]
+def shown_pdf(qtbot: QtBot) -> str:
     """The text of the document the preview dialog shows (waiting for it to be built)."""
-    Operation.wait_for_all()
-    qtbot.waitUntil(
-        lambda: any(isinstance(w, PdfPreview) for w in QApplication.topLevelWidgets()), timeout=5000
-    )
+    wait_for_operations(qtbot)
     preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreview))
     reader = pypdf.PdfReader(io.BytesIO(preview.pdf))
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -35,22 +33,23 @@ def shown_pdf(qtbot) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(ctx: AppContext, qtbot, desk: Desk) -> ReportsPage:  # type: ignore[no-untyped-def]
+def page(ctx: AppContext, qtbot: QtBot, desk: Desk) -> ReportsPage:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     reports = ReportsPage(ctx)
     qtbot.addWidget(reports)
     reports.show()
+    wait_for_operations(qtbot)
     return reports
 
 
-def test_monthly_attendance_preview(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_monthly_attendance_preview(page: ReportsPage, qtbot: QtBot) -> None:
     page.monthly.month.set_month(2018, 10)
     page.monthly.run()
     text = shown_pdf(qtbot)
     assert "2018. gada oktobris" in text and "Ķēniņa" in text
 
 
-def test_a_typed_month_is_the_month_of_the_report(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_typed_month_is_the_month_of_the_report(page: ReportsPage, qtbot: QtBot) -> None:
     field = page.monthly.month
     field.setFocus()
     field.selectAll()
@@ -60,7 +59,9 @@ def test_a_typed_month_is_the_month_of_the_report(page: ReportsPage, qtbot) -> N
     assert "2018. gada oktobris" in text and "novembris" not in text
 
 
-def test_up_and_down_step_a_month_and_a_garbled_month_is_refused(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_up_and_down_step_a_month_and_a_garbled_month_is_refused(
+    page: ReportsPage, qtbot: QtBot
+) -> None:
     field = page.monthly.month
     field.set_month(2018, 12)
     qtbot.keyClick(field, Qt.Key.Key_Up)
@@ -93,16 +94,18 @@ def test_months_as_librarians_type_them(typed: str, month: tuple[int, int] | Non
     assert parse_month(typed) == month
 
 
-def test_signin_sheet_of_the_chosen_day(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_signin_sheet_of_the_chosen_day(page: ReportsPage, qtbot: QtBot) -> None:
     page.signin.day.setDate(QDate(2018, 10, 5))
+    wait_for_operations(qtbot)
     assert page.signin.session.count() == 1
     page.signin.run()
     text = shown_pdf(qtbot)
     assert "Ilze" in text and "Iespējas dzīvojot laukos" in text
 
 
-def test_labels_of_the_ticked_items(page: ReportsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_labels_of_the_ticked_items(page: ReportsPage, qtbot: QtBot) -> None:
     page.prepare("labels", ["LAP-01"])
+    wait_for_operations(qtbot)
     assert page.stack.currentWidget() is page.labels
     assert page.labels.items.ticked() == ["LAP-01"]
     page.labels.run()
@@ -111,9 +114,10 @@ def test_labels_of_the_ticked_items(page: ReportsPage, qtbot) -> None:  # type: 
 
 
 def test_member_cards_show_first_name_and_initial_only(
-    page: ReportsPage, qtbot, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    page: ReportsPage, qtbot: QtBot, desk: Desk
+) -> None:
     page.prepare("cards", [desk.ilze_id])
+    wait_for_operations(qtbot)
     page.cards.run()
     text = shown_pdf(qtbot)
     assert "Ilze Ķ." in text and "Ķēniņa" not in text
@@ -125,20 +129,21 @@ def test_nothing_ticked_is_said(page: ReportsPage) -> None:
     assert "at least one" in page.labels.message.text()
 
 
-def test_export_writes_the_file(page: ReportsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_file(page: ReportsPage, qtbot: QtBot, tmp_path: Path) -> None:
     page.export.first.setDate(QDate(2018, 10, 1))
     page.export.last.setDate(QDate(2018, 10, 31))
     page.export.export_to(tmp_path / "apmeklejums.csv")
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: "1" in page.export.message.text())
+    wait_for_operations(qtbot)
+    assert page.export.message.text().startswith("Saved 1 rows to ")
     raw = (tmp_path / "apmeklejums.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "Ķēniņa".encode() in raw
 
 
-def test_print_buttons_lead_to_the_documents(ctx: AppContext, qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_print_buttons_lead_to_the_documents(ctx: AppContext, qtbot: QtBot, desk: Desk) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show_page(3)
+    wait_for_operations(qtbot)
     window.equipment.print_labels()
     assert window.stack.currentWidget() is window.reports
     assert window.reports.stack.currentWidget() is window.reports.labels
@@ -148,8 +153,8 @@ def test_print_buttons_lead_to_the_documents(ctx: AppContext, qtbot, desk: Desk)
 
 
 def test_a_rokiskis_laptop_prints_its_childrens_cards_in_lithuanian(
-    desk: Desk, qtbot, tmp_path: Path, qapp: object
-) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk, qtbot: QtBot, tmp_path: Path, qapp: object
+) -> None:
     from db.people import ParticipantDetails, register_participant
     from db.programs import add_site, list_sites
     from desktop.settings import SITE, Settings
@@ -163,6 +168,7 @@ def test_a_rokiskis_laptop_prints_its_childrens_cards_in_lithuanian(
     reports = ReportsPage(ctx)
     qtbot.addWidget(reports)
     reports.prepare("cards", [ona])
+    wait_for_operations(qtbot)
     assert reports.cards.child_list.ticked() == [ona]
     reports.cards.run()
     text = " ".join(shown_pdf(qtbot).split())

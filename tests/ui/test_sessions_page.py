@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.attendance import check_in
@@ -22,18 +24,20 @@ from db.people import enrol
 from db.programs import SessionPlan, create_program, create_session
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import NewSessionDialog, WeeklySeriesDialog
+from desktop.operations import Operation
 from desktop.pages.sessions import SessionsPage
 from tests.conftest import Desk
 from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
-def page(ctx: AppContext, qtbot) -> SessionsPage:
+def page(ctx: AppContext, qtbot: QtBot) -> SessionsPage:
     widget = SessionsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
     widget.month_view.show_month(2018, 10)
+    wait_for_operations(qtbot)
     return widget
 
 
@@ -76,6 +80,7 @@ def test_october_2018_lists_the_fixture_session_with_its_theme(
 ) -> None:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     page.month_view.reload()
+    wait_for_operations(qtbot)
     month = page.month_view
     assert month.month_label.text().endswith("2018")
     assert QLocale().standaloneMonthName(10)[1:] in month.month_label.text()
@@ -88,6 +93,7 @@ def test_october_2018_lists_the_fixture_session_with_its_theme(
     assert QLocale().dayName(5) in cell(page, 0, 0)  # a Friday
 
     qtbot.mouseClick(button(page, "nextMonth"), Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot)
     assert month.month_label.text().endswith("2018")
     assert QLocale().standaloneMonthName(11)[1:] in month.month_label.text()
     assert month.table.rowCount() == 0 and month.empty_label.isVisible()
@@ -192,7 +198,7 @@ def test_new_session_is_scheduled_and_a_clash_is_refused_in_the_dialog(
 
 
 def test_cancelling_asks_first_then_marks_the_session_did_not_occur(
-    page: SessionsPage, desk: Desk, qtbot, monkeypatch: pytest.MonkeyPatch
+    page: SessionsPage, desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers: list[QMessageBox.StandardButton] = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: answers.pop(0)))
@@ -213,6 +219,7 @@ def test_cancelling_asks_first_then_marks_the_session_did_not_occur(
 
     # Opening it shows why nothing can be corrected.
     page.open_session(desk.session_id)
+    wait_for_operations(qtbot)
     assert page.attendance_view.note.isVisibleTo(page)
     assert not page.attendance_view.search.isEnabled()
     page.show_month_view()
@@ -228,10 +235,13 @@ def test_cancelling_asks_first_then_marks_the_session_did_not_occur(
     assert the_session(desk).status is SessionStatus.HELD
 
 
-def test_correcting_a_childs_attendance_to_excused(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_correcting_a_childs_attendance_to_excused(
+    page: SessionsPage, desk: Desk, qtbot: QtBot
+) -> None:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     page.month_view.table.selectRow(0)
     qtbot.mouseClick(button(page, "openSession"), Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot)
     view = page.attendance_view
     assert page.stack.currentWidget() is view
     assert "Iespējas dzīvojot laukos" in view.details.text()
@@ -255,10 +265,12 @@ def test_adding_a_child_to_a_past_session_after_the_fact(
     page: SessionsPage, desk: Desk, qtbot
 ) -> None:
     page.open_session(desk.session_id)
+    wait_for_operations(qtbot)
     view = page.attendance_view
     assert view.table.rowCount() == 0 and view.empty_label.isVisibleTo(page)
 
     view.search.setText("zurin")  # diacritic-insensitive: finds Jānis Žūriņš
+    wait_for_operations(qtbot)
     assert view.results.count() == 1
     assert view.results.item(0).text().startswith("Jānis Žūriņš")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
@@ -273,6 +285,7 @@ def test_adding_a_child_to_a_past_session_after_the_fact(
 
     # Adding the same child again changes nothing and points at their row.
     view.search.setText("Žūriņš")
+    wait_for_operations(qtbot)
     view.add_chosen_child()
     wait_for_operations(qtbot)
     assert "already on the list" in view.message.text()
@@ -280,8 +293,38 @@ def test_adding_a_child_to_a_past_session_after_the_fact(
         assert len(s.scalars(select(Attendance)).all()) == 1
 
 
-def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_typing_fast_reads_and_shows_only_the_last_letters(
+    page: SessionsPage, desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.pages import session_attendance
+
     page.open_session(desk.session_id)
+    wait_for_operations(qtbot)
+    view = page.attendance_view
+    read: list[str] = []
+    search = session_attendance.search_participants
+
+    def recorded(db: object, typed: str, **kwargs: object) -> object:
+        read.append(typed)
+        return search(db, typed, **kwargs)
+
+    monkeypatch.setattr(session_attendance, "search_participants", recorded)
+    gate = threading.Event()
+    Operation(None, lambda: gate.wait(5)).run()  # the worker busy with an earlier action
+    for typed in ("k", "ke", "kenin", "z", "zu", "zurin"):
+        view.search.setText(typed)
+    assert view.results.count() == 0  # nothing read on the UI thread meanwhile
+    gate.set()
+    wait_for_operations(qtbot)
+    assert read == ["zurin"]  # the letters typed before it were never looked up
+    assert [view.results.item(i).text() for i in range(view.results.count())] == [
+        "Jānis Žūriņš (born 2010)"
+    ]
+
+
+def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot: QtBot) -> None:
+    page.open_session(desk.session_id)
+    wait_for_operations(qtbot)
     view = page.attendance_view
     view.headcount.setValue(4)
     qtbot.waitUntil(lambda: the_session(desk).anonymous_headcount == 4, timeout=3000)
@@ -301,6 +344,7 @@ def test_closed_cycle_lists_children_enrolled_by_that_day(
     enrol(desk.db, desk.janis_id, cycle, date(2018, 11, 20))  # joined later: not his absence
 
     page.open_session(meeting)
+    wait_for_operations(qtbot)
     view = page.attendance_view
     assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == ["Ilze Ķēniņa"]
     choice = view.status_choice(desk.ilze_id)
@@ -345,16 +389,20 @@ def test_page_buttons_open_the_dialogs_and_show_what_was_scheduled(
     assert (month.year, month.month) == (date.today().year, date.today().month)
 
     month.show_month(2018, 10)
+    wait_for_operations(qtbot)
     month.table.setFocus()
     month.table.selectRow(0)
     qtbot.keyClick(month.table, Qt.Key.Key_Return)
     assert page.stack.currentWidget() is page.attendance_view
+    wait_for_operations(qtbot)
     qtbot.mouseClick(button(page, "backToMonth"), Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is month
     assert month.selected() is not None and month.selected().id == desk.session_id
 
 
-def test_keyboard_pages_months_opens_and_goes_back(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_keyboard_pages_months_opens_and_goes_back(
+    page: SessionsPage, desk: Desk, qtbot: QtBot
+) -> None:
     qtbot.waitExposed(page)
     page.activateWindow()
     month = page.month_view
@@ -364,11 +412,13 @@ def test_keyboard_pages_months_opens_and_goes_back(page: SessionsPage, desk: Des
     assert (month.year, month.month) == (2018, 11)
     qtbot.keyClick(month.table, Qt.Key.Key_PageUp)
     assert (month.year, month.month) == (2018, 10)
+    wait_for_operations(qtbot)
 
     month.table.selectRow(0)
     qtbot.keyClick(month.table, Qt.Key.Key_Return)
     view = page.attendance_view
     assert page.stack.currentWidget() is view
+    wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
     qtbot.keyClick(view.search, Qt.Key.Key_Escape)
     assert page.stack.currentWidget() is month

@@ -116,6 +116,7 @@ def test_the_program_starts_with_the_first_run_dialog(
     assert [name for _id, name, _country in ctx.sites] == ["Ludza"]
     desk_app = DeskApplication(ctx, staff_id=staff_id)
     qtbot.addWidget(desk_app.window)
+    wait_for_operations(qtbot)
     assert desk_app.window.signed_in.text() == "Ilze Kalniņa"
 
     # The next start asks for the password; cancelling it opens nothing.
@@ -171,6 +172,7 @@ def test_sign_out_lets_another_librarian_sign_in(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
+    wait_for_operations(qtbot)
     assert window.signed_in.text() == "Anna Ozoliņa"
     window.sign_out.click()
     dialog = window.idle_lock.dialog
@@ -178,6 +180,7 @@ def test_sign_out_lets_another_librarian_sign_in(
     assert dialog.username.text() == ""
     type_in(dialog, "ilze", "kalniņa-2018")
     qtbot.waitUntil(lambda: not window.idle_lock.is_locked, timeout=5000)
+    wait_for_operations(qtbot)
     assert window.signed_in.text() == "Ilze Kalniņa"
     assert ctx.staff_id != desk.librarian_id
 
@@ -210,6 +213,7 @@ def test_a_window_rebuilt_for_another_language_names_who_signs_in(
         qtbot.addWidget(desk_app.window)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old window goes
         ctx.set_staff(ilze)  # would reach the deleted window's label if still connected
+        wait_for_operations(qtbot)
         assert desk_app.window.signed_in.text() == "Ilze Kalniņa"
     finally:
         i18n.install("en")
