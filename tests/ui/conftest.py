@@ -133,12 +133,10 @@ UI_THREAD_ALLOWED = {
 UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
 # Pages and dialogs whose reads still run on the UI thread, until they ask through queries.
 STILL_ON_UI_THREAD = {
-    "app.py",
     "dialogs/item_dialog.py",
     "dialogs/new_child.py",
     "dialogs/participant_form.py",
     "dialogs/session_dialogs.py",
-    "idle_lock.py",
     "main_window.py",
     "pages/audit_log.py",
     "pages/desk.py",

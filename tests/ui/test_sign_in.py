@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from db.accounts import add_staff, has_staff, set_password, sign_in
 from db.database import Database
@@ -26,7 +27,7 @@ def type_in(dialog: SignInDialog, username: str, password: str) -> None:
     dialog.sign_in_button.click()
 
 
-def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot: QtBot) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     dialog = SignInDialog(desk.db)
     qtbot.addWidget(dialog)
@@ -45,7 +46,7 @@ def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot) -> None:  #
     assert not dialog.isVisible()
 
 
-def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot: QtBot) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     dialog = SignInDialog(desk.db, username="anna")
     qtbot.addWidget(dialog)
@@ -59,7 +60,7 @@ def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot) -> None:  #
     assert "locked until" in dialog.message.text() and dialog.signed_in is None
 
 
-def test_an_empty_form_asks_for_both(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_form_asks_for_both(desk: Desk, qtbot: QtBot) -> None:
     dialog = SignInDialog(desk.db)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,7 +80,7 @@ def fill_first_run(dialog: FirstRunDialog, password: str, again: str) -> None:
 
 def test_first_run_checks_the_password_then_creates_the_admin(
     sqlite_db: Database,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog = FirstRunDialog(sqlite_db)
     qtbot.addWidget(dialog)
@@ -99,7 +100,7 @@ def test_first_run_checks_the_password_then_creates_the_admin(
 def test_the_program_starts_with_the_first_run_dialog(
     sqlite_db: Database,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     from desktop.app import Program, sign_in_at_start
 
@@ -131,7 +132,7 @@ def test_the_program_starts_with_the_first_run_dialog(
 def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     window = MainWindow(ctx)
@@ -148,7 +149,10 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
     dialog = lock.dialog
     assert dialog is not None and dialog.isVisible()
+    assert dialog.username.isReadOnly() and not dialog.sign_in_button.isEnabled()
+    wait_for_operations(qtbot)  # whose password it asks for is read on the worker
     assert dialog.username.text() == "anna" and dialog.username.isReadOnly()
+    assert dialog.sign_in_button.isEnabled() and dialog.password.hasFocus()
     assert lock.cover.isVisible() and lock.cover.geometry() == window.rect()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the lock cannot be waved away
     assert dialog.isVisible()
@@ -165,7 +169,7 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
 def test_sign_out_lets_another_librarian_sign_in(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     add_staff(desk.db, "ilze", "Ilze Kalniņa", Role.ADMIN, password="kalniņa-2018")
     window = MainWindow(ctx)
@@ -182,7 +186,7 @@ def test_sign_out_lets_another_librarian_sign_in(
     assert ctx.staff_id != desk.librarian_id
 
 
-def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.settings_page
@@ -196,7 +200,7 @@ def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot) -> None:  # type: ig
 def test_a_window_rebuilt_for_another_language_names_who_signs_in(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
