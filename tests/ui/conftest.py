@@ -134,7 +134,6 @@ UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
 # Pages and dialogs whose reads still run on the UI thread, until they ask through queries.
 STILL_ON_UI_THREAD = {
     "dialogs/item_dialog.py",
-    "dialogs/new_child.py",
     "dialogs/participant_form.py",
     "dialogs/session_dialogs.py",
     "main_window.py",
