@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from db.areas import Area, collecting
 from db.errors import DomainError
@@ -281,8 +282,9 @@ class Query(Operation[T]):
             super()._failed(error, details, written)
 
     def _dropped(self) -> bool:
-        """End a stale query quietly: a newer one of its series shows its own result."""
-        if self.stale:
+        """End a stale query quietly: a newer one of its series shows its own result; so is
+        one whose page or dialog was closed and deleted while it ran (nothing to show it)."""
+        if self.stale or (self._parent is not None and not isValid(self._parent)):
             self._done()
             self._on_done()
             return True

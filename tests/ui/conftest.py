@@ -135,7 +135,6 @@ UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
 STILL_ON_UI_THREAD = {
     "dialogs/item_dialog.py",
     "dialogs/participant_form.py",
-    "dialogs/session_dialogs.py",
     "main_window.py",
     "pages/audit_log.py",
     "pages/desk.py",

@@ -81,6 +81,7 @@ def test_the_sessions_page_begins_with_the_first_program_and_its_series(
     wait_for_operations(qtbot)
 
     series = modal(qtbot, WeeklySeriesDialog)
+    wait_for_operations(qtbot)  # the programs to choose from
     assert series.program.currentText() == "Nāc, pievienojies!"
     series.first_day.setDate(QDate(2018, 9, 14))
     series.last_day.setDate(QDate(2018, 10, 5))
@@ -125,6 +126,7 @@ def test_the_desk_says_there_are_no_programs_and_its_button_creates_one(
     dialog.save_button.click()
     wait_for_operations(qtbot)
     one = modal(qtbot, NewSessionDialog)  # a camp day: one session, not a series
+    wait_for_operations(qtbot)  # the programs to choose from
     assert one.program.currentText() == "Be active! Be positive!"
     one.day.setDate(QDate(2018, 8, 6))
     one.starts_at.setTime(QTime(10, 0))
