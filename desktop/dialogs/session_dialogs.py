@@ -77,7 +77,7 @@ def _time_edit(value: time, name: str) -> QTimeEdit:
     return edit
 
 
-def _date_edit(value: date, name: str) -> QDateEdit:
+def date_edit(value: date, name: str) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
@@ -210,7 +210,7 @@ class NewSessionDialog(_ScheduleDialog):
         self.setObjectName("newSessionDialog")
         self.setWindowTitle(self.tr("New session"))
 
-        self.day = _date_edit(day or date.today(), "sessionDate")
+        self.day = date_edit(day or date.today(), "sessionDate")
         self.theme = QLineEdit()
         self.theme.setObjectName("themeInput")
         self.theme.setMaxLength(300)
@@ -267,8 +267,8 @@ class WeeklySeriesDialog(_ScheduleDialog):
         self._filling = False
 
         first = first_day or date.today()
-        self.first_day = _date_edit(first, "firstDate")
-        self.last_day = _date_edit(first + timedelta(weeks=7), "lastDate")
+        self.first_day = date_edit(first, "firstDate")
+        self.last_day = date_edit(first + timedelta(weeks=7), "lastDate")
 
         self.summary = QLabel()
         self.summary.setObjectName("seriesSummary")

@@ -133,7 +133,6 @@ UI_THREAD_ALLOWED = {
 UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
 # Pages and dialogs whose reads still run on the UI thread, until they ask through queries.
 STILL_ON_UI_THREAD = {
-    "dialogs/participant_form.py",
     "main_window.py",
     "pages/audit_log.py",
     "pages/desk.py",

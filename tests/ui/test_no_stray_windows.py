@@ -137,6 +137,7 @@ def test_after_the_lock_the_scanner_types_into_the_scan_field(
     window.idle_lock.lock()
     dialog = window.idle_lock.dialog
     assert dialog is not None
+    wait_for_operations(qtbot)  # whose password the lock asks for is read on the worker
     dialog.password.setText(ANNA_PASSWORD)
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: not window.idle_lock.is_locked)
