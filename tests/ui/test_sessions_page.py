@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.attendance import check_in
@@ -28,7 +29,7 @@ from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
-def page(ctx: AppContext, qtbot) -> SessionsPage:
+def page(ctx: AppContext, qtbot: QtBot) -> SessionsPage:
     widget = SessionsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
@@ -72,7 +73,7 @@ def cell(page: SessionsPage, row: int, column: int) -> str:
 
 
 def test_october_2018_lists_the_fixture_session_with_its_theme(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     page.month_view.reload()
@@ -99,7 +100,7 @@ def test_october_2018_lists_the_fixture_session_with_its_theme(
 
 
 def test_weekly_series_of_fridays_with_a_theme_for_one_date(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     cycle = create_program(desk.db, "Piedzīvojumu klubs", ProgramKind.OPEN, desk.site_id)
     dialog = WeeklySeriesDialog(ctx)
@@ -139,7 +140,7 @@ def test_weekly_series_of_fridays_with_a_theme_for_one_date(
 
 
 def test_series_leaves_dates_that_already_have_a_session(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     dialog = WeeklySeriesDialog(ctx)
     qtbot.addWidget(dialog)
@@ -163,7 +164,7 @@ def test_series_leaves_dates_that_already_have_a_session(
 
 
 def test_new_session_is_scheduled_and_a_clash_is_refused_in_the_dialog(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     dialog = NewSessionDialog(ctx, day=date(2018, 10, 5))
     qtbot.addWidget(dialog)
@@ -200,7 +201,7 @@ def test_new_session_is_scheduled_and_a_clash_is_refused_in_the_dialog(
 
 
 def test_cancelling_asks_first_then_marks_the_session_did_not_occur(
-    page: SessionsPage, desk: Desk, qtbot, monkeypatch: pytest.MonkeyPatch
+    page: SessionsPage, desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers: list[QMessageBox.StandardButton] = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: answers.pop(0)))
@@ -236,7 +237,9 @@ def test_cancelling_asks_first_then_marks_the_session_did_not_occur(
     assert the_session(desk).status is SessionStatus.HELD
 
 
-def test_correcting_a_childs_attendance_to_excused(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_correcting_a_childs_attendance_to_excused(
+    page: SessionsPage, desk: Desk, qtbot: QtBot
+) -> None:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     page.month_view.table.selectRow(0)
     qtbot.mouseClick(button(page, "openSession"), Qt.MouseButton.LeftButton)
@@ -260,7 +263,7 @@ def test_correcting_a_childs_attendance_to_excused(page: SessionsPage, desk: Des
 
 
 def test_adding_a_child_to_a_past_session_after_the_fact(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     page.open_session(desk.session_id)
     view = page.attendance_view
@@ -288,7 +291,7 @@ def test_adding_a_child_to_a_past_session_after_the_fact(
         assert len(s.scalars(select(Attendance)).all()) == 1
 
 
-def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot: QtBot) -> None:
     page.open_session(desk.session_id)
     view = page.attendance_view
     view.headcount.setValue(4)
@@ -301,7 +304,7 @@ def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot) -> 
 
 
 def test_closed_cycle_lists_children_enrolled_by_that_day(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     cycle = create_program(desk.db, "Apmācību cikls", ProgramKind.CLOSED, desk.site_id)
     meeting = create_session(desk.db, cycle, SessionPlan(date(2018, 11, 9), time(14), time(15)))
@@ -324,7 +327,7 @@ def test_closed_cycle_lists_children_enrolled_by_that_day(
 
 
 def test_page_buttons_open_the_dialogs_and_show_what_was_scheduled(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     month = page.month_view
     qtbot.mouseClick(button(page, "newSession"), Qt.MouseButton.LeftButton)
@@ -364,7 +367,9 @@ def test_page_buttons_open_the_dialogs_and_show_what_was_scheduled(
     assert month.selected() is not None and month.selected().id == desk.session_id
 
 
-def test_keyboard_pages_months_opens_and_goes_back(page: SessionsPage, desk: Desk, qtbot) -> None:
+def test_keyboard_pages_months_opens_and_goes_back(
+    page: SessionsPage, desk: Desk, qtbot: QtBot
+) -> None:
     qtbot.waitExposed(page)
     page.activateWindow()
     month = page.month_view
