@@ -127,6 +127,7 @@ DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
 UI_THREAD_ALLOWED = {
     ("app.py", "main"),
     ("app.py", "open_context"),
+    ("app.py", "run_kiosk"),  # whether a session runs, before the kiosk's window opens
     ("app.py", "sign_in_at_start"),
     ("context.py", "set_staff"),
 }
