@@ -280,6 +280,19 @@ def test_the_pointed_out_duplicate_can_be_opened(
     assert count(desk, Participant) == 2
 
 
+def test_a_child_read_after_new_was_pressed_does_not_replace_the_blank_form(
+    page: ParticipantsPage, desk: Desk, qtbot: QtBot
+) -> None:
+    page.table.selectRow(page.model.row_of(desk.ilze_id))  # read on the worker…
+    page.new_participant()  # …while the librarian already starts a new child
+    page.form.first_name.setText("Marta")
+    wait(qtbot)
+    assert page.form.is_new and page.form.record is None
+    assert page.form.header.title.text() == "New participant"
+    assert page.form.first_name.text() == "Marta"
+    assert page.form.save_button.isEnabled()
+
+
 def test_a_new_child_is_registered_and_shown(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:

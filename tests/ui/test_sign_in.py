@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from db.accounts import add_staff, has_staff, set_password, sign_in
@@ -13,6 +13,7 @@ from db.database import Database
 from db.models import Role
 from desktop.context import AppContext
 from desktop.dialogs.sign_in import FirstRunDialog, SignInDialog
+from desktop.idle_lock import IdleLock
 from desktop.main_window import MainWindow
 from desktop.settings import IDLE_MINUTES, Settings
 from tests.conftest import Desk
@@ -163,6 +164,26 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     qtbot.waitUntil(lambda: not lock.is_locked, timeout=5000)
     assert not lock.cover.isVisible()
     assert window.isVisible() and window.desk.scan_input.text() == "Ķēni"
+    assert ctx.staff_id == desk.librarian_id
+
+
+def test_the_lock_lets_anyone_sign_in_when_the_account_is_gone(
+    ctx: AppContext, desk: Desk, qtbot: QtBot
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(window, ctx)
+    ctx.set_staff(desk.librarian_id + 100, admin=False)  # removed from another laptop
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None and not dialog.sign_in_button.isEnabled()
+    wait_for_operations(qtbot)
+    assert not dialog.username.isReadOnly() and dialog.username.text() == ""
+    assert dialog.sign_in_button.isEnabled()
+    set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
+    type_in(dialog, "anna", ANNA_PASSWORD)
+    qtbot.waitUntil(lambda: not lock.is_locked, timeout=5000)
     assert ctx.staff_id == desk.librarian_id
 
 
