@@ -147,7 +147,7 @@ class IdleLock(QObject):
         if same_person:
             # Whose password it asks for is read on the worker; until then it takes none.
             dialog.wait_for_username()
-            self.ctx.query(self, lambda db, by: signed_in_as(db, by or 0).username).success(
+            self.ctx.query(dialog, lambda db, by: signed_in_as(db, by or 0).username).success(
                 dialog.username_known
             ).failure(lambda _error, _details: dialog.anyone_may_sign_in()).run()
         # Application-modal, and shown after every other modal dialog (even one running its
