@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +93,25 @@ def test_queries_of_different_pages_do_not_drop_each_other(qtbot: QtBot) -> None
     Query(other, lambda: "other").latest("list").success(shown.append).run()
     wait_for_operations(qtbot)
     assert sorted(shown) == ["one", "other"]
+
+
+def test_a_result_for_a_dialog_closed_meanwhile_is_dropped(qtbot: QtBot) -> None:
+    dialog = QObject()
+    started, go_on = threading.Event(), threading.Event()
+    shown: list[str] = []
+    ended: list[str] = []
+
+    def slow() -> str:
+        started.set()
+        go_on.wait(5)
+        return "Ilze Ķēniņa"
+
+    Query(dialog, slow).success(shown.append).finally_(lambda: ended.append("done")).run()
+    assert started.wait(5)
+    shiboken6.delete(dialog)  # closed and deleted while its read ran
+    go_on.set()
+    wait_for_operations(qtbot)
+    assert shown == [] and ended == ["done"]
 
 
 def test_program_code_reading_on_the_ui_thread_is_caught(
