@@ -163,10 +163,11 @@ class Operation(Generic[T]):
 
     @classmethod
     def pool(cls) -> QThreadPool:
-        if cls._pool is None:
-            cls._pool = QThreadPool()
-            cls._pool.setMaxThreadCount(1)
-        return cls._pool
+        # Kept on Operation itself: a Query asking first must not get a worker of its own.
+        if Operation._pool is None:
+            Operation._pool = QThreadPool()
+            Operation._pool.setMaxThreadCount(1)
+        return Operation._pool
 
     @classmethod
     def wait_for_all(cls, msecs: int = 10_000) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
@@ -93,6 +94,14 @@ def test_queries_of_different_pages_do_not_drop_each_other(qtbot: QtBot) -> None
     Query(other, lambda: "other").latest("list").success(shown.append).run()
     wait_for_operations(qtbot)
     assert sorted(shown) == ["one", "other"]
+
+
+def test_queries_and_operations_share_the_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read queued after a write runs after it, whichever of them the program started first."""
+    monkeypatch.setattr(Operation, "_pool", None)  # as at start-up, before any work
+    first = Query.pool()
+    assert first is Operation.pool() and first.maxThreadCount() == 1
+    assert "_pool" not in vars(Query)
 
 
 def test_a_result_for_a_dialog_closed_meanwhile_is_dropped(qtbot: QtBot) -> None:
