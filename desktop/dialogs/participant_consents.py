@@ -27,9 +27,8 @@ from db.dates import day_text
 from db.models import ConsentPurpose
 from db.people import ParticipantRecord
 from desktop.context import Work
-from desktop.dialogs.session_dialogs import date_edit, from_qdate
 from desktop.i18n import fill
-from desktop.widgets import DONE_STYLE, ERROR_STYLE
+from desktop.widgets import DONE_STYLE, ERROR_STYLE, date_edit, from_qdate
 
 PURPOSES = (
     ConsentPurpose.PHOTO,

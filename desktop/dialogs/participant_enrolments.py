@@ -23,8 +23,8 @@ from db import people
 from db.dates import day_text
 from db.people import ParticipantRecord
 from desktop.dialogs.participant_consents import Act
-from desktop.dialogs.session_dialogs import date_edit, from_qdate
 from desktop.i18n import fill
+from desktop.widgets import date_edit, from_qdate
 
 
 class EnrolmentSection(QGroupBox):

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHeaderView,
@@ -42,7 +41,8 @@ from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
 from desktop.operations import Operation
-from desktop.widgets import ok_cancel, problem_line
+from desktop.widgets import date_edit, from_qdate, ok_cancel, problem_line
+from desktop.widgets import to_qdate as to_qdate  # re-exported: the Sessions page takes it here
 
 # The Friday open sessions run 16:00–17:00: the most common choice is the default.
 DEFAULT_START = time(16)
@@ -50,14 +50,6 @@ DEFAULT_END = time(17)
 # A series longer than this is refused by the records core anyway; the table stops here.
 MAX_SERIES_ROWS = 5 * 53
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
 
 
 def day_text(day: date) -> str:
@@ -74,14 +66,6 @@ def _time_edit(value: time, name: str) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute))
     edit.setObjectName(name)
     edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(dates.day_pattern())
     return edit
 
 
