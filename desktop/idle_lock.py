@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from db.accounts import signed_in_as
 from desktop.context import AppContext
 from desktop.dialogs.sign_in import SignInDialog
 from desktop.settings import IDLE_MINUTES
@@ -141,14 +142,14 @@ class IdleLock(QObject):
         if self.is_locked:
             return
         self.cover.cover()
-        username = ""
-        if not sign_out and self.ctx.staff_id:
-            from db.accounts import signed_in_as
-
-            username = signed_in_as(self.ctx.database, self.ctx.staff_id).username
-        dialog = SignInDialog(
-            self.ctx.database, self.window, username=username, locked=True, any_user=sign_out
-        )
+        same_person = not sign_out and bool(self.ctx.staff_id)
+        dialog = SignInDialog(self.ctx.database, self.window, locked=True, any_user=not same_person)
+        if same_person:
+            # Whose password it asks for is read on the worker; until then it takes none.
+            dialog.wait_for_username()
+            self.ctx.query(dialog, lambda db, by: signed_in_as(db, by or 0).username).success(
+                dialog.username_known
+            ).failure(lambda _error, _details: dialog.anyone_may_sign_in()).run()
         # Application-modal, and shown after every other modal dialog (even one running its
         # own exec() when the timer fired), so it is the only window that takes input.
         # (open() would make it window-modal again.)

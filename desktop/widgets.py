@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QPushButton
+
+from db.dates import day_pattern
 
 # The colours of a line that says what went wrong, and of one that says it went well.
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -41,3 +46,20 @@ def ok_cancel(dialog: QDialog, name: str, text: str) -> tuple[QDialogButtonBox, 
     ok.setObjectName(name)
     ok.setText(text)
     return buttons, ok
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def date_edit(value: date, name: str) -> QDateEdit:
+    """A date field in the program's short format (dd.MM.yyyy; Lithuanian yyyy-MM-dd)."""
+    edit = QDateEdit(to_qdate(value))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(day_pattern())
+    return edit

@@ -211,16 +211,16 @@ class ImportDialog(QDialog):
     def load(self, path: str | Path) -> None:
         """Read a roster into the preview (off the UI thread: a big XLSX takes a moment)."""
         path = Path(path)
-        database, by = self.ctx.database, self.ctx.staff_id
         self.file_label.setText(shown(path.name))
         self.preview = None  # the last file's rows go: only the file being read may be imported
         self.model.set_rows([])
         self.import_button.setEnabled(False)
         self.import_button.setText(self.tr("Import"))
         self.summary.setText(self.tr("Reading the file…"))
-        Operation(self, lambda: preview_roster(database, path, by=by)).success(self._show).failure(
-            self._refused
-        ).run()
+        # Another file chosen meanwhile: only the newest one's rows are shown.
+        self.ctx.query(self, lambda db, by: preview_roster(db, path, by=by)).latest(
+            "roster"
+        ).success(self._show).failure(self._refused).run()
 
     def _show(self, preview: RosterPreview) -> None:
         self.preview = preview

@@ -34,8 +34,8 @@ from db.accounts import list_staff
 from db.clock import LIBRARY_TZ, local, now_utc
 from db.dates import moment_pattern, moment_text
 from db.equipment import Borrower, ItemDetails, ItemRow
-from db.models import ItemCategory, ItemStatus
-from db.people import search_participants
+from db.models import ItemCategory, ItemStatus, Role
+from db.people import FoundParticipant, search_participants
 from desktop.code_words import item_category_words
 from desktop.context import AppContext
 from desktop.i18n import fill
@@ -270,9 +270,8 @@ class LendDialog(_SubmitDialog):
 
         self.librarian = QComboBox()
         self.librarian.setObjectName("librarianChoice")
-        for staff_id, _username, display_name, _role in list_staff(ctx.database):
-            self.librarian.addItem(display_name, staff_id)
-        self.librarian.setCurrentIndex(max(0, self.librarian.findData(ctx.staff_id or 0)))
+        # Filled when the accounts are read on the worker: no librarian to lend to before.
+        ctx.query(self, lambda db, by: (list_staff(db), by)).success(self._show_librarians).run()
 
         self.to_child.toggled.connect(self._choose_kind)
 
@@ -340,11 +339,24 @@ class LendDialog(_SubmitDialog):
         self.due.setEnabled(on)
         self.due_hint.setVisible(not on)
 
+    def _show_librarians(self, read: tuple[list[tuple[int, str, str, Role]], int | None]) -> None:
+        staff, by = read
+        for staff_id, _username, display_name, _role in staff:
+            self.librarian.addItem(display_name, staff_id)
+        # The librarian who opened the dialog is offered first.
+        self.librarian.setCurrentIndex(max(0, self.librarian.findData(by or 0)))
+        self._check()
+
     def _search(self, text: str) -> None:
+        """Find children by name on the worker; the list shown stays until the newest
+        answer replaces it (Enter lends to the child highlighted in it)."""
+        site_id = self.item.site_id
+        self.ctx.query(
+            self, lambda db, by: search_participants(db, text, site_id=site_id, by=by)
+        ).latest("search").success(self._show_children).run()
+
+    def _show_children(self, found: list[FoundParticipant]) -> None:
         self.child_results.clear()
-        found = search_participants(
-            self.ctx.database, text, site_id=self.item.site_id, by=self.ctx.staff_id
-        )
         for child in found:
             shown = child.full_name
             if child.birth_year:

@@ -24,7 +24,6 @@ from db.people import FoundParticipant, ParticipantDetails, possible_duplicates,
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
-from desktop.operations import Operation
 
 
 class NewChildDialog(QDialog):
@@ -114,22 +113,31 @@ class NewChildDialog(QDialog):
         return None if year == self.birth_year.minimum() else year
 
     def look_for_duplicates(self) -> None:
-        """Point out children already registered with this name and birth year."""
-        first, last = self.first_name.text().strip(), self.last_name.text().strip()
-        self._existing = (
-            possible_duplicates(self.ctx.database, first, last, self._year(), by=self.ctx.staff_id)
-            if first and last
-            else []
+        """Point out children already registered with this name and birth year (read on the
+        worker; only the answer for the newest name typed is shown)."""
+        first, last, year = (
+            self.first_name.text().strip(),
+            self.last_name.text().strip(),
+            self._year(),
         )
-        if not self._existing:
+        if not (first and last):
+            self._show_duplicates([])
+            return
+        self.ctx.query(
+            self, lambda db, by: possible_duplicates(db, first, last, year, by=by)
+        ).latest("duplicates").success(self._show_duplicates).run()
+
+    def _show_duplicates(self, found: list[FoundParticipant]) -> None:
+        self._existing = found
+        if not found:
             self.duplicates.hide()
             self.use_existing.hide()
             return
-        names = ", ".join(f"{p.full_name} ({p.birth_year or '?'})" for p in self._existing)
+        names = ", ".join(f"{p.full_name} ({p.birth_year or '?'})" for p in found)
         self.duplicates.setText(
             fill(self.tr("Already registered: %1. Is this the same child?"), names)
         )
-        self.use_existing.setText(fill(self.tr("Check in %1 instead"), self._existing[0].full_name))
+        self.use_existing.setText(fill(self.tr("Check in %1 instead"), found[0].full_name))
         self.duplicates.show()
         self.use_existing.show()
 
@@ -154,7 +162,6 @@ class NewChildDialog(QDialog):
         details = self.details()
         consents = [purpose for purpose, box in self.consents.items() if box.isChecked()]
         given_by = self.guardian_name.text().strip()
-        staff = self.ctx.staff_id
         self.buttons.setEnabled(False)
 
         def saved(participant_id: int) -> None:
@@ -165,9 +172,7 @@ class NewChildDialog(QDialog):
             assert isinstance(error, DomainError)
             self.problem.setText(translate_error(error))
 
-        Operation(
+        self.ctx.operation(
             self,
-            lambda: register_walk_in(
-                self.ctx.database, details, consents, given_by, date.today(), by=staff
-            ),
+            lambda db, by: register_walk_in(db, details, consents, given_by, date.today(), by=by),
         ).success(saved).failure(refused).finally_(lambda: self.buttons.setEnabled(True)).run()

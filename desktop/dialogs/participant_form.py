@@ -1,7 +1,9 @@
 """The edit form of one child: details, consents and training-cycle enrolments.
 
-Used by the Participants page. Writes go through Operation; refusals are shown in a red
-line above the form, in the librarian's language.
+Used by the Participants page. The child is read on the database worker and shown when
+the record arrives; until then nothing in the form can be saved. Writes run as the
+librarian who clicked (ctx.operation); refusals are shown in a red line above the form,
+in the librarian's language. The consents and enrolments sections are modules of their own.
 """
 
 from __future__ import annotations
@@ -10,95 +12,53 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from db import people
-from db.dates import day_pattern, day_text
+from db.database import Database
 from db.errors import DomainError
-from db.models import ConsentPurpose, Gender
+from db.models import Gender
 from db.people import (
     OLDEST_BIRTH_YEAR,
     FoundParticipant,
     ParticipantDetails,
     ParticipantRecord,
 )
-from db.privacy import ERASED_FIRST_NAME
-from desktop.context import AppContext
+from desktop.context import AppContext, Work
+from desktop.dialogs.participant_consents import ConsentSection
+from desktop.dialogs.participant_duplicates import DuplicateNotice
+from desktop.dialogs.participant_enrolments import EnrolmentSection
+from desktop.dialogs.participant_header import ChildHeader
 from desktop.dialogs.privacy import confirm_erasure, save_access_request
 from desktop.errors import translate_error
-from desktop.i18n import fill
-from desktop.operations import Operation
-from desktop.widgets import DONE_STYLE, ERROR_STYLE, page_title
+from desktop.widgets import DONE_STYLE, ERROR_STYLE
 
 # The spin box's lowest value stands for "birth year not known".
 UNKNOWN_YEAR = OLDEST_BIRTH_YEAR - 1
-PURPOSES = (
-    ConsentPurpose.PHOTO,
-    ConsentPurpose.VIDEO,
-    ConsentPurpose.PUBLICATION,
-    ConsentPurpose.DATA_PROCESSING,
-)
+# What the form reads to show one child: the record, and the cycles they may join.
+Shown = tuple[ParticipantRecord, list[tuple[int, str]]]
 
 
-def date_pattern() -> str:
-    """The program's short date format (dd.MM.yyyy; Lithuanian yyyy-MM-dd)."""
-    return day_pattern()
-
-
-def date_text(day: date) -> str:
-    return day_text(day)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
-    edit.setObjectName(name)
-    edit.setDisplayFormat(date_pattern())
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def _py_date(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-class _ConsentRow:
-    """One purpose's line: its state, and the button that changes it."""
-
-    def __init__(self, purpose: ConsentPurpose, title: str) -> None:
-        key = purpose.value
-        self.purpose = purpose
-        self.title = QLabel(title)
-        self.status = QLabel()
-        self.status.setObjectName(f"consentStatus_{key}")
-        self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.give = QPushButton()
-        self.give.setObjectName(f"giveConsent_{key}")
-        self.withdraw = QPushButton()
-        self.withdraw.setObjectName(f"withdrawConsent_{key}")
+def read_child(db: Database, participant_id: int, by: int | None) -> Shown:
+    """One child as the form shows them, read as the account at the desk may read them."""
+    record = people.participant_record(db, participant_id, by=by)
+    return record, people.enrolment_choices(db, participant_id)
 
 
 class ParticipantForm(QWidget):
@@ -114,11 +74,12 @@ class ParticipantForm(QWidget):
         self.record: ParticipantRecord | None = None
         self.is_new = False
         self.dirty = False
-        self._loading = False
-        self._busy = False
+        self._filling = False  # the fields are being filled from a record, not edited
+        self._busy = False  # a librarian's action is running
+        # The child being read, shown when their record arrives; nothing is saved meanwhile.
+        self._reading: int | None = None
         # The name and year the duplicate warning was shown for: Save then registers anyway.
         self._warned_for: tuple[str, str, int | None] | None = None
-        self.duplicates: list[FoundParticipant] = []
         # False while the form holds a record read for a librarian: the mark was not given.
         self._mark_known = True
 
@@ -129,15 +90,15 @@ class ParticipantForm(QWidget):
 
         self._build_header()
         self._build_details()
-        self._build_consents()
-        self._build_enrolments()
+        self.consents = ConsentSection(self._act, lambda text: self._say(text, error=True))
+        self.enrolments = EnrolmentSection(self._act)
 
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.details_box)
-        column.addWidget(self.consent_box)
-        column.addWidget(self.enrol_box)
+        column.addWidget(self.consents)
+        column.addWidget(self.enrolments)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -152,7 +113,7 @@ class ParticipantForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.header)
+        layout.addWidget(self.header)
         layout.addWidget(self.message)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty_hint, 1)
@@ -163,43 +124,10 @@ class ParticipantForm(QWidget):
     # --- building -------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.title = page_title("")
-        self.title.setObjectName("formTitle")
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("formSubtitle")
-        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.archived_badge = QLabel(self.tr("Archived"))
-        self.archived_badge.setObjectName("archivedBadge")
-        self.archived_badge.setStyleSheet(
-            "background: #666; color: white; padding: 2px 8px; border-radius: 3px;"
-        )
-        self.archive_button = QPushButton()
-        self.archive_button.setObjectName("archiveButton")
-        self.archive_button.clicked.connect(self.archive_or_restore)
-        # An administrator's privacy work on the child shown (see desktop/dialogs/privacy.py).
-        self.privacy_button = QToolButton()
-        self.privacy_button.setObjectName("privacyButton")
-        self.privacy_button.setText(self.tr("Privacy"))
-        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.privacy_button)
-        self.access_action = menu.addAction(
-            self.tr("Everything stored about this child (access request)…")
-        )
-        self.access_action.triggered.connect(self.save_access_request)
-        self.erase_action = menu.addAction(self.tr("Erase this child's records…"))
-        self.erase_action.triggered.connect(self.erase)
-        self.privacy_button.setMenu(menu)
-
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        self.header = QHBoxLayout()
-        self.header.addLayout(names, 1)
-        self.header.addWidget(self.archived_badge, 0, Qt.AlignmentFlag.AlignTop)
-        self.header.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.header.addWidget(self.privacy_button, 0, Qt.AlignmentFlag.AlignTop)
-
+        self.header = ChildHeader()
+        self.header.archive_button.clicked.connect(self.archive_or_restore)
+        self.header.access_action.triggered.connect(self.save_access_request)
+        self.header.erase_action.triggered.connect(self.erase)
         self.message = QLabel()
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
@@ -246,15 +174,8 @@ class ParticipantForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
 
-        self.duplicate_warning = QLabel()
-        self.duplicate_warning.setObjectName("duplicateWarning")
-        self.duplicate_warning.setWordWrap(True)
-        self.duplicate_warning.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e0b44a; padding: 6px; color: #5a4300;"
-        )
-        self.open_duplicate = QPushButton(self.tr("Open their record"))
-        self.open_duplicate.setObjectName("openDuplicate")
-        self.open_duplicate.clicked.connect(self._open_first_duplicate)
+        self.duplicates = DuplicateNotice(self)
+        self.duplicates.open_button.clicked.connect(self._open_first_duplicate)
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
@@ -273,14 +194,14 @@ class ParticipantForm(QWidget):
         form.addRow(self.tr("Notes"), self.notes)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.open_duplicate)
+        buttons.addWidget(self.duplicates.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
         self.details_box = QGroupBox(self.tr("Details"))
         box = QVBoxLayout(self.details_box)
         box.addLayout(form)
-        box.addWidget(self.duplicate_warning)
+        box.addWidget(self.duplicates.warning)
         box.addLayout(buttons)
         # Only now, inside the box: a row shown before would flash up as a window of its own.
         form.setRowVisible(self.site, len(self.ctx.sites) > 1)
@@ -296,171 +217,91 @@ class ParticipantForm(QWidget):
             edit.textChanged.connect(self._name_or_year_changed)
         self.birth_year.valueChanged.connect(self._name_or_year_changed)
 
-    def _build_consents(self) -> None:
-        self.consent_given_by = QLineEdit()
-        self.consent_given_by.setObjectName("consentGivenBy")
-        self.consent_given_by.setMaxLength(160)
-        self.consent_given_by.setPlaceholderText(self.tr("the guardian who signed"))
-        self.consent_date = _date_edit("consentDate")
-
-        titles = {
-            ConsentPurpose.PHOTO: self.tr("Photos"),
-            ConsentPurpose.VIDEO: self.tr("Video"),
-            ConsentPurpose.PUBLICATION: self.tr("Publication"),
-            ConsentPurpose.DATA_PROCESSING: self.tr("Data processing"),
-        }
-        self.consent_rows: dict[ConsentPurpose, _ConsentRow] = {}
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.addWidget(QLabel(self.tr("Given by")), 0, 0)
-        grid.addWidget(self.consent_given_by, 0, 1, 1, 2)
-        grid.addWidget(QLabel(self.tr("Date")), 1, 0)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.consent_date)
-        date_row.addStretch(1)
-        grid.addLayout(date_row, 1, 1, 1, 2)
-        for line, purpose in enumerate(PURPOSES, start=2):
-            row = _ConsentRow(purpose, titles[purpose])
-            row.give.setText(self.tr("Give"))
-            row.give.setToolTip(self.tr("Record the consent with the name and date above."))
-            row.withdraw.setText(self.tr("Withdraw"))
-            row.withdraw.setToolTip(self.tr("The consent ends on the date above."))
-            row.give.clicked.connect(lambda _c=False, p=purpose: self.give_consent(p))
-            row.withdraw.clicked.connect(lambda _c=False, p=purpose: self.withdraw_consent(p))
-            grid.addWidget(row.title, line, 0)
-            grid.addWidget(row.status, line, 1)
-            grid.addWidget(row.give, line, 2)
-            grid.addWidget(row.withdraw, line, 2)
-            self.consent_rows[purpose] = row
-
-        self.consent_box = QGroupBox(self.tr("Consents"))
-        self.consent_box.setObjectName("consentBox")
-        box = QVBoxLayout(self.consent_box)
-        self.consent_hint = QLabel(
-            self.tr("Consents can be recorded once the new participant is registered.")
-        )
-        self.consent_hint.setWordWrap(True)
-        box.addWidget(self.consent_hint)
-        self.consent_grid = QWidget()
-        self.consent_grid.setLayout(grid)
-        grid.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.consent_grid)
-
-    def _build_enrolments(self) -> None:
-        self.enrolment_list = QListWidget()
-        self.enrolment_list.setObjectName("enrolmentList")
-        self.enrolment_list.setMaximumHeight(90)
-        self.enrol_program = QComboBox()
-        self.enrol_program.setObjectName("enrolProgram")
-        self.enrol_program.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.enrol_program.setMinimumContentsLength(12)
-        self.enrol_date = _date_edit("enrolDate")
-        self.enrol_button = QPushButton(self.tr("Enrol"))
-        self.enrol_button.setObjectName("enrolButton")
-        self.enrol_button.clicked.connect(self.enrol_selected)
-        self.enrol_hint = QLabel()
-        self.enrol_hint.setObjectName("enrolHint")
-        self.enrol_hint.setWordWrap(True)
-
-        when = QHBoxLayout()
-        when.addWidget(self.enrol_date)
-        when.addStretch(1)
-        when.addWidget(self.enrol_button)
-        row = QFormLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        row.addRow(self.tr("Enrol in"), self.enrol_program)
-        row.addRow(self.tr("From"), when)
-        self.enrol_row = QWidget()
-        self.enrol_row.setLayout(row)
-
-        self.enrol_box = QGroupBox(self.tr("Closed training cycles"))
-        self.enrol_box.setObjectName("enrolBox")
-        box = QVBoxLayout(self.enrol_box)
-        box.addWidget(self.enrolment_list)
-        box.addWidget(self.enrol_hint)
-        box.addWidget(self.enrol_row)
-
     # --- showing --------------------------------------------------------------------------
 
     @property
     def participant_id(self) -> int | None:
+        """The child shown, or being read to be shown."""
+        if self._reading is not None:
+            return self._reading
         return None if self.record is None else self.record.id
 
     def clear(self) -> None:
         """Nothing chosen: only a hint where the form would be."""
         self.record = None
+        self._reading = None
         self.is_new = False
         self.dirty = False
-        self.title.clear()
-        self.subtitle.clear()
-        self.archived_badge.hide()
-        self.archive_button.hide()
-        self.privacy_button.hide()
+        self.header.show_nobody()
         self.scroll_area.hide()
         self.message.hide()
         self.empty_hint.show()
+        self._enable()
 
     def start_new(self, site_id: int | None) -> None:
         """A blank form for a child not yet registered."""
         self.record = None
+        self._reading = None
         self.is_new = True
         self._fill(ParticipantDetails("", "", None, site_id or 0))
         self._show_for_role()
-        self.title.setText(self.tr("New participant"))
-        self.subtitle.setText(self.tr("A card code is given when the child is registered."))
-        self.archived_badge.hide()
-        self.archive_button.hide()
-        self.privacy_button.hide()
+        self.header.show_new()
         self.save_button.setText(self.tr("Register"))
-        self.consent_hint.show()
-        self.consent_grid.hide()
-        self.enrolment_list.clear()
-        self.enrol_box.hide()
+        self.consents.show_unregistered()
+        self.enrolments.show_unregistered()
         self.message.hide()
         self.empty_hint.hide()
         self.scroll_area.show()
+        self._enable()
         self.first_name.setFocus()
 
-    def show_participant(self, participant_id: int) -> None:
-        """Read one child and show them; the form then holds no unsaved changes."""
-        record = people.participant_record(self.ctx.database, participant_id, by=self.ctx.staff_id)
-        choices = people.enrolment_choices(self.ctx.database, participant_id)
-        if self.record is None or self.record.id != participant_id:
+    def show_participant(self, participant_id: int, *, again: bool = False) -> None:
+        """Read one child on the worker and show them when they arrive; the form then holds
+        no unsaved changes. `again`: the child shown, read after a change elsewhere."""
+        if self.participant_id != participant_id:
             self.message.hide()
-        self._show_record(record, choices)
-        self.opened.emit(participant_id)
+        self._reading = participant_id
+        self._enable()
+        self.ctx.query(self, lambda db, by: read_child(db, participant_id, by)).latest(
+            "child"
+        ).success(self._arrived).failure(
+            lambda error, _details: self._not_read(participant_id, error, again=again)
+        ).run()
 
     def refresh(self) -> None:
         """Read the shown child again after a change elsewhere, unless edits are pending."""
-        if self.record is None or self.dirty:
+        participant_id = self.participant_id
+        if participant_id is not None and not self.dirty:
+            self.show_participant(participant_id, again=True)
+
+    def _arrived(self, shown: Shown) -> None:
+        record, choices = shown
+        if record.id != self._reading:
+            return  # the librarian went on to another child, or to a new one, meanwhile
+        self._reading = None
+        if self.dirty and self.record is not None and self.record.id == record.id:
+            self._enable()  # typed into while it was read again: the edits stay
             return
-        try:
-            self.show_participant(self.record.id)
-        except DomainError:  # gone from under us
-            self.clear()
+        self._show_record(record, choices)
+        self._enable()
+        self.opened.emit(record.id)
+
+    def _not_read(self, participant_id: int, error: BaseException, *, again: bool) -> None:
+        if participant_id != self._reading:
+            return
+        self.clear()  # gone from under us (or not this account's to read)
+        if not again and isinstance(error, DomainError):
+            self._say(translate_error(error), error=True)
 
     def _show_record(self, record: ParticipantRecord, choices: list[tuple[int, str]]) -> None:
         self.record = record
         self.is_new = False
         self._fill(record.details)
-        details = record.details
-        self.title.setText(f"{details.first_name} {details.last_name}")
-        card = record.card_code or "—"
-        self.subtitle.setText(fill(self.tr("Card %1 · %2"), card, record.site_name))
-        self.archived_badge.setVisible(record.archived)
-        self.archive_button.show()
-        self.archive_button.setText(self.tr("Restore") if record.archived else self.tr("Archive"))
+        self.header.show_record(record)
         self._show_for_role()
-        self.erase_action.setEnabled(record.details.first_name != ERASED_FIRST_NAME)
         self.save_button.setText(self.tr("Save"))
-        self.consent_given_by.setText(details.guardian_name)
-        self.consent_hint.hide()
-        self.consent_grid.show()
-        self._show_consents(record)
-        self._show_enrolments(record, choices)
+        self.consents.show_record(record)
+        self.enrolments.show_record(record, choices)
         self.empty_hint.hide()
         self.scroll_area.show()
 
@@ -473,13 +314,13 @@ class ParticipantForm(QWidget):
         """Privacy work and the target-group mark are an administrator's (the use cases
         refuse others too)."""
         admin = self.ctx.is_admin
-        self.privacy_button.setVisible(self.record is not None and admin)
+        self.header.privacy_button.setVisible(self.record is not None and admin)
         # The target-group mark is an administrator's to see and set; a librarian's save
         # keeps whatever it is.
         self.target_group.setVisible(admin and self._mark_known)
 
     def _fill(self, details: ParticipantDetails) -> None:
-        self._loading = True
+        self._filling = True
         try:
             self.first_name.setText(details.first_name)
             self.last_name.setText(details.last_name)
@@ -494,59 +335,10 @@ class ParticipantForm(QWidget):
             self.target_group.setChecked(bool(details.target_group))
             self.notes.setPlainText(details.notes)
         finally:
-            self._loading = False
+            self._filling = False
         self.dirty = False
         self._warned_for = None
         self._show_duplicates([])
-
-    def _show_consents(self, record: ParticipantRecord) -> None:
-        for purpose, row in self.consent_rows.items():
-            active = record.active_consent(purpose)
-            if active is not None:
-                text = fill(
-                    self.tr("Given on %1 by %2"),
-                    date_text(active.given_on),
-                    active.given_by or self.tr("(name not written)"),
-                )
-                row.status.setStyleSheet(DONE_STYLE)
-            else:
-                last = next((c for c in reversed(record.consents) if c.purpose is purpose), None)
-                if purpose is ConsentPurpose.PHOTO:
-                    text = self.tr("Not given: no photos of this child")
-                else:
-                    text = self.tr("Not given")
-                if last is not None and last.withdrawn_on is not None:
-                    withdrawn = fill(self.tr("Withdrawn on %1"), date_text(last.withdrawn_on))
-                    text = f"{text} · {withdrawn}"
-                row.status.setStyleSheet(ERROR_STYLE if purpose is ConsentPurpose.PHOTO else "")
-            row.status.setText(text)
-            row.give.setVisible(active is None)
-            row.withdraw.setVisible(active is not None)
-
-    def _show_enrolments(self, record: ParticipantRecord, choices: list[tuple[int, str]]) -> None:
-        self.enrolment_list.clear()
-        for enrolment in record.enrollments:
-            name, joined = enrolment.program_name, date_text(enrolment.joined_on)
-            if enrolment.left_on is None:
-                line = fill(self.tr("%1, since %2"), name, joined)
-            else:
-                line = fill(self.tr("%1, %2 – %3"), name, joined, date_text(enrolment.left_on))
-            self.enrolment_list.addItem(line)
-        self.enrolment_list.setVisible(bool(record.enrollments))
-        self.enrol_program.clear()
-        for program_id, name in choices:
-            self.enrol_program.addItem(name, program_id)
-        self.enrol_row.setVisible(bool(choices))
-        if not record.enrollments and not choices:
-            self.enrol_hint.setText(self.tr("This site has no closed training cycle yet."))
-        elif not record.enrollments:
-            self.enrol_hint.setText(self.tr("Not enrolled in any training cycle."))
-        elif not choices:
-            self.enrol_hint.setText(self.tr("Enrolled in every training cycle of this site."))
-        else:
-            self.enrol_hint.clear()
-        self.enrol_hint.setVisible(bool(self.enrol_hint.text()))
-        self.enrol_box.show()
 
     def _say(self, text: str, *, error: bool) -> None:
         self.message.setText(text)
@@ -556,11 +348,11 @@ class ParticipantForm(QWidget):
     # --- editing --------------------------------------------------------------------------
 
     def _changed(self, *_args: Any) -> None:
-        if not self._loading:
+        if not self._filling:
             self.dirty = True
 
     def _name_or_year_changed(self, *_args: Any) -> None:
-        if self.is_new and not self._loading:
+        if self.is_new and not self._filling:
             self._duplicate_timer.start()
 
     def details(self) -> ParticipantDetails:
@@ -584,158 +376,121 @@ class ParticipantForm(QWidget):
         d = self.details()
         return (" ".join(d.first_name.split()), " ".join(d.last_name.split()), d.birth_year)
 
-    def check_duplicates(self) -> list[FoundParticipant]:
-        """Children already registered with this name and birth year (a walk-in seen before?)."""
+    def check_duplicates(self) -> None:
+        """Point out children already registered with this name and birth year (a walk-in
+        seen before?), read on the worker: only the answer for the newest name is shown."""
         first, last, year = self._duplicate_key()
-        found: list[FoundParticipant] = []
-        if self.is_new and first and last:
-            found = people.possible_duplicates(
-                self.ctx.database, first, last, year, by=self.ctx.staff_id
-            )
-        self._show_duplicates(found)
-        return found
+        if not (self.is_new and first and last):
+            self._show_duplicates([])
+            return
+        self.ctx.query(
+            self, lambda db, by: people.possible_duplicates(db, first, last, year, by=by)
+        ).latest("duplicates").success(self._duplicates_read).run()
+
+    def _duplicates_read(self, found: list[FoundParticipant]) -> None:
+        if self.is_new:  # not after the child was registered or another opened meanwhile
+            self._show_duplicates(found)
 
     def _show_duplicates(self, found: list[FoundParticipant]) -> None:
-        self.duplicates = found
-        if found:
-            names = ", ".join(
-                f"{p.full_name} ({p.birth_year or '?'}, {p.card_code or '—'})" for p in found
-            )
-            self.duplicate_warning.setText(
-                fill(
-                    self.tr(
-                        "Already registered with this name and birth year: %1. "
-                        "Open their record, or press “Register anyway” if this is another child."
-                    ),
-                    names,
-                )
-            )
-        self.duplicate_warning.setVisible(bool(found))
-        self.open_duplicate.setVisible(bool(found))
+        self.duplicates.show_found(found)
         if self.is_new:
             self.save_button.setText(self.tr("Register anyway") if found else self.tr("Register"))
 
     def _open_first_duplicate(self) -> None:
-        if self.duplicates:
-            self.show_participant(self.duplicates[0].id)
+        if self.duplicates.found:
+            self.show_participant(self.duplicates.found[0].id)
 
     def save(self) -> None:
         """Save the edits, or register the new child (after pointing out a possible duplicate)."""
-        if self._busy:
-            return
+        if not self.save_button.isEnabled():
+            return  # an action runs, or the child is still being read
         details = self.details()
         if self.is_new:
             key = self._duplicate_key()
-            if self._warned_for != key and self.check_duplicates():
-                self._warned_for = key  # pointed out; the next Save registers anyway
-                return
-            self._run(
-                lambda: people.register_participant(
-                    self.ctx.database, details, by=self.ctx.staff_id
-                ),
-                self._registered,
-            )
+            first, last, year = key
+            look_first = self._warned_for != key and bool(first and last)
+
+            def register(db: Database, by: int | None) -> int | list[FoundParticipant]:
+                """The new child's id, or the children it may be (not registered then)."""
+                if look_first:
+                    found = people.possible_duplicates(db, first, last, year, by=by)
+                    if found:
+                        return found
+                return people.register_participant(db, details, by=by)
+
+            self._run(register, lambda result: self._registered(key, result))
         elif self.record is not None:
             participant_id = self.record.id
             self._run(
-                lambda: people.edit_participant(
-                    self.ctx.database, participant_id, details, by=self.ctx.staff_id
-                ),
+                lambda db, by: people.edit_participant(db, participant_id, details, by=by),
                 lambda _none: self._done(participant_id, self.tr("Saved.")),
             )
 
-    def _registered(self, participant_id: int) -> None:
-        self._done(participant_id, self.tr("Registered. Consents can be recorded now."))
+    def _registered(
+        self, key: tuple[str, str, int | None], result: int | list[FoundParticipant]
+    ) -> None:
+        if isinstance(result, list):
+            self._warned_for = key  # pointed out; the next Save registers anyway
+            self._show_duplicates(result)
+            return
+        self._done(result, self.tr("Registered. Consents can be recorded now."))
 
     def archive_or_restore(self) -> None:
         """Archive a child who no longer comes, or bring an archived one back."""
-        if self.record is None or self._busy:
+        if self.record is None or not self.header.archive_button.isEnabled():
             return
         participant_id, archive = self.record.id, not self.record.archived
         said = self.tr("Archived.") if archive else self.tr("Restored.")
         self._run(
-            lambda: people.set_archived(
-                self.ctx.database, participant_id, archive, by=self.ctx.staff_id
-            ),
+            lambda db, by: people.set_archived(db, participant_id, archive, by=by),
             lambda _none: self._done(participant_id, said),
         )
 
     def save_access_request(self) -> None:
-        if self.record is not None:
-            save_access_request(self, self.ctx, self.record.id, self.title.text())
+        if self.record is not None and self._reading is None:
+            save_access_request(self, self.ctx, self.record.id, self.header.title.text())
 
     def erase(self) -> None:
         """Erase the child shown (an administrator, after confirming); the form shows what stays."""
-        if self.record is None or self._busy:
+        if self.record is None or self._busy or self._reading is not None:
             return
         participant_id = self.record.id
         confirm_erasure(
             self,
             self.ctx,
             participant_id,
-            self.title.text(),
+            self.header.title.text(),
             lambda: self._done(participant_id, self.tr("Erased. Attendance stays, anonymous.")),
-        )
-
-    def give_consent(self, purpose: ConsentPurpose) -> None:
-        """Record a consent for one purpose, given by the named person on the chosen date."""
-        if self.record is None or self._busy:
-            return
-        given_by = " ".join(self.consent_given_by.text().split())
-        if not given_by:
-            self._say(self.tr("Write who gave the consent."), error=True)
-            self.consent_given_by.setFocus()
-            return
-        participant_id, given_on = self.record.id, _py_date(self.consent_date)
-        self._run(
-            lambda: people.record_consent(
-                self.ctx.database,
-                participant_id,
-                purpose,
-                given_by,
-                given_on,
-                by=self.ctx.staff_id,
-            ),
-            lambda _id: self._done(participant_id, self.tr("Consent recorded.")),
-        )
-
-    def withdraw_consent(self, purpose: ConsentPurpose) -> None:
-        """End a consent on the chosen date; that it was once given stays on record."""
-        if self.record is None or self._busy:
-            return
-        participant_id, on = self.record.id, _py_date(self.consent_date)
-        self._run(
-            lambda: people.withdraw_consent(
-                self.ctx.database, participant_id, purpose, on, by=self.ctx.staff_id
-            ),
-            lambda _none: self._done(participant_id, self.tr("Consent withdrawn.")),
-        )
-
-    def enrol_selected(self) -> None:
-        """Enrol the child in the chosen closed training cycle from the chosen date."""
-        program_id = self.enrol_program.currentData()
-        if self.record is None or program_id is None or self._busy:
-            return
-        participant_id, joined_on = self.record.id, _py_date(self.enrol_date)
-        self._run(
-            lambda: people.enrol(
-                self.ctx.database, participant_id, program_id, joined_on, by=self.ctx.staff_id
-            ),
-            lambda _id: self._done(participant_id, self.tr("Enrolled.")),
         )
 
     # --- running --------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        self._set_busy(True)
-        Operation(self, work).success(then).failure(self._refused).finally_(
-            lambda: self._set_busy(False)
+    def _act(self, work: Work[Any], said: str) -> None:
+        """A section's action on the child shown: run it, then show the child and say `said`."""
+        if self.record is None or self._busy or self._reading is not None:
+            return
+        participant_id = self.record.id
+        self._run(work, lambda _result: self._done(participant_id, said))
+
+    def _run(self, work: Work[Any], then: Callable[[Any], None]) -> None:
+        """Run the work as the librarian who clicked, one action at a time."""
+        self._busy = True
+        self._enable()
+        self.ctx.operation(self, work).success(then).failure(self._refused).finally_(
+            self._finished
         ).run()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for button in (self.save_button, self.archive_button, self.enrol_button):
-            button.setEnabled(not busy)
+    def _finished(self) -> None:
+        self._busy = False
+        self._enable()
+
+    def _enable(self) -> None:
+        """Nothing is saved while an action runs or before the child being read is shown."""
+        ready = not self._busy and self._reading is None
+        header = self.header
+        for button in (self.save_button, header.archive_button, self.enrolments.enrol_button):
+            button.setEnabled(ready)
+        header.privacy_button.setEnabled(ready)
 
     def _refused(self, error: BaseException, _details: str) -> None:
         if isinstance(error, DomainError):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.database import Database
 from db.dates import day_text
 from db.errors import DomainError
 from db.privacy import PastRetention, RetentionRule, RetentionStart
@@ -66,7 +67,7 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
     out = Path(chosen)
     if out.suffix.lower() not in (".pdf", ".json"):
         out = out.with_name(out.name + (".json" if "json" in chosen_filter else ".pdf"))
-    database, staff, language = ctx.database, ctx.staff_id, ctx.settings.get(LANGUAGE)
+    language = ctx.settings.get(LANGUAGE)
     title = QCoreApplication.translate("privacy", "Access request")
 
     def saved(path: Path) -> None:
@@ -89,9 +90,9 @@ def save_access_request(parent: QWidget, ctx: AppContext, participant_id: int, n
         assert isinstance(error, DomainError)
         QMessageBox.warning(parent, title, translate_error(error))
 
-    Operation(
+    ctx.operation(
         parent,
-        lambda: write_access_request(database, participant_id, out, by=staff, language=language),
+        lambda db, by: write_access_request(db, participant_id, out, by=by, language=language),
     ).success(saved).failure(refused).run()
 
 
@@ -121,8 +122,7 @@ def confirm_erasure(
     box.exec()
     if box.clickedButton() is not erase:
         return
-    database, staff = ctx.database, ctx.staff_id
-    Operation(parent, lambda: erase_participant(database, participant_id, by=staff)).success(
+    ctx.operation(parent, lambda db, by: erase_participant(db, participant_id, by=by)).success(
         lambda _erased: done()
     ).run()
 
@@ -196,14 +196,12 @@ class RetentionDialog(QDialog):
         years of records), then show them."""
         from db.privacy import past_retention, retention_rule
 
-        database, staff = self.ctx.database, self.ctx.staff_id
-
-        def read() -> tuple[RetentionRule, list[PastRetention]]:
-            rule = retention_rule(database)
-            return rule, past_retention(database, rule, by=staff)
+        def read(db: Database, by: int | None) -> tuple[RetentionRule, list[PastRetention]]:
+            rule = retention_rule(db)
+            return rule, past_retention(db, rule, by=by)
 
         self.erase_button.setEnabled(False)
-        Operation(self, read).success(self._show).run()
+        self.ctx.query(self, read).latest("children").success(self._show).run()
 
     def _show(self, found: tuple[RetentionRule, list[PastRetention]]) -> None:
         self.rule, children = found

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHeaderView,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from db import dates
 from db.accounts import list_staff
+from db.database import Database
 from db.errors import DomainError
-from db.models import ProgramKind
+from db.models import ProgramKind, Role
 from db.programs import (
+    ProgramRow,
     SessionPlan,
     create_program,
     create_session,
@@ -40,7 +41,8 @@ from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
 from desktop.operations import Operation
-from desktop.widgets import ok_cancel, problem_line
+from desktop.widgets import date_edit, from_qdate, ok_cancel, problem_line
+from desktop.widgets import to_qdate as to_qdate  # re-exported: the Sessions page takes it here
 
 # The Friday open sessions run 16:00–17:00: the most common choice is the default.
 DEFAULT_START = time(16)
@@ -48,14 +50,6 @@ DEFAULT_END = time(17)
 # A series longer than this is refused by the records core anyway; the table stops here.
 MAX_SERIES_ROWS = 5 * 53
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
 
 
 def day_text(day: date) -> str:
@@ -75,14 +69,6 @@ def _time_edit(value: time, name: str) -> QTimeEdit:
     return edit
 
 
-def _date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(dates.day_pattern())
-    return edit
-
-
 def _clock(edit: QTimeEdit) -> time:
     value = edit.time()
     return time(value.hour(), value.minute())
@@ -98,9 +84,8 @@ class _ScheduleDialog(QDialog):
 
         self.program = QComboBox()
         self.program.setObjectName("programChoice")
-        for program in list_programs(ctx.database, ctx.site_id):
-            self.program.addItem(program.name, program.id)
-            self.program.setItemData(self.program.count() - 1, program.kind.value, KIND_ROLE)
+        # A program asked for before the list arrived (the one just created) is chosen then.
+        self._wanted_program: int | None = None
 
         self.starts_at = _time_edit(DEFAULT_START, "startTime")
         self.ends_at = _time_edit(DEFAULT_END, "endTime")
@@ -115,22 +100,53 @@ class _ScheduleDialog(QDialog):
         self.leader = QComboBox()
         self.leader.setObjectName("leaderChoice")
         self.leader.addItem(QCoreApplication.translate("_ScheduleDialog", "(nobody chosen)"), 0)
-        for staff_id, _username, display_name, _role in list_staff(ctx.database):
-            self.leader.addItem(display_name, staff_id)
-        self.leader.setCurrentIndex(max(0, self.leader.findData(ctx.staff_id or 0)))
 
         self.message = problem_line()
         self.buttons, self.save_button = ok_cancel(
             self, "scheduleButton", QCoreApplication.translate("_ScheduleDialog", "Schedule")
         )
+        # Nothing to schedule until the site's programs and the librarians are read.
+        self.loaded = False
+        self.save_button.setEnabled(False)
+        site_id = ctx.site_id
+        ctx.query(self, lambda db, by: (list_programs(db, site_id), list_staff(db), by)).success(
+            self._show_choices
+        ).run()
+
+    def choose_program(self, program_id: int) -> None:
+        """Offer this program, now or once the programs are read."""
+        if self.loaded:
+            self.program.setCurrentIndex(max(0, self.program.findData(program_id)))
+        else:
+            self._wanted_program = program_id
+
+    def _show_choices(
+        self, read: tuple[list[ProgramRow], list[tuple[int, str, str, Role]], int | None]
+    ) -> None:
+        programs, staff, by = read
+        for program in programs:
+            self.program.addItem(program.name, program.id)
+            self.program.setItemData(self.program.count() - 1, program.kind.value, KIND_ROLE)
+        for staff_id, _username, display_name, _role in staff:
+            self.leader.addItem(display_name, staff_id)
+        # The librarian who opened the dialog leads by default.
+        self.leader.setCurrentIndex(max(0, self.leader.findData(by or 0)))
+        self.loaded = True
+        self._offer_first_program()
+        if self._wanted_program is not None:
+            self.choose_program(self._wanted_program)
         if self.program.count() == 0:
-            self.save_button.setEnabled(False)
             self._show_message(
                 QCoreApplication.translate(
                     "_ScheduleDialog",
                     "This site has no programs yet, so there is nothing to schedule.",
                 )
             )
+        else:
+            self.save_button.setEnabled(True)
+
+    def _offer_first_program(self) -> None:
+        """Which program is offered first when none was asked for: the first of the list."""
 
     def _program_id(self) -> int | None:
         value = self.program.currentData()
@@ -178,7 +194,7 @@ class NewSessionDialog(_ScheduleDialog):
         self.setObjectName("newSessionDialog")
         self.setWindowTitle(self.tr("New session"))
 
-        self.day = _date_edit(day or date.today(), "sessionDate")
+        self.day = date_edit(day or date.today(), "sessionDate")
         self.theme = QLineEdit()
         self.theme.setObjectName("themeInput")
         self.theme.setMaxLength(300)
@@ -213,8 +229,10 @@ class NewSessionDialog(_ScheduleDialog):
         program_id = self._program_id()
         if program_id is None or not self._times_make_sense():
             return
-        database, plan, by = self.ctx.database, self.plan(), self.ctx.staff_id
-        self._save(Operation(self, lambda: [create_session(database, program_id, plan, by=by)]))
+        plan = self.plan()
+        self._save(
+            self.ctx.operation(self, lambda db, by: [create_session(db, program_id, plan, by=by)])
+        )
 
 
 class WeeklySeriesDialog(_ScheduleDialog):
@@ -232,14 +250,9 @@ class WeeklySeriesDialog(_ScheduleDialog):
         self.themes: dict[date, str] = {}
         self._filling = False
 
-        # Weekly series are mostly the open Friday sessions: offer that program first.
-        open_program = self.program.findData(ProgramKind.OPEN.value, KIND_ROLE)
-        if open_program >= 0:
-            self.program.setCurrentIndex(open_program)
-
         first = first_day or date.today()
-        self.first_day = _date_edit(first, "firstDate")
-        self.last_day = _date_edit(first + timedelta(weeks=7), "lastDate")
+        self.first_day = date_edit(first, "firstDate")
+        self.last_day = date_edit(first + timedelta(weeks=7), "lastDate")
 
         self.summary = QLabel()
         self.summary.setObjectName("seriesSummary")
@@ -287,6 +300,12 @@ class WeeklySeriesDialog(_ScheduleDialog):
         self.program.currentIndexChanged.connect(self.fill_dates)
         self.fill_dates()
 
+    def _offer_first_program(self) -> None:
+        """Weekly series are mostly the open Friday sessions: offer that program first."""
+        open_program = self.program.findData(ProgramKind.OPEN.value, KIND_ROLE)
+        if open_program >= 0:
+            self.program.setCurrentIndex(open_program)
+
     def dates(self) -> list[date]:
         """The dates the series will have: the first date's weekday, every week, to the last."""
         first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
@@ -298,17 +317,25 @@ class WeeklySeriesDialog(_ScheduleDialog):
         return days
 
     def fill_dates(self) -> None:
-        """Rebuild the table of dates, marking those the program already has a session on."""
+        """Rebuild the table of dates, marking those the program already has a session on
+        (read on the worker: the table follows the newest dates chosen)."""
         days = self.dates()
-        existing: dict[date, str] = {}
         program_id = self._program_id()
-        if days and program_id is not None:
-            starts = _clock(self.starts_at)
-            for row in sessions_between(
-                self.ctx.database, days[0], days[-1], program_id=program_id
-            ):
-                if row.starts_at == starts:
-                    existing[row.day] = row.theme
+        if not days or program_id is None:
+            self._show_dates(days, {})
+            return
+        starts = _clock(self.starts_at)
+        first, last = days[0], days[-1]
+
+        def existing(db: Database, _by: int | None) -> dict[date, str]:
+            rows = sessions_between(db, first, last, program_id=program_id)
+            return {row.day: row.theme for row in rows if row.starts_at == starts}
+
+        self.ctx.query(self, existing).latest("dates").success(
+            lambda found: self._show_dates(days, found)
+        ).run()
+
+    def _show_dates(self, days: list[date], existing: dict[date, str]) -> None:
         self._filling = True
         self.table.setRowCount(len(days))
         for index, day in enumerate(days):
@@ -367,15 +394,14 @@ class WeeklySeriesDialog(_ScheduleDialog):
             return
         days = set(self.dates())
         themes = {day: theme for day, theme in self.themes.items() if day in days and theme}
-        database, by = self.ctx.database, self.ctx.staff_id
         first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
         starts, ends = _clock(self.starts_at), _clock(self.ends_at)
         place, leader = self.place.text(), self.leader.currentData() or None
         self._save(
-            Operation(
+            self.ctx.operation(
                 self,
-                lambda: create_weekly_series(
-                    database,
+                lambda db, by: create_weekly_series(
+                    db,
                     program_id,
                     first,
                     last,
@@ -438,15 +464,17 @@ class NewProgramDialog(QDialog):
         return ProgramKind(self.kind.currentData())
 
     def accept(self) -> None:
-        database, by, site_id = self.ctx.database, self.ctx.staff_id, self.ctx.site_id
+        site_id = self.ctx.site_id
         name, kind = self.name.text(), self.chosen_kind()
         if site_id is None:  # a database always gets its library with the first admin
             return
         self.save_button.setEnabled(False)
         self.message.hide()
-        Operation(self, lambda: create_program(database, name, kind, site_id, by=by)).success(
-            self._created
-        ).failure(self._refused).finally_(lambda: self.save_button.setEnabled(True)).run()
+        self.ctx.operation(
+            self, lambda db, by: create_program(db, name, kind, site_id, by=by)
+        ).success(self._created).failure(self._refused).finally_(
+            lambda: self.save_button.setEnabled(True)
+        ).run()
 
     def _created(self, program_id: int) -> None:
         self.created_id = program_id
@@ -478,7 +506,7 @@ def plan_new_program(
             follow = WeeklySeriesDialog(ctx, parent)
         else:
             follow = NewSessionDialog(ctx, parent)
-        follow.program.setCurrentIndex(max(0, follow.program.findData(dialog.created_id)))
+        follow.choose_program(dialog.created_id)
         follow.finished.connect(lambda _result: scheduled(follow))
         follow.open()
 

@@ -96,7 +96,25 @@ class SignInDialog(QDialog):
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
 
+    def wait_for_username(self) -> None:
+        """The lock's account is being read: no sign-in until its name is in the field."""
+        self.username.setReadOnly(True)
+        self.sign_in_button.setEnabled(False)
+
+    def username_known(self, username: str) -> None:
+        self.username.setText(username)
+        self.sign_in_button.setEnabled(True)
+        self.password.setFocus()
+
+    def anyone_may_sign_in(self) -> None:
+        """The lock's account could not be read (gone meanwhile): any account may sign in."""
+        self.username.setReadOnly(False)
+        self.sign_in_button.setEnabled(True)
+        self.username.setFocus()
+
     def try_sign_in(self) -> None:
+        if not self.sign_in_button.isEnabled():
+            return  # Enter before the lock's account was read, or while a sign-in runs
         username, password = self.username.text(), self.password.text()
         if not username.strip() or not password:
             self.show_refusal(self.tr("Type your username and your password."))

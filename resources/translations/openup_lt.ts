@@ -378,6 +378,132 @@
     </message>
 </context>
 <context>
+    <name>ChildHeader</name>
+    <message>
+        <source>Archived</source>
+        <translation>Archyvuotas</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privatumas</translation>
+    </message>
+    <message>
+        <source>Everything stored about this child (access request)…</source>
+        <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
+    </message>
+    <message>
+        <source>Erase this child&apos;s records…</source>
+        <translation>Ištrinti šio vaiko duomenis…</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Naujas dalyvis</translation>
+    </message>
+    <message>
+        <source>A card code is given when the child is registered.</source>
+        <translation>Kortelės kodas suteikiamas, kai vaikas užregistruojamas.</translation>
+    </message>
+    <message>
+        <source>Card %1 · %2</source>
+        <translation>Kortelė %1 · %2</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Atkurti</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archyvuoti</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <source>Consents</source>
+        <translation>Sutikimai</translation>
+    </message>
+    <message>
+        <source>the guardian who signed</source>
+        <translation>pasirašęs globėjas</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Nuotraukos</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vaizdo įrašai</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publikavimas</translation>
+    </message>
+    <message>
+        <source>Data processing</source>
+        <translation>Duomenų tvarkymas</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Sutikimą davė</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Pridėti</translation>
+    </message>
+    <message>
+        <source>Record the consent with the name and date above.</source>
+        <translation>Įrašyti sutikimą su aukščiau nurodytu vardu ir data.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Atšaukti</translation>
+    </message>
+    <message>
+        <source>The consent ends on the date above.</source>
+        <translation>Sutikimas baigiasi aukščiau nurodytą dieną.</translation>
+    </message>
+    <message>
+        <source>Consents can be recorded once the new participant is registered.</source>
+        <translation>Sutikimus galima įrašyti, kai naujas dalyvis užregistruotas.</translation>
+    </message>
+    <message>
+        <source>Given on %1 by %2</source>
+        <translation>Duotas %1; davė %2</translation>
+    </message>
+    <message>
+        <source>(name not written)</source>
+        <translation>(vardas neįrašytas)</translation>
+    </message>
+    <message>
+        <source>Not given: no photos of this child</source>
+        <translation>Neduotas: šio vaiko nefotografuoti</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Neduotas</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Atšauktas %1</translation>
+    </message>
+    <message>
+        <source>Write who gave the consent.</source>
+        <translation>Įrašykite, kas davė sutikimą.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Sutikimas įrašytas.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn.</source>
+        <translation>Sutikimas atšauktas.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDialog</name>
     <message>
         <source>OpenUp Desk: where the records live</source>
@@ -1423,6 +1549,60 @@
     <message>
         <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
         <translation>Naudojamoje duomenų bazėje nėra vaiko #{shared}, su kuriuo susieti kompiuterio vaiką #{laptop}. Niekas nepakeista.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateNotice</name>
+    <message>
+        <source>Open their record</source>
+        <translation>Atidaryti esamą įrašą</translation>
+    </message>
+    <message>
+        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
+        <translation>Su tokiu vardu ir gimimo metais jau užregistruota: %1. Atidarykite esamą įrašą arba, jei tai kitas vaikas, spauskite „Vis tiek registruoti“.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentSection</name>
+    <message>
+        <source>Closed training cycles</source>
+        <translation>Uždari mokymų ciklai</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Įtraukti</translation>
+    </message>
+    <message>
+        <source>Enrol in</source>
+        <translation>Įtraukti į</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1, nuo %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>This site has no closed training cycle yet.</source>
+        <translation>Ši biblioteka dar neturi uždaro mokymų ciklo.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any training cycle.</source>
+        <translation>Neįtrauktas į jokį mokymų ciklą.</translation>
+    </message>
+    <message>
+        <source>Enrolled in every training cycle of this site.</source>
+        <translation>Įtrauktas į visus šios bibliotekos mokymų ciklus.</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>Įtraukta į ciklą.</translation>
     </message>
 </context>
 <context>
@@ -2756,22 +2936,6 @@
         <translation>Pasirinkite vaiką sąraše arba pridėkite naują dalyvį.</translation>
     </message>
     <message>
-        <source>Archived</source>
-        <translation>Archyvuotas</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>Privatumas</translation>
-    </message>
-    <message>
-        <source>Everything stored about this child (access request)…</source>
-        <translation>Viskas, kas saugoma apie šį vaiką (prašymas susipažinti su duomenimis)…</translation>
-    </message>
-    <message>
-        <source>Erase this child&apos;s records…</source>
-        <translation>Ištrinti šio vaiko duomenis…</translation>
-    </message>
-    <message>
         <source>not known</source>
         <translation>nežinomi</translation>
     </message>
@@ -2794,10 +2958,6 @@
     <message>
         <source>Sensitive: shown only on this page and only ever counted in reports, never printed by name.</source>
         <translation>Jautrūs duomenys: rodomi tik šiame puslapyje, ataskaitose tik skaičiuojami, niekada nespausdinami su vardu.</translation>
-    </message>
-    <message>
-        <source>Open their record</source>
-        <translation>Atidaryti esamą įrašą</translation>
     </message>
     <message>
         <source>First name</source>
@@ -2836,144 +2996,12 @@
         <translation>Duomenys</translation>
     </message>
     <message>
-        <source>the guardian who signed</source>
-        <translation>pasirašęs globėjas</translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation>Nuotraukos</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Vaizdo įrašai</translation>
-    </message>
-    <message>
-        <source>Publication</source>
-        <translation>Publikavimas</translation>
-    </message>
-    <message>
-        <source>Data processing</source>
-        <translation>Duomenų tvarkymas</translation>
-    </message>
-    <message>
-        <source>Given by</source>
-        <translation>Sutikimą davė</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>Pridėti</translation>
-    </message>
-    <message>
-        <source>Record the consent with the name and date above.</source>
-        <translation>Įrašyti sutikimą su aukščiau nurodytu vardu ir data.</translation>
-    </message>
-    <message>
-        <source>Withdraw</source>
-        <translation>Atšaukti</translation>
-    </message>
-    <message>
-        <source>The consent ends on the date above.</source>
-        <translation>Sutikimas baigiasi aukščiau nurodytą dieną.</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>Sutikimai</translation>
-    </message>
-    <message>
-        <source>Consents can be recorded once the new participant is registered.</source>
-        <translation>Sutikimus galima įrašyti, kai naujas dalyvis užregistruotas.</translation>
-    </message>
-    <message>
-        <source>Enrol</source>
-        <translation>Įtraukti</translation>
-    </message>
-    <message>
-        <source>Enrol in</source>
-        <translation>Įtraukti į</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Nuo</translation>
-    </message>
-    <message>
-        <source>Closed training cycles</source>
-        <translation>Uždari mokymų ciklai</translation>
-    </message>
-    <message>
-        <source>New participant</source>
-        <translation>Naujas dalyvis</translation>
-    </message>
-    <message>
-        <source>A card code is given when the child is registered.</source>
-        <translation>Kortelės kodas suteikiamas, kai vaikas užregistruojamas.</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>Registruoti</translation>
     </message>
     <message>
-        <source>Card %1 · %2</source>
-        <translation>Kortelė %1 · %2</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Atkurti</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archyvuoti</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Išsaugoti</translation>
-    </message>
-    <message>
-        <source>Given on %1 by %2</source>
-        <translation>Duotas %1; davė %2</translation>
-    </message>
-    <message>
-        <source>(name not written)</source>
-        <translation>(vardas neįrašytas)</translation>
-    </message>
-    <message>
-        <source>Not given: no photos of this child</source>
-        <translation>Neduotas: šio vaiko nefotografuoti</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>Neduotas</translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1</source>
-        <translation>Atšauktas %1</translation>
-    </message>
-    <message>
-        <source>%1, since %2</source>
-        <translation>%1, nuo %2</translation>
-    </message>
-    <message>
-        <source>%1, %2 – %3</source>
-        <translation>%1, %2–%3</translation>
-    </message>
-    <message>
-        <source>This site has no closed training cycle yet.</source>
-        <translation>Ši biblioteka dar neturi uždaro mokymų ciklo.</translation>
-    </message>
-    <message>
-        <source>Not enrolled in any training cycle.</source>
-        <translation>Neįtrauktas į jokį mokymų ciklą.</translation>
-    </message>
-    <message>
-        <source>Enrolled in every training cycle of this site.</source>
-        <translation>Įtrauktas į visus šios bibliotekos mokymų ciklus.</translation>
-    </message>
-    <message>
-        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
-        <translation>Su tokiu vardu ir gimimo metais jau užregistruota: %1. Atidarykite esamą įrašą arba, jei tai kitas vaikas, spauskite „Vis tiek registruoti“.</translation>
     </message>
     <message>
         <source>Register anyway</source>
@@ -2998,22 +3026,6 @@
     <message>
         <source>Erased. Attendance stays, anonymous.</source>
         <translation>Ištrinta. Lankomumas išlieka anonimiškai.</translation>
-    </message>
-    <message>
-        <source>Write who gave the consent.</source>
-        <translation>Įrašykite, kas davė sutikimą.</translation>
-    </message>
-    <message>
-        <source>Consent recorded.</source>
-        <translation>Sutikimas įrašytas.</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn.</source>
-        <translation>Sutikimas atšauktas.</translation>
-    </message>
-    <message>
-        <source>Enrolled.</source>
-        <translation>Įtraukta į ciklą.</translation>
     </message>
 </context>
 <context>

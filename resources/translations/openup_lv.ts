@@ -378,6 +378,132 @@
     </message>
 </context>
 <context>
+    <name>ChildHeader</name>
+    <message>
+        <source>Archived</source>
+        <translation>Arhivēts</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privātums</translation>
+    </message>
+    <message>
+        <source>Everything stored about this child (access request)…</source>
+        <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
+    </message>
+    <message>
+        <source>Erase this child&apos;s records…</source>
+        <translation>Dzēst šī bērna datus…</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Jauns dalībnieks</translation>
+    </message>
+    <message>
+        <source>A card code is given when the child is registered.</source>
+        <translation>Kartes kodu piešķir, kad bērnu reģistrē.</translation>
+    </message>
+    <message>
+        <source>Card %1 · %2</source>
+        <translation>Karte %1 · %2</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Atjaunot</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arhivēt</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <source>Consents</source>
+        <translation>Piekrišanas</translation>
+    </message>
+    <message>
+        <source>the guardian who signed</source>
+        <translation>aizbildnis, kurš parakstījās</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publicēšana</translation>
+    </message>
+    <message>
+        <source>Data processing</source>
+        <translation>Datu apstrāde</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Piekrišanu deva</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Pievienot</translation>
+    </message>
+    <message>
+        <source>Record the consent with the name and date above.</source>
+        <translation>Ierakstīt piekrišanu ar augstāk norādīto vārdu un datumu.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Atsaukt</translation>
+    </message>
+    <message>
+        <source>The consent ends on the date above.</source>
+        <translation>Piekrišana beidzas augstāk norādītajā datumā.</translation>
+    </message>
+    <message>
+        <source>Consents can be recorded once the new participant is registered.</source>
+        <translation>Piekrišanas var ierakstīt, kad jaunais dalībnieks ir reģistrēts.</translation>
+    </message>
+    <message>
+        <source>Given on %1 by %2</source>
+        <translation>Dota %1; deva %2</translation>
+    </message>
+    <message>
+        <source>(name not written)</source>
+        <translation>(vārds nav ierakstīts)</translation>
+    </message>
+    <message>
+        <source>Not given: no photos of this child</source>
+        <translation>Nav dota: šo bērnu nefotografēt</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nav dota</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Atsaukta %1</translation>
+    </message>
+    <message>
+        <source>Write who gave the consent.</source>
+        <translation>Ierakstiet, kas deva piekrišanu.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Piekrišana ierakstīta.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn.</source>
+        <translation>Piekrišana atsaukta.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseDialog</name>
     <message>
         <source>OpenUp Desk: where the records live</source>
@@ -1423,6 +1549,60 @@
     <message>
         <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
         <translation>Lietotajā datubāzē nav bērna #{shared}, ar ko sasaistīt datora bērnu #{laptop}. Nekas netika mainīts.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateNotice</name>
+    <message>
+        <source>Open their record</source>
+        <translation>Atvērt esošo ierakstu</translation>
+    </message>
+    <message>
+        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
+        <translation>Ar šādu vārdu un dzimšanas gadu jau reģistrēts: %1. Atveriet esošo ierakstu vai, ja tas ir cits bērns, nospiediet „Tomēr reģistrēt”.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentSection</name>
+    <message>
+        <source>Closed training cycles</source>
+        <translation>Slēgtie apmācību cikli</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Uzņemt</translation>
+    </message>
+    <message>
+        <source>Enrol in</source>
+        <translation>Uzņemt ciklā</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1, kopš %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>This site has no closed training cycle yet.</source>
+        <translation>Šai bibliotēkai vēl nav slēgta apmācību cikla.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any training cycle.</source>
+        <translation>Nav pievienots nevienam apmācību ciklam.</translation>
+    </message>
+    <message>
+        <source>Enrolled in every training cycle of this site.</source>
+        <translation>Pievienots visiem šīs bibliotēkas apmācību cikliem.</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>Pievienots ciklam.</translation>
     </message>
 </context>
 <context>
@@ -2756,22 +2936,6 @@
         <translation>Izvēlieties bērnu sarakstā vai pievienojiet jaunu dalībnieku.</translation>
     </message>
     <message>
-        <source>Archived</source>
-        <translation>Arhivēts</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>Privātums</translation>
-    </message>
-    <message>
-        <source>Everything stored about this child (access request)…</source>
-        <translation>Viss, kas glabāts par šo bērnu (piekļuves pieprasījums)…</translation>
-    </message>
-    <message>
-        <source>Erase this child&apos;s records…</source>
-        <translation>Dzēst šī bērna datus…</translation>
-    </message>
-    <message>
         <source>not known</source>
         <translation>nav zināms</translation>
     </message>
@@ -2794,10 +2958,6 @@
     <message>
         <source>Sensitive: shown only on this page and only ever counted in reports, never printed by name.</source>
         <translation>Sensitīvi dati: redzami tikai šajā lapā, atskaitēs tikai saskaitīti, nekad netiek drukāti ar vārdu.</translation>
-    </message>
-    <message>
-        <source>Open their record</source>
-        <translation>Atvērt esošo ierakstu</translation>
     </message>
     <message>
         <source>First name</source>
@@ -2836,144 +2996,12 @@
         <translation>Pamatdati</translation>
     </message>
     <message>
-        <source>the guardian who signed</source>
-        <translation>aizbildnis, kurš parakstījās</translation>
-    </message>
-    <message>
-        <source>Photos</source>
-        <translation>Foto</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>Publication</source>
-        <translation>Publicēšana</translation>
-    </message>
-    <message>
-        <source>Data processing</source>
-        <translation>Datu apstrāde</translation>
-    </message>
-    <message>
-        <source>Given by</source>
-        <translation>Piekrišanu deva</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datums</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>Pievienot</translation>
-    </message>
-    <message>
-        <source>Record the consent with the name and date above.</source>
-        <translation>Ierakstīt piekrišanu ar augstāk norādīto vārdu un datumu.</translation>
-    </message>
-    <message>
-        <source>Withdraw</source>
-        <translation>Atsaukt</translation>
-    </message>
-    <message>
-        <source>The consent ends on the date above.</source>
-        <translation>Piekrišana beidzas augstāk norādītajā datumā.</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>Piekrišanas</translation>
-    </message>
-    <message>
-        <source>Consents can be recorded once the new participant is registered.</source>
-        <translation>Piekrišanas var ierakstīt, kad jaunais dalībnieks ir reģistrēts.</translation>
-    </message>
-    <message>
-        <source>Enrol</source>
-        <translation>Uzņemt</translation>
-    </message>
-    <message>
-        <source>Enrol in</source>
-        <translation>Uzņemt ciklā</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Closed training cycles</source>
-        <translation>Slēgtie apmācību cikli</translation>
-    </message>
-    <message>
-        <source>New participant</source>
-        <translation>Jauns dalībnieks</translation>
-    </message>
-    <message>
-        <source>A card code is given when the child is registered.</source>
-        <translation>Kartes kodu piešķir, kad bērnu reģistrē.</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>Reģistrēt</translation>
     </message>
     <message>
-        <source>Card %1 · %2</source>
-        <translation>Karte %1 · %2</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Atjaunot</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Arhivēt</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Saglabāt</translation>
-    </message>
-    <message>
-        <source>Given on %1 by %2</source>
-        <translation>Dota %1; deva %2</translation>
-    </message>
-    <message>
-        <source>(name not written)</source>
-        <translation>(vārds nav ierakstīts)</translation>
-    </message>
-    <message>
-        <source>Not given: no photos of this child</source>
-        <translation>Nav dota: šo bērnu nefotografēt</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>Nav dota</translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1</source>
-        <translation>Atsaukta %1</translation>
-    </message>
-    <message>
-        <source>%1, since %2</source>
-        <translation>%1, kopš %2</translation>
-    </message>
-    <message>
-        <source>%1, %2 – %3</source>
-        <translation>%1, %2–%3</translation>
-    </message>
-    <message>
-        <source>This site has no closed training cycle yet.</source>
-        <translation>Šai bibliotēkai vēl nav slēgta apmācību cikla.</translation>
-    </message>
-    <message>
-        <source>Not enrolled in any training cycle.</source>
-        <translation>Nav pievienots nevienam apmācību ciklam.</translation>
-    </message>
-    <message>
-        <source>Enrolled in every training cycle of this site.</source>
-        <translation>Pievienots visiem šīs bibliotēkas apmācību cikliem.</translation>
-    </message>
-    <message>
-        <source>Already registered with this name and birth year: %1. Open their record, or press “Register anyway” if this is another child.</source>
-        <translation>Ar šādu vārdu un dzimšanas gadu jau reģistrēts: %1. Atveriet esošo ierakstu vai, ja tas ir cits bērns, nospiediet „Tomēr reģistrēt”.</translation>
     </message>
     <message>
         <source>Register anyway</source>
@@ -2998,22 +3026,6 @@
     <message>
         <source>Erased. Attendance stays, anonymous.</source>
         <translation>Dzēsts. Apmeklējums saglabājas anonīmi.</translation>
-    </message>
-    <message>
-        <source>Write who gave the consent.</source>
-        <translation>Ierakstiet, kas deva piekrišanu.</translation>
-    </message>
-    <message>
-        <source>Consent recorded.</source>
-        <translation>Piekrišana ierakstīta.</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn.</source>
-        <translation>Piekrišana atsaukta.</translation>
-    </message>
-    <message>
-        <source>Enrolled.</source>
-        <translation>Pievienots ciklam.</translation>
     </message>
 </context>
 <context>

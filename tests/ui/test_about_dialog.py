@@ -4,12 +4,14 @@ use and the licences of the bundled fonts and libraries. And the program's icon 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.about import APP_ICON
 from desktop.context import AppContext
@@ -24,7 +26,7 @@ def pyproject_version() -> str:
         return str(tomllib.load(file)["project"]["version"])
 
 
-def shown_about(qtbot, open_it) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def shown_about(qtbot: QtBot, open_it: Callable[[], object]) -> dict[str, str]:
     """Open the dialog the librarian's way, read what it shows, close it with Escape."""
     seen: dict[str, str] = {}
 
@@ -41,7 +43,7 @@ def shown_about(qtbot, open_it) -> dict[str, str]:  # type: ignore[no-untyped-de
     return seen
 
 
-def test_f1_shows_the_version_the_database_and_the_licences(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_f1_shows_the_version_the_database_and_the_licences(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -62,7 +64,7 @@ def test_f1_shows_the_version_the_database_and_the_licences(ctx: AppContext, qtb
     assert "pytest" not in licences  # a test tool is not part of the program
 
 
-def test_settings_has_an_about_button(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_settings_has_an_about_button(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.settings_page

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.accounts import add_staff
@@ -55,13 +56,13 @@ def _fill(
     dialog.ca_file.setText(str(ca_file or ""))
 
 
-def _test(dialog: DatabaseDialog, qtbot) -> str:  # type: ignore[no-untyped-def]
+def _test(dialog: DatabaseDialog, qtbot: QtBot) -> str:
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     wait_for_operations(qtbot)
     return dialog.message.text()
 
 
-def _dialog(tmp_path: Path, qtbot, **kwargs: object) -> tuple[DatabaseDialog, Path]:  # type: ignore[no-untyped-def]
+def _dialog(tmp_path: Path, qtbot: QtBot, **kwargs: object) -> tuple[DatabaseDialog, Path]:
     ini = tmp_path / "settings.ini"
     dialog = DatabaseDialog(Settings(str(ini)), **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
@@ -74,7 +75,7 @@ def test_a_server_with_tls_is_tested_then_kept_with_its_password_in_the_keyring(
     tls_server: Path,
     memory_keyring: MemoryKeyring,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog, ini = _dialog(tmp_path, qtbot)
     _fill(dialog, postgres_server, ca_file=tls_server)
@@ -98,7 +99,7 @@ def test_a_wrong_password_is_said_and_nothing_is_kept(
     password_role: str,
     memory_keyring: MemoryKeyring,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog, ini = _dialog(tmp_path, qtbot)
     _fill(dialog, postgres_server, user=password_role, password="nepareizi", ca_file=tls_server)
@@ -117,7 +118,7 @@ def test_a_wrong_password_is_said_and_nothing_is_kept(
 def test_a_server_that_is_down(
     postgres_server: PostgresServer,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog, _ini = _dialog(tmp_path, qtbot)
     _fill(dialog, postgres_server, port=_free_port(), tls="require")
@@ -128,7 +129,7 @@ def test_a_server_that_is_down(
 def test_tls_required_of_a_server_without_it(
     postgres_server: PostgresServer,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog, _ini = _dialog(tmp_path, qtbot)
     _fill(dialog, postgres_server, tls="require")
@@ -137,7 +138,7 @@ def test_tls_required_of_a_server_without_it(
 
 def test_a_missing_ca_file_is_said_before_connecting(
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog, _ini = _dialog(tmp_path, qtbot)
     dialog.server_choice.setChecked(True)
@@ -147,7 +148,7 @@ def test_a_missing_ca_file_is_said_before_connecting(
     assert _test(dialog, qtbot) == "Choose the CA file that checks the server's certificate."
 
 
-def test_this_laptop_only(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_this_laptop_only(tmp_path: Path, qtbot: QtBot) -> None:
     dialog, ini = _dialog(tmp_path, qtbot)
     assert dialog.laptop_choice.isChecked() and not dialog.server_form.isEnabled()
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -158,7 +159,7 @@ def test_this_laptop_only(tmp_path: Path, qtbot) -> None:  # type: ignore[no-unt
 def test_settings_show_the_database_and_only_an_administrator_changes_it(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
@@ -179,7 +180,7 @@ def test_an_administrator_moves_the_laptops_records_to_the_shared_database(
     tls_server: Path,
     memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
@@ -275,7 +276,7 @@ def test_a_computer_without_a_keyring_is_told_and_nothing_changes(
     postgres_server: PostgresServer,
     tls_server: Path,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     import keyring
     from keyring.backends import fail

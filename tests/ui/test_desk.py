@@ -29,6 +29,7 @@ from desktop.pages.settings_page import SettingsPage
 from desktop.resources import SOUNDS_FOLDER
 from desktop.settings import PLAY_SOUNDS, SITE, Settings
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
@@ -213,6 +214,7 @@ def test_new_child_points_out_a_possible_duplicate(qtbot, page: DeskPage) -> Non
     dialog.last_name.setText("Ķēniņa")
     dialog.birth_year.setValue(2009)
     dialog.look_for_duplicates()
+    wait_for_operations(qtbot)  # read on the worker
     assert not dialog.duplicates.isHidden()
     assert "Ilze Ķēniņa (2009)" in dialog.duplicates.text()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.accounts import create_first_admin
@@ -24,7 +25,7 @@ from tests.ui.conftest import wait_for_operations
 
 
 @pytest.fixture
-def window(sqlite_db: Database, tmp_path: Path, qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(sqlite_db: Database, tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
     admin = create_first_admin(
         sqlite_db, "ilga", "Ilga Bērziņa", "ilga-2026-admin", "Jēkabpils", "Jēkabpils bibliotēka"
     )
@@ -40,7 +41,7 @@ def window(sqlite_db: Database, tmp_path: Path, qtbot) -> Iterator[MainWindow]: 
     wait_for_operations(qtbot)
 
 
-def modal(qtbot, kind: type[QDialog]) -> QDialog:  # type: ignore[no-untyped-def]
+def modal(qtbot: QtBot, kind: type[QDialog]) -> QDialog:
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, kind)
@@ -55,12 +56,12 @@ def programs_and_sessions(db: Database) -> tuple[list[tuple[str, ProgramKind]], 
 
 
 def test_the_sessions_page_begins_with_the_first_program_and_its_series(
-    window: MainWindow, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.show_page(window.page_keys().index("sessions"))
     month = window.sessions.month_view
     wait_for_operations(qtbot)
-    qtbot.wait(20)  # laid out
+    qtbot.waitUntil(month.empty_state.isVisible)
     # Laid out where the table would be: a sentence and its button, centred.
     assert month.empty_state.isVisible() and not month.table.isVisible()
     assert not month.session_buttons.isVisible()  # nothing to open, mark or print yet
@@ -82,6 +83,7 @@ def test_the_sessions_page_begins_with_the_first_program_and_its_series(
     wait_for_operations(qtbot)
 
     series = modal(qtbot, WeeklySeriesDialog)
+    wait_for_operations(qtbot)  # the programs to choose from
     assert series.program.currentText() == "Nāc, pievienojies!"
     series.first_day.setDate(QDate(2018, 9, 14))
     series.last_day.setDate(QDate(2018, 10, 5))
@@ -108,8 +110,8 @@ def test_the_sessions_page_begins_with_the_first_program_and_its_series(
 
 
 def test_the_desk_says_there_are_no_programs_and_its_button_creates_one(
-    window: MainWindow, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot
+) -> None:
     desk = window.desk
     assert desk.first_program.isVisible()
     assert "no programs yet" in desk.session_title.text()
@@ -127,6 +129,7 @@ def test_the_desk_says_there_are_no_programs_and_its_button_creates_one(
     dialog.save_button.click()
     wait_for_operations(qtbot)
     one = modal(qtbot, NewSessionDialog)  # a camp day: one session, not a series
+    wait_for_operations(qtbot)  # the programs to choose from
     assert one.program.currentText() == "Be active! Be positive!"
     one.day.setDate(QDate(2018, 8, 6))
     one.starts_at.setTime(QTime(10, 0))
@@ -148,8 +151,8 @@ def test_the_desk_says_there_are_no_programs_and_its_button_creates_one(
 
 
 def test_a_partner_librarys_desk_says_it_has_no_programs_of_its_own(
-    two_site_ctx: AppContext, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    two_site_ctx: AppContext, qtbot: QtBot
+) -> None:
     """Jēkabpils has its programs; the laptop at Ludza has none yet. Its desk offers the first
     program as its own, not as if the whole database were empty."""
     two_site_ctx.settings.set(SITE, "Ludza")

@@ -242,6 +242,7 @@ def test_sent_to_repair_on_another_laptop_meanwhile_the_loan_is_refused(
     assert isinstance(dialog, LendDialog)
     set_item_status(desk.db, "LAP-01", ItemStatus.IN_REPAIR)  # the list here is now stale
     dialog.child_search.setText("ilze")
+    wait_for_operations(qtbot)  # found on the worker
     dialog.ok_button.click()
     wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: page.message.isVisible())
@@ -264,6 +265,7 @@ def test_lending_and_returning_by_hand_shows_in_the_history_and_the_loan_row(
     shown = dialog.due.dateTime().toPython()
     assert dialog.due.text() == f"{shown:%d.%m.%Y %H:%M}"  # the Latvian form, not ISO
     dialog.child_search.setText("kenina")  # diacritic-insensitive, as at the desk
+    wait_for_operations(qtbot)
     assert dialog.child_results.count() == 1
     assert dialog.child_results.item(0).text() == "Ilze Ķēniņa (2009)"
     assert not dialog.with_parts.isVisibleTo(dialog)  # a laptop has no parts
@@ -319,6 +321,10 @@ def test_the_kit_goes_out_and_comes_back_with_its_parts(
     assert dialog.with_parts.text() == "Lend its parts too: CTL-01, CTL-02"
     assert dialog.with_parts.isChecked()
     dialog.to_librarian.setChecked(True)
+    # The librarians are read on the worker: no one to lend to until they arrive.
+    assert dialog.librarian.count() == 0 and not dialog.ok_button.isEnabled()
+    wait_for_operations(qtbot)
+    assert dialog.ok_button.isEnabled()
     assert dialog.librarian.currentData() == desk.librarian_id
     dialog.set_due.setChecked(True)
     due = local(now_utc() + timedelta(days=2)).replace(second=0, microsecond=0)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from db.accounts import set_password
 from desktop.context import AppContext
 from desktop.idle_lock import IdleLock, LockCover
 from desktop.main_window import MainWindow
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 ANNA_PASSWORD = "anna-2018-desk"
 COVER_COLOUR = QColor("#263238")
@@ -59,7 +61,7 @@ class ParticipantForm(QDialog):
         return button
 
 
-def locking_window(ctx: AppContext, desk: Desk, qtbot) -> tuple[MainWindow, IdleLock]:  # type: ignore[no-untyped-def]
+def locking_window(ctx: AppContext, desk: Desk, qtbot: QtBot) -> tuple[MainWindow, IdleLock]:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -91,10 +93,13 @@ def assert_covered(window: QWidget, field: QWidget, png: Path) -> None:
     assert image.pixelColor(at) == COVER_COLOUR
 
 
-def unlock(lock: IdleLock, qtbot) -> None:  # type: ignore[no-untyped-def]
+def unlock(lock: IdleLock, qtbot: QtBot) -> None:
     dialog = lock.dialog
     assert dialog is not None
-    dialog.username.setText("anna")
+    wait_for_operations(qtbot)  # whose password the lock asks for is read first
+    if not dialog.username.isReadOnly():  # signed out: anyone may sign in
+        dialog.username.setText("anna")
+    assert dialog.username.text() == "anna"
     dialog.password.setText(ANNA_PASSWORD)
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: not lock.is_locked, timeout=5000)
@@ -122,7 +127,7 @@ def run_later(callback: Callable[[], None], problems: list[BaseException], dialo
 def test_an_open_dialog_is_covered_and_frozen_then_given_back(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     window, lock = locking_window(ctx, desk, qtbot)
@@ -171,7 +176,7 @@ def test_an_open_dialog_is_covered_and_frozen_then_given_back(
 def test_a_dialog_in_its_own_exec_is_locked_and_returns_normally(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     window, lock = locking_window(ctx, desk, qtbot)
@@ -212,7 +217,7 @@ def test_a_dialog_in_its_own_exec_is_locked_and_returns_normally(
 def test_a_message_box_that_appears_while_locked_is_covered(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     window, lock = locking_window(ctx, desk, qtbot)
@@ -260,7 +265,7 @@ def test_a_message_box_that_appears_while_locked_is_covered(
 def test_a_window_without_a_parent_is_covered_and_an_open_menu_closes(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     window, lock = locking_window(ctx, desk, qtbot)

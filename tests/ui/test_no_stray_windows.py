@@ -11,6 +11,7 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from db.accounts import set_password
 from db.clock import at_local
@@ -24,7 +25,7 @@ ANNA_PASSWORD = "anna-2018-desk"
 
 
 @pytest.fixture
-def window(two_site_ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(two_site_ctx: AppContext, qtbot: QtBot) -> MainWindow:
     assert len(two_site_ctx.sites) == 2
     main = MainWindow(two_site_ctx)
     qtbot.addWidget(main)
@@ -36,21 +37,23 @@ def window(two_site_ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-un
     return main
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     """A key as the librarian presses it: into whatever has the focus."""
     target = QApplication.focusWidget()
     assert target is not None, "no widget has the focus: the keys go nowhere"
     qtbot.keyClick(target, key, modifier)
 
 
-def assert_back_on_the_desk(qtbot, window: MainWindow, watch: WindowWatch) -> None:  # type: ignore[no-untyped-def]
+def assert_back_on_the_desk(qtbot: QtBot, window: MainWindow, watch: WindowWatch) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.desk.scan_input)
     assert window.stack.currentWidget() is window.desk
     assert watch.unexpected == [], f"windows of their own: {watch.unexpected}"
 
 
-def close_modal(qtbot, kind: type[QWidget]) -> None:  # type: ignore[no-untyped-def]
+def close_modal(qtbot: QtBot, kind: type[QWidget]) -> None:
     """The dialog open now is of the kind expected; Escape closes it, as at the desk."""
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
     dialog = QApplication.activeModalWidget()
@@ -60,9 +63,9 @@ def close_modal(qtbot, kind: type[QWidget]) -> None:  # type: ignore[no-untyped-
 
 
 def test_every_page_by_its_shortcut_and_back_to_the_scan_field(
-    qtbot,
+    qtbot: QtBot,
     window: MainWindow,
-    window_watch: WindowWatch,  # type: ignore[no-untyped-def]
+    window_watch: WindowWatch,
 ) -> None:
     pages = window.page_keys()
     assert pages[:2] == ["desk", "participants"] and len(pages) >= 6
@@ -81,9 +84,9 @@ def test_every_page_by_its_shortcut_and_back_to_the_scan_field(
 
 
 def test_after_every_dialog_the_desk_has_the_scan_field(
-    qtbot,
+    qtbot: QtBot,
     window: MainWindow,
-    window_watch: WindowWatch,  # type: ignore[no-untyped-def]
+    window_watch: WindowWatch,
 ) -> None:
     from desktop.dialogs.import_dialog import ImportDialog
     from desktop.dialogs.item_dialog import ItemDialog
@@ -128,10 +131,10 @@ def test_after_every_dialog_the_desk_has_the_scan_field(
 
 
 def test_after_the_lock_the_scanner_types_into_the_scan_field(
-    qtbot,
+    qtbot: QtBot,
     window: MainWindow,
     desk: Desk,
-    window_watch: WindowWatch,  # type: ignore[no-untyped-def]
+    window_watch: WindowWatch,
 ) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Participants
@@ -140,6 +143,7 @@ def test_after_the_lock_the_scanner_types_into_the_scan_field(
     window.idle_lock.lock()
     dialog = window.idle_lock.dialog
     assert dialog is not None
+    wait_for_operations(qtbot)  # whose password the lock asks for is read on the worker
     dialog.password.setText(ANNA_PASSWORD)
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: not window.idle_lock.is_locked)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.areas import Area
+from db.dates import day_text as date_text
 from db.equipment import set_item_status
 from db.models import (
     AuditEvent,
@@ -24,7 +25,6 @@ from db.models import (
 from db.people import ParticipantDetails, list_participants, register_participant
 from db.programs import add_site, create_program, list_sites
 from desktop.context import AppContext
-from desktop.dialogs.participant_form import date_text
 from desktop.operations import Operation
 from desktop.pages.participants import ParticipantsModel, ParticipantsPage
 from tests.conftest import Desk
@@ -43,11 +43,16 @@ def click(qtbot: QtBot, page: ParticipantsPage, name: str) -> None:
     wait_for_operations(qtbot)
 
 
-def choose(page: ParticipantsPage, participant_id: int) -> None:
+def choose(qtbot: QtBot, page: ParticipantsPage, participant_id: int) -> None:
     row = page.model.row_of(participant_id)
     assert row >= 0
     page.table.selectRow(row)
     assert page.form.participant_id == participant_id
+    # Read on the worker: nothing can be saved until the child is shown.
+    assert not page.form.save_button.isEnabled()
+    wait_for_operations(qtbot)
+    assert page.form.record is not None and page.form.record.id == participant_id
+    assert page.form.save_button.isEnabled()
 
 
 def shown(page: ParticipantsPage) -> list[str]:
@@ -100,13 +105,14 @@ def test_search_enter_opens_the_first_child(
     qtbot.keyClick(page.search, Qt.Key.Key_Return)  # before the list for "kenin" arrived
     wait_for_operations(qtbot)
     assert page.form.participant_id == desk.ilze_id
+    wait_for_operations(qtbot)  # the child is read on the worker
     assert page.form.first_name.text() == "Ilze"
 
 
 def test_editing_a_name_saves_the_row_and_an_audit_event(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
-    choose(page, desk.ilze_id)
+    choose(qtbot, page, desk.ilze_id)
     page.form.last_name.setText("Ķēniņa-Ozola")
     page.form.guardian_phone.setText("+371 20000000")
     click(qtbot, page, "saveButton")
@@ -125,7 +131,7 @@ def test_editing_a_name_saves_the_row_and_an_audit_event(
     assert event.changes is not None
     assert event.changes["last_name"] == ["Ķēniņa", "Ķēniņa-Ozola"]
     assert "Ilze Ķēniņa-Ozola" in shown(page)
-    assert page.form.title.text() == "Ilze Ķēniņa-Ozola"
+    assert page.form.header.title.text() == "Ilze Ķēniņa-Ozola"
     assert page.form.message.text() == "Saved."
     assert not page.form.dirty
 
@@ -133,7 +139,7 @@ def test_editing_a_name_saves_the_row_and_an_audit_event(
 def test_a_refused_edit_is_shown_and_changes_nothing(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
-    choose(page, desk.ilze_id)
+    choose(qtbot, page, desk.ilze_id)
     page.form.first_name.setText("   ")
     click(qtbot, page, "saveButton")
     assert page.form.message.isVisible()
@@ -147,12 +153,12 @@ def test_giving_photo_consent_clears_the_no_photos_mark(
     row = page.model.row_of(desk.ilze_id)
     photos = page.model.index(row, ParticipantsModel.PHOTOS)
     assert "no photos" in page.model.data(photos)
-    choose(page, desk.ilze_id)
-    status = page.form.consent_rows[ConsentPurpose.PHOTO].status
+    choose(qtbot, page, desk.ilze_id)
+    status = page.form.consents.rows[ConsentPurpose.PHOTO].status
     assert "no photos" in status.text()
 
-    page.form.consent_given_by.setText("Inese Ķēniņa")
-    page.form.consent_date.setDate(QDate(2018, 9, 14))
+    page.form.consents.given_by.setText("Inese Ķēniņa")
+    page.form.consents.day.setDate(QDate(2018, 9, 14))
     click(qtbot, page, "giveConsent_photo")
 
     with desk.db.reading() as s:
@@ -165,9 +171,9 @@ def test_giving_photo_consent_clears_the_no_photos_mark(
     assert page.model.rows[row].no_photos is False
     assert page.model.data(page.model.index(row, ParticipantsModel.PHOTOS)) == "✓"
     assert "Inese Ķēniņa" in status.text()
-    assert page.form.consent_rows[ConsentPurpose.PHOTO].withdraw.isVisible()
+    assert page.form.consents.rows[ConsentPurpose.PHOTO].withdraw.isVisible()
 
-    page.form.consent_date.setDate(QDate(2019, 3, 1))
+    page.form.consents.day.setDate(QDate(2019, 3, 1))
     click(qtbot, page, "withdrawConsent_photo")
     with desk.db.reading() as s:
         withdrawn = s.get(Consent, consent.id)
@@ -179,8 +185,8 @@ def test_giving_photo_consent_clears_the_no_photos_mark(
 def test_a_consent_needs_the_name_of_who_gave_it(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
-    choose(page, desk.ilze_id)
-    page.form.consent_given_by.setText("  ")
+    choose(qtbot, page, desk.ilze_id)
+    page.form.consents.given_by.setText("  ")
     click(qtbot, page, "giveConsent_video")
     assert page.form.message.text() == "Write who gave the consent."
     assert count(desk, Consent) == 0
@@ -189,12 +195,12 @@ def test_a_consent_needs_the_name_of_who_gave_it(
 def test_archiving_hides_the_child_unless_archived_are_shown(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot
 ) -> None:
-    choose(page, desk.ilze_id)
+    choose(qtbot, page, desk.ilze_id)
     click(qtbot, page, "archiveButton")
     assert participant(desk, desk.ilze_id).archived is True
     assert shown(page) == ["Jānis Žūriņš"]
-    assert page.form.archived_badge.isVisible()
-    assert page.form.archive_button.text() == "Restore"
+    assert page.form.header.archived_badge.isVisible()
+    assert page.form.header.archive_button.text() == "Restore"
 
     page.show_archived.setChecked(True)
     wait_for_operations(qtbot)
@@ -216,21 +222,21 @@ def test_enrolling_in_a_closed_cycle_adds_an_enrollment(
     qtbot.addWidget(page)
     page.show()
     wait_for_operations(qtbot)
-    choose(page, desk.janis_id)
-    programs = page.form.enrol_program
+    choose(qtbot, page, desk.janis_id)
+    programs = page.form.enrolments.program
     # The open Friday sessions take no enrolment, so only the cycle is offered.
     assert [programs.itemText(i) for i in range(programs.count())] == ["Apmācību cikls"]
-    page.form.enrol_date.setDate(QDate(2018, 10, 1))
+    page.form.enrolments.day.setDate(QDate(2018, 10, 1))
     click(qtbot, page, "enrolButton")
 
     with desk.db.reading() as s:
         enrolment = s.scalars(select(Enrollment)).one()
     assert (enrolment.program_id, enrolment.participant_id) == (cycle, desk.janis_id)
     assert enrolment.joined_on == date(2018, 10, 1)
-    assert page.form.enrolment_list.count() == 1
-    assert "Apmācību cikls" in page.form.enrolment_list.item(0).text()
-    assert date_text(date(2018, 10, 1)) in page.form.enrolment_list.item(0).text()
-    assert not page.form.enrol_row.isVisible()  # nothing left to enrol in
+    assert page.form.enrolments.enrolment_list.count() == 1
+    assert "Apmācību cikls" in page.form.enrolments.enrolment_list.item(0).text()
+    assert date_text(date(2018, 10, 1)) in page.form.enrolments.enrolment_list.item(0).text()
+    assert not page.form.enrolments.enrol_row.isVisible()  # nothing left to enrol in
 
 
 def test_a_new_child_with_a_known_name_and_year_is_pointed_out(
@@ -238,16 +244,16 @@ def test_a_new_child_with_a_known_name_and_year_is_pointed_out(
 ) -> None:
     click(qtbot, page, "newParticipant")
     form = page.form
-    assert form.is_new and form.title.text() == "New participant"
+    assert form.is_new and form.header.title.text() == "New participant"
     form.first_name.setText("ilze")
     form.last_name.setText("Kenina")  # typed without diacritics: still the same child
     form.birth_year.setValue(2009)
     click(qtbot, page, "saveButton")
 
     assert count(desk, Participant) == 2  # not saved: the duplicate is pointed out first
-    assert form.duplicate_warning.isVisible()
-    assert "Ilze Ķēniņa" in form.duplicate_warning.text()
-    assert [p.id for p in form.duplicates] == [desk.ilze_id]
+    assert form.duplicates.warning.isVisible()
+    assert "Ilze Ķēniņa" in form.duplicates.warning.text()
+    assert [p.id for p in form.duplicates.found] == [desk.ilze_id]
     assert form.save_button.text() == "Register anyway"
 
     click(qtbot, page, "saveButton")
@@ -265,11 +271,27 @@ def test_the_pointed_out_duplicate_can_be_opened(
     page.form.first_name.setText("Jānis")
     page.form.last_name.setText("Žūriņš")
     page.form.birth_year.setValue(2010)
-    assert [p.id for p in page.form.check_duplicates()] == [desk.janis_id]
+    page.form.check_duplicates()
+    wait_for_operations(qtbot)  # looked for on the worker
+    assert [p.id for p in page.form.duplicates.found] == [desk.janis_id]
+    assert page.form.duplicates.warning.isVisible()
     click(qtbot, page, "openDuplicate")
     assert page.form.participant_id == desk.janis_id
     assert page.table.currentIndex().row() == page.model.row_of(desk.janis_id)
     assert count(desk, Participant) == 2
+
+
+def test_a_child_read_after_new_was_pressed_does_not_replace_the_blank_form(
+    page: ParticipantsPage, desk: Desk, qtbot: QtBot
+) -> None:
+    page.table.selectRow(page.model.row_of(desk.ilze_id))  # read on the worker…
+    page.new_participant()  # …while the librarian already starts a new child
+    page.form.first_name.setText("Marta")
+    wait_for_operations(qtbot)
+    assert page.form.is_new and page.form.record is None
+    assert page.form.header.title.text() == "New participant"
+    assert page.form.first_name.text() == "Marta"
+    assert page.form.save_button.isEnabled()
 
 
 def test_a_new_child_is_registered_and_shown(
@@ -300,8 +322,8 @@ def test_a_new_child_is_registered_and_shown(
     assert shown(page) == ["Marta Bērziņa", "Ilze Ķēniņa", "Jānis Žūriņš"]
     assert page.table.currentIndex().row() == 0
     assert form.participant_id == marta.id
-    assert marta.card_code and marta.card_code in form.subtitle.text()
-    assert form.consent_given_by.text() == "Inga Bērziņa"  # consents can follow at once
+    assert marta.card_code and marta.card_code in form.header.subtitle.text()
+    assert form.consents.given_by.text() == "Inga Bērziņa"  # consents can follow at once
     assert page.table.isColumnHidden(ParticipantsModel.TARGET_GROUP)
 
 
@@ -330,7 +352,7 @@ def test_the_list_stays_as_it_is_for_a_change_it_does_not_show(
 def test_unsaved_edits_are_kept_unless_discarded(
     page: ParticipantsPage, desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    choose(page, desk.ilze_id)
+    choose(qtbot, page, desk.ilze_id)
     qtbot.keyClicks(page.form.notes, "likes robots")  # a real edit marks the form
     assert page.form.dirty
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]

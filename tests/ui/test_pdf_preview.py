@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.dialogs.pdf_preview import PdfPreview
@@ -25,14 +26,14 @@ def two_pages() -> bytes:
     return out.getvalue()
 
 
-def test_preview_shows_every_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_every_page(qtbot: QtBot) -> None:
     preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
     qtbot.addWidget(preview)
     assert preview.document.pageCount() == 2
     assert "2" in preview.pages.text()
 
 
-def test_save_writes_the_same_document(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_writes_the_same_document(qtbot: QtBot, tmp_path: Path) -> None:
     pdf = two_pages()
     preview = PdfPreview(pdf, "Parakstu lapa", "parakstu-lapa.pdf")
     qtbot.addWidget(preview)
@@ -40,7 +41,7 @@ def test_save_writes_the_same_document(qtbot, tmp_path: Path) -> None:  # type: 
     assert (tmp_path / "lapa.pdf").read_bytes() == pdf
 
 
-def test_print_draws_every_page_on_the_printer(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_draws_every_page_on_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
     preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
     qtbot.addWidget(preview)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -51,7 +52,7 @@ def test_print_draws_every_page_on_the_printer(qtbot, tmp_path: Path) -> None:  
     assert len(printed.pages) == 2
 
 
-def test_the_preview_fits_the_screen_with_its_buttons(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_fits_the_screen_with_its_buttons(qtbot: QtBot) -> None:
     """The offscreen screen is 800 px high, like the laptops' 1280×800: Print, Save and Close
     stay on it (the preview used to open 1000 px high)."""
     preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")

@@ -76,7 +76,7 @@ def cell(page: SessionsPage, row: int, column: int) -> str:
 
 
 def test_october_2018_lists_the_fixture_session_with_its_theme(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     check_in(desk.db, desk.session_id, desk.ilze_id)
     page.month_view.reload()
@@ -105,17 +105,19 @@ def test_october_2018_lists_the_fixture_session_with_its_theme(
 
 
 def test_weekly_series_of_fridays_with_a_theme_for_one_date(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     cycle = create_program(desk.db, "Piedzīvojumu klubs", ProgramKind.OPEN, desk.site_id)
     dialog = WeeklySeriesDialog(ctx)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot)  # the programs and librarians to choose from
     dialog.program.setCurrentIndex(dialog.program.findData(cycle))
     dialog.first_day.setDate(QDate(2018, 9, 14))
     dialog.last_day.setDate(QDate(2018, 10, 26))
     dialog.starts_at.setTime(QTime(16, 0))
     dialog.ends_at.setTime(QTime(17, 0))
     dialog.place.setText("Bērnu literatūras nodaļa")
+    wait_for_operations(qtbot)  # which dates already have a session
     assert dialog.table.rowCount() == 7
     dialog.set_theme(date(2018, 10, 12), "Jūties droši uz ceļa!")
 
@@ -143,13 +145,15 @@ def test_weekly_series_of_fridays_with_a_theme_for_one_date(
 
 
 def test_series_leaves_dates_that_already_have_a_session(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     dialog = WeeklySeriesDialog(ctx)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot)  # the programs and librarians to choose from
     dialog.program.setCurrentIndex(dialog.program.findData(desk.program_id))
     dialog.first_day.setDate(QDate(2018, 9, 28))
     dialog.last_day.setDate(QDate(2018, 10, 12))
+    wait_for_operations(qtbot)
     assert dialog.table.rowCount() == 3
     # 5 October has the fixture session: its theme is shown and cannot be typed over.
     existing = dialog.table.item(1, dialog.THEME_COLUMN)
@@ -165,10 +169,14 @@ def test_series_leaves_dates_that_already_have_a_session(
 
 
 def test_new_session_is_scheduled_and_a_clash_is_refused_in_the_dialog(
-    ctx: AppContext, desk: Desk, qtbot
+    ctx: AppContext, desk: Desk, qtbot: QtBot
 ) -> None:
     dialog = NewSessionDialog(ctx, day=date(2018, 10, 5))
     qtbot.addWidget(dialog)
+    # Nothing to schedule, and no one to lead, until they are read on the worker.
+    assert not dialog.save_button.isEnabled() and dialog.program.count() == 0
+    wait_for_operations(qtbot)
+    assert dialog.save_button.isEnabled() and dialog.leader.currentData() == desk.librarian_id
     dialog.program.setCurrentIndex(dialog.program.findData(desk.program_id))
     dialog.starts_at.setTime(QTime(16, 0))
     dialog.ends_at.setTime(QTime(17, 0))
@@ -262,7 +270,7 @@ def test_correcting_a_childs_attendance_to_excused(
 
 
 def test_adding_a_child_to_a_past_session_after_the_fact(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     page.open_session(desk.session_id)
     wait_for_operations(qtbot)
@@ -336,7 +344,7 @@ def test_anonymous_headcount_is_saved(page: SessionsPage, desk: Desk, qtbot: QtB
 
 
 def test_closed_cycle_lists_children_enrolled_by_that_day(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     cycle = create_program(desk.db, "Apmācību cikls", ProgramKind.CLOSED, desk.site_id)
     meeting = create_session(desk.db, cycle, SessionPlan(date(2018, 11, 9), time(14), time(15)))
@@ -360,13 +368,14 @@ def test_closed_cycle_lists_children_enrolled_by_that_day(
 
 
 def test_page_buttons_open_the_dialogs_and_show_what_was_scheduled(
-    page: SessionsPage, desk: Desk, qtbot
+    page: SessionsPage, desk: Desk, qtbot: QtBot
 ) -> None:
     month = page.month_view
     qtbot.mouseClick(button(page, "newSession"), Qt.MouseButton.LeftButton)
     dialog = page.findChild(NewSessionDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.day.date() == QDate(2018, 10, 1)  # the month shown, not today
+    wait_for_operations(qtbot)
     dialog.day.setDate(QDate(2018, 11, 16))
     dialog.theme.setText("Mani supervaroņi")
     dialog.accept()
@@ -380,6 +389,7 @@ def test_page_buttons_open_the_dialogs_and_show_what_was_scheduled(
     qtbot.mouseClick(button(page, "weeklySeries"), Qt.MouseButton.LeftButton)
     series = page.findChild(WeeklySeriesDialog)
     assert series is not None and series.isVisible()
+    wait_for_operations(qtbot)
     assert series.program.currentData() == desk.program_id  # the open sessions first
     series.reject()
     qtbot.waitUntil(lambda: page.findChild(WeeklySeriesDialog) is None)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
+from pytestqt.qtbot import QtBot
 
 from db.accounts import add_staff, has_staff, set_password, sign_in
 from db.database import Database
 from db.models import Role
 from desktop.context import AppContext
 from desktop.dialogs.sign_in import FirstRunDialog, SignInDialog
+from desktop.idle_lock import IdleLock
 from desktop.main_window import MainWindow
 from desktop.settings import IDLE_MINUTES, Settings
 from tests.conftest import Desk
@@ -26,7 +28,7 @@ def type_in(dialog: SignInDialog, username: str, password: str) -> None:
     dialog.sign_in_button.click()
 
 
-def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot: QtBot) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     dialog = SignInDialog(desk.db)
     qtbot.addWidget(dialog)
@@ -45,7 +47,7 @@ def test_wrong_password_is_said_inside_the_dialog(desk: Desk, qtbot) -> None:  #
     assert not dialog.isVisible()
 
 
-def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot: QtBot) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     dialog = SignInDialog(desk.db, username="anna")
     qtbot.addWidget(dialog)
@@ -59,7 +61,7 @@ def test_the_fifth_wrong_password_says_until_when(desk: Desk, qtbot) -> None:  #
     assert "locked until" in dialog.message.text() and dialog.signed_in is None
 
 
-def test_an_empty_form_asks_for_both(desk: Desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_form_asks_for_both(desk: Desk, qtbot: QtBot) -> None:
     dialog = SignInDialog(desk.db)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,7 +81,7 @@ def fill_first_run(dialog: FirstRunDialog, password: str, again: str) -> None:
 
 def test_first_run_checks_the_password_then_creates_the_admin(
     sqlite_db: Database,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     dialog = FirstRunDialog(sqlite_db)
     qtbot.addWidget(dialog)
@@ -99,7 +101,7 @@ def test_first_run_checks_the_password_then_creates_the_admin(
 def test_the_program_starts_with_the_first_run_dialog(
     sqlite_db: Database,
     tmp_path: Path,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     from desktop.app import DeskApplication, sign_in_at_start
 
@@ -132,7 +134,7 @@ def test_the_program_starts_with_the_first_run_dialog(
 def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     window = MainWindow(ctx)
@@ -149,7 +151,9 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
     dialog = lock.dialog
     assert dialog is not None and dialog.isVisible()
+    wait_for_operations(qtbot)  # whose password it asks for is read on the worker
     assert dialog.username.text() == "anna" and dialog.username.isReadOnly()
+    assert dialog.sign_in_button.isEnabled() and dialog.password.hasFocus()
     assert lock.cover.isVisible() and lock.cover.geometry() == window.rect()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the lock cannot be waved away
     assert dialog.isVisible()
@@ -163,10 +167,30 @@ def test_idle_lock_covers_the_window_and_keeps_what_was_on_it(
     assert ctx.staff_id == desk.librarian_id
 
 
+def test_the_lock_lets_anyone_sign_in_when_the_account_is_gone(
+    ctx: AppContext, desk: Desk, qtbot: QtBot
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    lock = IdleLock(window, ctx)
+    ctx.set_staff(desk.librarian_id + 100, admin=False)  # removed from another laptop
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None and not dialog.sign_in_button.isEnabled()
+    wait_for_operations(qtbot)
+    assert not dialog.username.isReadOnly() and dialog.username.text() == ""
+    assert dialog.sign_in_button.isEnabled()
+    set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
+    type_in(dialog, "anna", ANNA_PASSWORD)
+    qtbot.waitUntil(lambda: not lock.is_locked, timeout=5000)
+    assert ctx.staff_id == desk.librarian_id
+
+
 def test_sign_out_lets_another_librarian_sign_in(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     add_staff(desk.db, "ilze", "Ilze Kalniņa", Role.ADMIN, password="kalniņa-2018")
     window = MainWindow(ctx)
@@ -185,7 +209,7 @@ def test_sign_out_lets_another_librarian_sign_in(
     assert ctx.staff_id != desk.librarian_id
 
 
-def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.settings_page
@@ -199,7 +223,7 @@ def test_idle_minutes_are_a_setting(ctx: AppContext, qtbot) -> None:  # type: ig
 def test_a_window_rebuilt_for_another_language_names_who_signs_in(
     ctx: AppContext,
     desk: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
