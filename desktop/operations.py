@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from db.areas import Area, collecting
 from db.errors import DomainError
@@ -281,7 +282,14 @@ class Query(Operation[T]):
             super()._failed(error, details, written)
 
     def _dropped(self) -> bool:
-        """End a stale query quietly: a newer one of its series shows its own result."""
+        """End a stale query quietly: a newer one of its series shows its own result. A
+        query whose page was deleted meanwhile (a window rebuilt for another language) ends
+        quietly too: its widgets are gone."""
+        if isinstance(self._parent, QObject) and not isValid(self._parent):
+            if self._series is not None and Query._newest.get(self._series) == self._number:
+                del Query._newest[self._series]
+            self._done()
+            return True
         if self.stale:
             self._done()
             self._on_done()
