@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 # The colours of a line that says what went wrong, and of one that says it went well.
@@ -41,3 +43,16 @@ def ok_cancel(dialog: QDialog, name: str, text: str) -> tuple[QDialogButtonBox, 
     ok.setObjectName(name)
     ok.setText(text)
     return buttons, ok
+
+
+def no_photos_icon(size: int = 16) -> QIcon:
+    """A red "no" sign: this child must not be photographed."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#c62828"), 2))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.drawLine(4, size - 4, size - 4, 4)
+    painter.end()
+    return QIcon(pixmap)

@@ -49,6 +49,7 @@ from desktop.pages.desk import DeskPage
 from desktop.settings import Settings
 from tests.conftest import Desk, make_desk
 from tests.integration.test_backups import main_py
+from tests.ui.conftest import wait_for_operations
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
@@ -264,6 +265,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     assert page.session_id == desk.session_id
     before = database_state(desk)
     shown = {"refused": 0}
@@ -276,12 +278,12 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     def scan(text: str) -> None:
         page.scan_input.setText(text)
         page.scan_input.textEdited.emit(text)  # as typing would: the name search runs
+        wait_for_operations(qtbot)
         # Letters that find a child pick them on Enter, a check-in that is meant to happen.
         assume(not page.search_results.isVisible())
         page.scan_message.clear()
         qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-        Operation.wait_for_all()
-        qtbot.waitUntil(lambda: not Operation._running, timeout=5000)
+        wait_for_operations(qtbot)
         message = page.scan_message.text()
         assert readable(message, longest=400), repr(message)
         assert page.scan_input.text() == ""

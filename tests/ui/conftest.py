@@ -141,7 +141,6 @@ STILL_ON_UI_THREAD = {
     "idle_lock.py",
     "main_window.py",
     "pages/audit_log.py",
-    "pages/desk.py",
     "pages/equipment.py",
     "pages/participants.py",
     "pages/reports.py",

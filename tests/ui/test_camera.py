@@ -93,6 +93,7 @@ def test_what_the_camera_reads_is_handled_like_a_scan(
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     page.scan_input.setText("kēn")  # a name half typed stays
     page.scan_text(card(desk, desk.janis_id))
     wait_for_operations(qtbot)

@@ -21,6 +21,7 @@ from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from desktop.pages.equipment import BORROWER, EquipmentPage
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
@@ -32,6 +33,7 @@ def desk_page(ctx: AppContext, qtbot: QtBot) -> DeskPage:
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     return page
 
 
@@ -52,8 +54,7 @@ def told(ctx: AppContext) -> list[tuple[frozenset[Area], object]]:
 def scan(qtbot: QtBot, page: DeskPage, text: str) -> None:
     qtbot.keyClicks(page.scan_input, text)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+    wait_for_operations(qtbot)
 
 
 def borrower_of(page: EquipmentPage, tag: str) -> str:
@@ -81,7 +82,7 @@ def test_a_loan_at_the_desk_shows_on_equipment_out_now(
     scan(qtbot, desk_page, item_text("LAP-01"))  # taken back
     qtbot.waitUntil(lambda: "Out now: 0" in equipment.summary.text(), timeout=3000)
     desk_page.undo.click()  # the return undone: out again
-    Operation.wait_for_all()
+    wait_for_operations(qtbot)
     qtbot.waitUntil(lambda: "Out now: 1" in equipment.summary.text(), timeout=3000)
 
 
