@@ -44,7 +44,6 @@ from db.roster import MAX_SHEET_ROWS, RosterUnreadable, preview_roster
 from db.scancodes import CARD_ALPHABET, CardCode, ItemCode, card_text, decode_scan, item_text
 from desktop import operations
 from desktop.context import AppContext
-from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from desktop.settings import Settings
 from tests.conftest import Desk, make_desk
@@ -254,7 +253,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     desk: Desk,
     tmp_path: Path,
     qtbot,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     unexpected: list[BaseException] = []
     monkeypatch.setattr(operations, "_default_failure", lambda error, _d: unexpected.append(error))
@@ -291,7 +290,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
         shown["refused"] += 1
 
     scan()
-    Operation.wait_for_all()
+    wait_for_operations(qtbot)
     assert unexpected == []
     assert shown["refused"] > 50
 

@@ -131,7 +131,7 @@ def test_the_desk_says_the_disk_is_full_when_a_check_in_cannot_be_saved(
     desk: Desk,
     tmp_path: Path,
     qtbot,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import sqlite3
 

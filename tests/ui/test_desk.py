@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +12,8 @@ from sqlalchemy import func, select
 
 from db.attendance import check_in
 from db.clock import at_local
+from db.database import Database
+from db.desk import DeskLists
 from db.equipment import Borrower, ItemDetails, add_item, lend
 from db.models import (
     Attendance,
@@ -292,9 +295,9 @@ def test_a_scan_changes_the_lists_row_by_row_and_another_pages_change_reads_them
     reads: list[int | None] = []
     real = desk_lists.desk_lists
 
-    def counted(db: object, session_id: int | None, **kwargs: object) -> object:
+    def counted(db: Database, session_id: int | None, **kwargs: Any) -> DeskLists:
         reads.append(session_id)
-        return real(db, session_id, **kwargs)  # type: ignore[arg-type]
+        return real(db, session_id, **kwargs)
 
     monkeypatch.setattr(desk_lists, "desk_lists", counted)
     scan(qtbot, page, card(desk, desk.ilze_id))

@@ -118,7 +118,9 @@ def test_a_card_at_the_scanner_checks_in_with_the_method_kiosk(
     kiosk.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is kiosk)
     with desk.db.reading() as s:
-        code = s.get(Participant, desk.janis_id).card_code  # type: ignore[union-attr]
+        janis = s.get(Participant, desk.janis_id)
+        assert janis is not None
+        code = janis.card_code
     assert code
     send_scan(kiosk, card_text(code), 80_000)
     wait_for_operations(qtbot)

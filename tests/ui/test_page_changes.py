@@ -89,8 +89,7 @@ def test_a_loan_at_the_desk_shows_on_equipment_out_now(
 def run(qtbot: QtBot, work: Callable[[], Any]) -> list[BaseException]:
     failed: list[BaseException] = []
     Operation(None, work).failure(lambda error, _details: failed.append(error)).run()
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+    wait_for_operations(qtbot)
     return failed
 
 
