@@ -26,19 +26,10 @@ from db.areas import Area
 from db.clock import local, now_utc
 from db.desk_scan import (
     BORROWER_WAIT,
-    AlreadyHere,
-    AskLendAnyway,
-    CheckedIn,
     DeskChange,
     DeskOutcome,
     DeskState,
-    ItemBack,
-    ItemLent,
-    KitBack,
-    KitWentOut,
-    Refused,
     ScannedChild,
-    ScanOutcome,
     check_in_at_desk,
     scan_at_desk,
     undo_at_desk,
@@ -52,9 +43,9 @@ from desktop.context import AppContext, Work
 from desktop.errors import translate_error
 from desktop.i18n import fill
 from desktop.pages.desk_actions import DeskActions
-from desktop.pages.desk_kits import KitBackMessage
 from desktop.pages.desk_lists import DeskListing, Headcount, OutList, PresentList
 from desktop.pages.desk_message import AMBER, GREEN, RED, DeskWords, ReturnNote, ScanMessage
+from desktop.pages.desk_outcomes import KitBackMessage, OutcomeMessage
 from desktop.pages.desk_search import NameSearch
 from desktop.pages.desk_sessions import SESSION_KEY, SessionHeader
 from desktop.scan_field import ScanField
@@ -75,8 +66,8 @@ class DeskPage(QWidget):
         self.pending: ScannedChild | None = None
         # The last scan to undo: what it was in words, its outcome, the session it was in.
         self.last_undo: tuple[str, DeskOutcome, int | None] | None = None
-        self.returned_tag: str | None = None
         self.kit_back = KitBackMessage(self)
+        self.outcomes = OutcomeMessage(self, self, self.kit_back)
         self.overdue_question: QMessageBox | None = None
         self.sounds = Sounds()
         self.words = DeskWords(self)
@@ -326,87 +317,14 @@ class DeskPage(QWidget):
                     QCoreApplication.translate("KeyboardLayout", LAYOUT_NAMES[code.layout]),
                 )
             )
-        self._scan(code, scanned.strip())
+        self.scan(code, scanned.strip())
 
-    def _scan(self, code: CardCode | ItemCode, scanned: str, *, lend_anyway: bool = False) -> None:
+    def scan(self, code: CardCode | ItemCode, scanned: str, *, lend_anyway: bool = False) -> None:
         state = self._state(lend_anyway=lend_anyway)
         self.act(
             lambda db, by: scan_at_desk(db, code, state, scanned=scanned, by=by),
-            lambda outcome: self._show_outcome(outcome, state),  # type: ignore[arg-type]
+            lambda outcome: self.outcomes.show(outcome, state),  # type: ignore[arg-type]
         )
-
-    def _show_outcome(self, outcome: ScanOutcome, state: DeskState) -> None:
-        if isinstance(outcome, Refused):
-            self.refuse(translate_error(outcome.error))
-            return
-        if isinstance(outcome, AskLendAnyway):
-            self._ask_to_lend_anyway(outcome)
-            return
-        self.kit_back.clear()  # its keep-out links are gone with the message they were in
-        if isinstance(outcome, CheckedIn | AlreadyHere):
-            self._checked_in(outcome)
-        elif isinstance(outcome, ItemLent | KitWentOut):
-            self._lent(outcome)
-        elif isinstance(outcome, KitBack):
-            self.kit_back.show(outcome.kit)
-            self._after_return(outcome.kit.kit.tag, outcome)
-        else:
-            what = f"{outcome.returned.tag} {outcome.returned.item_name}"
-            self.say(self.words.returned(outcome.returned, what))
-            self._after_return(outcome.returned.tag, outcome)
-        self._apply(outcome.change, state.session_id)
-        if isinstance(outcome, CheckedIn):
-            self.present_list.flash(outcome.check_in.participant_id)
-
-    def _checked_in(self, outcome: CheckedIn | AlreadyHere) -> None:
-        result = outcome.check_in
-        self.pending = ScannedChild(result.participant_id, result.full_name, self.clock())
-        self.borrower_hint.setText(
-            fill(self.tr("An item scanned now is lent to %1."), result.full_name)
-        )
-        colour = AMBER if result.already_here or result.overdue else GREEN
-        self.say(self.words.checked_in(result, self.today()), colour)
-        if isinstance(outcome, CheckedIn):
-            self._remember_undo(fill(self.tr("check-in of %1"), result.full_name), outcome)
-
-    def _lent(self, outcome: ItemLent | KitWentOut) -> None:
-        if isinstance(outcome, KitWentOut):
-            lent = outcome.kit.lent
-            left_behind = [translate_error(why) for why in outcome.kit.refusals]
-        else:
-            lent, left_behind = [outcome.lent], []
-        text = self.words.lent(lent, left_behind, self.today())
-        self.say(text, AMBER if left_behind else GREEN)
-        self.pending = None
-        self.borrower_hint.clear()
-        self._remember_undo(fill(self.tr("loan of %1"), lent[0].tag), outcome)
-
-    def _ask_to_lend_anyway(self, asked: AskLendAnyway) -> None:
-        """The child still has something overdue: Enter lends anyway, Esc does not."""
-        overdue = self.words.overdue(asked.overdue, self.today())
-        question = fill(self.tr("%1 still has overdue: %2"), asked.name, overdue)
-        self.say(question, AMBER, "refused")
-        box, lend_button = self.words.lend_anyway_box(self, question, asked.tag)
-
-        def answered(_result: int) -> None:
-            self.overdue_question = None
-            box.deleteLater()
-            if box.clickedButton() is lend_button:
-                self._scan(ItemCode(asked.tag), asked.tag, lend_anyway=True)
-            else:
-                self.say(fill(self.tr("Not lent: %1"), asked.tag), AMBER, sound=None)
-            # Back to the scanner: the desk's window, not the closed question, is active.
-            self.window().activateWindow()
-            self.take_focus()
-
-        box.finished.connect(answered)
-        self.overdue_question = box
-        box.open()
-
-    def _after_return(self, tag: str, outcome: ItemBack | KitBack) -> None:
-        self.returned_tag = tag
-        self.note_panel.ask(tag)  # a condition note, without holding up the next scan
-        self._remember_undo(fill(self.tr("return of %1"), tag), outcome)
 
     def _save_note(self, tag: str, note: str) -> None:
         if not note:
@@ -483,7 +401,7 @@ class DeskPage(QWidget):
         state = self._state()
         self.act(
             lambda db, by: check_in_at_desk(db, participant_id, state, method=method, by=by),
-            lambda outcome: self._show_outcome(outcome, state),  # type: ignore[arg-type]
+            lambda outcome: self.outcomes.show(outcome, state),  # type: ignore[arg-type]
         )
 
     # ----- walk-ins, headcount, undo ------------------------------------------------------
@@ -517,7 +435,7 @@ class DeskPage(QWidget):
 
         self.act(lambda db, by: count_visitors(db, session_id, step, by=by), counted)
 
-    def _remember_undo(self, what: str, outcome: DeskOutcome) -> None:
+    def remember_undo(self, what: str, outcome: DeskOutcome) -> None:
         self.last_undo = (what, outcome, self.session_id)
         self.actions_row.offer_undo(what)
 

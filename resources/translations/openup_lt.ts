@@ -581,36 +581,12 @@
         <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
     </message>
     <message>
-        <source>An item scanned now is lent to %1.</source>
-        <translation>Dabar nuskaitytas daiktas bus išduotas: %1.</translation>
-    </message>
-    <message>
-        <source>check-in of %1</source>
-        <translation>registracija (%1)</translation>
-    </message>
-    <message>
-        <source>loan of %1</source>
-        <translation>išdavimas (%1)</translation>
-    </message>
-    <message>
-        <source>return of %1</source>
-        <translation>grąžinimas (%1)</translation>
-    </message>
-    <message>
         <source>Note saved for %1.</source>
         <translation>Pastaba apie %1 išsaugota.</translation>
     </message>
     <message>
         <source>Undone: %1</source>
         <translation>Atšaukta: %1</translation>
-    </message>
-    <message>
-        <source>%1 still has overdue: %2</source>
-        <translation>%1: laiku negrąžinta — %2</translation>
-    </message>
-    <message>
-        <source>Not lent: %1</source>
-        <translation>Neišduota: %1</translation>
     </message>
     <message>
         <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
@@ -2420,6 +2396,33 @@
     <message>
         <source>Overdue</source>
         <translation>Vėluoja grąžinti</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeMessage</name>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Dabar nuskaitytas daiktas bus išduotas: %1.</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>registracija (%1)</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>išdavimas (%1)</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: laiku negrąžinta — %2</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Neišduota: %1</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>grąžinimas (%1)</translation>
     </message>
 </context>
 <context>

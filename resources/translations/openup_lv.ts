@@ -581,36 +581,12 @@
         <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
     </message>
     <message>
-        <source>An item scanned now is lent to %1.</source>
-        <translation>Tagad nolasīto priekšmetu izsniegs: %1.</translation>
-    </message>
-    <message>
-        <source>check-in of %1</source>
-        <translation>reģistrācija (%1)</translation>
-    </message>
-    <message>
-        <source>loan of %1</source>
-        <translation>izsniegšana (%1)</translation>
-    </message>
-    <message>
-        <source>return of %1</source>
-        <translation>atgriešana (%1)</translation>
-    </message>
-    <message>
         <source>Note saved for %1.</source>
         <translation>Piezīme par %1 saglabāta.</translation>
     </message>
     <message>
         <source>Undone: %1</source>
         <translation>Atsaukts: %1</translation>
-    </message>
-    <message>
-        <source>%1 still has overdue: %2</source>
-        <translation>%1: nav atdots laikā — %2</translation>
-    </message>
-    <message>
-        <source>Not lent: %1</source>
-        <translation>Nav izsniegts: %1</translation>
     </message>
     <message>
         <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
@@ -2420,6 +2396,33 @@
     <message>
         <source>Overdue</source>
         <translation>Nokavēts</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeMessage</name>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Tagad nolasīto priekšmetu izsniegs: %1.</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>reģistrācija (%1)</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>izsniegšana (%1)</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: nav atdots laikā — %2</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Nav izsniegts: %1</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>atgriešana (%1)</translation>
     </message>
 </context>
 <context>
