@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from db.areas import Area
 from db.clock import local, now_utc
 from db.desk_scan import (
-    BORROWER_WAIT,
     DeskChange,
     DeskOutcome,
     DeskState,
@@ -250,7 +249,7 @@ class DeskPage(QWidget):
         self.header.show_session(session_id)
 
     def _each_minute(self) -> None:
-        if self.pending and self.clock() - self.pending.scanned_at > BORROWER_WAIT:
+        if self.pending and self._state().child_waiting() is None:
             self.pending = None  # the next item goes to the session again
             self.borrower_hint.clear()
         if not self.chosen_by_hand:
