@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, event, func, select
 
 from db.clock import at_local
 from db.desk import current_session, desk_lists, desk_sessions
@@ -243,3 +243,21 @@ def test_the_desk_runs_the_session_the_clock_picks(any_desk: Desk) -> None:
     assert chooser.has_programs
     far = desk_sessions(any_desk.db, any_desk.site_id, at_local(date(2019, 3, 1), time(16)))
     assert (far.sessions, far.running, far.has_programs) == ([], None, True)
+
+
+def test_an_item_scan_reads_and_writes_in_one_transaction(any_desk: Desk) -> None:
+    """The item's state and its loan or return are one transaction: no other laptop's scan
+    can come between them (before, the page asked item_state and then lend or return)."""
+    began: list[object] = []
+
+    def begin(connection: object) -> None:
+        began.append(connection)
+
+    event.listen(Engine, "begin", begin)
+    try:
+        lent = scan_at_desk(any_desk.db, ItemCode("XBOX-01"), state(any_desk))
+        back = scan_at_desk(any_desk.db, ItemCode("XBOX-01"), state(any_desk))
+    finally:
+        event.remove(Engine, "begin", begin)
+    assert isinstance(lent, KitWentOut) and isinstance(back, KitBack)
+    assert len(began) == 2
