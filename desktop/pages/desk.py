@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -54,6 +55,7 @@ from desktop.settings import SOUNDS as SOUNDS_ON
 from desktop.sounds import Sounds
 
 __all__ = ["AMBER", "GREEN", "RED", "DeskPage"]
+T = TypeVar("T")
 
 
 class DeskPage(QWidget):
@@ -198,7 +200,7 @@ class DeskPage(QWidget):
 
     # ----- database work ------------------------------------------------------------------
 
-    def act(self, work: Work[object], done: Callable[[object], None]) -> None:
+    def act(self, work: Work[T], done: Callable[[T], None]) -> None:
         """Work of the librarian's, on the database worker; a refusal is said in red and
         the focus comes back to the scan field either way."""
 
@@ -322,7 +324,7 @@ class DeskPage(QWidget):
         state = self._state(lend_anyway=lend_anyway)
         self.act(
             lambda db, by: scan_at_desk(db, code, state, scanned=scanned, by=by),
-            lambda outcome: self.outcomes.show(outcome, state),  # type: ignore[arg-type]
+            lambda outcome: self.outcomes.show(outcome, state),
         )
 
     def _save_note(self, tag: str, note: str) -> None:
@@ -400,7 +402,7 @@ class DeskPage(QWidget):
         state = self._state()
         self.act(
             lambda db, by: check_in_at_desk(db, participant_id, state, method=method, by=by),
-            lambda outcome: self.outcomes.show(outcome, state),  # type: ignore[arg-type]
+            lambda outcome: self.outcomes.show(outcome, state),
         )
 
     # ----- walk-ins, headcount, undo ------------------------------------------------------

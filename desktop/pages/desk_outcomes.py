@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -34,6 +34,8 @@ from desktop.i18n import fill
 from desktop.pages.desk_lists import DeskListing, PresentList
 from desktop.pages.desk_message import AMBER, GREEN, DeskWords, ReturnNote
 
+T = TypeVar("T")
+
 
 class Desk(Protocol):
     """What of the desk page its outcomes and kit-back message use."""
@@ -60,7 +62,7 @@ class Desk(Protocol):
 
     def refuse(self, text: str) -> None: ...
 
-    def act(self, work: Work[object], done: Callable[[object], None]) -> None: ...
+    def act(self, work: Work[T], done: Callable[[T], None]) -> None: ...
 
     def scan(self, code: ItemCode, scanned: str, *, lend_anyway: bool = ...) -> None: ...
 
