@@ -34,7 +34,7 @@ from db.equipment import (
     undo_returns,
 )
 from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput
-from db.models import Attendance, CheckInMethod, Item
+from db.models import Attendance, CheckInMethod, Item, Loan
 from db.scancodes import CardCode, ItemCode
 
 # The child scanned just before an item borrows it, if the item follows within this time.
@@ -186,15 +186,25 @@ def _shown_tags(session: OrmSession, tags: list[str], site_id: int | None) -> se
 
 
 def _out_rows(session: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
-    """The loans as the out-now list shows them (just lent: none is overdue)."""
-    shown = _shown_tags(session, [each.tag for each in lent], state.site_id)
-    return [
-        OpenLoan(
-            each.loan_id, each.tag, each.item_name, each.borrower, state.at, each.due_at, False
-        )
-        for each in lent
-        if each.tag in shown
-    ]
+    """The loans as the out-now list shows them (just lent: none is overdue). The loans and
+    their items are in the session already: telling their library costs no statement."""
+    rows = []
+    for each in lent:
+        loan = session.get(Loan, each.loan_id)
+        assert loan is not None
+        if state.site_id is None or loan.item.site_id == state.site_id:
+            rows.append(
+                OpenLoan(
+                    each.loan_id,
+                    each.tag,
+                    each.item_name,
+                    each.borrower,
+                    state.at,
+                    each.due_at,
+                    False,
+                )
+            )
+    return rows
 
 
 def _scan_item(
