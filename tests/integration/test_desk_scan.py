@@ -23,10 +23,11 @@ from db.desk_scan import (
     scan_at_desk,
     undo_at_desk,
 )
-from db.equipment import Borrower, lend, open_loans, set_item_status
+from db.equipment import Borrower, ItemDetails, add_item, lend, open_loans, set_item_status
 from db.errors import InvalidInput, ItemNotAvailable, UnknownCode
-from db.models import Attendance, Item, ItemStatus, Loan
+from db.models import Attendance, Item, ItemCategory, ItemStatus, Loan
 from db.people import get_participant
+from db.programs import add_site
 from db.scancodes import CardCode, ItemCode
 from tests.conftest import Desk
 
@@ -261,3 +262,14 @@ def test_an_item_scan_reads_and_writes_in_one_transaction(any_desk: Desk) -> Non
         event.remove(Engine, "begin", begin)
     assert isinstance(lent, KitWentOut) and isinstance(back, KitBack)
     assert len(began) == 2
+
+
+def test_another_librarys_item_lent_here_is_not_on_this_desks_out_list(any_desk: Desk) -> None:
+    ludza = add_site(any_desk.db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    add_item(any_desk.db, ItemDetails("TAB-09", "Planšete", ItemCategory.OTHER, site_id=ludza))
+    outcome = scan_at_desk(any_desk.db, ItemCode("TAB-09"), state(any_desk))
+    assert isinstance(outcome, ItemLent)
+    assert outcome.change.out == []  # Ludza's desk lists it, as its full read would
+    assert [row.tag for row in open_loans(any_desk.db, at=FRIDAY_1605, site_id=ludza, by=None)] == [
+        "TAB-09"
+    ]
