@@ -1,4 +1,5 @@
-"""What the desk needs beyond the single use cases: the sessions to choose from, undoing a scan."""
+"""What the desk reads and undoes beyond the single use cases: the session it runs now and
+those to choose from, its lists, the name search, undoing a loan (a scan: db/desk_scan)."""
 
 from __future__ import annotations
 
