@@ -198,8 +198,7 @@ def check_in(
 ) -> CheckIn:
     """Check a child in; a second time in the same session changes nothing ("already here")."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
-        result = _check_in(uow.session, session_id, participant, method, by, at)
+        result = check_in_in(uow.session, session_id, participant_id, method, by, at)
         uow.commit()
         return result
 
@@ -216,10 +215,35 @@ def check_in_card(
 ) -> CheckIn:
     """Check in the child whose card was scanned."""
     with db.unit_of_work() as uow:
-        participant = _participant_by_card(uow.session, card_code, scanned or card_code)
-        result = _check_in(uow.session, session_id, participant, method, by, at)
+        result = check_in_card_in(uow.session, session_id, card_code, scanned, method, by, at)
         uow.commit()
         return result
+
+
+def check_in_card_in(
+    session: OrmSession,
+    session_id: int,
+    card_code: str,
+    scanned: str,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> CheckIn:
+    """`check_in_card` inside a unit of work another use case holds (the desk's scan)."""
+    participant = _participant_by_card(session, card_code, scanned or card_code)
+    return _check_in(session, session_id, participant, method, by, at)
+
+
+def check_in_in(
+    session: OrmSession,
+    session_id: int,
+    participant_id: int,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> CheckIn:
+    """`check_in` inside a unit of work another use case holds (the desk's name search)."""
+    return _check_in(session, session_id, get_participant(session, participant_id), method, by, at)
 
 
 def mark_attendance(

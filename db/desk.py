@@ -1,15 +1,20 @@
-"""What the desk needs beyond the single use cases: the sessions to choose from, undoing a scan."""
+"""What the desk reads and undoes beyond the single use cases: the session it runs now and
+those to choose from, its lists, the name search, undoing a loan (a scan: db/desk_scan)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
+from db.attendance import Present, present_in_session
 from db.audit_actions import AuditAction
+from db.clock import local
 from db.database import Database
+from db.equipment import OpenLoan, open_loans
 from db.models import (
     Attendance,
     AttendanceStatus,
@@ -19,6 +24,7 @@ from db.models import (
     SessionStatus,
 )
 from db.people import FoundParticipant, search_participants
+from db.programs import running_sessions
 
 DAYS_AROUND = 14
 
@@ -36,8 +42,7 @@ class DeskSession:
     status: SessionStatus
 
 
-def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSession]:
-    """Today's sessions first (by time), then the two weeks around today, nearest first."""
+def _sessions_near(session: OrmSession, site_id: int | None, today: date) -> list[DeskSession]:
     query = (
         select(
             Session.id,
@@ -56,10 +61,44 @@ def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSe
     )
     if site_id is not None:
         query = query.where(Session.site_id == site_id)
-    with db.reading() as session:
-        rows = [DeskSession(*row) for row in session.execute(query)]
+    rows = [DeskSession(*row) for row in session.execute(query)]
     rows.sort(key=lambda s: (s.day != today, abs((s.day - today).days), s.starts_at))
     return rows
+
+
+def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSession]:
+    """Today's sessions first (by time), then the two weeks around today, nearest first."""
+    with db.reading() as session:
+        return _sessions_near(session, site_id, today)
+
+
+def current_session(db: Database, site_id: int | None, now: datetime) -> int | None:
+    """The session the desk runs now: running, or starting within half an hour."""
+    with db.reading() as session:
+        return session.scalars(running_sessions(now, site_id).with_only_columns(Session.id)).first()
+
+
+@dataclass(frozen=True)
+class DeskSessions:
+    """The desk's session chooser: the sessions near today and the one running now."""
+
+    sessions: list[DeskSession]
+    running: int | None
+    has_programs: bool  # False on a new database: the desk offers to create the first
+
+
+def desk_sessions(db: Database, site_id: int | None, now: datetime) -> DeskSessions:
+    """What the desk's chooser lists, and which session the clock picks, in one read."""
+    programs = select(Program.id).limit(1)
+    if site_id is not None:
+        programs = programs.where(Program.site_id == site_id)
+    with db.reading() as session:
+        near = _sessions_near(session, site_id, local(now).date())
+        running = session.scalars(
+            running_sessions(now, site_id).with_only_columns(Session.id)
+        ).first()
+        has_programs = bool(near) or session.scalars(programs).first() is not None
+    return DeskSessions(near, running, has_programs)
 
 
 def undo_lend(db: Database, loan_ids: list[int], *, by: int | None = None) -> None:
@@ -116,3 +155,21 @@ def search_at_desk(
         with db.reading() as session:
             here = set(session.scalars(query))
     return [DeskFound(child, child.id in here) for child in found]
+
+
+@dataclass(frozen=True)
+class DeskLists:
+    """The desk's lists for a session: who is here, visitors counted, what is out."""
+
+    present: list[Present]
+    headcount: int
+    out: list[OpenLoan]
+
+
+def desk_lists(
+    db: Database, session_id: int | None, *, site_id: int | None, at: datetime, by: int | None
+) -> DeskLists:
+    """Everything the desk lists, read together (after a change another laptop made)."""
+    present = present_in_session(db, session_id, by=by) if session_id else []
+    headcount = anonymous_headcount(db, session_id) if session_id else 0
+    return DeskLists(present, headcount, open_loans(db, at=at, site_id=site_id, by=by))

@@ -454,15 +454,27 @@ def lend(
     With `ask_if_overdue`, a child who still has an overdue item is refused with
     `BorrowerHasOverdue`, for the librarian to confirm before lending again.
     """
-    at = at or now_utc()
     with db.unit_of_work() as uow:
-        _check_borrower(uow.session, to)
-        item = _item_by_tag(uow.session, tag)
-        if ask_if_overdue:
-            _ask_if_overdue(uow.session, to, at)
-        lent = _lend(uow.session, item, to, by, due_at, at)
+        lent = lend_in(uow.session, tag, to, by, due_at, at or now_utc(), ask_if_overdue)
         uow.commit()
         return lent
+
+
+def lend_in(
+    session: OrmSession,
+    tag: str,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+    ask_if_overdue: bool,
+) -> Lent:
+    """`lend` inside a unit of work another use case holds (the desk's scan)."""
+    _check_borrower(session, to)
+    item = _item_by_tag(session, tag)
+    if ask_if_overdue:
+        _ask_if_overdue(session, to, at)
+    return _lend(session, item, to, by, due_at, at)
 
 
 def lend_kit(
@@ -476,25 +488,38 @@ def lend_kit(
     ask_if_overdue: bool = False,
 ) -> KitLent:
     """Lend a kit and its parts in one action; parts out or in repair stay behind, named."""
-    at = at or now_utc()
     with db.unit_of_work() as uow:
-        _check_borrower(uow.session, to)
-        kit = _item_by_tag(uow.session, tag)
-        if ask_if_overdue:
-            _ask_if_overdue(uow.session, to, at)
-        lent = [_lend(uow.session, kit, to, by, due_at, at)]
-        left_behind: list[tuple[str, str]] = []
-        refusals: list[DomainError] = []
-        for part in kit.parts:
-            if part.status is ItemStatus.RETIRED:
-                continue
-            try:
-                lent.append(_lend(uow.session, part, to, by, lent[0].due_at, at))
-            except (ItemNotAvailable, ItemAlreadyOut) as refusal:
-                left_behind.append((part.tag, refusal.message))
-                refusals.append(refusal)
+        kit_lent = lend_kit_in(uow.session, tag, to, by, due_at, at or now_utc(), ask_if_overdue)
         uow.commit()
-        return KitLent(lent, left_behind, refusals)
+        return kit_lent
+
+
+def lend_kit_in(
+    session: OrmSession,
+    tag: str,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+    ask_if_overdue: bool,
+) -> KitLent:
+    """`lend_kit` inside a unit of work another use case holds (the desk's scan)."""
+    _check_borrower(session, to)
+    kit = _item_by_tag(session, tag)
+    if ask_if_overdue:
+        _ask_if_overdue(session, to, at)
+    lent = [_lend(session, kit, to, by, due_at, at)]
+    left_behind: list[tuple[str, str]] = []
+    refusals: list[DomainError] = []
+    for part in kit.parts:
+        if part.status is ItemStatus.RETIRED:
+            continue
+        try:
+            lent.append(_lend(session, part, to, by, lent[0].due_at, at))
+        except (ItemNotAvailable, ItemAlreadyOut) as refusal:
+            left_behind.append((part.tag, refusal.message))
+            refusals.append(refusal)
+    return KitLent(lent, left_behind, refusals)
 
 
 def _return(
@@ -536,12 +561,18 @@ def return_item(
     db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
 ) -> Returned:
     """Take one item back (a kit's part alone, too), with an optional note on its condition."""
-    at = at or now_utc()
     with db.unit_of_work() as uow:
-        item = _item_by_tag(uow.session, tag)
-        returned = _return(uow.session, item, _loan_to_be_returned(uow.session, item), by, note, at)
+        returned = return_item_in(uow.session, tag, by, note, at or now_utc())
         uow.commit()
         return returned
+
+
+def return_item_in(
+    session: OrmSession, tag: str, by: int | None, note: str, at: datetime
+) -> Returned:
+    """`return_item` inside a unit of work another use case holds (the desk's scan)."""
+    item = _item_by_tag(session, tag)
+    return _return(session, item, _loan_to_be_returned(session, item), by, note, at)
 
 
 def _same_borrower(a: Loan, b: Loan) -> bool:
@@ -559,17 +590,24 @@ def return_kit(
 
     A part that did not come back is kept out afterwards with `keep_part_out`.
     """
-    at = at or now_utc()
     with db.unit_of_work() as uow:
-        kit = _item_by_tag(uow.session, tag)
-        kit_loan = _loan_to_be_returned(uow.session, kit)
-        returned = [_return(uow.session, kit, kit_loan, by, note, at)]
-        for part in kit.parts:
-            loan = _open_loan(uow.session, part.id, lock=True)
-            if loan is not None and _same_borrower(loan, kit_loan):
-                returned.append(_return(uow.session, part, loan, by, "", at))
+        kit_returned = return_kit_in(uow.session, tag, by, note, at or now_utc())
         uow.commit()
-        return KitReturned(returned)
+        return kit_returned
+
+
+def return_kit_in(
+    session: OrmSession, tag: str, by: int | None, note: str, at: datetime
+) -> KitReturned:
+    """`return_kit` inside a unit of work another use case holds (the desk's scan)."""
+    kit = _item_by_tag(session, tag)
+    kit_loan = _loan_to_be_returned(session, kit)
+    returned = [_return(session, kit, kit_loan, by, note, at)]
+    for part in kit.parts:
+        loan = _open_loan(session, part.id, lock=True)
+        if loan is not None and _same_borrower(loan, kit_loan):
+            returned.append(_return(session, part, loan, by, "", at))
+    return KitReturned(returned)
 
 
 def _reopen(
@@ -712,29 +750,33 @@ def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -
 
 def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = None) -> ItemState:
     """An item with its status, its kit's parts and who has it now."""
-    at = at or now_utc()
     with db.reading() as session:
         reader_is_admin(session, by)
-        item = _item_by_tag(session, tag)
-        loan = _open_loan(session, item.id)
-        return ItemState(
+        return item_state_in(session, tag, at or now_utc())
+
+
+def item_state_in(session: OrmSession, tag: str, at: datetime) -> ItemState:
+    """`item_state` inside a unit of work another use case holds (the desk's scan)."""
+    item = _item_by_tag(session, tag)
+    loan = _open_loan(session, item.id)
+    return ItemState(
+        item.tag,
+        item.name,
+        item.category,
+        item.status,
+        [part.tag for part in item.parts],
+        None
+        if loan is None
+        else OpenLoan(
+            loan.id,
             item.tag,
             item.name,
-            item.category,
-            item.status,
-            [part.tag for part in item.parts],
-            None
-            if loan is None
-            else OpenLoan(
-                loan.id,
-                item.tag,
-                item.name,
-                borrower_name(loan),
-                loan.lent_at,
-                loan.due_at,
-                loan.due_at < at,
-            ),
-        )
+            borrower_name(loan),
+            loan.lent_at,
+            loan.due_at,
+            loan.due_at < at,
+        ),
+    )
 
 
 # Read queries for the Equipment page: every item with who has it, and one item's loans.

@@ -208,7 +208,8 @@ def run(database_name: str | None) -> int:
 
 def run_kiosk(database_name: str | None) -> int:
     """`main.py kiosk`: a librarian signs in, and the running session's kiosk fills the screen."""
-    from db.programs import current_session
+    from db.clock import now_utc
+    from db.desk import current_session
     from desktop.errors import install_excepthook, plain_words
     from desktop.kiosk import KioskWindow
 
@@ -223,7 +224,7 @@ def run_kiosk(database_name: str | None) -> int:
         if staff_id is None:
             return 0
         ctx.set_staff(staff_id)
-        running = current_session(ctx.database, ctx.site_id)
+        running = current_session(ctx.database, ctx.site_id, now_utc())
     except Exception as error:
         QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
         return 2
@@ -238,7 +239,7 @@ def run_kiosk(database_name: str | None) -> int:
             ),
         )
         return 1
-    kiosk = KioskWindow(ctx, running.id)
+    kiosk = KioskWindow(ctx, running)
     kiosk.left.connect(app.quit)
     kiosk.showFullScreen()
     return app.exec()

@@ -32,10 +32,9 @@ from db.kiosk import KioskChild, KioskScreen, KioskWelcome, kiosk_check_in, kios
 from db.kiosk import kiosk_screen as read_kiosk_screen
 from db.names import sort_key
 from db.scancodes import CardCode, decode_scan
-from desktop.context import AppContext
+from desktop.context import AppContext, Work
 from desktop.errors import translate_error
 from desktop.i18n import fill
-from desktop.operations import Operation
 from desktop.scan_keys import ScanKeys
 
 WELCOME_MS = 5_000  # the welcome stays this long, then the next child's tiles come back
@@ -191,10 +190,10 @@ class KioskWindow(QWidget):
     # ----- the children's tiles -----------------------------------------------------------
 
     def reload(self) -> None:
-        session_id, staff = self.session_id, self.ctx.staff_id
-        Operation(self, lambda: read_kiosk_screen(self.ctx.database, session_id, by=staff)).success(
-            self._show_screen
-        ).failure(self._refused).run()
+        session_id = self.session_id
+        self.ctx.query(self, lambda db, by: read_kiosk_screen(db, session_id, by=by)).latest(
+            "screen"
+        ).success(self._show_screen).failure(self._refused).run()
 
     def _on_changed(self, areas: frozenset[Area], _initiator: object) -> None:
         if Area.PARTICIPANTS in areas or Area.SESSIONS in areas:
@@ -296,9 +295,9 @@ class KioskWindow(QWidget):
     # ----- checking in --------------------------------------------------------------------
 
     def tapped(self, child: KioskChild) -> None:
-        session_id, staff = self.session_id, self.ctx.staff_id
+        session_id = self.session_id
         self._run(
-            lambda: kiosk_check_in(self.ctx.database, session_id, child.id, by=staff),
+            lambda db, by: kiosk_check_in(db, session_id, child.id, by=by),
             self.tr("That did not work. Please ask a librarian."),
         )
 
@@ -312,18 +311,15 @@ class KioskWindow(QWidget):
         if not isinstance(code, CardCode):
             self.say_refused(self.tr("This is an equipment label. Hold your own card, please."))
             return
-        session_id, staff = self.session_id, self.ctx.staff_id
-        scanned = text.strip()
+        session_id, scanned = self.session_id, text.strip()
         self._run(
-            lambda: kiosk_check_in_card(
-                self.ctx.database, session_id, code.code, scanned=scanned, by=staff
-            ),
+            lambda db, by: kiosk_check_in_card(db, session_id, code.code, scanned=scanned, by=by),
             self.tr("This card is not known here. Please ask a librarian."),
         )
 
-    def _run(self, work: Callable[[], KioskWelcome], refusal: str) -> None:
+    def _run(self, work: Work[KioskWelcome], refusal: str) -> None:
         # A refusal's own words may name a code or a record: the room hears only `refusal`.
-        Operation(self, work).success(self._welcomed).failure(
+        self.ctx.operation(self, work).success(self._welcomed).failure(
             lambda _error, _details: self.say_refused(refusal)
         ).run()
 

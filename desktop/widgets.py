@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from db.dates import day_pattern
@@ -63,3 +64,16 @@ def date_edit(value: date, name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(day_pattern())
     return edit
+
+
+def no_photos_icon(size: int = 16) -> QIcon:
+    """A red "no" sign: this child must not be photographed."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#c62828"), 2))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.drawLine(4, size - 4, size - 4, 4)
+    painter.end()
+    return QIcon(pixmap)

@@ -662,26 +662,14 @@
     </message>
 </context>
 <context>
-    <name>DeskPage</name>
-    <message>
-        <source>Session:</source>
-        <translation>Užsiėmimas:</translation>
-    </message>
-    <message>
-        <source>Scan a card or a label, or type a name</source>
-        <translation>Nuskaitykite kortelę, etiketę ar įveskite vardą</translation>
-    </message>
-    <message>
-        <source>Ready. Scan a card or a label.</source>
-        <translation>Parengta. Nuskaitykite kortelę ar etiketę.</translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation>Išsaugoti pastabą</translation>
-    </message>
+    <name>DeskActions</name>
     <message>
         <source>New child…</source>
         <translation>Naujas vaikas…</translation>
+    </message>
+    <message>
+        <source>Register a child who came without a card</source>
+        <translation>Užregistruoti vaiką, atėjusį be kortelės</translation>
     </message>
     <message>
         <source>Undo last scan</source>
@@ -692,168 +680,62 @@
         <translation>Parašų lapas…</translation>
     </message>
     <message>
-        <source>Visitors not registered:</source>
-        <translation>Neregistruoti lankytojai:</translation>
+        <source>Print the sign-in sheet of this session</source>
+        <translation>Spausdinti šio užsiėmimo parašų lapą</translation>
     </message>
     <message>
-        <source>Tag</source>
-        <translation>Kodas</translation>
+        <source>Scan with camera…</source>
+        <translation>Nuskaityti kamera…</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>Daiktas</translation>
+        <source>Kiosk…</source>
+        <translation>Kioskas…</translation>
     </message>
     <message>
-        <source>Who has it</source>
-        <translation>Kam išduota</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Nuo</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Grąžinti iki</translation>
-    </message>
-    <message>
-        <source>— no session —</source>
-        <translation>— be užsiėmimo —</translation>
-    </message>
-    <message>
-        <source>(cancelled)</source>
-        <translation>(atšauktas)</translation>
-    </message>
-    <message>
-        <source>No session is running now. Choose one to check children in.</source>
-        <translation>Šiuo metu nevyksta joks užsiėmimas. Pasirinkite užsiėmimą, kad galėtumėte registruoti vaikus.</translation>
-    </message>
-    <message>
-        <source>no photos</source>
-        <translation>be nuotraukų</translation>
-    </message>
-    <message>
-        <source>No photo consent: do not photograph this child.</source>
-        <translation>Nėra sutikimo fotografuoti: šio vaiko nefotografuokite.</translation>
-    </message>
-    <message>
-        <source>Here now: %1</source>
-        <translation>Dabar čia: %1</translation>
-    </message>
-    <message>
-        <source>Out now: %1</source>
-        <translation>Išduota: %1</translation>
-    </message>
-    <message>
-        <source>overdue: %1</source>
-        <translation>vėluoja: %1</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Vėluoja grąžinti</translation>
-    </message>
-    <message>
-        <source>Choose a session first: no session is running now.</source>
-        <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
-    </message>
-    <message>
-        <source>An item scanned now is lent to %1.</source>
-        <translation>Dabar nuskaitytas daiktas bus išduotas: %1.</translation>
-    </message>
-    <message>
-        <source>(no photos)</source>
-        <translation>(be nuotraukų)</translation>
-    </message>
-    <message>
-        <source>Already here: %1</source>
-        <translation>Jau čia: %1</translation>
-    </message>
-    <message>
-        <source>Checked in: %1</source>
-        <translation>Užregistruota: %1</translation>
-    </message>
-    <message>
-        <source>check-in of %1</source>
-        <translation>registracija (%1)</translation>
-    </message>
-    <message>
-        <source>the session</source>
-        <translation>užsiėmimui</translation>
-    </message>
-    <message>
-        <source>you</source>
-        <translation>jums</translation>
-    </message>
-    <message>
-        <source>Lent: %1 to %2, due %3</source>
-        <translation>Išduota: %1 — %2, grąžinti iki %3</translation>
-    </message>
-    <message>
-        <source>Left behind: %1</source>
-        <translation>Liko čia: %1</translation>
-    </message>
-    <message>
-        <source>loan of %1</source>
-        <translation>išdavimas (%1)</translation>
-    </message>
-    <message>
-        <source>(it was overdue)</source>
-        <translation>(pavėluotai)</translation>
-    </message>
-    <message>
-        <source>Returned: %1 from %2</source>
-        <translation>Grąžinta: %1, grąžino %2</translation>
-    </message>
-    <message>
-        <source>Note on %1:</source>
-        <translation>Pastaba apie %1:</translation>
-    </message>
-    <message>
-        <source>return of %1</source>
-        <translation>grąžinimas (%1)</translation>
-    </message>
-    <message>
-        <source>Note saved for %1.</source>
-        <translation>Pastaba apie %1 išsaugota.</translation>
-    </message>
-    <message>
-        <source>Undo the %1</source>
-        <translation>Atšaukti: %1</translation>
-    </message>
-    <message>
-        <source>Undone: %1</source>
-        <translation>Atšaukta: %1</translation>
-    </message>
-    <message>
-        <source>Choose another session</source>
-        <translation>Pasirinkti kitą užsiėmimą</translation>
-    </message>
-    <message>
-        <source>Register a child who came without a card</source>
-        <translation>Užregistruoti vaiką, atėjusį be kortelės</translation>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
+        <translation>Vaikų savarankiška registracija prie interaktyvaus stalo, per visą ekraną</translation>
     </message>
     <message>
         <source>Nothing to undo yet</source>
         <translation>Kol kas nėra ką atšaukti</translation>
     </message>
     <message>
-        <source>Print the sign-in sheet of this session</source>
-        <translation>Spausdinti šio užsiėmimo parašų lapą</translation>
+        <source>Undo the %1</source>
+        <translation>Atšaukti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Ready. Scan a card or a label.</source>
+        <translation>Parengta. Nuskaitykite kortelę ar etiketę.</translation>
     </message>
     <message>
-        <source>One visitor less (−, while the scan field is empty)</source>
-        <translation>Vienu lankytoju mažiau (−, kai nuskaitymo laukas tuščias)</translation>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
     </message>
     <message>
-        <source>One more visitor (+, while the scan field is empty)</source>
-        <translation>Dar vienas lankytojas (+, kai nuskaitymo laukas tuščias)</translation>
+        <source>Note saved for %1.</source>
+        <translation>Pastaba apie %1 išsaugota.</translation>
     </message>
     <message>
-        <source>already here</source>
-        <translation>jau čia</translation>
+        <source>Undone: %1</source>
+        <translation>Atšaukta: %1</translation>
     </message>
     <message>
-        <source>Already checked in to this session</source>
-        <translation>Jau užregistruota šiame užsiėmime</translation>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
+    </message>
+    <message>
+        <source>That scan was not used: finish the open window first, then scan.</source>
+        <translation>Šis nuskaitymas nepanaudotas: pirmiausia baikite darbą atvertame lange, tada nuskaitykite.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWords</name>
+    <message>
+        <source>(no photos)</source>
+        <translation>(be nuotraukų)</translation>
     </message>
     <message>
         <source>(from %1)</source>
@@ -864,6 +746,14 @@
         <translation>Laiku negrąžinta: %1</translation>
     </message>
     <message>
+        <source>Already here: %1</source>
+        <translation>Jau čia: %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Užregistruota: %1</translation>
+    </message>
+    <message>
         <source>%1 since %2</source>
         <translation>%1 nuo %2</translation>
     </message>
@@ -872,8 +762,36 @@
         <translation>užsiėmimui „%1“ %2</translation>
     </message>
     <message>
-        <source>%1 still has overdue: %2</source>
-        <translation>%1: laiku negrąžinta — %2</translation>
+        <source>Lent: %1 to %2, due %3</source>
+        <translation>Išduota: %1 — %2, grąžinti iki %3</translation>
+    </message>
+    <message>
+        <source>Left behind: %1</source>
+        <translation>Liko čia: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Grąžinta: %1 (buvo išduota %2)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 from %2</source>
+        <translation>Grąžinta: %1, grąžino %2</translation>
+    </message>
+    <message>
+        <source>(it was overdue)</source>
+        <translation>(pavėluotai)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Negrąžinta: %1, vis dar išduota — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 negrąžinta</translation>
     </message>
     <message>
         <source>Overdue items</source>
@@ -890,58 +808,6 @@
     <message>
         <source>Do not lend (Esc)</source>
         <translation>Neišduoti (Esc)</translation>
-    </message>
-    <message>
-        <source>Not lent: %1</source>
-        <translation>Neišduota: %1</translation>
-    </message>
-    <message>
-        <source>Returned: %1 (was out to %2)</source>
-        <translation>Grąžinta: %1 (buvo išduota %2)</translation>
-    </message>
-    <message>
-        <source>%1 with %2</source>
-        <translation>%1 su %2</translation>
-    </message>
-    <message>
-        <source>Not returned: %1, still out to %2</source>
-        <translation>Negrąžinta: %1, vis dar išduota — %2</translation>
-    </message>
-    <message>
-        <source>%1 not returned</source>
-        <translation>%1 negrąžinta</translation>
-    </message>
-    <message>
-        <source>Condition (optional), e.g. stick drifts</source>
-        <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
-    </message>
-    <message>
-        <source>Create the first program…</source>
-        <translation>Sukurti pirmąją programą…</translation>
-    </message>
-    <message>
-        <source>Scan with camera…</source>
-        <translation>Nuskaityti kamera…</translation>
-    </message>
-    <message>
-        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
-        <translation>Atrodo, kad šio kompiuterio klaviatūrai nustatytas %1 išdėstymas; nuskaityti kodai vis tiek perskaitomi teisingai.</translation>
-    </message>
-    <message>
-        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
-        <translation>Ši biblioteka dar neturi jokių programų. Sukurkite jos pirmąją programą ir užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
-    </message>
-    <message>
-        <source>That scan was not used: finish the open window first, then scan.</source>
-        <translation>Šis nuskaitymas nepanaudotas: pirmiausia baikite darbą atvertame lange, tada nuskaitykite.</translation>
-    </message>
-    <message>
-        <source>Kiosk…</source>
-        <translation>Kioskas…</translation>
-    </message>
-    <message>
-        <source>The children&apos;s self check-in on the interactive table, full screen</source>
-        <translation>Vaikų savarankiška registracija prie interaktyvaus stalo, per visą ekraną</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1416,10 @@
         <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
         <translation>Naudojamoje duomenų bazėje nėra vaiko #{shared}, su kuriuo susieti kompiuterio vaiką #{laptop}. Niekas nepakeista.</translation>
     </message>
+    <message>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Pirmiausia pasirinkite užsiėmimą: šiuo metu nė vienas nevyksta.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateNotice</name>
@@ -1920,6 +1790,21 @@
     <message>
         <source>Name the site, e.g. Jēkabpils.</source>
         <translation>Nurodykite filialą, pvz., Jēkabpils.</translation>
+    </message>
+</context>
+<context>
+    <name>Headcount</name>
+    <message>
+        <source>One visitor less (−, while the scan field is empty)</source>
+        <translation>Vienu lankytoju mažiau (−, kai nuskaitymo laukas tuščias)</translation>
+    </message>
+    <message>
+        <source>One more visitor (+, while the scan field is empty)</source>
+        <translation>Dar vienas lankytojas (+, kai nuskaitymo laukas tuščias)</translation>
+    </message>
+    <message>
+        <source>Visitors not registered:</source>
+        <translation>Neregistruoti lankytojai:</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2686,21 @@
     </message>
 </context>
 <context>
+    <name>NameSearch</name>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nėra sutikimo fotografuoti: šio vaiko nefotografuokite.</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau čia</translation>
+    </message>
+    <message>
+        <source>Already checked in to this session</source>
+        <translation>Jau užregistruota šiame užsiėmime</translation>
+    </message>
+</context>
+<context>
     <name>NewChildDialog</name>
     <message>
         <source>New child</source>
@@ -2927,6 +2827,68 @@
     <message>
         <source>Led by</source>
         <translation>Veda</translation>
+    </message>
+</context>
+<context>
+    <name>OutList</name>
+    <message>
+        <source>Tag</source>
+        <translation>Kodas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Daiktas</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam išduota</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Nuo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Grąžinti iki</translation>
+    </message>
+    <message>
+        <source>Out now: %1</source>
+        <translation>Išduota: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>vėluoja: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vėluoja grąžinti</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeMessage</name>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Dabar nuskaitytas daiktas bus išduotas: %1.</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>registracija (%1)</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>išdavimas (%1)</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: laiku negrąžinta — %2</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Neišduota: %1</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>grąžinimas (%1)</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3123,21 @@
     </message>
 </context>
 <context>
+    <name>PresentList</name>
+    <message>
+        <source>Here now: %1</source>
+        <translation>Dabar čia: %1</translation>
+    </message>
+    <message>
+        <source>no photos</source>
+        <translation>be nuotraukų</translation>
+    </message>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nėra sutikimo fotografuoti: šio vaiko nefotografuokite.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyGroup</name>
     <message>
         <source>Children&apos;s records</source>
@@ -3376,6 +3353,21 @@
     </message>
 </context>
 <context>
+    <name>ReturnNote</name>
+    <message>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Būklė (nebūtina), pvz., lazdelė pati slenka</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Išsaugoti pastabą</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>Pastaba apie %1:</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>Unknown answer “{value}” in {column}: write jā/nē, yes/no or 1/0.</source>
@@ -3459,6 +3451,44 @@
     <message>
         <source>boy</source>
         <translation>berniukas</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <source>Scan a card or a label, or type a name</source>
+        <translation>Nuskaitykite kortelę, etiketę ar įveskite vardą</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <source>Choose another session</source>
+        <translation>Pasirinkti kitą užsiėmimą</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Sukurti pirmąją programą…</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Užsiėmimas:</translation>
+    </message>
+    <message>
+        <source>— no session —</source>
+        <translation>— be užsiėmimo —</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(atšauktas)</translation>
+    </message>
+    <message>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Ši biblioteka dar neturi jokių programų. Sukurkite jos pirmąją programą ir užsiėmimus, kad galėtumėte registruoti vaikus.</translation>
+    </message>
+    <message>
+        <source>No session is running now. Choose one to check children in.</source>
+        <translation>Šiuo metu nevyksta joks užsiėmimas. Pasirinkite užsiėmimą, kad galėtumėte registruoti vaikus.</translation>
     </message>
 </context>
 <context>

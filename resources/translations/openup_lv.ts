@@ -662,26 +662,14 @@
     </message>
 </context>
 <context>
-    <name>DeskPage</name>
-    <message>
-        <source>Session:</source>
-        <translation>Nodarbība:</translation>
-    </message>
-    <message>
-        <source>Scan a card or a label, or type a name</source>
-        <translation>Nolasiet karti vai uzlīmi, vai ierakstiet vārdu</translation>
-    </message>
-    <message>
-        <source>Ready. Scan a card or a label.</source>
-        <translation>Gatavs. Nolasiet karti vai uzlīmi.</translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation>Saglabāt piezīmi</translation>
-    </message>
+    <name>DeskActions</name>
     <message>
         <source>New child…</source>
         <translation>Jauns bērns…</translation>
+    </message>
+    <message>
+        <source>Register a child who came without a card</source>
+        <translation>Reģistrēt bērnu, kurš atnācis bez kartes</translation>
     </message>
     <message>
         <source>Undo last scan</source>
@@ -692,168 +680,62 @@
         <translation>Parakstu lapa…</translation>
     </message>
     <message>
-        <source>Visitors not registered:</source>
-        <translation>Nereģistrēti apmeklētāji:</translation>
+        <source>Print the sign-in sheet of this session</source>
+        <translation>Drukāt šīs nodarbības parakstu lapu</translation>
     </message>
     <message>
-        <source>Tag</source>
-        <translation>Kods</translation>
+        <source>Scan with camera…</source>
+        <translation>Skenēt ar kameru…</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>Priekšmets</translation>
+        <source>Kiosk…</source>
+        <translation>Kiosks…</translation>
     </message>
     <message>
-        <source>Who has it</source>
-        <translation>Kam izsniegts</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Kopš</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Jāatgriež</translation>
-    </message>
-    <message>
-        <source>— no session —</source>
-        <translation>— bez nodarbības —</translation>
-    </message>
-    <message>
-        <source>(cancelled)</source>
-        <translation>(atcelta)</translation>
-    </message>
-    <message>
-        <source>No session is running now. Choose one to check children in.</source>
-        <translation>Pašlaik nenotiek neviena nodarbība. Izvēlieties nodarbību, lai reģistrētu bērnus.</translation>
-    </message>
-    <message>
-        <source>no photos</source>
-        <translation>bez foto</translation>
-    </message>
-    <message>
-        <source>No photo consent: do not photograph this child.</source>
-        <translation>Nav piekrišanas fotografēšanai: šo bērnu nefotografēt.</translation>
-    </message>
-    <message>
-        <source>Here now: %1</source>
-        <translation>Klāt: %1</translation>
-    </message>
-    <message>
-        <source>Out now: %1</source>
-        <translation>Izsniegti: %1</translation>
-    </message>
-    <message>
-        <source>overdue: %1</source>
-        <translation>nokavēti: %1</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Nokavēts</translation>
-    </message>
-    <message>
-        <source>Choose a session first: no session is running now.</source>
-        <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
-    </message>
-    <message>
-        <source>An item scanned now is lent to %1.</source>
-        <translation>Tagad nolasīto priekšmetu izsniegs: %1.</translation>
-    </message>
-    <message>
-        <source>(no photos)</source>
-        <translation>(bez foto)</translation>
-    </message>
-    <message>
-        <source>Already here: %1</source>
-        <translation>Jau ir šeit: %1</translation>
-    </message>
-    <message>
-        <source>Checked in: %1</source>
-        <translation>Reģistrēts: %1</translation>
-    </message>
-    <message>
-        <source>check-in of %1</source>
-        <translation>reģistrācija (%1)</translation>
-    </message>
-    <message>
-        <source>the session</source>
-        <translation>nodarbībai</translation>
-    </message>
-    <message>
-        <source>you</source>
-        <translation>jums</translation>
-    </message>
-    <message>
-        <source>Lent: %1 to %2, due %3</source>
-        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3</translation>
-    </message>
-    <message>
-        <source>Left behind: %1</source>
-        <translation>Palika šeit: %1</translation>
-    </message>
-    <message>
-        <source>loan of %1</source>
-        <translation>izsniegšana (%1)</translation>
-    </message>
-    <message>
-        <source>(it was overdue)</source>
-        <translation>(ar nokavējumu)</translation>
-    </message>
-    <message>
-        <source>Returned: %1 from %2</source>
-        <translation>Saņemts atpakaļ: %1, atdeva %2</translation>
-    </message>
-    <message>
-        <source>Note on %1:</source>
-        <translation>Piezīme par %1:</translation>
-    </message>
-    <message>
-        <source>return of %1</source>
-        <translation>atgriešana (%1)</translation>
-    </message>
-    <message>
-        <source>Note saved for %1.</source>
-        <translation>Piezīme par %1 saglabāta.</translation>
-    </message>
-    <message>
-        <source>Undo the %1</source>
-        <translation>Atsaukt: %1</translation>
-    </message>
-    <message>
-        <source>Undone: %1</source>
-        <translation>Atsaukts: %1</translation>
-    </message>
-    <message>
-        <source>Choose another session</source>
-        <translation>Izvēlēties citu nodarbību</translation>
-    </message>
-    <message>
-        <source>Register a child who came without a card</source>
-        <translation>Reģistrēt bērnu, kurš atnācis bez kartes</translation>
+        <source>The children&apos;s self check-in on the interactive table, full screen</source>
+        <translation>Bērnu pašreģistrācija pie interaktīvā galda, pa visu ekrānu</translation>
     </message>
     <message>
         <source>Nothing to undo yet</source>
         <translation>Pagaidām nav ko atsaukt</translation>
     </message>
     <message>
-        <source>Print the sign-in sheet of this session</source>
-        <translation>Drukāt šīs nodarbības parakstu lapu</translation>
+        <source>Undo the %1</source>
+        <translation>Atsaukt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Ready. Scan a card or a label.</source>
+        <translation>Gatavs. Nolasiet karti vai uzlīmi.</translation>
     </message>
     <message>
-        <source>One visitor less (−, while the scan field is empty)</source>
-        <translation>Par vienu apmeklētāju mazāk (−, kamēr nolasīšanas lauks ir tukšs)</translation>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
     </message>
     <message>
-        <source>One more visitor (+, while the scan field is empty)</source>
-        <translation>Vēl viens apmeklētājs (+, kamēr nolasīšanas lauks ir tukšs)</translation>
+        <source>Note saved for %1.</source>
+        <translation>Piezīme par %1 saglabāta.</translation>
     </message>
     <message>
-        <source>already here</source>
-        <translation>jau ir šeit</translation>
+        <source>Undone: %1</source>
+        <translation>Atsaukts: %1</translation>
     </message>
     <message>
-        <source>Already checked in to this session</source>
-        <translation>Jau reģistrēts šajā nodarbībā</translation>
+        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
+        <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
+    </message>
+    <message>
+        <source>That scan was not used: finish the open window first, then scan.</source>
+        <translation>Šis skenējums netika izmantots: vispirms pabeidziet darbu atvērtajā logā, tad skenējiet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWords</name>
+    <message>
+        <source>(no photos)</source>
+        <translation>(bez foto)</translation>
     </message>
     <message>
         <source>(from %1)</source>
@@ -864,6 +746,14 @@
         <translation>Nav atdots laikā: %1</translation>
     </message>
     <message>
+        <source>Already here: %1</source>
+        <translation>Jau ir šeit: %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Reģistrēts: %1</translation>
+    </message>
+    <message>
         <source>%1 since %2</source>
         <translation>%1 kopš %2</translation>
     </message>
@@ -872,8 +762,36 @@
         <translation>nodarbībai “%1” %2</translation>
     </message>
     <message>
-        <source>%1 still has overdue: %2</source>
-        <translation>%1: nav atdots laikā — %2</translation>
+        <source>Lent: %1 to %2, due %3</source>
+        <translation>Izsniegts: %1 — %2, jāatgriež līdz %3</translation>
+    </message>
+    <message>
+        <source>Left behind: %1</source>
+        <translation>Palika šeit: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1 (was out to %2)</source>
+        <translation>Saņemts atpakaļ: %1 (bija izsniegts %2)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 from %2</source>
+        <translation>Saņemts atpakaļ: %1, atdeva %2</translation>
+    </message>
+    <message>
+        <source>(it was overdue)</source>
+        <translation>(ar nokavējumu)</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 ar %2</translation>
+    </message>
+    <message>
+        <source>Not returned: %1, still out to %2</source>
+        <translation>Nav atdots: %1, joprojām izsniegts — %2</translation>
+    </message>
+    <message>
+        <source>%1 not returned</source>
+        <translation>%1 nav atdots</translation>
     </message>
     <message>
         <source>Overdue items</source>
@@ -890,58 +808,6 @@
     <message>
         <source>Do not lend (Esc)</source>
         <translation>Neizsniegt (Esc)</translation>
-    </message>
-    <message>
-        <source>Not lent: %1</source>
-        <translation>Nav izsniegts: %1</translation>
-    </message>
-    <message>
-        <source>Returned: %1 (was out to %2)</source>
-        <translation>Saņemts atpakaļ: %1 (bija izsniegts %2)</translation>
-    </message>
-    <message>
-        <source>%1 with %2</source>
-        <translation>%1 ar %2</translation>
-    </message>
-    <message>
-        <source>Not returned: %1, still out to %2</source>
-        <translation>Nav atdots: %1, joprojām izsniegts — %2</translation>
-    </message>
-    <message>
-        <source>%1 not returned</source>
-        <translation>%1 nav atdots</translation>
-    </message>
-    <message>
-        <source>Condition (optional), e.g. stick drifts</source>
-        <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
-    </message>
-    <message>
-        <source>Create the first program…</source>
-        <translation>Izveidot pirmo programmu…</translation>
-    </message>
-    <message>
-        <source>Scan with camera…</source>
-        <translation>Skenēt ar kameru…</translation>
-    </message>
-    <message>
-        <source>This laptop&apos;s keyboard seems to be set to %1; scans are still read right.</source>
-        <translation>Šī datora tastatūrai, šķiet, ir iestatīts %1 izkārtojums; skenētie kodi tik un tā tiek nolasīti pareizi.</translation>
-    </message>
-    <message>
-        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
-        <translation>Šai bibliotēkai vēl nav nevienas programmas. Izveidojiet tās pirmo programmu un nodarbības, lai varētu reģistrēt bērnus.</translation>
-    </message>
-    <message>
-        <source>That scan was not used: finish the open window first, then scan.</source>
-        <translation>Šis skenējums netika izmantots: vispirms pabeidziet darbu atvērtajā logā, tad skenējiet.</translation>
-    </message>
-    <message>
-        <source>Kiosk…</source>
-        <translation>Kiosks…</translation>
-    </message>
-    <message>
-        <source>The children&apos;s self check-in on the interactive table, full screen</source>
-        <translation>Bērnu pašreģistrācija pie interaktīvā galda, pa visu ekrānu</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1416,10 @@
         <source>The database in use has no child #{shared} to match the laptop&apos;s child #{laptop} with. Nothing was changed.</source>
         <translation>Lietotajā datubāzē nav bērna #{shared}, ar ko sasaistīt datora bērnu #{laptop}. Nekas netika mainīts.</translation>
     </message>
+    <message>
+        <source>Choose a session first: no session is running now.</source>
+        <translation>Vispirms izvēlieties nodarbību: pašlaik neviena nenotiek.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateNotice</name>
@@ -1920,6 +1790,21 @@
     <message>
         <source>Name the site, e.g. Jēkabpils.</source>
         <translation>Norādiet filiāli, piemēram, Jēkabpils.</translation>
+    </message>
+</context>
+<context>
+    <name>Headcount</name>
+    <message>
+        <source>One visitor less (−, while the scan field is empty)</source>
+        <translation>Par vienu apmeklētāju mazāk (−, kamēr nolasīšanas lauks ir tukšs)</translation>
+    </message>
+    <message>
+        <source>One more visitor (+, while the scan field is empty)</source>
+        <translation>Vēl viens apmeklētājs (+, kamēr nolasīšanas lauks ir tukšs)</translation>
+    </message>
+    <message>
+        <source>Visitors not registered:</source>
+        <translation>Nereģistrēti apmeklētāji:</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2686,21 @@
     </message>
 </context>
 <context>
+    <name>NameSearch</name>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nav piekrišanas fotografēšanai: šo bērnu nefotografēt.</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>jau ir šeit</translation>
+    </message>
+    <message>
+        <source>Already checked in to this session</source>
+        <translation>Jau reģistrēts šajā nodarbībā</translation>
+    </message>
+</context>
+<context>
     <name>NewChildDialog</name>
     <message>
         <source>New child</source>
@@ -2927,6 +2827,68 @@
     <message>
         <source>Led by</source>
         <translation>Vada</translation>
+    </message>
+</context>
+<context>
+    <name>OutList</name>
+    <message>
+        <source>Tag</source>
+        <translation>Kods</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Priekšmets</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>Kam izsniegts</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Kopš</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jāatgriež</translation>
+    </message>
+    <message>
+        <source>Out now: %1</source>
+        <translation>Izsniegti: %1</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>nokavēti: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Nokavēts</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeMessage</name>
+    <message>
+        <source>An item scanned now is lent to %1.</source>
+        <translation>Tagad nolasīto priekšmetu izsniegs: %1.</translation>
+    </message>
+    <message>
+        <source>check-in of %1</source>
+        <translation>reģistrācija (%1)</translation>
+    </message>
+    <message>
+        <source>loan of %1</source>
+        <translation>izsniegšana (%1)</translation>
+    </message>
+    <message>
+        <source>%1 still has overdue: %2</source>
+        <translation>%1: nav atdots laikā — %2</translation>
+    </message>
+    <message>
+        <source>Not lent: %1</source>
+        <translation>Nav izsniegts: %1</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>atgriešana (%1)</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3123,21 @@
     </message>
 </context>
 <context>
+    <name>PresentList</name>
+    <message>
+        <source>Here now: %1</source>
+        <translation>Klāt: %1</translation>
+    </message>
+    <message>
+        <source>no photos</source>
+        <translation>bez foto</translation>
+    </message>
+    <message>
+        <source>No photo consent: do not photograph this child.</source>
+        <translation>Nav piekrišanas fotografēšanai: šo bērnu nefotografēt.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyGroup</name>
     <message>
         <source>Children&apos;s records</source>
@@ -3376,6 +3353,21 @@
     </message>
 </context>
 <context>
+    <name>ReturnNote</name>
+    <message>
+        <source>Condition (optional), e.g. stick drifts</source>
+        <translation>Stāvoklis (nav obligāti), piem., kociņš velk uz sāniem</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Saglabāt piezīmi</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>Piezīme par %1:</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>Unknown answer “{value}” in {column}: write jā/nē, yes/no or 1/0.</source>
@@ -3459,6 +3451,44 @@
     <message>
         <source>boy</source>
         <translation>zēns</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <source>Scan a card or a label, or type a name</source>
+        <translation>Nolasiet karti vai uzlīmi, vai ierakstiet vārdu</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <source>Choose another session</source>
+        <translation>Izvēlēties citu nodarbību</translation>
+    </message>
+    <message>
+        <source>Create the first program…</source>
+        <translation>Izveidot pirmo programmu…</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Nodarbība:</translation>
+    </message>
+    <message>
+        <source>— no session —</source>
+        <translation>— bez nodarbības —</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(atcelta)</translation>
+    </message>
+    <message>
+        <source>This library has no programs yet. Create its first program and its sessions to check children in.</source>
+        <translation>Šai bibliotēkai vēl nav nevienas programmas. Izveidojiet tās pirmo programmu un nodarbības, lai varētu reģistrēt bērnus.</translation>
+    </message>
+    <message>
+        <source>No session is running now. Choose one to check children in.</source>
+        <translation>Pašlaik nenotiek neviena nodarbība. Izvēlieties nodarbību, lai reģistrētu bērnus.</translation>
     </message>
 </context>
 <context>

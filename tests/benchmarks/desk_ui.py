@@ -42,10 +42,13 @@ READY = (
     "import sys\n"
     "from PySide6.QtWidgets import QApplication\n"
     "from desktop.app import DeskApplication, load_fonts, open_context\n"
+    "from desktop.operations import Operation\n"
     "app = QApplication([])\n"
     "load_fonts(app)\n"
     "desk_app = DeskApplication(open_context(sys.argv[1], sys.argv[2]))\n"
     "desk_app.window.show(); app.processEvents()\n"
+    # The desk reads its session and lists on the database worker: ready once they show.
+    "while not Operation.idle(): Operation.wait_for_all(); app.processEvents()\n"
     "desk = desk_app.window.desk\n"
     "assert desk.session_id is not None and desk.present_list.count() >= 0\n"
     "print('ready', desk.session_id, desk.out_list.rowCount())\n"

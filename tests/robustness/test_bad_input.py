@@ -44,11 +44,11 @@ from db.roster import MAX_SHEET_ROWS, RosterUnreadable, preview_roster
 from db.scancodes import CARD_ALPHABET, CardCode, ItemCode, card_text, decode_scan, item_text
 from desktop import operations
 from desktop.context import AppContext
-from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from desktop.settings import Settings
 from tests.conftest import Desk, make_desk
 from tests.integration.test_backups import main_py
+from tests.ui.conftest import wait_for_operations
 
 FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
@@ -253,7 +253,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     desk: Desk,
     tmp_path: Path,
     qtbot,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     unexpected: list[BaseException] = []
     monkeypatch.setattr(operations, "_default_failure", lambda error, _d: unexpected.append(error))
@@ -264,6 +264,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     assert page.session_id == desk.session_id
     before = database_state(desk)
     shown = {"refused": 0}
@@ -276,12 +277,12 @@ def test_the_desk_scan_field_refuses_any_text_readably(
     def scan(text: str) -> None:
         page.scan_input.setText(text)
         page.scan_input.textEdited.emit(text)  # as typing would: the name search runs
+        wait_for_operations(qtbot)
         # Letters that find a child pick them on Enter, a check-in that is meant to happen.
         assume(not page.search_results.isVisible())
         page.scan_message.clear()
         qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-        Operation.wait_for_all()
-        qtbot.waitUntil(lambda: not Operation._running, timeout=5000)
+        wait_for_operations(qtbot)
         message = page.scan_message.text()
         assert readable(message, longest=400), repr(message)
         assert page.scan_input.text() == ""
@@ -289,7 +290,7 @@ def test_the_desk_scan_field_refuses_any_text_readably(
         shown["refused"] += 1
 
     scan()
-    Operation.wait_for_all()
+    wait_for_operations(qtbot)
     assert unexpected == []
     assert shown["refused"] > 50
 

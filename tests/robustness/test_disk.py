@@ -27,10 +27,10 @@ from db.programs import list_sites
 from desktop import errors, operations
 from desktop.context import AppContext
 from desktop.errors import plain_words
-from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from desktop.settings import Settings
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 
 FULL = "The disk is full. Nothing more can be saved until space is freed."
 READ_ONLY = "The database cannot be written: the file or the disk is read-only."
@@ -131,7 +131,7 @@ def test_the_desk_says_the_disk_is_full_when_a_check_in_cannot_be_saved(
     desk: Desk,
     tmp_path: Path,
     qtbot,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import sqlite3
 
@@ -162,11 +162,11 @@ def test_the_desk_says_the_disk_is_full_when_a_check_in_cannot_be_saved(
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
 
     page.scan_input.setText(card)
     page.scan_input.returnPressed.emit()
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=5000)
+    wait_for_operations(qtbot)
     # Said in the desk's red line, not in a box that would swallow the next scans.
     qtbot.waitUntil(lambda: page.scan_message.text() == FULL, timeout=5000)
     assert warnings == []

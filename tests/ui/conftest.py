@@ -156,10 +156,6 @@ UI_THREAD_ALLOWED = {
     ("context.py", "set_staff"),
 }
 UI_THREAD_ALLOWED_FILES = ("cli", "screenshots.py")
-# Pages and dialogs whose reads still run on the UI thread, until they ask through queries.
-STILL_ON_UI_THREAD = {
-    "pages/desk.py",
-}
 
 
 def ui_thread_caller() -> str | None:
@@ -178,9 +174,7 @@ def ui_thread_caller() -> str | None:
                 return None
             callers.append(f"{relative}:{frame.f_code.co_name}")
         frame = frame.f_back  # type: ignore[assignment]
-    if not callers or callers[0].split(":")[0] in STILL_ON_UI_THREAD:
-        return None
-    return " ← ".join(callers)
+    return " ← ".join(callers) if callers else None
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PIL.ImageQt import ImageQt
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import Attendance, CheckInMethod
@@ -35,7 +36,7 @@ def camera_frame(desk: Desk, tag: str) -> QVideoFrame:
     return QVideoFrame(picture.convertToFormat(QImage.Format.Format_RGB32))
 
 
-def read(qtbot, reader: FrameReader, frame: QVideoFrame) -> list[str]:  # type: ignore[no-untyped-def]
+def read(qtbot: QtBot, reader: FrameReader, frame: QVideoFrame) -> list[str]:
     """Hand the reader a frame; the texts it passes on once the worker has read it."""
     said: list[str] = []
     reader.scanned.connect(said.append)
@@ -47,7 +48,7 @@ def read(qtbot, reader: FrameReader, frame: QVideoFrame) -> list[str]:  # type: 
     return said
 
 
-def test_without_a_camera_the_window_says_so_plainly(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_camera_the_window_says_so_plainly(qtbot: QtBot) -> None:
     window = CameraWindow(cameras=[])
     qtbot.addWidget(window)
     window.show()
@@ -58,7 +59,7 @@ def test_without_a_camera_the_window_says_so_plainly(qtbot) -> None:  # type: ig
     window.close()
 
 
-def test_a_frame_with_a_label_is_read_once_while_it_stays_in_view(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_frame_with_a_label_is_read_once_while_it_stays_in_view(qtbot: QtBot, desk: Desk) -> None:
     clock = Clock()
     reader = FrameReader(clock=clock)
     frame = camera_frame(desk, "LAP-01")
@@ -86,13 +87,14 @@ def test_a_frame_with_a_label_is_read_once_while_it_stays_in_view(qtbot, desk: D
 def test_what_the_camera_reads_is_handled_like_a_scan(
     qtbot,
     ctx: AppContext,
-    desk: Desk,  # type: ignore[no-untyped-def]
+    desk: Desk,
 ) -> None:
     page = DeskPage(ctx)
     qtbot.addWidget(page)
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     page.scan_input.setText("kēn")  # a name half typed stays
     page.scan_text(card(desk, desk.janis_id))
     wait_for_operations(qtbot)

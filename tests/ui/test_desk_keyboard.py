@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.clock import at_local
@@ -26,12 +27,13 @@ FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
 
 
 @pytest.fixture
-def window(ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     main.desk.clock = lambda: FRIDAY_1605
     main.desk.reload_sessions()
     main.show()
+    wait_for_operations(qtbot)
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is main.desk.scan_input)
@@ -43,18 +45,18 @@ def page(window: MainWindow) -> DeskPage:
     return window.desk
 
 
-def press(qtbot, key: Qt.Key | str, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, key: Qt.Key | str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     target = QApplication.focusWidget()
     assert target is not None, "no widget has the focus: the keys go nowhere"
     qtbot.keyClick(target, key, modifier)
     wait_for_operations(qtbot)
 
 
-def ctrl(qtbot, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def ctrl(qtbot: QtBot, key: Qt.Key) -> None:
     press(qtbot, key, Qt.KeyboardModifier.ControlModifier)
 
 
-def scan(qtbot, page: DeskPage, text: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot: QtBot, page: DeskPage, text: str) -> None:
     qtbot.keyClicks(page.scan_input, text)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     wait_for_operations(qtbot)
@@ -72,11 +74,13 @@ def card(desk: Desk, participant_id: int) -> str:
     return card_text(code)
 
 
-def assert_scan_field_has_the_keys(qtbot, page: DeskPage) -> None:  # type: ignore[no-untyped-def]
+def assert_scan_field_has_the_keys(qtbot: QtBot, page: DeskPage) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.scan_input)
 
 
-def test_ctrl_n_registers_a_walk_in_and_checks_them_in(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_n_registers_a_walk_in_and_checks_them_in(
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     from desktop.dialogs.new_child import NewChildDialog
 
     ctrl(qtbot, Qt.Key.Key_N)
@@ -92,8 +96,8 @@ def test_ctrl_n_registers_a_walk_in_and_checks_them_in(qtbot, page: DeskPage, de
 
 
 def test_ctrl_z_undoes_the_last_scan_but_not_what_is_being_typed(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, card(desk, desk.ilze_id))
     assert attendances(desk) == 1 and page.undo.isEnabled()
     assert "Ctrl+Z" in page.undo.toolTip() and "Ilze Ķēniņa" in page.undo.toolTip()
@@ -114,7 +118,7 @@ def test_ctrl_z_undoes_the_last_scan_but_not_what_is_being_typed(
     assert_scan_field_has_the_keys(qtbot, page)
 
 
-def test_ctrl_p_previews_the_sign_in_sheet_of_the_session(qtbot, page: DeskPage) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_p_previews_the_sign_in_sheet_of_the_session(qtbot: QtBot, page: DeskPage) -> None:
     from desktop.dialogs.pdf_preview import PdfPreview
 
     ctrl(qtbot, Qt.Key.Key_P)
@@ -127,7 +131,7 @@ def test_ctrl_p_previews_the_sign_in_sheet_of_the_session(qtbot, page: DeskPage)
     assert_scan_field_has_the_keys(qtbot, page)
 
 
-def test_f4_chooses_another_session(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_f4_chooses_another_session(qtbot: QtBot, page: DeskPage, desk: Desk) -> None:
     later = create_session(
         desk.db,
         desk.program_id,
@@ -147,8 +151,8 @@ def test_f4_chooses_another_session(qtbot, page: DeskPage, desk: Desk) -> None: 
 
 
 def test_plus_and_minus_count_visitors_only_while_the_scan_field_is_empty(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     # Pressed quicker than the database answers: every press counts.
     for key in ("+", "+", "+", "-"):
         qtbot.keyClick(page.scan_input, key)
@@ -166,8 +170,8 @@ def test_plus_and_minus_count_visitors_only_while_the_scan_field_is_empty(
 
 
 def test_tab_walks_the_desk_and_a_button_pressed_gives_the_keys_back(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     walked: list[str] = []
     for _ in range(5):
         press(qtbot, Qt.Key.Key_Tab)
@@ -219,8 +223,8 @@ def test_the_keys_are_told_and_clash_with_no_page_shortcut(
 
 
 def test_the_desk_keys_do_nothing_on_another_page(
-    qtbot, window: MainWindow, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, card(desk, desk.ilze_id))
     ctrl(qtbot, Qt.Key.Key_2)  # Participants
     assert window.stack.currentWidget() is window.participants
@@ -235,11 +239,12 @@ def test_the_desk_keys_do_nothing_on_another_page(
 
 
 def test_name_search_results_are_as_large_as_the_here_now_list_and_mark_who_is_here(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     register_participant(desk.db, ParticipantDetails("Kārlis", "Ķēniņš", 2008, desk.site_id))
     scan(qtbot, page, card(desk, desk.ilze_id))
     qtbot.keyClicks(page.scan_input, "kenin")
+    wait_for_operations(qtbot)
     results = page.search_results
     assert results.isVisible() and results.count() == 2
     ilze, karlis = results.item(0), results.item(1)
@@ -263,8 +268,11 @@ def test_name_search_results_are_as_large_as_the_here_now_list_and_mark_who_is_h
     assert_scan_field_has_the_keys(qtbot, page)
 
 
-def test_escape_drops_the_typing_and_the_names_found(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_escape_drops_the_typing_and_the_names_found(
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     qtbot.keyClicks(page.scan_input, "kenin")
+    wait_for_operations(qtbot)
     assert page.search_results.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
     assert page.scan_input.text() == "" and not page.search_results.isVisible()

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.clock import at_local
@@ -23,9 +24,9 @@ from db.models import Attendance, ItemCategory, Loan
 from db.people import ParticipantDetails, register_participant
 from db.programs import add_site
 from db.scancodes import item_text
-from desktop.operations import Operation
 from desktop.pages.desk import DeskPage
 from tests.conftest import Desk
+from tests.ui.conftest import wait_for_operations
 from tests.ui.test_desk import FRIDAY_1605, card, page, scan  # noqa: F401 (fixture)
 
 SEPTEMBER_28 = at_local(date(2018, 9, 28), time(16, 20))  # a Friday a week before
@@ -43,7 +44,7 @@ def desk(desk: Desk) -> Desk:
     return desk
 
 
-def type_in(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type text key by key; a Latvian letter arrives as a key event with its text."""
     for letter in text:
         if letter.isascii():
@@ -55,9 +56,8 @@ def type_in(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyp
             )
 
 
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    Operation.wait_for_all()
-    qtbot.waitUntil(lambda: not Operation._running, timeout=3000)
+def settle(qtbot: QtBot) -> None:
+    wait_for_operations(qtbot)
 
 
 def open_loans_now(desk: Desk) -> list[tuple[str, int | None, int | None]]:
@@ -77,8 +77,8 @@ def marta_id(desk: Desk) -> int:
 
 
 def test_a_kit_comes_back_whole_and_a_missing_part_stays_out(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, card(desk, desk.janis_id))
     scan(qtbot, page, item_text("XBOX-01"))
     kit = ["CTL-01", "CTL-02", "GAME-01", "GAME-02", "XBOX-01"]
@@ -112,8 +112,8 @@ def test_a_kit_comes_back_whole_and_a_missing_part_stays_out(
 
 
 def test_a_part_scanned_alone_comes_back_alone_from_the_session(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, item_text("XBOX-01"))
     message = page.scan_message.text()
     assert "to the session “Nāc, pievienojies!” 16:00, due 17:00" in message
@@ -128,8 +128,8 @@ def test_a_part_scanned_alone_comes_back_alone_from_the_session(
 
 
 def test_undo_of_a_kit_return_puts_the_kit_out_again_as_it_was(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, card(desk, desk.janis_id))
     scan(qtbot, page, item_text("XBOX-01"))
     with desk.db.reading() as s:
@@ -149,12 +149,13 @@ def test_undo_of_a_kit_return_puts_the_kit_out_again_as_it_was(
 
 
 def test_an_overdue_child_is_checked_in_with_a_note_and_lending_asks_first(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), at=SEPTEMBER_28)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     type_in(qtbot, page.scan_input, "Ķēniņa")
+    settle(qtbot)
     assert page.search_results.item(0).text().startswith("Ilze Ķēniņa")
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     settle(qtbot)
@@ -190,8 +191,8 @@ def test_an_overdue_child_is_checked_in_with_a_note_and_lending_asks_first(
 
 
 def test_a_child_with_nothing_overdue_borrows_without_a_question(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), at=FRIDAY_1605)  # due at 17:00
     scan(qtbot, page, card(desk, desk.ilze_id))
     assert "overdue" not in page.scan_message.text()
@@ -201,8 +202,8 @@ def test_a_child_with_nothing_overdue_borrows_without_a_question(
 
 
 def test_a_child_of_the_partner_library_is_checked_in_by_card_with_a_note(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     assert len(page.ctx.sites) == 2 and page.session_id == desk.session_id
     marta = marta_id(desk)
     scan(qtbot, page, card(desk, marta))
@@ -217,8 +218,8 @@ def test_a_child_of_the_partner_library_is_checked_in_by_card_with_a_note(
 
 
 def test_a_kit_part_is_kept_out_only_right_after_the_kit_came_back(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, item_text("XBOX-01"))
     scan(qtbot, page, item_text("XBOX-01"))
     assert 'href="CTL-01"' in page.scan_message.text()
@@ -231,8 +232,8 @@ def test_a_kit_part_is_kept_out_only_right_after_the_kit_came_back(
 
 
 def test_a_missing_part_is_kept_out_by_keyboard_and_the_scanner_keeps_the_focus(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     scan(qtbot, page, card(desk, desk.janis_id))
     scan(qtbot, page, item_text("XBOX-01"))
     scan(qtbot, page, item_text("XBOX-01"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import Attendance
@@ -42,14 +43,14 @@ def checked_in(desk: Desk) -> list[int]:
         return list(s.scalars(select(Attendance.participant_id)))
 
 
-def focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def focus(qtbot: QtBot, widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
 
 
 def test_a_scan_with_the_focus_in_the_note_field_checks_in_and_types_nothing(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     focus(qtbot, page.return_note)
     page.return_note.setText("stick ")
     send_keys(page.return_note, card(desk, desk.ilze_id), 50_000, 8, Qt.Key.Key_Return)
@@ -59,7 +60,9 @@ def test_a_scan_with_the_focus_in_the_note_field_checks_in_and_types_nothing(
     assert page.return_note.text() == "stick "  # not a character of the code in the form
 
 
-def test_slow_typing_in_the_note_field_stays_there(qtbot, page: DeskPage, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_slow_typing_in_the_note_field_stays_there(
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     focus(qtbot, page.return_note)
     # The same characters a card carries, typed by a person: they are a note, not a scan.
     typed = card(desk, desk.ilze_id)
@@ -69,15 +72,15 @@ def test_slow_typing_in_the_note_field_stays_there(qtbot, page: DeskPage, desk: 
     assert checked_in(desk) == []
 
 
-def test_latvian_letters_typed_slowly_reach_the_note_field(qtbot, page: DeskPage) -> None:  # type: ignore[no-untyped-def]
+def test_latvian_letters_typed_slowly_reach_the_note_field(qtbot: QtBot, page: DeskPage) -> None:
     focus(qtbot, page.return_note)
     send_keys(page.return_note, "Kociņš drifts", 50_000, 120, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: page.return_note.text() == "Kociņš drifts")
 
 
 def test_a_scan_with_the_focus_on_the_session_chooser_keeps_the_session(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     focus(qtbot, page.session_choice)
     chosen = page.session_choice.currentIndex()
     send_keys(page.session_choice, card(desk, desk.janis_id), 50_000, 5, Qt.Key.Key_Tab)
@@ -87,8 +90,8 @@ def test_a_scan_with_the_focus_on_the_session_chooser_keeps_the_session(
 
 
 def test_the_same_card_twice_within_two_seconds_counts_once(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     focus(qtbot, page.scan_input)
     code = card(desk, desk.ilze_id)
     ended = send_keys(page.scan_input, code, 50_000, 4, Qt.Key.Key_Return)
@@ -107,8 +110,8 @@ def test_the_same_card_twice_within_two_seconds_counts_once(
 
 
 def test_a_scan_into_a_form_over_the_desk_is_neither_typed_nor_used(
-    qtbot, page: DeskPage, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
     from desktop.dialogs.new_child import NewChildDialog
 
     page.open_new_child()

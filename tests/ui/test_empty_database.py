@@ -159,6 +159,7 @@ def test_a_partner_librarys_desk_says_it_has_no_programs_of_its_own(
     main = MainWindow(two_site_ctx)
     qtbot.addWidget(main)
     main.show()
+    wait_for_operations(qtbot)
     desk = main.desk
     assert desk.first_program.isVisibleTo(main)
     assert desk.session_title.text() == (

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.accounts import set_password
@@ -27,7 +28,7 @@ SURNAMES = ("Ķēniņa", "Žūriņš", "Ozola")
 
 
 @pytest.fixture
-def kiosk(ctx: AppContext, desk: Desk, qtbot) -> KioskWindow:  # type: ignore[no-untyped-def]
+def kiosk(ctx: AppContext, desk: Desk, qtbot: QtBot) -> KioskWindow:
     register_participant(desk.db, ParticipantDetails("Ieva", "Ozola", 2011, desk.site_id))
     window = KioskWindow(ctx, desk.session_id)
     qtbot.addWidget(window)
@@ -71,8 +72,8 @@ def kiosk_rows(desk: Desk) -> list[tuple[int, CheckInMethod]]:
 
 
 def test_a_tap_checks_in_with_the_method_kiosk_and_welcomes_by_first_name(
-    qtbot, kiosk: KioskWindow, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: KioskWindow, desk: Desk
+) -> None:
     assert [t.text() for t in tiles(kiosk)] == ["Ieva O.", "Ilze Ķ.", "Jānis Ž."]
     tile(kiosk, "Ilze Ķ.").click()
     wait_for_operations(qtbot)
@@ -89,7 +90,7 @@ def test_a_tap_checks_in_with_the_method_kiosk_and_welcomes_by_first_name(
     assert len(tiles(kiosk)) == 3
 
 
-def test_first_letters_narrow_the_tiles(qtbot, kiosk: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+def test_first_letters_narrow_the_tiles(qtbot: QtBot, kiosk: KioskWindow) -> None:
     letters = [
         b.text() for b in kiosk.letters.findChildren(QAbstractButton) if b.isVisibleTo(kiosk)
     ]
@@ -112,12 +113,14 @@ def send_scan(widget: QWidget, text: str, start: int) -> None:
 
 
 def test_a_card_at_the_scanner_checks_in_with_the_method_kiosk(
-    qtbot, kiosk: KioskWindow, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: KioskWindow, desk: Desk
+) -> None:
     kiosk.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is kiosk)
     with desk.db.reading() as s:
-        code = s.get(Participant, desk.janis_id).card_code  # type: ignore[union-attr]
+        janis = s.get(Participant, desk.janis_id)
+        assert janis is not None
+        code = janis.card_code
     assert code
     send_scan(kiosk, card_text(code), 80_000)
     wait_for_operations(qtbot)
@@ -126,8 +129,8 @@ def test_a_card_at_the_scanner_checks_in_with_the_method_kiosk(
 
 
 def test_an_unknown_card_says_to_ask_a_librarian_and_names_nobody(
-    qtbot, kiosk: KioskWindow, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: KioskWindow, desk: Desk
+) -> None:
     kiosk.scan_text(card_text("ZZZZ2345"))
     wait_for_operations(qtbot)
     assert kiosk.message.text() == "This card is not known here. Please ask a librarian."
@@ -136,8 +139,8 @@ def test_an_unknown_card_says_to_ask_a_librarian_and_names_nobody(
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
 def test_no_screen_shows_a_surname(
-    qtbot, kiosk: KioskWindow, tmp_path: Path, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: KioskWindow, tmp_path: Path, size: tuple[int, int]
+) -> None:
     kiosk.resize(*size)
     qtbot.waitUntil(lambda: kiosk.size().width() == size[0])
     picture = kiosk.grab()
@@ -154,14 +157,14 @@ def test_no_screen_shows_a_surname(
         assert not any(surname in text for surname in SURNAMES), text
 
 
-def leave_dialog(qtbot, kiosk: KioskWindow) -> SignInDialog:  # type: ignore[no-untyped-def]
+def leave_dialog(qtbot: QtBot, kiosk: KioskWindow) -> SignInDialog:
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SignInDialog))
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, SignInDialog)
     return dialog
 
 
-def test_leaving_needs_a_librarians_password(qtbot, kiosk: KioskWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_needs_a_librarians_password(qtbot: QtBot, kiosk: KioskWindow, desk: Desk) -> None:
     set_password(desk.db, desk.librarian_id, ANNA_PASSWORD)
     left: list[bool] = []
     kiosk.left.connect(lambda: left.append(True))
@@ -188,7 +191,9 @@ def test_leaving_needs_a_librarians_password(qtbot, kiosk: KioskWindow, desk: De
     assert left == [True]
 
 
-def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_opens_the_kiosk_from_the_desk(
+    qtbot: QtBot, ctx: AppContext, desk: Desk
+) -> None:
     from datetime import date, time
 
     from db.accounts import add_staff
@@ -202,6 +207,7 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
     page.clock = lambda: at_local(date(2018, 10, 5), time(16, 5))
     page.reload_sessions()
     window.show()
+    wait_for_operations(qtbot)
     assert page.kiosk_button.isHidden()  # a librarian does not open it
     admin = add_staff(desk.db, "maija", "Maija Liepa", Role.ADMIN)
     ctx.set_staff(admin)
@@ -221,8 +227,8 @@ def test_an_administrator_opens_the_kiosk_from_the_desk(qtbot, ctx: AppContext, 
 
 
 def test_a_walk_in_registered_at_the_desk_gets_a_tile(
-    qtbot, kiosk: KioskWindow, ctx: AppContext, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: KioskWindow, ctx: AppContext, desk: Desk
+) -> None:
     # Registered the way the desk does it: an operation, whose change reaches every window.
     Operation(
         None,
@@ -270,13 +276,14 @@ def test_main_py_kiosk_fills_the_screen_for_the_running_session(
 ) -> None:
     from datetime import date, time
 
-    import db.programs
+    import db.desk
     from db.clock import at_local
     from desktop.app import run_kiosk
 
     friday_1605 = at_local(date(2018, 10, 5), time(16, 5))
-    running = db.programs.current_session(desk.db, desk.site_id, friday_1605)
-    monkeypatch.setattr(db.programs, "current_session", lambda *_args: running)
+    running = db.desk.current_session(desk.db, desk.site_id, friday_1605)
+    assert running == desk.session_id
+    monkeypatch.setattr(db.desk, "current_session", lambda *_args: running)
     opened: list[tuple[int, bool]] = []
 
     def event_loop() -> int:

@@ -195,6 +195,7 @@ def test_a_new_databases_next_step_reads_whole(
         window.resize(SCREEN)
         window.show()
         qtbot.waitExposed(window)
+        wait_for_operations(qtbot)
         problems: list[str] = []
         for key in ("desk", "sessions"):
             window.show_page(window.page_keys().index(key))

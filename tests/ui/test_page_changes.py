@@ -33,6 +33,7 @@ def desk_page(ctx: AppContext, qtbot: QtBot) -> DeskPage:
     page.clock = lambda: FRIDAY_1605
     page.reload_sessions()
     page.show()
+    wait_for_operations(qtbot)
     return page
 
 

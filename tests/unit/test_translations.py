@@ -103,12 +103,12 @@ def test_compiled_files_match_the_translations(language: str, tmp_path: Path) ->
         ("lv", "MainWindow", "Desk", "Šodien"),
         ("lv", "MainWindow", "Participants", "Dalībnieki"),
         ("lv", "MainWindow", "Sessions", "Nodarbības"),
-        ("lv", "DeskPage", "New child…", "Jauns bērns…"),
-        ("lv", "DeskPage", "Checked in: %1", "Reģistrēts: %1"),
+        ("lv", "DeskActions", "New child…", "Jauns bērns…"),
+        ("lv", "DeskWords", "Checked in: %1", "Reģistrēts: %1"),
         ("lv", "SessionsPage", "Sessions", "Nodarbības"),
         ("lv", "DomainError", "{tag} {name} is not on loan.", "{tag} {name} nav izsniegts."),
         ("lt", "MainWindow", "Participants", "Dalyviai"),
-        ("lt", "DeskPage", "New child…", "Naujas vaikas…"),
+        ("lt", "DeskActions", "New child…", "Naujas vaikas…"),
     ],
 )
 def test_the_compiled_translation_loads(

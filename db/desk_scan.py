@@ -1,0 +1,333 @@
+"""What a scan at the desk means, decided in one transaction, and how to take it back.
+
+The desk page hands over the decoded scan (a card or an item's label) and the desk's state
+(its site, the session chosen, the child scanned just before, the loan length, the moment);
+`scan_at_desk` checks the child in, or reads the item's state and lends or returns it, kit or
+not, and answers with a typed outcome that says what the desk's lists gained or lost. The page
+only shows it: words, colours, sounds. `undo_at_desk` takes such an outcome back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from db.attendance import CheckIn, Present, check_in_card_in, check_in_in, undo_check_in
+from db.database import Database
+from db.desk import undo_lend
+from db.equipment import (
+    Borrower,
+    KitLent,
+    KitReturned,
+    Lent,
+    OpenLoan,
+    OverdueItem,
+    Returned,
+    item_state_in,
+    lend_in,
+    lend_kit_in,
+    return_item_in,
+    return_kit_in,
+    undo_returns,
+)
+from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput
+from db.models import Attendance, CheckInMethod, Item, Loan
+from db.scancodes import CardCode, ItemCode
+
+# The child scanned just before an item borrows it, if the item follows within this time.
+BORROWER_WAIT = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class ScannedChild:
+    """The child the desk checked in last, and when: the next item goes to them for a while."""
+
+    participant_id: int
+    name: str
+    scanned_at: datetime
+
+
+@dataclass(frozen=True)
+class DeskState:
+    """What the desk knows when the librarian scans: fixed at that moment, not on the worker."""
+
+    site_id: int | None
+    session_id: int | None
+    at: datetime
+    child: ScannedChild | None = None
+    loan_hours: int = 0  # a child's loan is due this many hours later (0: the usual end)
+    lend_anyway: bool = False  # the librarian said yes to lending despite overdue items
+
+    def child_waiting(self) -> ScannedChild | None:
+        """The child scanned just before, while an item scanned now still goes to them."""
+        if self.child is not None and self.at - self.child.scanned_at <= BORROWER_WAIT:
+            return self.child
+        return None
+
+
+@dataclass(frozen=True)
+class DeskChange:
+    """What the desk's lists gain or lose: rows to add or replace, rows to drop."""
+
+    present: list[Present] = field(default_factory=list)
+    gone: list[int] = field(default_factory=list)  # participants no longer here
+    out: list[OpenLoan] = field(default_factory=list)
+    back: list[int] = field(default_factory=list)  # loans no longer out
+
+
+@dataclass(frozen=True)
+class CheckedIn:
+    """A child checked in now (`check_in.overdue`: what they still have past its due time)."""
+
+    check_in: CheckIn
+    change: DeskChange
+
+
+@dataclass(frozen=True)
+class AlreadyHere:
+    """The child was checked in to this session before: nothing changed."""
+
+    check_in: CheckIn
+    change: DeskChange = field(default_factory=DeskChange)
+
+
+@dataclass(frozen=True)
+class ItemLent:
+    lent: Lent
+    change: DeskChange
+
+
+@dataclass(frozen=True)
+class KitWentOut:
+    kit: KitLent
+    change: DeskChange
+
+
+@dataclass(frozen=True)
+class ItemBack:
+    returned: Returned
+    change: DeskChange
+
+
+@dataclass(frozen=True)
+class KitBack:
+    kit: KitReturned
+    change: DeskChange
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The scan did nothing, for the reason the error says in the librarian's language."""
+
+    error: DomainError
+    change: DeskChange = field(default_factory=DeskChange)
+
+
+@dataclass(frozen=True)
+class AskLendAnyway:
+    """The child still has something overdue: the desk asks before lending `tag` to them."""
+
+    name: str
+    overdue: list[OverdueItem]
+    tag: str
+    change: DeskChange = field(default_factory=DeskChange)
+
+
+DeskOutcome = CheckedIn | AlreadyHere | ItemLent | KitWentOut | ItemBack | KitBack
+ScanOutcome = DeskOutcome | Refused | AskLendAnyway
+
+NO_SESSION = QT_TRANSLATE_NOOP("DomainError", "Choose a session first: no session is running now.")
+NOBODY_TO_LEND_TO = QT_TRANSLATE_NOOP(
+    "DomainError", "Nobody to lend to: scan a child's card first, or choose a session."
+)
+
+
+def _present(session: OrmSession, result: CheckIn) -> Present:
+    attendance = session.get(Attendance, result.attendance_id)
+    assert attendance is not None
+    return Present(
+        result.attendance_id,
+        result.participant_id,
+        result.first_name,
+        result.last_name,
+        attendance.status,
+        attendance.recorded_at,
+        result.no_photos,
+    )
+
+
+def _checked_in(session: OrmSession, result: CheckIn) -> CheckedIn | AlreadyHere:
+    if result.already_here:
+        return AlreadyHere(result)
+    return CheckedIn(result, DeskChange(present=[_present(session, result)]))
+
+
+def _borrower(state: DeskState, by: int | None) -> Borrower:
+    """The child scanned just before, else the session itself, else the librarian."""
+    child = state.child_waiting()
+    if child is not None:
+        return Borrower.child(child.participant_id)
+    if state.session_id is not None:
+        return Borrower.in_session(state.session_id)
+    if by is not None:
+        return Borrower.librarian(by)
+    raise InvalidInput(problem=NOBODY_TO_LEND_TO)
+
+
+def _shown_tags(session: OrmSession, tags: list[str], site_id: int | None) -> set[str]:
+    """Of these items, the ones the desk's out-now list shows: its own library's."""
+    if site_id is None:
+        return set(tags)
+    query = select(Item.tag).where(Item.tag.in_(tags), Item.site_id == site_id)
+    return set(session.scalars(query))
+
+
+def _out_rows(session: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
+    """The loans as the out-now list shows them (just lent: none is overdue). The loans and
+    their items are in the session already: telling their library costs no statement."""
+    rows = []
+    for each in lent:
+        loan = session.get(Loan, each.loan_id)
+        assert loan is not None
+        if state.site_id is None or loan.item.site_id == state.site_id:
+            rows.append(
+                OpenLoan(
+                    each.loan_id,
+                    each.tag,
+                    each.item_name,
+                    each.borrower,
+                    state.at,
+                    each.due_at,
+                    False,
+                )
+            )
+    return rows
+
+
+def _scan_item(
+    session: OrmSession, code: ItemCode, state: DeskState, by: int | None
+) -> DeskOutcome:
+    # Out → it comes back (a kit with its parts); in → it goes out (the same).
+    item = item_state_in(session, code.tag, state.at)
+    if item.loan is not None:
+        if item.parts:
+            kit_back = return_kit_in(session, code.tag, by, "", state.at)
+            back = [part.loan_id for part in kit_back.returned]
+            return KitBack(kit_back, DeskChange(back=back))
+        returned = return_item_in(session, code.tag, by, "", state.at)
+        return ItemBack(returned, DeskChange(back=[returned.loan_id]))
+    to = _borrower(state, by)
+    due = None
+    if to.participant_id is not None and state.loan_hours:
+        due = state.at + timedelta(hours=state.loan_hours)
+    ask = not state.lend_anyway
+    if item.parts:
+        kit = lend_kit_in(session, code.tag, to, by, due, state.at, ask)
+        return KitWentOut(kit, DeskChange(out=_out_rows(session, kit.lent, state)))
+    lent = lend_in(session, code.tag, to, by, due, state.at, ask)
+    return ItemLent(lent, DeskChange(out=_out_rows(session, [lent], state)))
+
+
+def _scan(
+    session: OrmSession, code: CardCode | ItemCode, scanned: str, state: DeskState, by: int | None
+) -> DeskOutcome:
+    if isinstance(code, ItemCode):
+        return _scan_item(session, code, state, by)
+    if state.session_id is None:
+        raise InvalidInput(problem=NO_SESSION)
+    result = check_in_card_in(
+        session, state.session_id, code.code, scanned, CheckInMethod.SCAN, by, state.at
+    )
+    return _checked_in(session, result)
+
+
+def scan_at_desk(
+    db: Database,
+    code: CardCode | ItemCode,
+    state: DeskState,
+    *,
+    scanned: str = "",
+    by: int | None = None,
+) -> ScanOutcome:
+    """A card checks its child in; an item's label returns it when it is out, else lends it
+    to the child scanned just before (or to the session). One transaction; a refusal
+    leaves the records as they were."""
+    try:
+        with db.unit_of_work() as uow:
+            outcome = _scan(uow.session, code, scanned, state, by)
+            uow.commit()
+            return outcome
+    except BorrowerHasOverdue as asked:
+        assert isinstance(code, ItemCode)
+        return AskLendAnyway(
+            str(asked.fields.get("name", "")), list(asked.fields.get("overdue", [])), code.tag
+        )
+    except DomainError as refusal:
+        return Refused(refusal)
+
+
+def check_in_at_desk(
+    db: Database,
+    participant_id: int,
+    state: DeskState,
+    *,
+    method: CheckInMethod = CheckInMethod.NAME_SEARCH,
+    by: int | None = None,
+) -> CheckedIn | AlreadyHere | Refused:
+    """A child chosen by name (or registered just now) checked in to the desk's session."""
+    try:
+        with db.unit_of_work() as uow:
+            if state.session_id is None:
+                raise InvalidInput(problem=NO_SESSION)
+            result = check_in_in(
+                uow.session, state.session_id, participant_id, method, by, state.at
+            )
+            outcome = _checked_in(uow.session, result)
+            uow.commit()
+            return outcome
+    except DomainError as refusal:
+        return Refused(refusal)
+
+
+def undo_at_desk(
+    db: Database,
+    outcome: DeskOutcome,
+    *,
+    at: datetime,
+    site_id: int | None,
+    by: int | None = None,
+) -> DeskChange:
+    """Take back a scan made by mistake a moment ago: what the desk's lists lose or regain."""
+    if isinstance(outcome, CheckedIn):
+        undo_check_in(db, outcome.check_in.attendance_id, by=by)
+        return DeskChange(gone=[outcome.check_in.participant_id])
+    if isinstance(outcome, ItemLent | KitWentOut):
+        lent = [outcome.lent] if isinstance(outcome, ItemLent) else outcome.kit.lent
+        loan_ids = [each.loan_id for each in lent]
+        undo_lend(db, loan_ids, by=by)
+        return DeskChange(back=loan_ids)
+    if isinstance(outcome, ItemBack | KitBack):
+        returned = [outcome.returned] if isinstance(outcome, ItemBack) else outcome.kit.returned
+        lent_at = {each.loan_id: each.lent_at for each in returned}
+        reopened = undo_returns(db, list(lent_at), by=by)
+        with db.reading() as session:
+            shown = _shown_tags(session, [each.tag for each in reopened], site_id)
+        return DeskChange(
+            out=[
+                OpenLoan(
+                    each.loan_id,
+                    each.tag,
+                    each.item_name,
+                    each.borrower,
+                    lent_at[each.loan_id],
+                    each.due_at,
+                    each.due_at < at,
+                )
+                for each in reopened
+                if each.tag in shown
+            ]
+        )
+    raise ValueError(f"nothing to undo in {type(outcome).__name__}")
