@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -13,7 +14,8 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import areas
@@ -30,6 +32,11 @@ APPLICATION_ID = 0x4F504E55
 # The moment units of work act at while the demo replays its past (None: now, as always).
 _replayed_moment: ContextVar[datetime | None] = ContextVar("replayed_moment", default=None)
 _CLOCK = "clock"  # session.info key: the unit of work's clock
+# An execution option: a write whose answer nobody waits for. On a server it travels with the
+# next statement that is waited for, or with the COMMIT (psycopg's pipeline mode), so a unit
+# of work's writes and its commit cost one network round trip together.
+QUEUED = "openup_queued"
+_PIPELINE = "openup_pipeline"  # connection.info key: the unit of work's open pipeline
 
 
 def data_folder() -> Path:
@@ -111,6 +118,95 @@ def _prepare_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _hung_up(dbapi_connection: Any) -> bool:
+    """Whether the server closed an idle pooled connection (a restart, a terminated session),
+    seen without a round trip: an idle connection has nothing to read unless the server
+    said goodbye. This replaces a pre-ping, which cost a round trip per transaction."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return True
+    try:
+        readable, _writable, _failed = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
+def _prepare_postgres(engine: Engine) -> None:
+    event.listen(engine, "handle_error", _without_row_values)
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if _hung_up(dbapi_connection):
+            # The pool drops this connection and hands out a new one.
+            raise DisconnectionError("the server closed the connection")
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def on_executed(
+        connection: Connection,
+        _cursor: Any,
+        _statement: str,
+        _parameters: Any,
+        context: Any,
+        _executemany: bool,
+    ) -> None:
+        # In a unit of work's pipeline a statement is only sent; wait for its answer now
+        # (the ORM reads rows and row counts at once), unless nobody needs it.
+        pipeline = _open_pipeline(connection)
+        if pipeline is None or (context is not None and context.execution_options.get(QUEUED)):
+            return
+        pipeline.sync()
+
+    @event.listens_for(engine, "commit")
+    def on_commit(connection: Connection) -> None:
+        _end_pipeline(connection, "COMMIT")
+
+    @event.listens_for(engine, "rollback")
+    def on_rollback(connection: Connection) -> None:
+        _end_pipeline(connection, "ROLLBACK")
+
+
+def _open_pipeline(connection: Connection) -> Any:
+    """The pipeline a unit of work opened on this connection, if any."""
+    opened: tuple[Any, Any, Any] | None = connection.info.get(_PIPELINE)
+    if opened is None or opened[0] is not connection.connection.dbapi_connection:
+        return None
+    return opened[2]
+
+
+def _start_pipeline(connection: Connection) -> None:
+    """Put a unit of work's connection in pipeline mode: BEGIN then travels with the first
+    statement, and the writes nobody waits for travel with the COMMIT."""
+    raw = connection.connection.dbapi_connection
+    manager = raw.pipeline()  # type: ignore[union-attr]
+    pipeline = manager.__enter__()
+    connection.info[_PIPELINE] = (raw, manager, pipeline)
+
+
+def _end_pipeline(connection: Connection, command: str) -> None:
+    """Send COMMIT or ROLLBACK with whatever is still queued, and wait once for all of it.
+
+    The driver's own commit then finds the transaction closed and sends nothing."""
+    opened = connection.info.pop(_PIPELINE, None)
+    if opened is None:
+        return
+    raw, manager, _pipeline = opened
+    if raw is not connection.connection.dbapi_connection:
+        return
+    import psycopg  # only a server's connection has a pipeline
+
+    try:
+        try:
+            raw.execute(command)
+        finally:
+            manager.__exit__(None, None, None)
+    except psycopg.Error as error:
+        if command != "COMMIT":
+            return  # the driver's own rollback follows and ends a failed transaction
+        # A queued write failed (e.g. another laptop's row won a unique key): raised as
+        # SQLAlchemy raises it, so use cases catch IntegrityError as they always have.
+        raise DBAPIError.instance(command, None, error, psycopg.Error) from error
+
+
 def _without_row_values(context: ExceptionContext) -> None:
     """Keep only the first line of a server's error: PostgreSQL's DETAIL quotes the failing
     row ("Failing row contains (…)", "Key (…)=(…)"), a child's name and phone among them,
@@ -141,17 +237,29 @@ class Database:
                 mark_as_ours(path)
         # hide_parameters: a failed write's error (and so the log) never carries the values,
         # which are children's names, guardians' phones and the target-group mark.
-        self.engine = create_engine(
-            self.url, echo=echo, pool_pre_ping=path is None, hide_parameters=True
-        )
+        # No pool pre-ping: it cost a round trip per transaction. A connection the server
+        # closed is found at checkout without one (_hung_up).
+        self.engine = create_engine(self.url, echo=echo, hide_parameters=True)
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
+        elif self.url.get_backend_name() == "postgresql":
+            _prepare_postgres(self.engine)
         else:
             event.listen(self.engine, "handle_error", _without_row_values)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         areas.watch(self._sessions)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False
+        )
+        # One query that reads what it needs by itself: on a server it runs in autocommit,
+        # so it costs its own round trip and no BEGIN or ROLLBACK around it.
+        self._lookups = (
+            self._read_sessions
+            if self.is_sqlite
+            else sessionmaker(
+                self.engine.execution_options(read_only=True, isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False,
+            )
         )
 
     @property
@@ -160,12 +268,23 @@ class Database:
 
     def unit_of_work(self) -> UnitOfWork:
         moment = _replayed_moment.get()
-        return UnitOfWork(self._sessions, now_utc if moment is None else lambda: moment)
+        return UnitOfWork(
+            self._sessions,
+            now_utc if moment is None else lambda: moment,
+            pipelined=self.url.get_backend_name() == "postgresql",
+        )
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries that change nothing (no write lock on SQLite)."""
         with self._read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def looking_up(self) -> Iterator[Session]:
+        """A session for a lookup made of one query (a name search): one round trip on a
+        server. Several queries in it would each see the records as they are at that moment."""
+        with self._lookups() as session:
             yield session
 
     def dispose(self) -> None:
@@ -193,14 +312,25 @@ class UnitOfWork:
     session: Session
 
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = now_utc
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] = now_utc,
+        *,
+        pipelined: bool = False,
     ) -> None:
         self._sessions = sessions
         self.clock = clock
+        self.pipelined = pipelined
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
         self.session.info[_CLOCK] = self.clock
+        if self.pipelined:
+            try:
+                _start_pipeline(self.session.connection())
+            except BaseException:
+                self.session.close()
+                raise
         return self
 
     def __exit__(
@@ -217,6 +347,17 @@ class UnitOfWork:
         """Commit, and tell whoever collects in this thread which areas were written."""
         self.session.commit()
         areas.record(self.session)
+
+
+def is_server(session: Session) -> bool:
+    """Whether a session talks to a server over the network (PostgreSQL), not to a file."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def queued(session: Session, statement: Any) -> None:
+    """Execute a write whose answer the use case does not read: on a server it waits for the
+    next statement or the COMMIT to travel with (no round trip of its own)."""
+    session.execute(statement.execution_options(**{QUEUED: True}))
 
 
 def acting_now(session: Session) -> datetime:
