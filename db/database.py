@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import select
+import select as io_select
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
@@ -125,7 +125,7 @@ def _hung_up(dbapi_connection: Any) -> bool:
     if dbapi_connection.closed or dbapi_connection.broken:
         return True
     try:
-        readable, _writable, _failed = select.select([dbapi_connection.fileno()], [], [], 0)
+        readable, _writable, _failed = io_select.select([dbapi_connection.fileno()], [], [], 0)
     except (OSError, ValueError):
         return True
     return bool(readable)
@@ -175,36 +175,49 @@ def _open_pipeline(connection: Connection) -> Any:
 
 def _start_pipeline(connection: Connection) -> None:
     """Put a unit of work's connection in pipeline mode: BEGIN then travels with the first
-    statement, and the writes nobody waits for travel with the COMMIT."""
+    statement, and the writes nobody waits for travel with the COMMIT.
+
+    The BEGIN is our own: psycopg's implicit one waits for its answer in pipeline mode too,
+    so the driver is in autocommit until the transaction ends."""
     raw = connection.connection.dbapi_connection
+    raw.autocommit = True  # type: ignore[union-attr]
     manager = raw.pipeline()  # type: ignore[union-attr]
     pipeline = manager.__enter__()
     connection.info[_PIPELINE] = (raw, manager, pipeline)
+    raw.execute("BEGIN")  # type: ignore[union-attr]
 
 
 def _end_pipeline(connection: Connection, command: str) -> None:
     """Send COMMIT or ROLLBACK with whatever is still queued, and wait once for all of it.
 
-    The driver's own commit then finds the transaction closed and sends nothing."""
+    The driver's own commit or rollback then finds the transaction closed and sends nothing."""
     opened = connection.info.pop(_PIPELINE, None)
     if opened is None:
         return
     raw, manager, _pipeline = opened
-    if raw is not connection.connection.dbapi_connection:
+    if raw is not connection.connection.dbapi_connection or raw.closed:
         return
     import psycopg  # only a server's connection has a pipeline
 
+    failed: psycopg.Error | None = None
     try:
         try:
             raw.execute(command)
         finally:
             manager.__exit__(None, None, None)
     except psycopg.Error as error:
-        if command != "COMMIT":
-            return  # the driver's own rollback follows and ends a failed transaction
+        failed = error
+    if raw.closed or raw.broken:
+        if failed is not None and command == "COMMIT":
+            raise DBAPIError.instance(command, None, failed, psycopg.Error) from failed
+        return
+    if raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        raw.execute("ROLLBACK")  # a write failed and the pipeline skipped the rest
+    raw.autocommit = False
+    if failed is not None and command == "COMMIT":
         # A queued write failed (e.g. another laptop's row won a unique key): raised as
         # SQLAlchemy raises it, so use cases catch IntegrityError as they always have.
-        raise DBAPIError.instance(command, None, error, psycopg.Error) from error
+        raise DBAPIError.instance(command, None, failed, psycopg.Error) from failed
 
 
 def _without_row_values(context: ExceptionContext) -> None:
@@ -358,6 +371,25 @@ def queued(session: Session, statement: Any) -> None:
     """Execute a write whose answer the use case does not read: on a server it waits for the
     next statement or the COMMIT to travel with (no round trip of its own)."""
     session.execute(statement.execution_options(**{QUEUED: True}))
+
+
+def next_id(session: Session, table: str) -> Any:
+    """On a server, a column that draws the next id of `table` inside a query the use case
+    sends anyway, so its INSERT can be queued (the id is known before the row is written);
+    None on SQLite, where the INSERT hands the id back at no network cost."""
+    if not is_server(session):
+        return None
+    sequence = func.pg_get_serial_sequence(table, "id")
+    return select(func.nextval(sequence)).scalar_subquery().label("next_id")
+
+
+def insert_row(session: Session, statement: Any, new_id: int | None) -> int:
+    """Insert one row and give its id: with an id drawn by `next_id`, queued; else returned."""
+    if new_id is not None:
+        queued(session, statement.values(id=new_id))
+        return new_id
+    table = statement.table
+    return int(session.execute(statement.returning(table.c.id)).scalar_one())
 
 
 def acting_now(session: Session) -> datetime:

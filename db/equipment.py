@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
-from sqlalchemy import Row, Select, and_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
@@ -397,24 +398,48 @@ def _lend(
     return Lent(loan.id, item.tag, item.name, name, loan.due_at, session_borrower(loan))
 
 
+def overdue_loan_of(participant_id: Any, at: datetime) -> ColumnElement[bool]:
+    """A loan still out to the child past its due time (a join condition, or a filter)."""
+    return and_(
+        Loan.participant_id == participant_id,
+        Loan.returned_at.is_(None),
+        Loan.due_at < at,
+    )
+
+
+def overdue_columns() -> tuple[Any, ...]:
+    """The columns `overdue_from` reads, of Item and Loan joined for the overdue loans."""
+    return (
+        Item.id.label("overdue_item_id"),
+        Item.parent_id.label("overdue_parent_id"),
+        Item.tag.label("overdue_tag"),
+        Item.name.label("overdue_name"),
+        Loan.lent_at.label("overdue_lent_at"),
+        Loan.due_at.label("overdue_due_at"),
+    )
+
+
+def overdue_from(rows: Sequence[Any]) -> list[OverdueItem]:
+    """The overdue items among rows with `overdue_columns` (None where there is none), oldest
+    loan first; a kit's parts are named by the kit alone."""
+    found = [row for row in rows if row.overdue_item_id is not None]
+    kits = {row.overdue_item_id for row in found}
+    return [
+        OverdueItem(row.overdue_tag, row.overdue_name, row.overdue_lent_at, row.overdue_due_at)
+        for row in found
+        if row.overdue_parent_id not in kits
+    ]
+
+
 def overdue_with(session: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
     """What a child still has past its due time; a kit's parts are named by the kit alone."""
     rows = session.execute(
-        select(Item.id, Item.parent_id, Item.tag, Item.name, Loan.lent_at, Loan.due_at)
+        select(*overdue_columns())
         .join(Item, Item.id == Loan.item_id)
-        .where(
-            Loan.participant_id == participant_id,
-            Loan.returned_at.is_(None),
-            Loan.due_at < at,
-        )
+        .where(overdue_loan_of(participant_id, at))
         .order_by(Loan.lent_at, Item.tag)
     ).all()
-    kits = {row.id for row in rows}
-    return [
-        OverdueItem(row.tag, row.name, row.lent_at, row.due_at)
-        for row in rows
-        if row.parent_id not in kits
-    ]
+    return overdue_from(rows)
 
 
 def _ask_if_overdue(session: OrmSession, to: Borrower, at: datetime) -> None:

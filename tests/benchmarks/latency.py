@@ -1,31 +1,76 @@
 """A slow network on loopback: a TCP proxy in front of the test PostgreSQL that holds every
 chunk for half the round-trip time in each direction, and counts the round trips it carries.
 
-A round trip is counted at the proxy, from what crosses it: the client speaks (one chunk
-or several: a burst), then the server answers. The first chunk the server sends after the
-client has spoken ends one round trip; more chunks of the same answer, or more bursts from
-the client before the answer comes, do not add to it. So psycopg's pipeline mode, which
-sends BEGIN, a statement and its Sync in one burst, costs one; a driver that waits for each
-answer before sending the next statement costs one per statement.
+Round trips are counted from the PostgreSQL protocol messages the client sends (the
+proxy reads the client's stream; TLS is not used on loopback): a client waits for the
+server only after a message that asks for an answer now: Sync (`S`, the end of a
+statement, or of a pipeline's batch), Flush (`H`), a simple Query (`Q`), the start-up
+message and a password (`p`). A Sync or Flush right after another request, with no other
+message between them, is part of the same wait (psycopg ends a pipeline with Sync then
+Flush); every simple Query is a wait of its own. So a statement sent on its own costs one,
+and psycopg's pipeline mode, which sends BEGIN, statements and a COMMIT and asks for the
+answers once, costs one. Counting messages rather than the turns seen on the wire keeps
+the count the same at any delay: without one, the server's answer to the first half of a
+pipelined burst may come back before the client has sent the second half.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import struct
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CHUNK = 65536
+WAITS_FOR_ANSWER = frozenset(b"SHQp")
+# Start-up requests with no type byte that the server answers with one byte, not a message.
+SSL_REQUEST = 80877103
+GSSENC_REQUEST = 80877104
 
 
 @dataclass
-class _Link:
-    """One client connection's direction state: whether the client spoke since the last answer."""
+class _ClientStream:
+    """The messages a client has sent so far on one connection, read as they arrive."""
 
-    client_spoke: bool = False
+    buffer: bytearray = field(default_factory=bytearray)
+    started: bool = False  # the start-up message is read: typed messages follow
+    asked: bool = False  # the last message read asked for an answer
+
+    def waits_in(self, data: bytes) -> int:
+        """How many new waits for the server `data` completes."""
+        self.buffer += data
+        waits = 0
+        while True:
+            if not self.started:
+                if len(self.buffer) < 8:
+                    return waits
+                length, code = struct.unpack("!ii", self.buffer[:8])
+                if len(self.buffer) < length:
+                    return waits
+                del self.buffer[:length]
+                if code not in (SSL_REQUEST, GSSENC_REQUEST):
+                    self.started = True
+                    waits += 1  # the server answers the start-up before anything else
+                continue
+            if len(self.buffer) < 5:
+                return waits
+            kind = self.buffer[0]
+            (length,) = struct.unpack("!i", self.buffer[1:5])
+            if len(self.buffer) < 1 + length:
+                return waits
+            del self.buffer[: 1 + length]
+            if kind == ord("Q"):
+                waits += 1  # a whole request and its answer
+                self.asked = True
+            elif kind in WAITS_FOR_ANSWER:
+                if not self.asked:
+                    waits += 1
+                self.asked = True
+            else:
+                self.asked = False
 
 
 class DelayProxy:
@@ -76,7 +121,7 @@ class DelayProxy:
         except OSError:
             client_out.close()
             return
-        link = _Link()
+        link = _ClientStream()
         pumps = [
             asyncio.create_task(self._pump(client_in, server_out, link, from_client=True)),
             asyncio.create_task(self._pump(server_in, client_out, link, from_client=False)),
@@ -91,19 +136,17 @@ class DelayProxy:
             for writer in (client_out, server_out):
                 writer.close()
 
-    def _seen(self, link: _Link, from_client: bool) -> None:
-        if from_client:
-            link.client_spoke = True
-        elif link.client_spoke:
-            link.client_spoke = False
+    def _seen(self, link: _ClientStream, data: bytes) -> None:
+        waits = link.waits_in(data)
+        if waits:
             with self._lock:
-                self._trips += 1
+                self._trips += waits
 
     async def _pump(
         self,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        link: _Link,
+        link: _ClientStream,
         *,
         from_client: bool,
     ) -> None:
@@ -126,8 +169,8 @@ class DelayProxy:
         try:
             while True:
                 data = await reader.read(CHUNK)
-                if data:
-                    self._seen(link, from_client)
+                if data and from_client:
+                    self._seen(link, data)
                 await queue.put((time.monotonic() + self.one_way, data))
                 if not data:
                     break
