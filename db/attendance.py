@@ -16,7 +16,7 @@ from db.accounts import reader_is_admin
 from db.clock import now_utc
 from db.database import Database, insert_row, next_id, queued
 from db.dates import day_text
-from db.equipment import OverdueItem, overdue_columns, overdue_from, overdue_loan_of
+from db.equipment import OverdueItem, overdue_from
 from db.errors import (
     QT_TRANSLATE_NOOP,
     DomainError,
@@ -25,6 +25,7 @@ from db.errors import (
     SessionCancelled,
     UnknownCode,
 )
+from db.loan_views import overdue_columns, overdue_loan_of
 from db.models import (
     Attendance,
     AttendanceStatus,

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Row, Select, and_, select
+from sqlalchemy import Row, Select, and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
 from db.accounts import reader_is_admin
-from db.clock import at_local, end_of_local_day, now_utc
-from db.database import Database
+from db.clock import at_local, end_of_local_day, local, now_utc
+from db.database import Database, insert_row, queued
 from db.dates import day_text, moment_text
 from db.errors import (
     QT_TRANSLATE_NOOP,
@@ -29,6 +29,15 @@ from db.errors import (
     NotFound,
     UnknownCode,
 )
+from db.loan_views import (
+    Holder,
+    first_per_item,
+    holder,
+    lend_view,
+    overdue_columns,
+    overdue_loan_of,
+    return_view,
+)
 from db.models import (
     Item,
     ItemCategory,
@@ -40,7 +49,6 @@ from db.models import (
     Site,
     Staff,
 )
-from db.programs import running_sessions, session_end
 from db.scancodes import normalize_tag
 
 STATUS_WORDS = {
@@ -335,16 +343,6 @@ def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | Non
         uow.commit()
 
 
-def _default_due(session: OrmSession, item: Item, to: Borrower, at: datetime) -> datetime:
-    """The end of the borrowing session, else of the session running now, else of the day."""
-    row = session.get(Session, to.session_id) if to.session_id else None
-    if row is None:
-        row = session.scalars(running_sessions(at, item.site_id)).first()
-    if row is not None and session_end(row) > at:
-        return session_end(row)
-    return end_of_local_day(at)
-
-
 def _check_borrower(session: OrmSession, to: Borrower) -> None:
     for model, key, what in (
         (Participant, to.participant_id, QT_TRANSLATE_NOOP("DomainError", "Participant")),
@@ -353,70 +351,6 @@ def _check_borrower(session: OrmSession, to: Borrower) -> None:
     ):
         if key is not None and session.get(model, key) is None:
             raise NotFound(what=what, key=key)
-
-
-def _lend(
-    session: OrmSession,
-    item: Item,
-    to: Borrower,
-    by: int | None,
-    due_at: datetime | None,
-    at: datetime,
-) -> Lent:
-    if item.status is not ItemStatus.AVAILABLE:
-        raise ItemNotAvailable(tag=item.tag, name=item.name, status=STATUS_WORDS[item.status])
-    current = _open_loan(session, item.id)
-    if current is not None:
-        raise _already_out(item, current)
-    if due_at is not None and due_at <= at:
-        raise InvalidInput(
-            problem=QT_TRANSLATE_NOOP(
-                "DomainError", "The due time must be after the time of lending."
-            )
-        )
-    loan = Loan(
-        item_id=item.id,
-        participant_id=to.participant_id,
-        staff_id=to.staff_id,
-        session_id=to.session_id,
-        lent_at=at,
-        due_at=due_at or _default_due(session, item, to, at),
-        lent_by_id=by,
-    )
-    try:
-        # Two laptops lending the same item at once: the partial unique index lets one win.
-        with session.begin_nested():
-            session.add(loan)
-    except IntegrityError:
-        winner = _open_loan(session, item.id)
-        raise _already_out(item, winner) from None
-    session.refresh(loan)
-    name = borrower_name(loan)
-    audit.record(
-        session, by, "loan.lent", "loan", loan.id, f"Lent {item.tag} {item.name} to {name}"
-    )
-    return Lent(loan.id, item.tag, item.name, name, loan.due_at, session_borrower(loan))
-
-
-def overdue_loan_of(participant_id: Any, at: datetime) -> ColumnElement[bool]:
-    """A loan still out to the child past its due time (a join condition, or a filter)."""
-    return and_(
-        Loan.participant_id == participant_id,
-        Loan.returned_at.is_(None),
-        Loan.due_at < at,
-    )
-
-
-def overdue_columns() -> tuple[Any, ...]:
-    """The columns `overdue_from` reads, of Item and Loan joined for the overdue loans."""
-    return (
-        Item.id.label("overdue_item_id"),
-        Item.parent_id.label("overdue_parent_id"),
-        Item.tag.label("overdue_tag"),
-        Item.name.label("overdue_name"),
-        Loan.lent_at.label("overdue_lent_at"),
-        Loan.due_at.label("overdue_due_at"),
-    )
 
 
 def overdue_from(rows: Sequence[Any]) -> list[OverdueItem]:
@@ -442,18 +376,151 @@ def overdue_with(session: OrmSession, participant_id: int, at: datetime) -> list
     return overdue_from(rows)
 
 
-def _ask_if_overdue(session: OrmSession, to: Borrower, at: datetime) -> None:
-    """Refuse, so the desk can ask first, a loan to a child who still has something overdue."""
-    if to.participant_id is None:
-        return
-    overdue = overdue_with(session, to.participant_id, at)
-    if overdue:
-        child = session.get(Participant, to.participant_id)
-        raise BorrowerHasOverdue(
-            name=child.full_name if child else "?",
-            items=", ".join(item.tag for item in overdue),
-            overdue=overdue,
+def _holder_words(who: Holder) -> str:
+    return borrower_words(who.first_name, who.last_name, who.staff_name, who.program_name, who.day)
+
+
+def _holder_session(who: Holder) -> SessionBorrower | None:
+    start = who.session_start()
+    return None if start is None else SessionBorrower(who.program_name or "", start)
+
+
+def _out_refusal(row: Any) -> ItemAlreadyOut:
+    """The refusal naming who has a scanned item: a child or librarian by name, or the session."""
+    out = holder(row, "out")
+    if out.is_session:
+        return ItemOutWithSession(
+            tag=row.tag, name=row.name, program=out.program_name, since=_since(row.out_lent_at)
         )
+    return ItemAlreadyOut(
+        tag=row.tag, name=row.name, borrower=_holder_words(out), since=_since(row.out_lent_at)
+    )
+
+
+def _default_due(row: Any, to: Borrower, at: datetime) -> datetime:
+    """The end of the borrowing session, else of the session running now, else of the day."""
+    if to.session_id is not None:
+        end = holder(row, "to").session_end()
+    elif row.running_ends_at is not None:
+        end = at_local(local(at).date(), row.running_ends_at)
+    else:
+        end = None
+    if end is not None and end > at:
+        return end
+    return end_of_local_day(at)
+
+
+def _lend(
+    session: OrmSession,
+    row: Any,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+) -> Lent:
+    if row.status is not ItemStatus.AVAILABLE:
+        raise ItemNotAvailable(tag=row.tag, name=row.name, status=STATUS_WORDS[row.status])
+    if row.out_id is not None:
+        raise _out_refusal(row)
+    if due_at is not None and due_at <= at:
+        raise InvalidInput(
+            problem=QT_TRANSLATE_NOOP(
+                "DomainError", "The due time must be after the time of lending."
+            )
+        )
+    due = due_at or _default_due(row, to, at)
+    # Two laptops lending the same item at once: the partial unique index lets one win,
+    # the other's COMMIT fails and _lending tries once more, finding the item out.
+    loan_id = insert_row(
+        session,
+        insert(Loan).values(
+            item_id=row.item_id,
+            participant_id=to.participant_id,
+            staff_id=to.staff_id,
+            session_id=to.session_id,
+            lent_at=at,
+            due_at=due,
+            lent_by_id=by,
+        ),
+        getattr(row, "next_id", None),
+    )
+    who = holder(row, "to")
+    name = _holder_words(who)
+    audit.record(session, by, "loan.lent", "loan", loan_id, f"Lent {row.tag} {row.name} to {name}")
+    return Lent(loan_id, row.tag, row.name, name, due, _holder_session(who))
+
+
+def _lend_scanned(
+    session: OrmSession,
+    tag: str,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+    ask_if_overdue: bool,
+    kit: bool,
+) -> KitLent:
+    view = lend_view(
+        session,
+        tag.upper(),
+        participant_id=to.participant_id,
+        staff_id=to.staff_id,
+        session_id=to.session_id,
+        at=at,
+        with_parts=kit,
+        overdue=ask_if_overdue,
+    )
+    rows = session.execute(view).all()
+    if not rows or not rows[0].to_found:
+        _check_borrower(session, to)  # a missing borrower is said first
+        raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
+    items = first_per_item(rows)
+    if ask_if_overdue and to.participant_id is not None:
+        overdue = overdue_from([row for row in rows if row.item_id == items[0].item_id])
+        if overdue:
+            child = holder(items[0], "to")
+            raise BorrowerHasOverdue(
+                name=f"{child.first_name} {child.last_name}",
+                items=", ".join(item.tag for item in overdue),
+                overdue=overdue,
+            )
+    lent = [_lend(session, items[0], to, by, due_at, at)]
+    left_behind: list[tuple[str, str]] = []
+    refusals: list[DomainError] = []
+    for part in items[1:]:
+        if part.status is ItemStatus.RETIRED:
+            continue
+        try:
+            lent.append(_lend(session, part, to, by, lent[0].due_at, at))
+        except (ItemNotAvailable, ItemAlreadyOut) as refusal:
+            left_behind.append((part.tag, refusal.message))
+            refusals.append(refusal)
+    return KitLent(lent, left_behind, refusals)
+
+
+def _lending(
+    db: Database,
+    tag: str,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+    ask_if_overdue: bool,
+    *,
+    kit: bool,
+) -> KitLent:
+    """Lend the scanned item, and with `kit` its parts: one query, then the writes with the
+    COMMIT. A race lost to another laptop (a unique key at COMMIT) is tried once more."""
+    for attempt in (1, 2):
+        try:
+            with db.unit_of_work() as uow:
+                lent = _lend_scanned(uow.session, tag, to, by, due_at, at, ask_if_overdue, kit)
+                uow.commit()
+                return lent
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def lend(
@@ -471,15 +538,8 @@ def lend(
     With `ask_if_overdue`, a child who still has an overdue item is refused with
     `BorrowerHasOverdue`, for the librarian to confirm before lending again.
     """
-    at = at or now_utc()
-    with db.unit_of_work() as uow:
-        _check_borrower(uow.session, to)
-        item = _item_by_tag(uow.session, tag)
-        if ask_if_overdue:
-            _ask_if_overdue(uow.session, to, at)
-        lent = _lend(uow.session, item, to, by, due_at, at)
-        uow.commit()
-        return lent
+    lent = _lending(db, tag, to, by, due_at, at or now_utc(), ask_if_overdue, kit=False)
+    return lent.lent[0]
 
 
 def lend_kit(
@@ -493,80 +553,68 @@ def lend_kit(
     ask_if_overdue: bool = False,
 ) -> KitLent:
     """Lend a kit and its parts in one action; parts out or in repair stay behind, named."""
-    at = at or now_utc()
-    with db.unit_of_work() as uow:
-        _check_borrower(uow.session, to)
-        kit = _item_by_tag(uow.session, tag)
-        if ask_if_overdue:
-            _ask_if_overdue(uow.session, to, at)
-        lent = [_lend(uow.session, kit, to, by, due_at, at)]
-        left_behind: list[tuple[str, str]] = []
-        refusals: list[DomainError] = []
-        for part in kit.parts:
-            if part.status is ItemStatus.RETIRED:
-                continue
-            try:
-                lent.append(_lend(uow.session, part, to, by, lent[0].due_at, at))
-            except (ItemNotAvailable, ItemAlreadyOut) as refusal:
-                left_behind.append((part.tag, refusal.message))
-                refusals.append(refusal)
-        uow.commit()
-        return KitLent(lent, left_behind, refusals)
+    return _lending(db, tag, to, by, due_at, at or now_utc(), ask_if_overdue, kit=True)
 
 
-def _return(
-    session: OrmSession, item: Item, loan: Loan, by: int | None, note: str, at: datetime
-) -> Returned:
-    loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's
-    loan.received_by_id = by
-    loan.return_note = note.strip()[:2000]
-    name = borrower_name(loan)
+def _return(session: OrmSession, row: Any, by: int | None, note: str, at: datetime) -> Returned:
+    returned_at = max(at, row.lent_at)  # a laptop's clock may lag the lender's
+    note = note.strip()[:2000]
+    queued(
+        session,
+        update(Loan)
+        .where(Loan.id == row.loan_id)
+        .values(returned_at=returned_at, received_by_id=by, return_note=note)
+        .execution_options(synchronize_session=False),
+    )
+    who = holder(row, "out")
+    name = _holder_words(who)
     audit.record(
         session,
         by,
         "loan.returned",
         "loan",
-        loan.id,
-        f"Returned {item.tag} {item.name} from {name}"
-        + (f": {loan.return_note}" if loan.return_note else ""),
+        row.loan_id,
+        f"Returned {row.tag} {row.name} from {name}" + (f": {note}" if note else ""),
     )
     return Returned(
-        item.tag,
-        item.name,
+        row.tag,
+        row.name,
         name,
-        loan.lent_at,
-        loan.due_at < at,
-        loan.return_note,
-        loan.id,
-        session_borrower(loan),
+        row.lent_at,
+        row.due_at < at,
+        note,
+        row.loan_id,
+        _holder_session(who),
     )
 
 
-def _loan_to_be_returned(session: OrmSession, item: Item) -> Loan:
-    loan = _open_loan(session, item.id, lock=True)
-    if loan is None:
-        raise ItemNotOut(tag=item.tag, name=item.name)
-    return loan
+def _returning(
+    db: Database, tag: str, by: int | None, note: str, at: datetime, *, kit: bool
+) -> list[Returned]:
+    """Take the scanned item back, and with `kit` every part out to the same borrower: one
+    query (the loans locked on a server), then the writes with the COMMIT."""
+    with db.unit_of_work() as uow:
+        rows = uow.session.execute(return_view(tag.upper(), with_parts=kit)).all()
+        if not rows:
+            raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
+        scanned = rows[0]
+        if scanned.loan_id is None:
+            raise ItemNotOut(tag=scanned.tag, name=scanned.name)
+        returned = [_return(uow.session, scanned, by, note, at)]
+        borrower = (scanned.participant_id, scanned.staff_id, scanned.session_id)
+        for part in rows[1:]:
+            same = (part.participant_id, part.staff_id, part.session_id) == borrower
+            if part.loan_id is not None and same:
+                returned.append(_return(uow.session, part, by, "", at))
+        uow.commit()
+        return returned
 
 
 def return_item(
     db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
 ) -> Returned:
     """Take one item back (a kit's part alone, too), with an optional note on its condition."""
-    at = at or now_utc()
-    with db.unit_of_work() as uow:
-        item = _item_by_tag(uow.session, tag)
-        returned = _return(uow.session, item, _loan_to_be_returned(uow.session, item), by, note, at)
-        uow.commit()
-        return returned
-
-
-def _same_borrower(a: Loan, b: Loan) -> bool:
-    return (a.participant_id, a.staff_id, a.session_id) == (
-        b.participant_id,
-        b.staff_id,
-        b.session_id,
-    )
+    return _returning(db, tag, by, note, at or now_utc(), kit=False)[0]
 
 
 def return_kit(
@@ -576,17 +624,7 @@ def return_kit(
 
     A part that did not come back is kept out afterwards with `keep_part_out`.
     """
-    at = at or now_utc()
-    with db.unit_of_work() as uow:
-        kit = _item_by_tag(uow.session, tag)
-        kit_loan = _loan_to_be_returned(uow.session, kit)
-        returned = [_return(uow.session, kit, kit_loan, by, note, at)]
-        for part in kit.parts:
-            loan = _open_loan(uow.session, part.id, lock=True)
-            if loan is not None and _same_borrower(loan, kit_loan):
-                returned.append(_return(uow.session, part, loan, by, "", at))
-        uow.commit()
-        return KitReturned(returned)
+    return KitReturned(_returning(db, tag, by, note, at or now_utc(), kit=True))
 
 
 def _reopen(
