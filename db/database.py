@@ -179,23 +179,24 @@ def _start_pipeline(connection: Connection) -> None:
 
     The BEGIN is our own: psycopg's implicit one waits for its answer in pipeline mode too,
     so the driver is in autocommit until the transaction ends."""
-    raw = connection.connection.dbapi_connection
-    raw.autocommit = True  # type: ignore[union-attr]
-    manager = raw.pipeline()  # type: ignore[union-attr]
+    raw: Any = connection.connection.dbapi_connection
+    raw.autocommit = True
+    manager = raw.pipeline()
     pipeline = manager.__enter__()
     connection.info[_PIPELINE] = (raw, manager, pipeline)
-    raw.execute("BEGIN")  # type: ignore[union-attr]
+    raw.execute("BEGIN")
 
 
 def _end_pipeline(connection: Connection, command: str) -> None:
     """Send COMMIT or ROLLBACK with whatever is still queued, and wait once for all of it.
 
     The driver's own commit or rollback then finds the transaction closed and sends nothing."""
-    opened = connection.info.pop(_PIPELINE, None)
+    opened: tuple[Any, Any, Any] | None = connection.info.pop(_PIPELINE, None)
     if opened is None:
         return
     raw, manager, _pipeline = opened
-    if raw is not connection.connection.dbapi_connection or raw.closed:
+    current: Any = connection.connection.dbapi_connection
+    if raw is not current or raw.closed:
         return
     import psycopg  # only a server's connection has a pipeline
 

@@ -165,7 +165,9 @@ def lend_view(
     exists and who they are, when the session running at the item's site ends, a new loan
     id per item on a server, and with `overdue` what the child still has past its due time."""
     out = aliased(Loan)
-    query = select(*_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at"))
+    query: Select[Any] = select(
+        *_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at")
+    )
     query = query.outerjoin(out, and_(out.item_id == Item.id, out.returned_at.is_(None)))
     query, out_columns = _join_holder(
         query, "out", out.participant_id, out.staff_id, out.session_id
@@ -206,7 +208,7 @@ def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
         .with_for_update()
         .subquery("open_loan")
     )
-    query = select(
+    query: Select[Any] = select(
         *_item_columns(),
         open_loans.c.id.label("loan_id"),
         open_loans.c.lent_at,

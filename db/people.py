@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, exists, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, exists, literal, or_, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -463,7 +463,7 @@ def search_participants(
     return found[:limit]
 
 
-def _read_by_signed_in(session: Session, query: Select[Any], by: int | None) -> list[Row[Any]]:
+def _read_by_signed_in(session: Session, query: Select[Any], by: int | None) -> list[Any]:
     """The rows of `query`, read in the same statement that checks the account `by` is
     active (as `reader_is_admin` does): a row that always comes, joined to what was found."""
     if by is None:

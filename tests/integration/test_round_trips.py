@@ -188,10 +188,23 @@ def test_a_connection_the_server_closed_is_replaced_before_a_scan(
     with psycopg.connect(
         host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
     ) as admin:
-        ended = admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        ).fetchall()
+        ended = [
+            pid
+            for (pid,) in admin.execute(
+                "SELECT pid FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+        ]
+        for pid in ended:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        # Ending a session is asynchronous: wait until the server has closed them all.
+        for _ in range(600):
+            left = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", (ended,)
+            ).fetchone()
+            if left is not None and left[0] == 0:
+                break
+            threading.Event().wait(0.05)
     assert ended, "the program held a connection to end"
     card = card_of(desk.db, desk.ilze_id)  # a read on a fresh connection
     result = check_in_card(desk.db, desk.session_id, card, by=desk.librarian_id, at=DURING)
