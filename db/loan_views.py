@@ -14,7 +14,7 @@ from datetime import date, datetime
 from datetime import time as clock_time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, null, or_, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
@@ -62,26 +62,26 @@ def holder(row: Any, prefix: str) -> Holder:
 def _join_holder(
     query: Select[Any], prefix: str, participant: Any, staff: Any, session: Any
 ) -> tuple[Select[Any], list[Any]]:
-    """Join the holder's names: a child, a librarian, or a session (its program and times)."""
+    """Join the holder's names: a child, a librarian, or a session (its program and times).
+
+    A key given as None (a lend to a child has no borrowing session) joins nothing: an
+    `id IS NULL` join would read the whole table."""
     child = aliased(Participant)
     librarian = aliased(Staff)
     held_by = aliased(Session)
     program = aliased(Program)
-    query = (
-        query.outerjoin(child, child.id == participant)
-        .outerjoin(librarian, librarian.id == staff)
-        .outerjoin(held_by, held_by.id == session)
-        .outerjoin(program, program.id == held_by.program_id)
-    )
-    columns = [
-        child.first_name,
-        child.last_name,
-        librarian.display_name,
-        program.name,
-        held_by.day,
-        held_by.starts_at,
-        held_by.ends_at,
-    ]
+    columns: list[Any] = [null()] * len(_HOLDER)
+    if participant is not None:
+        query = query.outerjoin(child, child.id == participant)
+        columns[0:2] = [child.first_name, child.last_name]
+    if staff is not None:
+        query = query.outerjoin(librarian, librarian.id == staff)
+        columns[2] = librarian.display_name
+    if session is not None:
+        query = query.outerjoin(held_by, held_by.id == session).outerjoin(
+            program, program.id == held_by.program_id
+        )
+        columns[3:] = [program.name, held_by.day, held_by.starts_at, held_by.ends_at]
     return query, [
         column.label(f"{prefix}_{name}") for column, name in zip(columns, _HOLDER, strict=True)
     ]
