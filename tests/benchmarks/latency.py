@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import struct
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
 
 CHUNK = 65536
 WAITS_FOR_ANSWER = frozenset(b"SHQp")
@@ -74,46 +77,60 @@ class _ClientStream:
 
 
 class DelayProxy:
-    """Listens on 127.0.0.1 and forwards to (host, port), each direction `latency_ms / 2` late."""
+    """Listens on 127.0.0.1 and forwards to (host, port), each direction `latency_ms / 2` late.
+
+    The relay runs in a process of its own, so the measured program's work never holds up
+    its forwarding (one Python process would share one interpreter lock between them)."""
 
     def __init__(self, host: str, port: int, latency_ms: float) -> None:
         self.upstream = (host, port)
         self.one_way = latency_ms / 2000  # seconds each way
         self.port = 0
-        self._trips = 0
-        self._lock = threading.Lock()
-        self._loop = asyncio.new_event_loop()
-        self._server: asyncio.Server | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        # fork: the child runs only the relay, and spawn would run the caller's script again.
+        context = multiprocessing.get_context("fork")
+        self._context = context
+        self._trips = context.Value("q", 0)
+        self._process: BaseProcess | None = None
 
     @property
     def round_trips(self) -> int:
         """Round trips carried so far, over every connection."""
-        with self._lock:
-            return self._trips
+        with self._trips.get_lock():
+            return int(self._trips.value)
 
     def start(self) -> None:
-        self._thread.start()
-        started = asyncio.run_coroutine_threadsafe(self._listen(), self._loop)
-        self.port = started.result(timeout=10)
+        ours, theirs = self._context.Pipe()
+        self._process = self._context.Process(
+            target=_relay, args=(*self.upstream, self.one_way, self._trips, theirs), daemon=True
+        )
+        self._process.start()
+        if not ours.poll(30):
+            self.stop()
+            raise RuntimeError("the latency proxy did not start")
+        self.port = int(ours.recv())
 
     def stop(self) -> None:
-        async def close() -> None:
-            if self._server is not None:
-                self._server.close()
-            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=10)
 
-        asyncio.run_coroutine_threadsafe(close(), self._loop).result(timeout=10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
-        self._loop.close()
 
-    async def _listen(self) -> int:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        return int(self._server.sockets[0].getsockname()[1])
+def _relay(host: str, port: int, one_way: float, trips: Any, ready: Connection) -> None:
+    """The proxy's process: relay until terminated."""
+    asyncio.run(_Relay((host, port), one_way, trips).run(ready))
+
+
+class _Relay:
+    def __init__(self, upstream: tuple[str, int], one_way: float, trips: Any) -> None:
+        self.upstream = upstream
+        self.one_way = one_way
+        self._trips = trips
+
+    async def run(self, ready: Connection) -> None:
+        server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        ready.send(int(server.sockets[0].getsockname()[1]))
+        async with server:
+            await server.serve_forever()
 
     async def _serve(
         self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter
@@ -141,8 +158,8 @@ class DelayProxy:
     def _seen(self, link: _ClientStream, data: bytes) -> None:
         waits = link.waits_in(data)
         if waits:
-            with self._lock:
-                self._trips += waits
+            with self._trips.get_lock():
+                self._trips.value += waits
 
     async def _pump(
         self,
