@@ -207,6 +207,8 @@ def _end_pipeline(connection: Connection, command: str) -> None:
         finally:
             manager.__exit__(None, None, None)
     except psycopg.Error as error:
+        # As _without_row_values does for statements: the DETAIL may quote a failing row.
+        error.args = (str(error).partition("\n")[0],)
         failed = error
     if raw.closed or raw.broken:
         if failed is not None and command == "COMMIT":

@@ -59,6 +59,28 @@ def holder(row: Any, prefix: str) -> Holder:
     return Holder(*(getattr(row, f"{prefix}_{name}") for name in _HOLDER))
 
 
+@dataclass(frozen=True)
+class _HolderTables:
+    child: Any
+    librarian: Any
+    held_by: Any
+    program: Any
+
+
+def _holder_tables() -> _HolderTables:
+    return _HolderTables(aliased(Participant), aliased(Staff), aliased(Session), aliased(Program))
+
+
+# Made once: building ORM aliases is what a query's Python time would go to on every scan.
+_TABLES = {"out": _holder_tables(), "to": _holder_tables()}
+_KIT = aliased(Item)
+_SCANNED = aliased(Item)
+_RUNNING = aliased(Session)
+_OUT = aliased(Loan)
+_OVERDUE_ITEM = aliased(Item)
+_OVERDUE_LOAN = aliased(Loan)
+
+
 def _join_holder(
     query: Select[Any], prefix: str, participant: Any, staff: Any, session: Any
 ) -> tuple[Select[Any], list[Any]]:
@@ -66,10 +88,13 @@ def _join_holder(
 
     A key given as None (a lend to a child has no borrowing session) joins nothing: an
     `id IS NULL` join would read the whole table."""
-    child = aliased(Participant)
-    librarian = aliased(Staff)
-    held_by = aliased(Session)
-    program = aliased(Program)
+    tables = _TABLES[prefix]
+    child, librarian, held_by, program = (
+        tables.child,
+        tables.librarian,
+        tables.held_by,
+        tables.program,
+    )
     columns: list[Any] = [null()] * len(_HOLDER)
     if participant is not None:
         query = query.outerjoin(child, child.id == participant)
@@ -91,7 +116,7 @@ def _scanned(tag: str, with_parts: bool, item: Any = Item) -> ColumnElement[bool
     """The item of a tag, and with_parts also the parts of the kit it is."""
     if not with_parts:
         return item.tag == tag  # type: ignore[no-any-return]
-    kit = aliased(Item)
+    kit = _KIT
     return or_(
         item.tag == tag,
         item.parent_id == select(kit.id).where(kit.tag == tag).scalar_subquery(),
@@ -112,7 +137,7 @@ def _running_end(at: datetime) -> Any:
     moment = local(at)
     soon = moment + EARLY_ARRIVAL
     latest_start = soon.time() if soon.date() == moment.date() else clock_time.max
-    running = aliased(Session)
+    running = _RUNNING
     return (
         select(running.ends_at)
         .where(
@@ -164,7 +189,7 @@ def lend_view(
     """The scanned item (a kit with its parts) with its open loan, whether the borrower
     exists and who they are, when the session running at the item's site ends, a new loan
     id per item on a server, and with `overdue` what the child still has past its due time."""
-    out = aliased(Loan)
+    out = _OUT
     query: Select[Any] = select(
         *_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at")
     )
@@ -185,8 +210,7 @@ def lend_view(
         columns.append(func.nextval(func.pg_get_serial_sequence("loan", "id")).label("next_id"))
     order = _kit_first()
     if overdue and participant_id is not None:
-        overdue_item = aliased(Item)
-        overdue_loan = aliased(Loan)
+        overdue_item, overdue_loan = _OVERDUE_ITEM, _OVERDUE_LOAN
         columns += overdue_columns(overdue_item, overdue_loan)
         query = query.outerjoin(
             overdue_loan, overdue_loan_of(participant_id, at, overdue_loan)
@@ -198,7 +222,7 @@ def lend_view(
 def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
     """The scanned item (a kit with its parts) with its open loan, that loan locked on a
     server so a second laptop returning the same item waits, then finds it back."""
-    scanned = aliased(Item)
+    scanned = _SCANNED
     open_loans = (
         select(Loan)
         .where(
