@@ -201,15 +201,19 @@ def _end_pipeline(connection: Connection, command: str) -> None:
     import psycopg  # only a server's connection has a pipeline
 
     failed: psycopg.Error | None = None
+    # The first error is the one that says what failed (e.g. a unique key); what the pipeline
+    # says after it is only "aborted".
     try:
-        try:
-            raw.execute(command)
-        finally:
-            manager.__exit__(None, None, None)
+        raw.execute(command)
     except psycopg.Error as error:
-        # As _without_row_values does for statements: the DETAIL may quote a failing row.
-        error.args = (str(error).partition("\n")[0],)
         failed = error
+    try:
+        manager.__exit__(None, None, None)
+    except psycopg.Error as error:
+        failed = failed or error
+    if failed is not None:
+        # As _without_row_values does for statements: the DETAIL may quote a failing row.
+        failed.args = (str(failed).partition("\n")[0],)
     if raw.closed or raw.broken:
         if failed is not None and command == "COMMIT":
             raise DBAPIError.instance(command, None, failed, psycopg.Error) from failed
@@ -255,7 +259,14 @@ class Database:
         # which are children's names, guardians' phones and the target-group mark.
         # No pool pre-ping: it cost a round trip per transaction. A connection the server
         # closed is found at checkout without one (_hung_up).
-        self.engine = create_engine(self.url, echo=echo, hide_parameters=True)
+        connect_args: dict[str, Any] = {}
+        if self.url.get_backend_name() == "postgresql":
+            # No server-side prepared statements: they save no round trip, and a pipeline that
+            # a failed write cut short leaves psycopg believing in one the server never made.
+            connect_args["prepare_threshold"] = None
+        self.engine = create_engine(
+            self.url, echo=echo, hide_parameters=True, connect_args=connect_args
+        )
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
         elif self.url.get_backend_name() == "postgresql":
