@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -42,6 +42,9 @@ from db.models import (
 )
 from db.names import country_language, person_key
 from db.people import get_participant, photo_consent_clause
+
+# The table itself: its INSERT and UPDATE skip the ORM's bulk machinery (a scan writes one row).
+ATTENDANCE: Table = Attendance.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def _check_in(
             # key refuse this row: check_in_with tries again, and finds theirs.
             attendance_id = insert_row(
                 session,
-                insert(Attendance).values(
+                insert(ATTENDANCE).values(
                     session_id=session_id, participant_id=child.participant_id, **recorded
                 ),
                 getattr(child, "next_id", None),
@@ -153,7 +156,7 @@ def _check_in(
             # Marked excused or absent earlier, and came after all.
             queued(
                 session,
-                update(Attendance).where(Attendance.id == attendance_id).values(**recorded),
+                update(ATTENDANCE).where(ATTENDANCE.c.id == attendance_id).values(**recorded),
             )
         audit.record(
             session,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -41,6 +41,9 @@ from db.loan_views import (
     return_view,
 )
 from db.models import Item, ItemStatus, Loan, Participant, Session, Staff
+
+# The table itself: its INSERT and UPDATE skip the ORM's bulk machinery (a scan writes one row).
+LOANS: Table = Loan.__table__  # type: ignore[assignment]
 
 STATUS_WORDS = {
     ItemStatus.IN_REPAIR: QT_TRANSLATE_NOOP("DomainError", "in repair"),
@@ -248,7 +251,7 @@ def _lend(
     # the other's COMMIT fails and _lending tries once more, finding the item out.
     loan_id = insert_row(
         session,
-        insert(Loan).values(
+        insert(LOANS).values(
             item_id=row.item_id,
             participant_id=to.participant_id,
             staff_id=to.staff_id,
@@ -376,10 +379,9 @@ def _return(session: OrmSession, row: Any, by: int | None, note: str, at: dateti
     note = note.strip()[:2000]
     queued(
         session,
-        update(Loan)
-        .where(Loan.id == row.loan_id)
-        .values(returned_at=returned_at, received_by_id=by, return_note=note)
-        .execution_options(synchronize_session=False),
+        update(LOANS)
+        .where(LOANS.c.id == row.loan_id)
+        .values(returned_at=returned_at, received_by_id=by, return_note=note),
     )
     who = holder(row, "out")
     name = _holder_words(who)
