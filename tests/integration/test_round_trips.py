@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from db.attendance import check_in, check_in_card
 from db.audit_log import check_audit_log
 from db.database import Database
+from db.desk import DeskFound, search_at_desk
 from db.equipment import Borrower, lend, lend_kit, return_item, return_kit
 from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
 from db.migrate import migrate
@@ -176,6 +177,23 @@ def test_a_name_search_is_one_round_trip(network: tuple[Network, Desk]) -> None:
             )
         )
         assert counted.trips == 1, counted.statements
+
+
+def test_the_desks_name_search_marking_who_is_here_is_one_round_trip(
+    network: tuple[Network, Desk],
+) -> None:
+    net, desk = network
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id, at=DURING)
+    found: list[DeskFound] = []
+    counted = net.count(
+        lambda: found.extend(
+            search_at_desk(
+                desk.db, "ken", desk.session_id, site_id=desk.site_id, limit=8, by=desk.librarian_id
+            )
+        )
+    )
+    assert counted.trips == 1, counted.statements
+    assert [(f.child.first_name, f.here) for f in found] == [("Ilze", True)]
 
 
 def test_a_connection_the_server_closed_is_replaced_before_a_scan(
