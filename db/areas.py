@@ -68,6 +68,11 @@ def _note(session: Session, areas: Iterable[Area | None]) -> None:
     written.update(area for area in areas if area is not None)
 
 
+def note_written(session: Session, *areas: Area) -> None:
+    """Note areas a statement wrote that neither a flush nor a table's name tells (SQL text)."""
+    _note(session, areas)
+
+
 def _flushed(session: Session, _flush: UOWTransaction) -> None:
     # After a flush the new, dirty and deleted lists still hold what was just written.
     changed = [*session.new, *session.deleted]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Row, Select, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -13,23 +15,25 @@ from db import audit
 from db.accounts import reader_is_admin
 from db.audit_actions import AuditAction
 from db.clock import now_utc
-from db.database import Database
+from db.database import Database, insert_row, next_id, queued
 from db.dates import day_text
-from db.equipment import OverdueItem, overdue_with
+from db.equipment import OverdueItem, overdue_from
 from db.errors import (
     QT_TRANSLATE_NOOP,
+    DomainError,
     NotFound,
     ParticipantArchived,
     SessionCancelled,
     UnknownCode,
 )
+from db.loan_views import overdue_columns, overdue_loan_of
 from db.models import (
     Attendance,
     AttendanceStatus,
     CheckInMethod,
-    Consent,
-    ConsentPurpose,
     Enrollment,
+    Item,
+    Loan,
     Participant,
     Program,
     ProgramKind,
@@ -39,6 +43,9 @@ from db.models import (
 )
 from db.names import country_language, person_key
 from db.people import get_participant, photo_consent_clause
+
+# The table itself: its INSERT and UPDATE skip the ORM's bulk machinery (a scan writes one row).
+ATTENDANCE: Table = Attendance.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -70,120 +77,159 @@ def _get_session(session: OrmSession, session_id: int) -> Session:
     return row
 
 
-def _participant_by_card(session: OrmSession, card_code: str, scanned: str) -> Participant:
-    participant = session.scalars(
-        select(Participant).where(Participant.card_code == card_code)
-    ).first()
-    if participant is None:
-        raise UnknownCode(scanned=scanned, what=QT_TRANSLATE_NOOP("DomainError", "child's card"))
-    return participant
-
-
-def _no_photos(session: OrmSession, participant_id: int) -> bool:
+def _desk_view(
+    session: OrmSession, child: ColumnElement[bool], session_id: int, at: datetime
+) -> Select[Any]:
+    """Everything a check-in decides on, in one query (one round trip on a server): the child,
+    the session, the child's attendance there, their own library, whether photos are
+    allowed, and one row per item they still have past its due time."""
+    columns: list[Any] = [
+        Participant.id.label("participant_id"),
+        Participant.first_name,
+        Participant.last_name,
+        Participant.archived,
+        Participant.site_id.label("home_site_id"),
+        Site.name.label("home_site"),
+        (~photo_consent_clause()).label("no_photos"),
+        Session.id.label("session_id"),
+        Session.status.label("session_status"),
+        Session.day,
+        Session.site_id.label("session_site_id"),
+        Attendance.id.label("attendance_id"),
+        Attendance.status.label("attendance_status"),
+        *overdue_columns(),
+    ]
+    new_id = next_id(session, "attendance")
+    if new_id is not None:
+        columns.append(new_id)
     return (
-        session.scalars(
-            select(Consent.id).where(
-                Consent.participant_id == participant_id,
-                Consent.purpose == ConsentPurpose.PHOTO,
-                Consent.withdrawn_on.is_(None),
-            )
-        ).first()
-        is None
-    )
-
-
-def _insert_attendance(
-    session: OrmSession,
-    session_id: int,
-    participant_id: int,
-    method: CheckInMethod,
-    by: int | None,
-    at: datetime | None,
-) -> tuple[Attendance, bool]:
-    """A new attendance row, or another laptop's for the same child (then "already here")."""
-    while True:
-        attendance = Attendance(
-            session_id=session_id,
-            participant_id=participant_id,
-            status=AttendanceStatus.PRESENT,
-            recorded_at=at or now_utc(),
-            recorded_by_id=by,
-            method=method,
+        select(*columns)
+        .select_from(Participant)
+        .join(Site, Site.id == Participant.site_id)
+        .outerjoin(Session, Session.id == session_id)
+        .outerjoin(
+            Attendance,
+            and_(Attendance.session_id == session_id, Attendance.participant_id == Participant.id),
         )
-        try:
-            # A savepoint: when another laptop checked the same child in a moment ago,
-            # the unique constraint refuses this row and theirs is the one that counts.
-            with session.begin_nested():
-                session.add(attendance)
-        except IntegrityError:
-            theirs = session.scalars(
-                select(Attendance).where(
-                    Attendance.session_id == session_id,
-                    Attendance.participant_id == participant_id,
-                )
-            ).first()
-            if theirs is not None:
-                return theirs, True
-            continue  # and they undid it at once (PostgreSQL): ours goes in after all
-        return attendance, False
+        .outerjoin(Loan, overdue_loan_of(Participant.id, at))
+        .outerjoin(Item, Item.id == Loan.item_id)
+        .where(child)
+        .order_by(Loan.lent_at, Item.tag)
+    )
 
 
 def _check_in(
     session: OrmSession,
+    view: Sequence[Row[Any]],
     session_id: int,
-    participant: Participant,
     method: CheckInMethod,
     by: int | None,
     at: datetime | None,
 ) -> CheckIn:
-    row = _get_session(session, session_id)
-    if row.status is SessionStatus.CANCELLED:
-        raise SessionCancelled(date=day_text(row.day))
-    existing = session.scalars(
-        select(Attendance).where(
-            Attendance.session_id == session_id, Attendance.participant_id == participant.id
-        )
-    ).first()
-    already_here = existing is not None and existing.status in (
-        AttendanceStatus.PRESENT,
-        AttendanceStatus.LATE,
-    )
-    if participant.archived and not already_here:
-        raise ParticipantArchived(name=participant.full_name)
-    attendance = existing
-    if attendance is None:
-        attendance, already_here = _insert_attendance(
-            session, session_id, participant.id, method, by, at
-        )
-    elif not already_here:
-        # Marked excused or absent earlier, and came after all.
-        attendance.status = AttendanceStatus.PRESENT
-        attendance.recorded_at = at or now_utc()
-        attendance.recorded_by_id = by
-        attendance.method = method
+    child = view[0]
+    full_name = f"{child.first_name} {child.last_name}"
+    if child.session_id is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
+    if child.session_status is SessionStatus.CANCELLED:
+        raise SessionCancelled(date=day_text(child.day))
+    already_here = child.attendance_status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+    if child.archived and not already_here:
+        raise ParticipantArchived(name=full_name)
+    attendance_id = child.attendance_id
     if not already_here:
-        session.flush()
+        recorded = {
+            "status": AttendanceStatus.PRESENT,
+            "recorded_at": at or now_utc(),
+            "recorded_by_id": by,
+            "method": method,
+        }
+        if attendance_id is None:
+            # Another laptop checking the same child in at this moment makes the unique
+            # key refuse this row: check_in_with tries again, and finds theirs.
+            attendance_id = insert_row(
+                session,
+                insert(ATTENDANCE).values(
+                    session_id=session_id, participant_id=child.participant_id, **recorded
+                ),
+                getattr(child, "next_id", None),
+            )
+        else:
+            # Marked excused or absent earlier, and came after all.
+            queued(
+                session,
+                update(ATTENDANCE).where(ATTENDANCE.c.id == attendance_id).values(**recorded),
+            )
         audit.record(
             session,
             by,
             AuditAction.ATTENDANCE_CHECKED_IN,
             "attendance",
-            attendance.id,
-            f"Checked in {participant.full_name} to session {session_id} by {method.value}",
+            attendance_id,
+            f"Checked in {full_name} to session {session_id} by {method.value}",
         )
-    home_site = None
-    if participant.site_id != row.site_id:
-        # A child of a partner library is welcome: the desk names where they come from.
-        home_site = session.scalar(select(Site.name).where(Site.id == participant.site_id))
     return CheckIn(
-        attendance_id=attendance.id,
-        participant_id=participant.id,
-        first_name=participant.first_name,
-        last_name=participant.last_name,
+        attendance_id=attendance_id,
+        participant_id=child.participant_id,
+        first_name=child.first_name,
+        last_name=child.last_name,
         already_here=already_here,
-        no_photos=_no_photos(session, participant.id),
-        overdue=overdue_with(session, participant.id, at or now_utc()),
-        home_site=home_site,
+        no_photos=child.no_photos,
+        overdue=overdue_from(view),
+        # A child of a partner library is welcome: the desk names where they come from.
+        home_site=child.home_site if child.home_site_id != child.session_site_id else None,
+    )
+
+
+def _check_in_with(
+    db: Database,
+    child: ColumnElement[bool],
+    not_found: Callable[[], DomainError],
+    session_id: int,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> CheckIn:
+    """Check in the child `child` picks out; a second time changes nothing ("already here")."""
+    for attempt in (1, 2):
+        try:
+            with db.unit_of_work() as uow:
+                result = _check_in_where(uow.session, child, not_found, session_id, method, by, at)
+                uow.commit()
+                return result
+        except IntegrityError:
+            # Another laptop checked the same child in a moment ago: theirs is the one that
+            # counts, and the second attempt reads it (or writes ours, if they undid it).
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _check_in_where(
+    session: OrmSession,
+    child: ColumnElement[bool],
+    not_found: Callable[[], DomainError],
+    session_id: int,
+    method: CheckInMethod,
+    by: int | None,
+    at: datetime | None,
+) -> CheckIn:
+    """The check-in's one read (the child, the session, the attendance, what is overdue),
+    then its writes, which a server sends with the COMMIT."""
+    view = session.execute(_desk_view(session, child, session_id, at or now_utc())).all()
+    if not view:
+        raise not_found()
+    return _check_in(session, view, session_id, method, by, at)
+
+
+def _unknown_card(card_code: str, scanned: str) -> Callable[[], DomainError]:
+    return lambda: UnknownCode(
+        scanned=scanned or card_code, what=QT_TRANSLATE_NOOP("DomainError", "child's card")
+    )
+
+
+def _unknown_child(participant_id: int) -> Callable[[], DomainError]:
+    return lambda: NotFound(
+        what=QT_TRANSLATE_NOOP("DomainError", "Participant"), key=participant_id
     )
 
 
@@ -197,10 +243,15 @@ def check_in(
     at: datetime | None = None,
 ) -> CheckIn:
     """Check a child in; a second time in the same session changes nothing ("already here")."""
-    with db.unit_of_work() as uow:
-        result = check_in_in(uow.session, session_id, participant_id, method, by, at)
-        uow.commit()
-        return result
+    return _check_in_with(
+        db,
+        Participant.id == participant_id,
+        _unknown_child(participant_id),
+        session_id,
+        method,
+        by,
+        at,
+    )
 
 
 def check_in_card(
@@ -214,10 +265,15 @@ def check_in_card(
     at: datetime | None = None,
 ) -> CheckIn:
     """Check in the child whose card was scanned."""
-    with db.unit_of_work() as uow:
-        result = check_in_card_in(uow.session, session_id, card_code, scanned, method, by, at)
-        uow.commit()
-        return result
+    return _check_in_with(
+        db,
+        Participant.card_code == card_code,
+        _unknown_card(card_code, scanned),
+        session_id,
+        method,
+        by,
+        at,
+    )
 
 
 def check_in_card_in(
@@ -230,8 +286,15 @@ def check_in_card_in(
     at: datetime | None,
 ) -> CheckIn:
     """`check_in_card` inside a unit of work another use case holds (the desk's scan)."""
-    participant = _participant_by_card(session, card_code, scanned or card_code)
-    return _check_in(session, session_id, participant, method, by, at)
+    return _check_in_where(
+        session,
+        Participant.card_code == card_code,
+        _unknown_card(card_code, scanned),
+        session_id,
+        method,
+        by,
+        at,
+    )
 
 
 def check_in_in(
@@ -243,7 +306,15 @@ def check_in_in(
     at: datetime | None,
 ) -> CheckIn:
     """`check_in` inside a unit of work another use case holds (the desk's name search)."""
-    return _check_in(session, session_id, get_participant(session, participant_id), method, by, at)
+    return _check_in_where(
+        session,
+        Participant.id == participant_id,
+        _unknown_child(participant_id),
+        session_id,
+        method,
+        by,
+        at,
+    )
 
 
 def mark_attendance(

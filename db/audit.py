@@ -13,8 +13,11 @@ How the chain works (a reader of the database should be able to check it by hand
 - Events are chained when their transaction commits, after every other change of it is
   written: the head row is read with SELECT … FOR UPDATE, so writers on several laptops
   queue there for a moment and never fork the chain (on SQLite every writer already holds
-  the file's write lock from BEGIN IMMEDIATE). On PostgreSQL the events and the new head
-  are written in one statement: one round trip more per write than an unchained log.
+  the file's write lock from BEGIN IMMEDIATE). On PostgreSQL one statement locks the head,
+  chains the events in SQL (the same SHA-256 of the previous chain followed by the digest,
+  computed by the server from the value it holds under the lock), writes them and moves
+  the head; it waits for no answer and travels with the COMMIT, so the lock is held for
+  the moment the server takes to run it and commit, and the chain costs no round trip.
 - Erasure (db.privacy) must rewrite old events' texts, which would break their digests.
   It leaves `digest` and `chain` of those events as they were (the chain still links),
   marks each rewritten event with `sealed_by`, the id of the erasure's own event, and that
@@ -38,12 +41,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, event, insert, select, update
+from sqlalchemy import Table, event, insert, select, text, update
 from sqlalchemy.orm import Session, SessionTransaction
 
-from db.areas import AREA_OPTION, Area
+from db.areas import AREA_OPTION, Area, note_written
 from db.audit_actions import AuditAction
-from db.database import acting_now
+from db.database import acting_now, is_server, queued
 from db.models import AuditEvent, SharedSetting
 
 CHAIN_KEY = "audit_chain"  # the shared setting holding the chain's head
@@ -166,8 +169,79 @@ def read_head(session: Session, *, lock: bool = False) -> dict[str, Any] | None:
     return dict(value) if value is not None else None
 
 
+# PostgreSQL: lock the head, chain the events from it, write them and move the head, in one
+# statement (`chained` is `link` in SQL; events are numbered in the order they were recorded).
+_APPEND_ON_SERVER = text(
+    """
+WITH RECURSIVE head AS (
+    SELECT value FROM shared_setting WHERE key = :key FOR UPDATE
+),
+incoming AS (
+    SELECT * FROM unnest(
+        CAST(:at AS timestamp[]), CAST(:staff_id AS integer[]), CAST(:action AS text[]),
+        CAST(:entity AS text[]), CAST(:entity_id AS integer[]), CAST(:description AS text[]),
+        CAST(:changes AS text[]), CAST(:digest AS text[])
+    ) WITH ORDINALITY
+        AS e(at, staff_id, action, entity, entity_id, description, changes, digest, n)
+),
+chained (n, chain) AS (
+    SELECT CAST(0 AS bigint), COALESCE((SELECT value ->> 'chain' FROM head), :genesis)
+    UNION ALL
+    SELECT incoming.n, encode(sha256(convert_to(chained.chain || incoming.digest, 'UTF8')), 'hex')
+    FROM chained JOIN incoming ON incoming.n = chained.n + 1
+),
+written AS (
+    INSERT INTO audit_event
+        (at, staff_id, action, entity, entity_id, description, changes, seals, digest, chain)
+    SELECT incoming.at, incoming.staff_id, incoming.action, incoming.entity,
+        incoming.entity_id, incoming.description, CAST(incoming.changes AS json),
+        CAST('null' AS json), incoming.digest, chained.chain
+    FROM incoming JOIN chained ON chained.n = incoming.n
+    ORDER BY incoming.n
+)
+INSERT INTO shared_setting (key, value)
+SELECT :key, json_build_object(
+    'chain', (SELECT chain FROM chained ORDER BY n DESC LIMIT 1),
+    'events', COALESCE((SELECT CAST(value ->> 'events' AS bigint) FROM head), 0) + :count
+)
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+"""
+)
+
+
+def _append_on_server(session: Session, pending: list[_Pending]) -> None:
+    """The events of a transaction without seals, chained by the server under the head's lock."""
+    contents = [item.content for item in pending]
+    at = [
+        content["at"].astimezone(UTC).replace(tzinfo=None)
+        if content["at"].tzinfo is not None
+        else content["at"]
+        for content in contents
+    ]
+    queued(
+        session,
+        _APPEND_ON_SERVER.bindparams(
+            key=CHAIN_KEY,
+            genesis=GENESIS,
+            count=len(contents),
+            at=at,
+            staff_id=[content["staff_id"] for content in contents],
+            action=[content["action"] for content in contents],
+            entity=[content["entity"] for content in contents],
+            entity_id=[content["entity_id"] for content in contents],
+            description=[content["description"] for content in contents],
+            changes=[json.dumps(content["changes"]) for content in contents],
+            digest=[digest_of(content) for content in contents],
+        ),
+    )
+    note_written(session, Area.AUDIT)
+
+
 def _append(session: Session, pending: list[_Pending]) -> None:
     """Chain and write the transaction's events, holding the head's lock until commit."""
+    if is_server(session) and not any(item.rewrote for item in pending):
+        _append_on_server(session, pending)
+        return
     events: Table = AuditEvent.__table__  # type: ignore[assignment]
     settings: Table = SharedSetting.__table__  # type: ignore[assignment]
     head = read_head(session, lock=True)
@@ -193,11 +267,6 @@ def _append(session: Session, pending: list[_Pending]) -> None:
         .values(value=new_head)
         .execution_options(**with_log)
     )
-    bind = session.get_bind()
-    if head is not None and bind.dialect.name == "postgresql" and not sealer:
-        # The events and the head in one statement: one round trip.
-        session.execute(move_head.add_cte(insert(events).values(rows).cte("written")))
-        return
     written = insert(events).returning(events.c.id)
     ids = [session.execute(written.values(row)).scalar_one() for row in rows]
     if head is None:  # the head was removed by hand: the chain starts again, and verify says so

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select as io_select
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -12,8 +13,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import areas
@@ -30,6 +32,11 @@ APPLICATION_ID = 0x4F504E55
 # The moment units of work act at while the demo replays its past (None: now, as always).
 _replayed_moment: ContextVar[datetime | None] = ContextVar("replayed_moment", default=None)
 _CLOCK = "clock"  # session.info key: the unit of work's clock
+# An execution option: a write whose answer nobody waits for. On a server it travels with the
+# next statement that is waited for, or with the COMMIT (psycopg's pipeline mode), so a unit
+# of work's writes and its commit cost one network round trip together.
+QUEUED = "openup_queued"
+_PIPELINE = "openup_pipeline"  # connection.info key: the unit of work's open pipeline
 
 
 def data_folder() -> Path:
@@ -111,6 +118,115 @@ def _prepare_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _hung_up(dbapi_connection: Any) -> bool:
+    """Whether the server closed an idle pooled connection (a restart, a terminated session),
+    seen without a round trip: an idle connection has nothing to read unless the server
+    said goodbye. This replaces a pre-ping, which cost a round trip per transaction."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return True
+    try:
+        readable, _writable, _failed = io_select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
+def _prepare_postgres(engine: Engine) -> None:
+    event.listen(engine, "handle_error", _without_row_values)
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if _hung_up(dbapi_connection):
+            # The pool drops this connection and hands out a new one.
+            raise DisconnectionError("the server closed the connection")
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def on_executed(
+        connection: Connection,
+        _cursor: Any,
+        _statement: str,
+        _parameters: Any,
+        context: Any,
+        _executemany: bool,
+    ) -> None:
+        # In a unit of work's pipeline a statement is only sent; wait for its answer now
+        # (the ORM reads rows and row counts at once), unless nobody needs it.
+        pipeline = _open_pipeline(connection)
+        if pipeline is None or (context is not None and context.execution_options.get(QUEUED)):
+            return
+        pipeline.sync()
+
+    @event.listens_for(engine, "commit")
+    def on_commit(connection: Connection) -> None:
+        _end_pipeline(connection, "COMMIT")
+
+    @event.listens_for(engine, "rollback")
+    def on_rollback(connection: Connection) -> None:
+        _end_pipeline(connection, "ROLLBACK")
+
+
+def _open_pipeline(connection: Connection) -> Any:
+    """The pipeline a unit of work opened on this connection, if any."""
+    opened: tuple[Any, Any, Any] | None = connection.info.get(_PIPELINE)
+    if opened is None or opened[0] is not connection.connection.dbapi_connection:
+        return None
+    return opened[2]
+
+
+def _start_pipeline(connection: Connection) -> None:
+    """Put a unit of work's connection in pipeline mode: BEGIN then travels with the first
+    statement, and the writes nobody waits for travel with the COMMIT.
+
+    The BEGIN is our own: psycopg's implicit one waits for its answer in pipeline mode too,
+    so the driver is in autocommit until the transaction ends."""
+    raw: Any = connection.connection.dbapi_connection
+    raw.autocommit = True
+    manager = raw.pipeline()
+    pipeline = manager.__enter__()
+    connection.info[_PIPELINE] = (raw, manager, pipeline)
+    raw.execute("BEGIN")
+
+
+def _end_pipeline(connection: Connection, command: str) -> None:
+    """Send COMMIT or ROLLBACK with whatever is still queued, and wait once for all of it.
+
+    The driver's own commit or rollback then finds the transaction closed and sends nothing."""
+    opened: tuple[Any, Any, Any] | None = connection.info.pop(_PIPELINE, None)
+    if opened is None:
+        return
+    raw, manager, _pipeline = opened
+    current: Any = connection.connection.dbapi_connection
+    if raw is not current or raw.closed:
+        return
+    import psycopg  # only a server's connection has a pipeline
+
+    failed: psycopg.Error | None = None
+    # The first error is the one that says what failed (e.g. a unique key); what the pipeline
+    # says after it is only "aborted".
+    try:
+        raw.execute(command)
+    except psycopg.Error as error:
+        failed = error
+    try:
+        manager.__exit__(None, None, None)
+    except psycopg.Error as error:
+        failed = failed or error
+    if failed is not None:
+        # As _without_row_values does for statements: the DETAIL may quote a failing row.
+        failed.args = (str(failed).partition("\n")[0],)
+    if raw.closed or raw.broken:
+        if failed is not None and command == "COMMIT":
+            raise DBAPIError.instance(command, None, failed, psycopg.Error) from failed
+        return
+    if raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        raw.execute("ROLLBACK")  # a write failed and the pipeline skipped the rest
+    raw.autocommit = False
+    if failed is not None and command == "COMMIT":
+        # A queued write failed (e.g. another laptop's row won a unique key): raised as
+        # SQLAlchemy raises it, so use cases catch IntegrityError as they always have.
+        raise DBAPIError.instance(command, None, failed, psycopg.Error) from failed
+
+
 def _without_row_values(context: ExceptionContext) -> None:
     """Keep only the first line of a server's error: PostgreSQL's DETAIL quotes the failing
     row ("Failing row contains (…)", "Key (…)=(…)"), a child's name and phone among them,
@@ -141,17 +257,36 @@ class Database:
                 mark_as_ours(path)
         # hide_parameters: a failed write's error (and so the log) never carries the values,
         # which are children's names, guardians' phones and the target-group mark.
+        # No pool pre-ping: it cost a round trip per transaction. A connection the server
+        # closed is found at checkout without one (_hung_up).
+        connect_args: dict[str, Any] = {}
+        if self.url.get_backend_name() == "postgresql":
+            # No server-side prepared statements: they save no round trip, and a pipeline that
+            # a failed write cut short leaves psycopg believing in one the server never made.
+            connect_args["prepare_threshold"] = None
         self.engine = create_engine(
-            self.url, echo=echo, pool_pre_ping=path is None, hide_parameters=True
+            self.url, echo=echo, hide_parameters=True, connect_args=connect_args
         )
         if self.url.get_backend_name() == "sqlite":
             _prepare_sqlite(self.engine)
+        elif self.url.get_backend_name() == "postgresql":
+            _prepare_postgres(self.engine)
         else:
             event.listen(self.engine, "handle_error", _without_row_values)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         areas.watch(self._sessions)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(read_only=True), expire_on_commit=False
+        )
+        # One query that reads what it needs by itself: on a server it runs in autocommit,
+        # so it costs its own round trip and no BEGIN or ROLLBACK around it.
+        self._lookups = (
+            self._read_sessions
+            if self.is_sqlite
+            else sessionmaker(
+                self.engine.execution_options(read_only=True, isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False,
+            )
         )
 
     @property
@@ -160,12 +295,23 @@ class Database:
 
     def unit_of_work(self) -> UnitOfWork:
         moment = _replayed_moment.get()
-        return UnitOfWork(self._sessions, now_utc if moment is None else lambda: moment)
+        return UnitOfWork(
+            self._sessions,
+            now_utc if moment is None else lambda: moment,
+            pipelined=self.url.get_backend_name() == "postgresql",
+        )
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries that change nothing (no write lock on SQLite)."""
         with self._read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def looking_up(self) -> Iterator[Session]:
+        """A session for a lookup made of one query (a name search): one round trip on a
+        server. Several queries in it would each see the records as they are at that moment."""
+        with self._lookups() as session:
             yield session
 
     def dispose(self) -> None:
@@ -193,14 +339,25 @@ class UnitOfWork:
     session: Session
 
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = now_utc
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] = now_utc,
+        *,
+        pipelined: bool = False,
     ) -> None:
         self._sessions = sessions
         self.clock = clock
+        self.pipelined = pipelined
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
         self.session.info[_CLOCK] = self.clock
+        if self.pipelined:
+            try:
+                _start_pipeline(self.session.connection())
+            except BaseException:
+                self.session.close()
+                raise
         return self
 
     def __exit__(
@@ -217,6 +374,36 @@ class UnitOfWork:
         """Commit, and tell whoever collects in this thread which areas were written."""
         self.session.commit()
         areas.record(self.session)
+
+
+def is_server(session: Session) -> bool:
+    """Whether a session talks to a server over the network (PostgreSQL), not to a file."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def queued(session: Session, statement: Any) -> None:
+    """Execute a write whose answer the use case does not read: on a server it waits for the
+    next statement or the COMMIT to travel with (no round trip of its own)."""
+    session.execute(statement.execution_options(**{QUEUED: True}))
+
+
+def next_id(session: Session, table: str) -> Any:
+    """On a server, a column that draws the next id of `table` inside a query the use case
+    sends anyway, so its INSERT can be queued (the id is known before the row is written);
+    None on SQLite, where the INSERT hands the id back at no network cost."""
+    if not is_server(session):
+        return None
+    sequence = func.pg_get_serial_sequence(table, "id")
+    return select(func.nextval(sequence)).scalar_subquery().label("next_id")
+
+
+def insert_row(session: Session, statement: Any, new_id: int | None) -> int:
+    """Insert one row and give its id: with an id drawn by `next_id`, queued; else returned."""
+    if new_id is not None:
+        queued(session, statement.values(id=new_id))
+        return new_id
+    table = statement.table
+    return int(session.execute(statement.returning(table.c.id)).scalar_one())
 
 
 def acting_now(session: Session) -> datetime:

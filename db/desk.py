@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, false, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
@@ -19,11 +19,12 @@ from db.models import (
     Attendance,
     AttendanceStatus,
     Loan,
+    Participant,
     Program,
     Session,
     SessionStatus,
 )
-from db.people import FoundParticipant, search_participants
+from db.people import FoundParticipant, search_marked
 from db.programs import running_sessions
 
 DAYS_AROUND = 14
@@ -143,18 +144,20 @@ def search_at_desk(
     limit: int,
     by: int | None,
 ) -> list[DeskFound]:
-    """The name search of the desk: a child already here is marked, not checked in twice."""
-    found = search_participants(db, typed, site_id=site_id, limit=limit, by=by)
-    here: set[int] = set()
-    if session_id is not None and found:
-        query = select(Attendance.participant_id).where(
+    """The name search of the desk: a child already here is marked, not checked in twice.
+
+    One query (one round trip on a server): the mark is read with the names."""
+    here = (
+        exists().where(
             Attendance.session_id == session_id,
-            Attendance.participant_id.in_([child.id for child in found]),
+            Attendance.participant_id == Participant.id,
             Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
         )
-        with db.reading() as session:
-            here = set(session.scalars(query))
-    return [DeskFound(child, child.id in here) for child in found]
+        if session_id is not None
+        else false()
+    )
+    found = search_marked(db, typed, here, site_id=site_id, by=by)[:limit]
+    return [DeskFound(child, marked) for child, marked in found]
 
 
 @dataclass(frozen=True)

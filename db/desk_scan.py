@@ -13,28 +13,26 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from db.attendance import CheckIn, Present, check_in_card_in, check_in_in, undo_check_in
 from db.database import Database
 from db.desk import undo_lend
-from db.equipment import (
+from db.equipment import OpenLoan, undo_returns
+from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput, UnknownCode
+from db.loan_views import return_view
+from db.loans import (
     Borrower,
     KitLent,
     KitReturned,
     Lent,
-    OpenLoan,
     OverdueItem,
     Returned,
-    item_state_in,
     lend_in,
-    lend_kit_in,
-    return_item_in,
-    return_kit_in,
-    undo_returns,
+    return_rows,
 )
-from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput
-from db.models import Attendance, CheckInMethod, Item, Loan
+from db.models import Attendance, CheckInMethod, Item
 from db.scancodes import CardCode, ItemCode
 
 # The child scanned just before an item borrows it, if the item follows within this time.
@@ -186,49 +184,43 @@ def _shown_tags(session: OrmSession, tags: list[str], site_id: int | None) -> se
 
 
 def _out_rows(session: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
-    """The loans as the out-now list shows them (just lent: none is overdue). The loans and
-    their items are in the session already: telling their library costs no statement."""
-    rows = []
-    for each in lent:
-        loan = session.get(Loan, each.loan_id)
-        assert loan is not None
-        if state.site_id is None or loan.item.site_id == state.site_id:
-            rows.append(
-                OpenLoan(
-                    each.loan_id,
-                    each.tag,
-                    each.item_name,
-                    each.borrower,
-                    state.at,
-                    each.due_at,
-                    False,
-                )
-            )
-    return rows
+    """The loans as the out-now list shows them (just lent: none is overdue), of this desk's
+    library only (a partner library's item lent here is on its own list)."""
+    tags = _shown_tags(session, [each.tag for each in lent], state.site_id)
+    return [
+        OpenLoan(
+            each.loan_id, each.tag, each.item_name, each.borrower, state.at, each.due_at, False
+        )
+        for each in lent
+        if each.tag in tags
+    ]
 
 
 def _scan_item(
     session: OrmSession, code: ItemCode, state: DeskState, by: int | None
 ) -> DeskOutcome:
-    # Out → it comes back (a kit with its parts); in → it goes out (the same).
-    item = item_state_in(session, code.tag, state.at)
-    if item.loan is not None:
-        if item.parts:
-            kit_back = return_kit_in(session, code.tag, by, "", state.at)
-            back = [part.loan_id for part in kit_back.returned]
-            return KitBack(kit_back, DeskChange(back=back))
-        returned = return_item_in(session, code.tag, by, "", state.at)
-        return ItemBack(returned, DeskChange(back=[returned.loan_id]))
+    # Out → it comes back (a kit with its parts); in → it goes out (the same). One read
+    # tells which (the loans locked on a server), and a return's writes go with the COMMIT.
+    rows = session.execute(return_view(code.tag.upper(), with_parts=True)).all()
+    if not rows:
+        raise UnknownCode(scanned=code.tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
+    is_kit = len(rows) > 1
+    if rows[0].loan_id is not None:
+        returned = return_rows(session, rows, by, "", state.at)
+        back = [each.loan_id for each in returned]
+        if is_kit:
+            return KitBack(KitReturned(returned), DeskChange(back=back))
+        return ItemBack(returned[0], DeskChange(back=back))
     to = _borrower(state, by)
     due = None
     if to.participant_id is not None and state.loan_hours:
         due = state.at + timedelta(hours=state.loan_hours)
     ask = not state.lend_anyway
-    if item.parts:
-        kit = lend_kit_in(session, code.tag, to, by, due, state.at, ask)
-        return KitWentOut(kit, DeskChange(out=_out_rows(session, kit.lent, state)))
-    lent = lend_in(session, code.tag, to, by, due, state.at, ask)
-    return ItemLent(lent, DeskChange(out=_out_rows(session, [lent], state)))
+    went = lend_in(session, code.tag, to, by, due, state.at, ask, kit=is_kit)
+    change = DeskChange(out=_out_rows(session, went.lent, state))
+    if is_kit:
+        return KitWentOut(went, change)
+    return ItemLent(went.lent[0], change)
 
 
 def _scan(
@@ -244,6 +236,23 @@ def _scan(
     return _checked_in(session, result)
 
 
+def _scan_once_more_if_raced(
+    db: Database, code: CardCode | ItemCode, scanned: str, state: DeskState, by: int | None
+) -> DeskOutcome:
+    """Another laptop checking in the same child or lending the same item a moment ago wins
+    at COMMIT (a unique key): the second attempt reads what they did and says so."""
+    for attempt in (1, 2):
+        try:
+            with db.unit_of_work() as uow:
+                outcome = _scan(uow.session, code, scanned, state, by)
+                uow.commit()
+                return outcome
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def scan_at_desk(
     db: Database,
     code: CardCode | ItemCode,
@@ -256,10 +265,7 @@ def scan_at_desk(
     to the child scanned just before (or to the session). One transaction; a refusal
     leaves the records as they were."""
     try:
-        with db.unit_of_work() as uow:
-            outcome = _scan(uow.session, code, scanned, state, by)
-            uow.commit()
-            return outcome
+        return _scan_once_more_if_raced(db, code, scanned, state, by)
     except BorrowerHasOverdue as asked:
         assert isinstance(code, ItemCode)
         return AskLendAnyway(

@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeAlias
 
 from sqlalchemy import Row, Select, and_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased, joinedload
 
 from db import audit
 from db.accounts import reader_is_admin
 from db.audit_actions import AuditAction
-from db.clock import at_local, end_of_local_day, now_utc
+from db.clock import at_local, now_utc
 from db.database import Database
-from db.dates import day_text, moment_text
+from db.dates import day_text
 from db.errors import (
     QT_TRANSLATE_NOOP,
-    BorrowerHasOverdue,
-    DomainError,
     InvalidInput,
     ItemAlreadyOut,
-    ItemNotAvailable,
     ItemNotOut,
     ItemOutWithSession,
     NotFound,
     UnknownCode,
+)
+from db.loans import (
+    STATUS_WORDS,
+    Borrower,
+    KitLent,
+    KitReturned,
+    Lent,
+    OverdueItem,
+    Returned,
+    SessionBorrower,
+    _since,
+    borrower_words,
+    lend,
+    lend_kit,
+    overdue_from,
+    overdue_with,
+    return_item,
+    return_kit,
 )
 from db.models import (
     Item,
@@ -40,39 +54,26 @@ from db.models import (
     Site,
     Staff,
 )
-from db.programs import running_sessions, session_end
 from db.scancodes import normalize_tag
 
-STATUS_WORDS = {
-    ItemStatus.IN_REPAIR: QT_TRANSLATE_NOOP("DomainError", "in repair"),
-    ItemStatus.RETIRED: QT_TRANSLATE_NOOP("DomainError", "retired"),
-}
-
-
-@dataclass(frozen=True)
-class Borrower:
-    """Who has an item: a child, a librarian, or the session itself ("in-session use")."""
-
-    participant_id: int | None = None
-    staff_id: int | None = None
-    session_id: int | None = None
-
-    def __post_init__(self) -> None:
-        given = [self.participant_id, self.staff_id, self.session_id]
-        if sum(x is not None for x in given) != 1:
-            raise ValueError("a borrower is exactly one of child, librarian or session")
-
-    @classmethod
-    def child(cls, participant_id: int) -> Borrower:
-        return cls(participant_id=participant_id)
-
-    @classmethod
-    def librarian(cls, staff_id: int) -> Borrower:
-        return cls(staff_id=staff_id)
-
-    @classmethod
-    def in_session(cls, session_id: int) -> Borrower:
-        return cls(session_id=session_id)
+# Lending and returns live in db.loans; the desk and others import them from here too.
+__all__ = [
+    "STATUS_WORDS",
+    "Borrower",
+    "KitLent",
+    "KitReturned",
+    "Lent",
+    "OverdueItem",
+    "Returned",
+    "SessionBorrower",
+    "borrower_words",
+    "lend",
+    "lend_kit",
+    "overdue_from",
+    "overdue_with",
+    "return_item",
+    "return_kit",
+]
 
 
 @dataclass(frozen=True)
@@ -98,71 +99,6 @@ class OpenLoan:
     lent_at: datetime
     due_at: datetime
     overdue: bool
-
-
-@dataclass(frozen=True)
-class SessionBorrower:
-    """A session that borrowed an item itself, as a message names it: program and start."""
-
-    program: str
-    starts_at: datetime
-
-
-@dataclass(frozen=True)
-class OverdueItem:
-    """An item a child still has past its due time, for the warnings at the desk."""
-
-    tag: str
-    item_name: str
-    lent_at: datetime
-    due_at: datetime
-
-
-@dataclass(frozen=True)
-class Lent:
-    loan_id: int
-    tag: str
-    item_name: str
-    borrower: str
-    due_at: datetime
-    session: SessionBorrower | None = None  # set when the session itself borrowed
-
-
-@dataclass(frozen=True)
-class KitLent:
-    """A kit lent in one action: the parts that went out, and those left behind and why."""
-
-    lent: list[Lent]
-    left_behind: list[tuple[str, str]] = field(default_factory=list)
-    # The refusals behind left_behind, for a window to say them in the user's language.
-    refusals: list[DomainError] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Returned:
-    tag: str
-    item_name: str
-    borrower: str
-    lent_at: datetime
-    was_overdue: bool
-    note: str
-    loan_id: int
-    session: SessionBorrower | None = None  # set when the session itself borrowed
-
-
-@dataclass(frozen=True)
-class KitReturned:
-    """A kit taken back by its label: the kit first, then each part that came back with it."""
-
-    returned: list[Returned]
-
-    @property
-    def kit(self) -> Returned:
-        return self.returned[0]
-
-    @property
-    def parts(self) -> list[Returned]:
-        return self.returned[1:]
 
 
 @dataclass(frozen=True)
@@ -192,10 +128,6 @@ def session_borrower(loan: Loan) -> SessionBorrower | None:
         return None
     row = loan.session
     return SessionBorrower(row.program.name, at_local(row.day, row.starts_at))
-
-
-def _since(at: datetime) -> str:
-    return moment_text(at, full=True)
 
 
 def _already_out(item: Item, current: Loan | None) -> ItemAlreadyOut:
@@ -335,279 +267,6 @@ def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | Non
             {"status": [before.value, status.value]},
         )
         uow.commit()
-
-
-def _default_due(session: OrmSession, item: Item, to: Borrower, at: datetime) -> datetime:
-    """The end of the borrowing session, else of the session running now, else of the day."""
-    row = session.get(Session, to.session_id) if to.session_id else None
-    if row is None:
-        row = session.scalars(running_sessions(at, item.site_id)).first()
-    if row is not None and session_end(row) > at:
-        return session_end(row)
-    return end_of_local_day(at)
-
-
-def _check_borrower(session: OrmSession, to: Borrower) -> None:
-    for model, key, what in (
-        (Participant, to.participant_id, QT_TRANSLATE_NOOP("DomainError", "Participant")),
-        (Staff, to.staff_id, QT_TRANSLATE_NOOP("DomainError", "Librarian")),
-        (Session, to.session_id, QT_TRANSLATE_NOOP("DomainError", "Session")),
-    ):
-        if key is not None and session.get(model, key) is None:
-            raise NotFound(what=what, key=key)
-
-
-def _lend(
-    session: OrmSession,
-    item: Item,
-    to: Borrower,
-    by: int | None,
-    due_at: datetime | None,
-    at: datetime,
-) -> Lent:
-    if item.status is not ItemStatus.AVAILABLE:
-        raise ItemNotAvailable(tag=item.tag, name=item.name, status=STATUS_WORDS[item.status])
-    current = _open_loan(session, item.id)
-    if current is not None:
-        raise _already_out(item, current)
-    if due_at is not None and due_at <= at:
-        raise InvalidInput(
-            problem=QT_TRANSLATE_NOOP(
-                "DomainError", "The due time must be after the time of lending."
-            )
-        )
-    loan = Loan(
-        item_id=item.id,
-        participant_id=to.participant_id,
-        staff_id=to.staff_id,
-        session_id=to.session_id,
-        lent_at=at,
-        due_at=due_at or _default_due(session, item, to, at),
-        lent_by_id=by,
-    )
-    try:
-        # Two laptops lending the same item at once: the partial unique index lets one win.
-        with session.begin_nested():
-            session.add(loan)
-    except IntegrityError:
-        winner = _open_loan(session, item.id)
-        raise _already_out(item, winner) from None
-    session.refresh(loan)
-    name = borrower_name(loan)
-    audit.record(
-        session,
-        by,
-        AuditAction.LOAN_LENT,
-        "loan",
-        loan.id,
-        f"Lent {item.tag} {item.name} to {name}",
-    )
-    return Lent(loan.id, item.tag, item.name, name, loan.due_at, session_borrower(loan))
-
-
-def overdue_with(session: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
-    """What a child still has past its due time; a kit's parts are named by the kit alone."""
-    rows = session.execute(
-        select(Item.id, Item.parent_id, Item.tag, Item.name, Loan.lent_at, Loan.due_at)
-        .join(Item, Item.id == Loan.item_id)
-        .where(
-            Loan.participant_id == participant_id,
-            Loan.returned_at.is_(None),
-            Loan.due_at < at,
-        )
-        .order_by(Loan.lent_at, Item.tag)
-    ).all()
-    kits = {row.id for row in rows}
-    return [
-        OverdueItem(row.tag, row.name, row.lent_at, row.due_at)
-        for row in rows
-        if row.parent_id not in kits
-    ]
-
-
-def _ask_if_overdue(session: OrmSession, to: Borrower, at: datetime) -> None:
-    """Refuse, so the desk can ask first, a loan to a child who still has something overdue."""
-    if to.participant_id is None:
-        return
-    overdue = overdue_with(session, to.participant_id, at)
-    if overdue:
-        child = session.get(Participant, to.participant_id)
-        raise BorrowerHasOverdue(
-            name=child.full_name if child else "?",
-            items=", ".join(item.tag for item in overdue),
-            overdue=overdue,
-        )
-
-
-def lend(
-    db: Database,
-    tag: str,
-    to: Borrower,
-    *,
-    by: int | None = None,
-    due_at: datetime | None = None,
-    at: datetime | None = None,
-    ask_if_overdue: bool = False,
-) -> Lent:
-    """Lend one item; refused, naming who has it, when it is already out, in repair or retired.
-
-    With `ask_if_overdue`, a child who still has an overdue item is refused with
-    `BorrowerHasOverdue`, for the librarian to confirm before lending again.
-    """
-    with db.unit_of_work() as uow:
-        lent = lend_in(uow.session, tag, to, by, due_at, at or now_utc(), ask_if_overdue)
-        uow.commit()
-        return lent
-
-
-def lend_in(
-    session: OrmSession,
-    tag: str,
-    to: Borrower,
-    by: int | None,
-    due_at: datetime | None,
-    at: datetime,
-    ask_if_overdue: bool,
-) -> Lent:
-    """`lend` inside a unit of work another use case holds (the desk's scan)."""
-    _check_borrower(session, to)
-    item = _item_by_tag(session, tag)
-    if ask_if_overdue:
-        _ask_if_overdue(session, to, at)
-    return _lend(session, item, to, by, due_at, at)
-
-
-def lend_kit(
-    db: Database,
-    tag: str,
-    to: Borrower,
-    *,
-    by: int | None = None,
-    due_at: datetime | None = None,
-    at: datetime | None = None,
-    ask_if_overdue: bool = False,
-) -> KitLent:
-    """Lend a kit and its parts in one action; parts out or in repair stay behind, named."""
-    with db.unit_of_work() as uow:
-        kit_lent = lend_kit_in(uow.session, tag, to, by, due_at, at or now_utc(), ask_if_overdue)
-        uow.commit()
-        return kit_lent
-
-
-def lend_kit_in(
-    session: OrmSession,
-    tag: str,
-    to: Borrower,
-    by: int | None,
-    due_at: datetime | None,
-    at: datetime,
-    ask_if_overdue: bool,
-) -> KitLent:
-    """`lend_kit` inside a unit of work another use case holds (the desk's scan)."""
-    _check_borrower(session, to)
-    kit = _item_by_tag(session, tag)
-    if ask_if_overdue:
-        _ask_if_overdue(session, to, at)
-    lent = [_lend(session, kit, to, by, due_at, at)]
-    left_behind: list[tuple[str, str]] = []
-    refusals: list[DomainError] = []
-    for part in kit.parts:
-        if part.status is ItemStatus.RETIRED:
-            continue
-        try:
-            lent.append(_lend(session, part, to, by, lent[0].due_at, at))
-        except (ItemNotAvailable, ItemAlreadyOut) as refusal:
-            left_behind.append((part.tag, refusal.message))
-            refusals.append(refusal)
-    return KitLent(lent, left_behind, refusals)
-
-
-def _return(
-    session: OrmSession, item: Item, loan: Loan, by: int | None, note: str, at: datetime
-) -> Returned:
-    loan.returned_at = max(at, loan.lent_at)  # a laptop's clock may lag the lender's
-    loan.received_by_id = by
-    loan.return_note = note.strip()[:2000]
-    name = borrower_name(loan)
-    audit.record(
-        session,
-        by,
-        AuditAction.LOAN_RETURNED,
-        "loan",
-        loan.id,
-        f"Returned {item.tag} {item.name} from {name}"
-        + (f": {loan.return_note}" if loan.return_note else ""),
-    )
-    return Returned(
-        item.tag,
-        item.name,
-        name,
-        loan.lent_at,
-        loan.due_at < at,
-        loan.return_note,
-        loan.id,
-        session_borrower(loan),
-    )
-
-
-def _loan_to_be_returned(session: OrmSession, item: Item) -> Loan:
-    loan = _open_loan(session, item.id, lock=True)
-    if loan is None:
-        raise ItemNotOut(tag=item.tag, name=item.name)
-    return loan
-
-
-def return_item(
-    db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
-) -> Returned:
-    """Take one item back (a kit's part alone, too), with an optional note on its condition."""
-    with db.unit_of_work() as uow:
-        returned = return_item_in(uow.session, tag, by, note, at or now_utc())
-        uow.commit()
-        return returned
-
-
-def return_item_in(
-    session: OrmSession, tag: str, by: int | None, note: str, at: datetime
-) -> Returned:
-    """`return_item` inside a unit of work another use case holds (the desk's scan)."""
-    item = _item_by_tag(session, tag)
-    return _return(session, item, _loan_to_be_returned(session, item), by, note, at)
-
-
-def _same_borrower(a: Loan, b: Loan) -> bool:
-    return (a.participant_id, a.staff_id, a.session_id) == (
-        b.participant_id,
-        b.staff_id,
-        b.session_id,
-    )
-
-
-def return_kit(
-    db: Database, tag: str, *, by: int | None = None, note: str = "", at: datetime | None = None
-) -> KitReturned:
-    """Take a kit back by its label: with it, every part still out to the same borrower.
-
-    A part that did not come back is kept out afterwards with `keep_part_out`.
-    """
-    with db.unit_of_work() as uow:
-        kit_returned = return_kit_in(uow.session, tag, by, note, at or now_utc())
-        uow.commit()
-        return kit_returned
-
-
-def return_kit_in(
-    session: OrmSession, tag: str, by: int | None, note: str, at: datetime
-) -> KitReturned:
-    """`return_kit` inside a unit of work another use case holds (the desk's scan)."""
-    kit = _item_by_tag(session, tag)
-    kit_loan = _loan_to_be_returned(session, kit)
-    returned = [_return(session, kit, kit_loan, by, note, at)]
-    for part in kit.parts:
-        loan = _open_loan(session, part.id, lock=True)
-        if loan is not None and _same_borrower(loan, kit_loan):
-            returned.append(_return(session, part, loan, by, "", at))
-    return KitReturned(returned)
 
 
 def _reopen(
@@ -752,11 +411,10 @@ def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = 
     """An item with its status, its kit's parts and who has it now."""
     with db.reading() as session:
         reader_is_admin(session, by)
-        return item_state_in(session, tag, at or now_utc())
+        return _item_state(session, tag, at or now_utc())
 
 
-def item_state_in(session: OrmSession, tag: str, at: datetime) -> ItemState:
-    """`item_state` inside a unit of work another use case holds (the desk's scan)."""
+def _item_state(session: OrmSession, tag: str, at: datetime) -> ItemState:
     item = _item_by_tag(session, tag)
     loan = _open_loan(session, item.id)
     return ItemState(
@@ -834,21 +492,6 @@ class LoanHistoryRow:
     received_by: str
     return_note: str
     late: bool  # came back well after its due time, or is still out past it
-
-
-def borrower_words(
-    first_name: str | None,
-    last_name: str | None,
-    staff_name: str | None,
-    program_name: str | None,
-    day: date | None,
-) -> str:
-    """The same words as `borrower_name`, from columns of one joined query."""
-    if first_name is not None:
-        return f"{first_name} {last_name or ''}".strip()
-    if staff_name is not None:
-        return staff_name
-    return f"{program_name or ''} {day_text(day) if day else ''}".strip()
 
 
 # Tidying up after a session takes a few minutes; a return within them is not a late one.

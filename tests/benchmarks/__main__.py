@@ -1,4 +1,4 @@
-"""python -m tests.benchmarks [--db URL] [--postgres] [--rebuild] [--json FILE]
+"""python -m tests.benchmarks [--db URL] [--postgres] [--latency-ms N] [--rebuild] [--json FILE]
 
 Builds (or reuses) the ten-year dataset, times the desk's use cases on it beside a
 bare-commit floor, prints a table and writes bench-results/latest-<backend>.json.
@@ -45,6 +45,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         help="start a temporary PostgreSQL server on 127.0.0.1, fill it, measure, stop it",
     )
     parser.add_argument(
+        "--latency-ms",
+        type=float,
+        metavar="N",
+        help="run on the temporary PostgreSQL (implies --postgres) through a proxy on loopback "
+        "that delays each direction by N/2 ms, and count the round trips of each call",
+    )
+    parser.add_argument(
         "--rebuild", action="store_true", help="generate the dataset again, ignoring the cache"
     )
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the results here")
@@ -56,6 +63,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.warmup < 1:
         parser.error("--repeat and --warmup must be at least 1")
+    if args.latency_ms is not None:
+        if args.db:
+            parser.error("--latency-ms runs on the temporary server: leave out --db")
+        if args.latency_ms < 0:
+            parser.error("--latency-ms cannot be negative")
+        args.postgres = True
     return args
 
 
@@ -76,18 +89,26 @@ def load_line(info: dataset.BuildInfo, how: str, total: float, database: Databas
     )
 
 
-def measure(database: Database, args: argparse.Namespace, build: dict[str, Any]) -> dict[str, Any]:
+def measure(
+    database: Database,
+    args: argparse.Namespace,
+    build: dict[str, Any],
+    trips: harness.TripCounter | None = None,
+) -> dict[str, Any]:
     """Floor, use cases and plans on a ready database; prints the table, returns the report."""
     backend = "sqlite" if database.is_sqlite else "postgresql"
+    latency = getattr(args, "latency_ms", None)
     load = os.getloadavg()  # before our own work adds to it
     pg_settings = None
     if database.is_sqlite:
         floor = harness.floor_sqlite(harness.sqlite_file(database), args.warmup, args.repeat)
     else:
-        floor, pg_settings = harness.floor_postgres(database, args.warmup, args.repeat)
+        floor, pg_settings = harness.floor_postgres(database, args.warmup, args.repeat, trips)
     row_counts = dataset.counts(database)  # before the run adds its check-ins and loans
     started = time.perf_counter()
-    results = harness.measure_use_cases(database, backend, args.warmup, args.repeat)
+    results = harness.measure_use_cases(
+        database, backend, args.warmup, args.repeat, trips=trips, latency_ms=latency
+    )
     measuring_s = time.perf_counter() - started
     harness.explain(
         database,
@@ -110,6 +131,11 @@ def measure(database: Database, args: argparse.Namespace, build: dict[str, Any])
     )
     if pg_settings:
         print("server: " + ", ".join(f"{k}={v}" for k, v in pg_settings.items()))
+    if latency is not None:
+        print(
+            f"through a proxy on loopback adding {latency:g} ms per round trip "
+            f"({latency / 2:g} ms each way); trips/call counted at the proxy"
+        )
     print()
     print(harness.table(floor, results))
     if args.explain:
@@ -119,6 +145,7 @@ def measure(database: Database, args: argparse.Namespace, build: dict[str, Any])
         "backend": backend,
         "database": describe(database.url),
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "added_latency_ms": latency,
         "environment": env,
         "dataset": {**build, "rows": row_counts},
         "warmup": args.warmup,
@@ -145,6 +172,21 @@ def cache_lines(rebuild: bool) -> tuple[dataset.BuildInfo, list[str]]:
     return info, [cache_line(info, "built now" if built else "reused")]
 
 
+def measure_delayed(
+    server: Any, database: Database, args: argparse.Namespace, build: dict[str, Any]
+) -> dict[str, Any]:
+    """Measure through the delaying proxy: the same database, reached over a slow link."""
+    from tests.benchmarks.latency import delayed
+
+    with delayed(server.host, server.port, args.latency_ms) as proxy:
+        url = database.url.set(host="127.0.0.1", port=proxy.port)
+        through = Database(url)
+        try:
+            return measure(through, args, build, lambda: proxy.round_trips)
+        finally:
+            through.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     report: dict[str, Any]
@@ -162,7 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total = time.perf_counter() - started
                 lines.append(load_line(loaded, "loaded into PostgreSQL", total, database))
                 build = {"cache": info.as_json(), "loaded": loaded.as_json(), "lines": lines}
-                report = measure(database, args, build)
+                if args.latency_ms is None:
+                    report = measure(database, args, build)
+                else:
+                    report = measure_delayed(server, database, args, build)
             finally:
                 database.dispose()
     elif args.db:
@@ -189,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             report = measure(database, args, {"cache": info.as_json(), "lines": lines})
         finally:
             database.dispose()
+    if args.latency_ms is not None:
+        report["backend"] = f"postgresql-{args.latency_ms:g}ms"
     write(report, args.json)
     return 0
 

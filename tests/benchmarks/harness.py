@@ -58,6 +58,15 @@ class Result:
     statements: list[tuple[str, Any]] = field(default_factory=list)  # of one traced call
     plans: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    round_trips: list[int] = field(default_factory=list)  # per timed call, counted at the proxy
+
+    @property
+    def trips_text(self) -> str:
+        """Round trips per call: one figure when every call took as many, else the range."""
+        if not self.round_trips:
+            return ""
+        low, high = min(self.round_trips), max(self.round_trips)
+        return str(low) if low == high else f"{low}–{high}"
 
     @property
     def median_ms(self) -> float:
@@ -94,6 +103,15 @@ class Result:
             "target_p95_ms": self.target_ms,
             "verdict": self.verdict,
             "sql_statements_per_call": len(self.statements),
+            "round_trips_per_call": (
+                {
+                    "min": min(self.round_trips),
+                    "median": statistics.median(self.round_trips),
+                    "max": max(self.round_trips),
+                }
+                if self.round_trips
+                else None
+            ),
             "full_scans": self.full_scans,
             "plans": self.plans,
             "notes": self.notes,
@@ -121,12 +139,17 @@ def traced(database: Database, into: list[tuple[str, Any]]) -> Iterator[None]:
 
 
 Step = Callable[[int], Sequence[tuple[Result, Callable[[], object]]]]
+# How many round trips the network has carried so far (the latency proxy's count).
+TripCounter = Callable[[], int]
 
 
-def run_series(database: Database, warmup: int, repeat: int, step: Step) -> None:
+def run_series(
+    database: Database, warmup: int, repeat: int, step: Step, trips: TripCounter | None = None
+) -> None:
     """Call step(i)'s use cases warmup + repeat times; time the last `repeat` of them.
 
-    The last warm-up call of each is traced, so the report can say what one call sends.
+    The last warm-up call of each is traced, so the report can say what one call sends;
+    with `trips`, each timed call's round trips are counted too.
     """
     gc.collect()
     for i in range(warmup + repeat):
@@ -136,11 +159,14 @@ def run_series(database: Database, warmup: int, repeat: int, step: Step) -> None
                 with traced(database, result.statements):
                     call()
                 continue
+            trips_before = trips() if trips else 0
             started = time.perf_counter()
             call()
             elapsed = time.perf_counter() - started
             if i >= warmup:
                 result.samples.append(elapsed)
+                if trips:
+                    result.round_trips.append(trips() - trips_before)
 
 
 # --- the floor ---
@@ -184,7 +210,9 @@ def postgres_conninfo(database: Database) -> dict[str, Any]:
     return {key: value for key, value in info.items() if value is not None}
 
 
-def floor_postgres(database: Database, warmup: int, repeat: int) -> tuple[Result, dict[str, str]]:
+def floor_postgres(
+    database: Database, warmup: int, repeat: int, trips: TripCounter | None = None
+) -> tuple[Result, dict[str, str]]:
     """One row inserted and committed with bare psycopg, over the app's connection parameters."""
     import psycopg
 
@@ -204,11 +232,14 @@ def floor_postgres(database: Database, warmup: int, repeat: int) -> tuple[Result
         )
         connection.commit()
         for i in range(warmup + repeat):
+            trips_before = trips() if trips else 0
             started = time.perf_counter()
             connection.execute("INSERT INTO bench_floor (at) VALUES (%s)", (time.time(),))
             connection.commit()
             if i >= warmup:
                 result.samples.append(time.perf_counter() - started)
+                if trips:
+                    result.round_trips.append(trips() - trips_before)
         connection.execute("DROP TABLE bench_floor")
         connection.commit()
     return result, shown
@@ -293,10 +324,26 @@ def open_desk(database: Database, wanted: int, seed: int = 16) -> Desk:
     )
 
 
-def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int) -> list[Result]:
+def targets(backend: str, latency_ms: float | None) -> tuple[float, float]:
+    """p95 targets (scan, name search) in ms: the local ones, or the issue's over a network
+    of `latency_ms` round trip (2.5 and 1.5 round trips, plus 10 ms)."""
+    if latency_ms is None:
+        return SCAN_TARGET_MS[backend], SEARCH_TARGET_MS
+    return 2.5 * latency_ms + 10, 1.5 * latency_ms + 10
+
+
+def measure_use_cases(
+    database: Database,
+    backend: str,
+    warmup: int,
+    repeat: int,
+    *,
+    trips: TripCounter | None = None,
+    latency_ms: float | None = None,
+) -> list[Result]:
     """The desk's scan, search and list use cases, each `repeat` times after `warmup`."""
     desk = open_desk(database, warmup + repeat)
-    scan_target = SCAN_TARGET_MS[backend]
+    scan_target, search_target = targets(backend, latency_ms)
     check_in = Result(
         "check_in_card",
         "check-in by card",
@@ -324,7 +371,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
             )
         ]
 
-    run_series(database, warmup, repeat, check_in_step)
+    run_series(database, warmup, repeat, check_in_step, trips)
 
     lent = Result(
         "lend",
@@ -355,7 +402,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
             (returned, lambda: return_item(database, tag, by=desk.librarian_id)),
         ]
 
-    run_series(database, warmup, repeat, loan_step)
+    run_series(database, warmup, repeat, loan_step, trips)
     scan = Result(
         "desk_item_scan",
         "desk item scan (state + lend/return)",
@@ -365,13 +412,17 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
     )
     scan.samples = [s + x for s, x in zip(state.samples[0::2], lent.samples, strict=True)]
     scan.samples += [s + x for s, x in zip(state.samples[1::2], returned.samples, strict=True)]
+    if trips:
+        scan.round_trips = [
+            s + x for s, x in zip(state.round_trips[0::2], lent.round_trips, strict=True)
+        ] + [s + x for s, x in zip(state.round_trips[1::2], returned.round_trips, strict=True)]
 
     search = Result(
         "search_participants",
         "name search (2–4 letters)",
         f"db.people.search_participants as the desk calls it (its site, limit={DESK_LIMIT}), "
         f"typed in turn: {', '.join(TYPED)}",
-        SEARCH_TARGET_MS,
+        search_target,
     )
     run_series(
         database,
@@ -389,6 +440,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
                 ),
             )
         ],
+        trips,
     )
     search.notes.append(search_order_note(database, desk.site_id))
 
@@ -402,6 +454,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
         warmup,
         repeat,
         lambda i: [(present, lambda: present_in_session(database, desk.session_id, by=None))],
+        trips,
     )
 
     out = Result("open_loans", "open loans list", "db.equipment.open_loans (everything out now)")
@@ -414,6 +467,7 @@ def measure_use_cases(database: Database, backend: str, warmup: int, repeat: int
             (out, lambda: open_loans(database, by=None)),
             (overdue, lambda: overdue_loans(database, by=None)),
         ],
+        trips,
     )
     out.notes.append(f"{len(open_loans(database, by=None))} loans out")
     overdue.notes.append(f"{len(overdue_loans(database, by=None))} overdue")
@@ -510,7 +564,7 @@ def table(floor: Result, results: Sequence[Result]) -> str:
     """The report as text: one row per use case, the floor first."""
     header = (
         f"{'use case':<38} {'n':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} "
-        f"{'× floor':>8} {'target p95':>11} {'':>5} {'SQL/call':>8}"
+        f"{'× floor':>8} {'target p95':>11} {'':>5} {'SQL/call':>8} {'trips/call':>10}"
     )
     lines = [header, "-" * len(header)]
     floor_median = floor.median_ms
@@ -521,7 +575,8 @@ def table(floor: Result, results: Sequence[Result]) -> str:
         lines.append(
             f"{result.name:<38} {len(result.samples):>5} {result.median_ms:>10.3f} "
             f"{result.p95_ms:>8.3f} {result.max_ms:>8.3f} {ratio:>8} {target:>11} "
-            f"{result.verdict if result is not floor else '':>5} {statements:>8}"
+            f"{result.verdict if result is not floor else '':>5} {statements:>8} "
+            f"{result.trips_text:>10}"
         )
     findings = [r for r in results if r.full_scans or r.notes]
     if findings:

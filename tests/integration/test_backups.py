@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db import backups, clock
@@ -488,7 +489,7 @@ def test_a_postgresql_database_is_not_backed_up_by_pretending(tmp_path: Path) ->
 
 
 def test_settings_page_backs_up_and_restores(
-    desk: Desk, tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -508,7 +509,7 @@ def test_settings_page_backs_up_and_restores(
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     ctx = AppContext(desk.db, Settings(str(tmp_path / "s.ini")), list_sites(desk.db))
     page = SettingsPage(ctx)
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     group = page.backups
     path = file_of(desk.db)
     assert group.folder.text() == str(path.parent / "backups")
@@ -530,7 +531,7 @@ def test_settings_page_backs_up_and_restores(
 
 
 def test_settings_page_on_postgresql_shows_the_pg_dump_command(
-    tmp_path: Path, qtbot: object
+    tmp_path: Path, qtbot: QtBot
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
@@ -540,7 +541,7 @@ def test_settings_page_on_postgresql_shows_the_pg_dump_command(
 
     database = Database("postgresql+psycopg://openup:Slepens-123@db.example.lv/openup")
     page = SettingsPage(AppContext(database, Settings(str(tmp_path / "s.ini")), []))
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     command = page.findChild(QLabel, "pgDumpCommand")
     assert isinstance(command, QLabel)
     text = command.text()

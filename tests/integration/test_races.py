@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
 
 import db.attendance
 import db.equipment
@@ -74,20 +76,35 @@ def test_racing_lends_give_exactly_one_loan(any_desk: Desk) -> None:
         database.dispose()
 
 
+def reading_stale_once(
+    monkeypatch: pytest.MonkeyPatch, starts: str, stale: dict[str, object]
+) -> list[int]:
+    """The next query whose SQL starts with `starts` reads as another laptop saw the records a
+    moment before: its rows come back with the `stale` values. Returns a list that counts it."""
+    real_execute = OrmSession.execute
+    seen: list[int] = []
+
+    def execute(self: OrmSession, statement: object, *args: object, **kwargs: object) -> object:
+        result = real_execute(self, statement, *args, **kwargs)  # type: ignore[call-overload]
+        if not seen and " ".join(str(statement).split()).startswith(starts):
+            seen.append(1)
+            rows = [SimpleNamespace(**{**row._asdict(), **stale}) for row in result.all()]
+            return SimpleNamespace(all=lambda: rows)
+        return result
+
+    monkeypatch.setattr(OrmSession, "execute", execute)
+    return seen
+
+
 def test_both_passed_the_check_the_index_still_refuses(
     any_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lend(any_desk.db, "LAP-01", Borrower.child(any_desk.janis_id), at=AT)
     # The other laptop read "not out" just before this one committed.
-    real_open_loan = db.equipment._open_loan
-    calls = iter([None])
-    monkeypatch.setattr(
-        db.equipment,
-        "_open_loan",
-        lambda s, item_id: next(calls, None) or real_open_loan(s, item_id),
-    )
+    stale = reading_stale_once(monkeypatch, "SELECT item.id AS item_id", {"out_id": None})
     with pytest.raises(ItemAlreadyOut, match="Jānis Žūriņš"):
         lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=AT)
+    assert stale == [1]
     assert open_loans_of(any_desk.db, "LAP-01") == 1
 
 
@@ -105,19 +122,15 @@ def test_racing_check_ins_give_one_row(any_desk: Desk) -> None:
 def test_check_in_after_the_other_laptop_inserted_says_already_here(
     any_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    check_in(any_desk.db, any_desk.session_id, any_desk.ilze_id)
-    real_scalars = db.attendance.OrmSession.scalars
-    hide_once = iter([True])
-
-    def scalars_missing_the_row(self, statement, *args, **kwargs):  # type: ignore[no-untyped-def]
-        result = real_scalars(self, statement, *args, **kwargs)
-        if "attendance" in str(statement) and next(hide_once, False):
-            return real_scalars(self, select(Attendance).where(text("1 = 0")))
-        return result
-
-    monkeypatch.setattr(db.attendance.OrmSession, "scalars", scalars_missing_the_row)
+    first = check_in(any_desk.db, any_desk.session_id, any_desk.ilze_id)
+    stale = reading_stale_once(
+        monkeypatch,
+        "SELECT participant.id AS participant_id",
+        {"attendance_id": None, "attendance_status": None},
+    )
     result = check_in(any_desk.db, any_desk.session_id, any_desk.ilze_id)
-    assert result.already_here
+    assert stale == [1]
+    assert result.already_here and result.attendance_id == first.attendance_id
     with any_desk.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Attendance)) == 1
 

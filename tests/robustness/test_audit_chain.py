@@ -17,7 +17,7 @@ from db.attendance import check_in
 from db.audit_actions import AuditAction
 from db.audit_log import Break, check_audit_log, check_sentence, last_audit_check
 from db.clock import local
-from db.database import Database, sqlite_path
+from db.database import QUEUED, Database, sqlite_path
 from db.migrate import migrate
 from db.models import AuditEvent, Role
 from db.privacy import erase_participant
@@ -208,16 +208,24 @@ def test_racing_laptops_keep_one_chain(any_desk: Desk) -> None:
 
 
 @pytest.mark.postgres
-def test_one_round_trip_more_per_write_on_postgresql(postgres_url: str) -> None:
-    """Round trips count on the network database: the chain adds one statement per write."""
+def test_the_chain_is_one_statement_that_travels_with_the_commit_on_postgresql(
+    postgres_url: str,
+) -> None:
+    """Round trips count on the network database: the chain adds one statement per write,
+    which waits for no answer (it goes with the COMMIT)."""
     db = Database(postgres_url)
     migrate(db)
     desk = make_desk(db)
     statements: list[str] = []
 
-    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def seen(
+        _conn: Any, _cursor: Any, statement: str, _parameters: Any, context: Any, *_args: Any
+    ) -> None:
         statements.append(" ".join(statement.split()))
+        if "audit_event" in statement:
+            queued_options.append(bool(context.execution_options.get(QUEUED)))
 
+    queued_options: list[bool] = []
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
         check_in(db, desk.session_id, desk.janis_id, by=desk.librarian_id)
@@ -225,12 +233,13 @@ def test_one_round_trip_more_per_write_on_postgresql(postgres_url: str) -> None:
         event.remove(db.engine, "before_cursor_execute", seen)
 
     chained = [s for s in statements if "audit_event" in s or "shared_setting" in s]
-    # Before the chain: one INSERT of the event. Now: the head locked, then one statement
-    # writing the event and moving the head.
-    assert len(chained) == 2, chained
-    assert chained[0].startswith("SELECT") and chained[0].endswith("FOR UPDATE")
-    assert chained[1].startswith("WITH") and "INSERT INTO audit_event" in chained[1]
-    assert "UPDATE shared_setting" in chained[1]
+    # Before the chain: one INSERT of the event. Now: one statement that locks the head,
+    # chains and writes the event and moves the head.
+    assert len(chained) == 1, chained
+    assert chained[0].startswith("WITH RECURSIVE head AS")
+    assert "FOR UPDATE" in chained[0] and "INSERT INTO audit_event" in chained[0]
+    assert "INSERT INTO shared_setting" in chained[0]
+    assert queued_options == [True]
     assert check_audit_log(db, by=None).intact
     db.dispose()
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 import db.files
 from db.attendance import check_in
@@ -28,7 +29,6 @@ from desktop import cli, i18n
 from desktop.context import AppContext
 from desktop.dialogs import privacy
 from desktop.dialogs.pdf_preview import PdfPreview
-from desktop.operations import Operation
 from desktop.settings import Settings
 from tests.conftest import Desk
 from tests.integration.test_privacy import admin
@@ -293,10 +293,10 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_preview_says_in_latvian_why_the_pdf_was_not_saved(
-    qtbot,
+    qtbot: QtBot,
     folder: Path,
     latvian: None,
-    warnings: list[str],  # type: ignore[no-untyped-def]
+    warnings: list[str],
 ) -> None:
     preview = PdfPreview(two_pages(), "Parakstu lapa", "parakstu-lapa.pdf")
     qtbot.addWidget(preview)
@@ -308,7 +308,7 @@ def test_the_preview_says_in_latvian_why_the_pdf_was_not_saved(
 
 def test_the_reports_page_says_the_disk_is_full_on_its_message_line(
     attended: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -324,7 +324,6 @@ def test_the_reports_page_says_the_disk_is_full_on_its_message_line(
     out.write_bytes(OLD)
     monkeypatch.setattr(db.files.os, "fsync", fail_with(errno.ENOSPC))
     page.export.export_to(out)
-    Operation.wait_for_all()
     qtbot.waitUntil(lambda: DISK_FULL in page.export.message.text(), timeout=5000)
     assert page.export.message.text() == sentence(out, DISK_FULL)
     assert page.export.action.isEnabled()
@@ -335,7 +334,7 @@ def test_the_reports_page_says_the_disk_is_full_on_its_message_line(
 
 def test_an_access_request_that_cannot_be_saved_is_said_in_a_box(
     attended: Desk,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     warnings: list[str],
@@ -349,7 +348,6 @@ def test_an_access_request_that_cannot_be_saved_is_said_in_a_box(
     parent = QWidget()
     qtbot.addWidget(parent)
     privacy.save_access_request(parent, ctx, attended.ilze_id, "Ilze Ķēniņa")
-    Operation.wait_for_all()
     qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
     assert warnings == [sentence(out, FOLDER_MISSING)]
     assert not out.parent.exists()

@@ -1,0 +1,275 @@
+"""A scan costs at most two network round trips on the shared PostgreSQL server, a name
+search one: counted at a proxy between the program and the real test server (the benchmark's,
+without delay), from what crosses the wire, so a statement or a BEGIN more fails the test."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.engine import make_url
+
+from db.attendance import check_in, check_in_card
+from db.audit_log import check_audit_log
+from db.database import Database
+from db.desk import DeskFound, search_at_desk
+from db.equipment import Borrower, lend, lend_kit, return_item, return_kit
+from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
+from db.migrate import migrate
+from db.models import Attendance, Participant
+from db.people import search_participants
+from tests.benchmarks.latency import DelayProxy
+from tests.conftest import Desk, make_desk
+
+pytestmark = pytest.mark.postgres
+
+DURING = datetime(2018, 10, 5, 13, 30, tzinfo=UTC)  # the desk's session, 16:30 in Riga
+
+
+@dataclass
+class Counted:
+    """What one call sent: round trips seen at the proxy, and statements seen at the engine."""
+
+    trips: int
+    statements: list[str]
+
+
+class Network:
+    """The desk's database reached through the counting proxy."""
+
+    def __init__(self, db: Database, proxy: DelayProxy) -> None:
+        self.db = db
+        self.proxy = proxy
+
+    def count(self, call: Callable[[], Any]) -> Counted:
+        statements: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            statements.append(" ".join(statement.split())[:80])
+
+        event.listen(self.db.engine, "before_cursor_execute", seen)
+        before = self.proxy.round_trips
+        try:
+            call()
+        finally:
+            event.remove(self.db.engine, "before_cursor_execute", seen)
+        return Counted(self.proxy.round_trips - before, statements)
+
+
+@pytest.fixture
+def network(postgres_url: str) -> Iterator[tuple[Network, Desk]]:
+    direct = Database(postgres_url)
+    migrate(direct)
+    desk = make_desk(direct)
+    direct.dispose()
+    url = make_url(postgres_url)
+    proxy = DelayProxy(url.host or "127.0.0.1", url.port or 5432, 0)
+    proxy.start()
+    db = Database(url.set(host="127.0.0.1", port=proxy.port))
+    # The connection is made before counting: its start-up is not a scan's.
+    search_participants(db, "ilze", by=None)
+    try:
+        yield Network(db, proxy), Desk(**{**desk.__dict__, "db": db})
+    finally:
+        db.dispose()
+        proxy.stop()
+
+
+def card_of(db: Database, participant_id: int) -> str:
+    with db.reading() as session:
+        code = session.scalar(select(Participant.card_code).where(Participant.id == participant_id))
+    assert code
+    return code
+
+
+def test_a_card_scan_is_two_round_trips_and_already_here_two_as_well(
+    network: tuple[Network, Desk],
+) -> None:
+    net, desk = network
+    card = card_of(desk.db, desk.ilze_id)
+    scan = lambda: check_in_card(  # noqa: E731
+        desk.db, desk.session_id, card, by=desk.librarian_id, at=DURING
+    )
+
+    first = net.count(scan)
+    assert first.trips == 2, first.statements
+    again = net.count(scan)
+    assert again.trips == 2, again.statements
+
+    # BEGIN and the COMMIT aside: one query that reads, one INSERT, the audit chain.
+    assert [s.split()[0] for s in first.statements] == ["SELECT", "INSERT", "WITH"]
+    with desk.db.reading() as session:
+        rows = session.scalar(select(func.count()).select_from(Attendance))
+    assert rows == 1
+    assert check_audit_log(desk.db, by=None).intact
+
+
+def test_a_refused_card_costs_two_round_trips_and_writes_nothing(
+    network: tuple[Network, Desk],
+) -> None:
+    net, desk = network
+
+    def scan() -> None:
+        with pytest.raises(UnknownCode):
+            check_in_card(desk.db, desk.session_id, "P-NOSUCH", by=desk.librarian_id, at=DURING)
+
+    assert net.count(scan).trips == 2
+
+
+def test_a_check_in_by_name_is_two_round_trips(network: tuple[Network, Desk]) -> None:
+    net, desk = network
+    counted = net.count(
+        lambda: check_in(desk.db, desk.session_id, desk.janis_id, by=desk.librarian_id, at=DURING)
+    )
+    assert counted.trips == 2, counted.statements
+
+
+def test_lending_and_taking_back_are_two_round_trips_each(network: tuple[Network, Desk]) -> None:
+    net, desk = network
+    to = Borrower.child(desk.ilze_id)
+    lent = net.count(lambda: lend(desk.db, "LAP-01", to, by=desk.librarian_id, at=DURING))
+    assert lent.trips == 2, lent.statements
+    asked = net.count(
+        lambda: lend(desk.db, "CTL-01", to, by=desk.librarian_id, at=DURING, ask_if_overdue=True)
+    )
+    assert asked.trips == 2, asked.statements
+
+    def lend_again() -> None:
+        with pytest.raises(ItemAlreadyOut):
+            lend(desk.db, "LAP-01", to, by=desk.librarian_id, at=DURING)
+
+    assert net.count(lend_again).trips == 2
+    back = net.count(lambda: return_item(desk.db, "LAP-01", by=desk.librarian_id, at=DURING))
+    assert back.trips == 2, back.statements
+
+    def back_again() -> None:
+        with pytest.raises(ItemNotOut):
+            return_item(desk.db, "LAP-01", by=desk.librarian_id, at=DURING)
+
+    assert net.count(back_again).trips == 2
+    assert check_audit_log(desk.db, by=None).intact
+
+
+def test_a_kit_goes_out_and_comes_back_in_two_round_trips_each(
+    network: tuple[Network, Desk],
+) -> None:
+    net, desk = network
+    to = Borrower.child(desk.janis_id)
+    out = net.count(lambda: lend_kit(desk.db, "XBOX-01", to, by=desk.librarian_id, at=DURING))
+    assert out.trips == 2, out.statements
+    back = net.count(lambda: return_kit(desk.db, "XBOX-01", by=desk.librarian_id, at=DURING))
+    assert back.trips == 2, back.statements
+    assert check_audit_log(desk.db, by=None).intact
+
+
+def test_a_name_search_is_one_round_trip(network: tuple[Network, Desk]) -> None:
+    net, desk = network
+    for by in (None, desk.librarian_id):
+        counted = net.count(
+            lambda by=by: search_participants(  # type: ignore[misc]
+                desk.db, "ken", site_id=desk.site_id, limit=8, by=by
+            )
+        )
+        assert counted.trips == 1, counted.statements
+
+
+def test_the_desks_name_search_marking_who_is_here_is_one_round_trip(
+    network: tuple[Network, Desk],
+) -> None:
+    net, desk = network
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id, at=DURING)
+    found: list[DeskFound] = []
+    counted = net.count(
+        lambda: found.extend(
+            search_at_desk(
+                desk.db, "ken", desk.session_id, site_id=desk.site_id, limit=8, by=desk.librarian_id
+            )
+        )
+    )
+    assert counted.trips == 1, counted.statements
+    assert [(f.child.first_name, f.here) for f in found] == [("Ilze", True)]
+
+
+def test_a_connection_the_server_closed_is_replaced_before_a_scan(
+    network: tuple[Network, Desk], postgres_url: str
+) -> None:
+    """No pre-ping: a server restart (here its sessions ended by an administrator) is noticed
+    at checkout without a round trip, and the scan goes through on a new connection."""
+    _net, desk = network
+    url = make_url(postgres_url)
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
+    ) as admin:
+        ended = [
+            pid
+            for (pid,) in admin.execute(
+                "SELECT pid FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+        ]
+        for pid in ended:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        # Ending a session is asynchronous: wait until the server has closed them all.
+        for _ in range(600):
+            left = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", (ended,)
+            ).fetchone()
+            if left is not None and left[0] == 0:
+                break
+            threading.Event().wait(0.05)
+    assert ended, "the program held a connection to end"
+    card = card_of(desk.db, desk.ilze_id)  # a read on a fresh connection
+    result = check_in_card(desk.db, desk.session_id, card, by=desk.librarian_id, at=DURING)
+    assert result.first_name == "Ilze" and not result.already_here
+
+
+def test_two_laptops_scanning_the_same_card_at_once_check_the_child_in_once(
+    network: tuple[Network, Desk], postgres_url: str
+) -> None:
+    """The laptop that read before the other wrote loses on the unique key when its INSERT
+    arrives; it tries once more and says "already here", as before, writing nothing."""
+    _net, desk = network
+    url = make_url(postgres_url)
+    found: list[Any] = []
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database
+    ) as other_laptop:
+        other_id = other_laptop.execute(
+            "INSERT INTO attendance (session_id, participant_id, status, recorded_at, method, uid)"
+            " VALUES (%s, %s, 'present', %s, 'scan', %s) RETURNING id",
+            (desk.session_id, desk.janis_id, DURING.replace(tzinfo=None), str(uuid.uuid4())),
+        ).fetchone()
+        card = card_of(desk.db, desk.janis_id)
+        scanning = threading.Thread(
+            target=lambda: found.append(
+                check_in_card(desk.db, desk.session_id, card, by=desk.librarian_id, at=DURING)
+            )
+        )
+        scanning.start()
+        # Our INSERT waits on the other laptop's uncommitted row; then it commits.
+        with psycopg.connect(
+            host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
+        ) as watcher:
+            for _ in range(600):
+                waiting = watcher.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database()"
+                ).fetchone()
+                if waiting and waiting[0]:
+                    break
+                scanning.join(0.05)
+        other_laptop.commit()
+        scanning.join()
+    assert other_id is not None
+    assert len(found) == 1 and found[0].already_here
+    assert found[0].attendance_id == other_id[0]
+    with desk.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Attendance)) == 1
+    assert check_audit_log(desk.db, by=None).intact
