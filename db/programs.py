@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.audit_actions import SESSION_MARKED, AuditAction
-from db.clock import at_local, local, now_utc
+from db.clock import at_local, local
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from db.models import (
@@ -363,14 +363,6 @@ def running_sessions(at: datetime, site_id: int | None = None) -> Select[Session
     if site_id is not None:
         query = query.where(Session.site_id == site_id)
     return query
-
-
-def current_session(
-    db: Database, site_id: int | None = None, at: datetime | None = None
-) -> Session | None:
-    """The session the desk opens on: running now, or starting within half an hour."""
-    with db.reading() as session:
-        return session.scalars(running_sessions(at or now_utc(), site_id)).first()
 
 
 def session_end(row: Session) -> datetime:
