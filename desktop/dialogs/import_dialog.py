@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import DomainError
-from db.models import Gender
 from db.roster import (
     ImportStopped,
     Problem,
@@ -38,6 +37,7 @@ from db.roster import (
     preview_roster,
     shown,
 )
+from desktop.code_words import gender_words
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
@@ -99,9 +99,7 @@ class RosterModel(RowsModel):
         if column == self.BORN:
             return str(row.birth_year) if row.birth_year else ""
         if column == self.GENDER:
-            if row.gender is Gender.GIRL:
-                return self.tr("girl")
-            return self.tr("boy") if row.gender is Gender.BOY else ""
+            return "" if row.gender is None else gender_words(row.gender)
         if column == self.GUARDIAN:
             return " ".join(part for part in (row.guardian_name, row.guardian_phone) if part)
         if column == self.PHOTOS:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from db.errors import DomainError
 from db.models import ConsentPurpose
 from db.people import FoundParticipant, ParticipantDetails, possible_duplicates, register_walk_in
+from desktop.code_words import consent_purpose_words
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
@@ -53,10 +54,7 @@ class NewChildDialog(QDialog):
         self.guardian_phone.setObjectName("guardianPhone")
         self.guardian_phone.setPlaceholderText("+371 2…")
         self.consents = {
-            ConsentPurpose.PHOTO: QCheckBox(self.tr("photos")),
-            ConsentPurpose.VIDEO: QCheckBox(self.tr("video")),
-            ConsentPurpose.PUBLICATION: QCheckBox(self.tr("publication")),
-            ConsentPurpose.DATA_PROCESSING: QCheckBox(self.tr("data processing")),
+            purpose: QCheckBox(consent_purpose_words(purpose)) for purpose in ConsentPurpose
         }
         for purpose, box in self.consents.items():
             box.setObjectName(f"consent_{purpose.value}")

@@ -26,6 +26,7 @@ from db import people
 from db.dates import day_text
 from db.models import ConsentPurpose
 from db.people import ParticipantRecord
+from desktop.code_words import consent_purpose_words
 from desktop.context import Work
 from desktop.i18n import fill
 from desktop.widgets import DONE_STYLE, ERROR_STYLE, date_edit, from_qdate
@@ -74,12 +75,7 @@ class ConsentSection(QGroupBox):
         self.given_by.setPlaceholderText(self.tr("the guardian who signed"))
         self.day = date_edit(date.today(), "consentDate")
 
-        titles = {
-            ConsentPurpose.PHOTO: self.tr("Photos"),
-            ConsentPurpose.VIDEO: self.tr("Video"),
-            ConsentPurpose.PUBLICATION: self.tr("Publication"),
-            ConsentPurpose.DATA_PROCESSING: self.tr("Data processing"),
-        }
+        titles = {purpose: consent_purpose_words(purpose) for purpose in ConsentPurpose}
         self.rows: dict[ConsentPurpose, ConsentRow] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)

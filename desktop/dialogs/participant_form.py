@@ -40,6 +40,7 @@ from db.people import (
     ParticipantDetails,
     ParticipantRecord,
 )
+from desktop.code_words import gender_words
 from desktop.context import AppContext, Work
 from desktop.dialogs.participant_consents import ConsentSection
 from desktop.dialogs.participant_duplicates import DuplicateNotice
@@ -149,8 +150,8 @@ class ParticipantForm(QWidget):
         self.gender = QComboBox()
         self.gender.setObjectName("gender")
         self.gender.addItem(self.tr("not stated"), "")
-        self.gender.addItem(self.tr("girl"), Gender.GIRL.value)
-        self.gender.addItem(self.tr("boy"), Gender.BOY.value)
+        for gender in Gender:
+            self.gender.addItem(gender_words(gender), gender.value)
         self.site = QComboBox()
         self.site.setObjectName("formSite")
         for site_id, name, _country in self.ctx.sites:

@@ -427,22 +427,6 @@
         <translation>pasirašęs globėjas</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>Nuotraukos</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Vaizdo įrašai</translation>
-    </message>
-    <message>
-        <source>Publication</source>
-        <translation>Publikavimas</translation>
-    </message>
-    <message>
-        <source>Data processing</source>
-        <translation>Duomenų tvarkymas</translation>
-    </message>
-    <message>
         <source>Given by</source>
         <translation>Sutikimą davė</translation>
     </message>
@@ -2711,22 +2695,6 @@
         <translation>nežinomi</translation>
     </message>
     <message>
-        <source>photos</source>
-        <translation>fotografavimu</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>filmavimu</translation>
-    </message>
-    <message>
-        <source>publication</source>
-        <translation>publikavimu</translation>
-    </message>
-    <message>
-        <source>data processing</source>
-        <translation>duomenų tvarkymu</translation>
-    </message>
-    <message>
         <source>First name</source>
         <translation>Vardas</translation>
     </message>
@@ -2904,14 +2872,6 @@
     <message>
         <source>not stated</source>
         <translation>nenurodyta</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>mergaitė</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>berniukas</translation>
     </message>
     <message>
         <source>Target group (social-risk family)</source>
@@ -3443,14 +3403,6 @@
     <message>
         <source>Problems</source>
         <translation>Problemos</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>mergaitė</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>berniukas</translation>
     </message>
 </context>
 <context>

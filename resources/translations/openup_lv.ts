@@ -427,22 +427,6 @@
         <translation>aizbildnis, kurš parakstījās</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>Foto</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>Publication</source>
-        <translation>Publicēšana</translation>
-    </message>
-    <message>
-        <source>Data processing</source>
-        <translation>Datu apstrāde</translation>
-    </message>
-    <message>
         <source>Given by</source>
         <translation>Piekrišanu deva</translation>
     </message>
@@ -2711,22 +2695,6 @@
         <translation>nav zināms</translation>
     </message>
     <message>
-        <source>photos</source>
-        <translation>fotografēšanai</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>video filmēšanai</translation>
-    </message>
-    <message>
-        <source>publication</source>
-        <translation>publicēšanai</translation>
-    </message>
-    <message>
-        <source>data processing</source>
-        <translation>datu apstrādei</translation>
-    </message>
-    <message>
         <source>First name</source>
         <translation>Vārds</translation>
     </message>
@@ -2904,14 +2872,6 @@
     <message>
         <source>not stated</source>
         <translation>nav norādīts</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>meitene</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>zēns</translation>
     </message>
     <message>
         <source>Target group (social-risk family)</source>
@@ -3443,14 +3403,6 @@
     <message>
         <source>Problems</source>
         <translation>Problēmas</translation>
-    </message>
-    <message>
-        <source>girl</source>
-        <translation>meitene</translation>
-    </message>
-    <message>
-        <source>boy</source>
-        <translation>zēns</translation>
     </message>
 </context>
 <context>
