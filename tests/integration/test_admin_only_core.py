@@ -35,9 +35,9 @@ from db.people import (
     search_participants,
 )
 from db.printing import cards_data
-from db.privacy import RetentionRule, past_retention
 from db.reports import monthly_attendance_data, signin_sheet_data
 from db.restore import restore
+from db.retention import RetentionRule, past_retention
 from tests.conftest import Desk
 
 FRIDAY_1640 = datetime(2018, 10, 5, 13, 40, tzinfo=UTC)  # 16:40 in Jēkabpils

@@ -25,13 +25,8 @@ from db.database import Database
 from db.exports import AttendanceExportRow, ExportStopped
 from db.models import AttendanceStatus, AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
-from db.privacy import (
-    ERASE_BATCH,
-    ERASED_FIRST_NAME,
-    RetentionRule,
-    erase_past_retention,
-    past_retention,
-)
+from db.privacy import ERASED_FIRST_NAME
+from db.retention import ERASE_BATCH, RetentionRule, erase_past_retention, past_retention
 from db.roster import ImportStopped, import_roster, preview_roster
 from desktop.documents.exports import write_export
 from tests.conftest import Desk
