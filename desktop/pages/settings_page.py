@@ -322,7 +322,8 @@ class BackupsGroup(QGroupBox):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(self.tr("Backups"))
-        from db.backups import backups_folder, pg_dump_command
+        from db.backup_folder import backups_folder
+        from db.backups import pg_dump_command
         from db.database import sqlite_path
 
         self.ctx = ctx
@@ -381,7 +382,7 @@ class BackupsGroup(QGroupBox):
         self.admin_only_note.setVisible(not admin)
 
     def show_newest(self) -> None:
-        from db.backups import list_backups
+        from db.backup_folder import list_backups
         from db.dates import moment_text
 
         assert self.database_file is not None

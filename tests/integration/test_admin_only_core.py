@@ -13,7 +13,8 @@ import pytest
 
 from db.accounts import AdminOnly, NotSignedIn, add_staff, disable_staff
 from db.attendance import check_in, present_in_session, session_roster
-from db.backups import back_up, list_backups
+from db.backup_folder import list_backups
+from db.backups import back_up
 from db.database import sqlite_path
 from db.equipment import (
     Borrower,

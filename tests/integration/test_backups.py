@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import func, select
 
 from db import backups, clock
+from db.backup_checks import integrity_problem
+from db.backup_folder import backup_path, list_backups, newest_good_backup, prune, to_delete
 from db.backups import (
     BackupFailed,
     DatabaseDamaged,
@@ -25,14 +27,8 @@ from db.backups import (
     back_up,
     back_up_now,
     backup_if_due,
-    backup_path,
     backup_to,
     check_at_start,
-    integrity_problem,
-    list_backups,
-    newest_good_backup,
-    prune,
-    to_delete,
 )
 from db.database import Database, sqlite_path
 from db.migrate import migrate
@@ -359,7 +355,7 @@ def test_a_sound_database_on_a_read_only_disk_is_not_called_damaged(desk: Desk) 
     assert not Path(f"{path}-wal").exists()
     folder = path.parent
     probe = (
-        "import sys; from pathlib import Path; from db.backups import integrity_problem; "
+        "import sys; from pathlib import Path; from db.backup_checks import integrity_problem; "
         "print(integrity_problem(Path(sys.argv[1])))"
     )
     if os.geteuid() == 0:  # root writes through folder modes: mount the folder read-only

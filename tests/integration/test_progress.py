@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.audit_actions import AuditAction
-from db.backups import back_up, integrity_problem
+from db.backup_checks import integrity_problem
+from db.backups import back_up
 from db.database import Database
 from db.exports import AttendanceExportRow, ExportStopped
 from db.models import AttendanceStatus, AuditEvent, Participant, Role

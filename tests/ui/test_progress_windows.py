@@ -19,7 +19,7 @@ from db import retention
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.audit_actions import AuditAction
-from db.backups import list_backups
+from db.backup_folder import list_backups
 from db.models import AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
 from db.privacy import ERASED_FIRST_NAME
