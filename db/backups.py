@@ -1,4 +1,5 @@
-"""Backups of a SQLite database file: online copies, verified, kept 14 days and 12 months.
+"""Backups of a SQLite database file: online copies, verified, taken daily at start or when
+asked, and kept as db.backup_folder says.
 
 Copies are made with SQLite's online backup (a consistent snapshot while the program and
 others keep writing) into `backups/` beside the database, named with the date and time,
@@ -13,21 +14,27 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shlex
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from contextlib import closing, suppress
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import URL
 
 from db import clock
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
+from db.backup_checks import foreign_problem, integrity_problem
+from db.backup_folder import (
+    backups_folder,
+    list_backups,
+    new_backup_path,
+    newest_good_backup,
+    private_folder,
+    prune,
+    remove_file,
+)
 from db.database import (
-    APPLICATION_ID,
     BUSY_TIMEOUT_MS,
     Database,
     create_private_file,
@@ -41,34 +48,9 @@ from db.progress import Progress, go_on
 
 log = logging.getLogger(__name__)
 
-FOLDER_NAME = "backups"
-KEEP_DAILY = 14
-KEEP_MONTHLY = 12
-KEEP_SAFETY = 5  # copies taken before a restore or a migration
 # Pages copied per step when someone watches (4 MB at SQLite's usual 4 KB pages): often
 # enough for a count that moves, few enough that a write elsewhere rarely restarts the copy.
 BACKUP_STEP_PAGES = 1024
-PRIVATE_FOLDER = 0o700
-_STAMP = "%Y-%m-%d-%H%M%S"
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d{2}-\d{2}-\d{6})(?:-(?P<reason>[a-z0-9-]+))?\.sqlite3$"
-)
-# Reasons for copies outside the daily routine (see prune for how long they stay).
-BEFORE_RESTORE = "before-restore"
-DAMAGED = "damaged"
-# Tables every OpenUp Desk database has had since its first schema revision.
-_OUR_TABLES = frozenset(
-    {"alembic_version", "site", "staff", "participant", "session", "attendance", "audit_event"}
-)
-# Tables whose rows are real records: a copy with none of them (at most the first-run
-# site and accounts) holds nothing worth keeping.
-_RECORD_TABLES = ("participant", "attendance", "session", "item", "loan")
-# Why a file is not a database of ours (fields of DatabaseDamaged and NotAGoodCopy).
-EMPTY_FILE = QT_TRANSLATE_NOOP("DomainError", "the file is empty")
-FOREIGN_FILE = QT_TRANSLATE_NOOP("DomainError", "it is not an OpenUp Desk database")
-NEWER_SCHEMA = QT_TRANSLATE_NOOP(
-    "DomainError", "it was made by a newer version of OpenUp Desk than this one"
-)
 
 
 class BackupFailed(DomainError):
@@ -140,162 +122,6 @@ class DatabaseDamagedNoBackup(DomainError):
         "did not open it and left the file as it is. No good backup was found in {folder}. "
         "Keep the file and ask for help.",
     )
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    made: datetime
-    reason: str  # "" for a daily or manual copy; else why it was taken
-
-
-def backups_folder(database_file: Path) -> Path:
-    return database_file.parent / FOLDER_NAME
-
-
-def backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
-    suffix = f"-{reason}" if reason else ""
-    name = f"{database_file.stem}-{made.strftime(_STAMP)}{suffix}.sqlite3"
-    return backups_folder(database_file) / name
-
-
-def new_backup_path(database_file: Path, made: datetime, reason: str = "") -> Path:
-    """A name for a new copy that no other copy has: two copies in the same second (two
-    restores in a row) must not replace one another."""
-    target = backup_path(database_file, made, reason)
-    while target.exists():
-        made += timedelta(seconds=1)
-        target = backup_path(database_file, made, reason)
-    return target
-
-
-def list_backups(database_file: Path) -> list[Backup]:
-    """The copies of this database in its backups folder, newest first."""
-    folder = backups_folder(database_file)
-    found = []
-    for path in folder.glob("*.sqlite3") if folder.is_dir() else ():
-        match = _NAME.match(path.name)
-        if match is None or match["stem"] != database_file.stem:
-            continue
-        try:
-            made = datetime.strptime(match["stamp"], _STAMP)
-        except ValueError:
-            continue
-        found.append(Backup(path, made, match["reason"] or ""))
-    return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
-
-
-@contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that cannot write to the file (sqlite3.Error when it cannot be read)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = None
-    try:
-        connection = sqlite3.connect(uri, uri=True)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as error:
-        if connection is not None:
-            connection.close()
-        if not isinstance(error, sqlite3.OperationalError) or Path(f"{path}-wal").exists():
-            raise
-        # A WAL file on a read-only folder or disk cannot make its -shm: with no -wal beside
-        # it nobody is writing, so it can be read as an unchanging file.
-        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True)
-    with closing(connection):
-        yield connection
-
-
-def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
-    """None when the file is a sound SQLite database, else what is wrong in SQLite's words.
-
-    The file is opened read-only, so a damaged database is never written to. `quick` runs
-    `PRAGMA quick_check` (every page and row, not the indexes' contents): at each start of
-    the program on ten years of records it costs a fraction of the full check.
-    """
-    if not path.is_file():
-        return "the file does not exist"
-    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-    try:
-        with _read_only(path) as connection:
-            found = [str(row[0]) for row in connection.execute(pragma)]
-    except sqlite3.Error as error:
-        return str(error)
-    return None if found == ["ok"] else "; ".join(found[:3])
-
-
-def _tables(connection: sqlite3.Connection) -> set[str]:
-    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-
-
-def foreign_problem(path: Path) -> str | None:
-    """None when a sound SQLite file is an OpenUp Desk database, else why it is not.
-
-    Ours carries the program's application_id (older files: our tables and a schema
-    revision); an empty file is a database of nobody's, not a new one.
-    """
-    if path.stat().st_size == 0:
-        return EMPTY_FILE
-    try:
-        with _read_only(path) as connection:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            tables = _tables(connection)
-    except sqlite3.Error as error:
-        return str(error)
-    if application_id == APPLICATION_ID or (application_id == 0 and tables >= _OUR_TABLES):
-        return None
-    return FOREIGN_FILE
-
-
-def _revision(connection: sqlite3.Connection) -> str | None:
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return None if row is None else str(row[0])
-
-
-def restore_problem(path: Path) -> str | None:
-    """None when the file can be restored: a sound OpenUp Desk database whose schema this
-    program knows; else why not."""
-    from db.revisions import known_revisions
-
-    problem = integrity_problem(path) or foreign_problem(path)
-    if problem is not None:
-        return problem
-    try:
-        with _read_only(path) as connection:
-            if not _tables(connection) >= _OUR_TABLES:
-                return FOREIGN_FILE
-            revision = _revision(connection)
-    except sqlite3.Error as error:
-        return str(error)
-    return None if revision in known_revisions() else NEWER_SCHEMA
-
-
-def holds_records(path: Path) -> bool:
-    """Whether a copy is of our database and holds any real record (a child, an attendance,
-    a session, an item, a loan), not only an empty schema or the first run's accounts."""
-    try:
-        if not path.is_file() or foreign_problem(path) is not None:
-            return False
-        with _read_only(path) as connection:
-            tables = _tables(connection)
-            return any(
-                connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
-                for table in _RECORD_TABLES
-                if table in tables
-            )
-    except sqlite3.Error:
-        return False
-
-
-def private_folder(folder: Path) -> None:
-    """A folder this module creates is the owner's only; one that exists is left as it is."""
-    if not folder.is_dir():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
-
-
-def remove_file(path: Path) -> None:
-    with suppress(FileNotFoundError):
-        path.unlink()
 
 
 def why_not_written(error: OSError | sqlite3.Error) -> str | None:
@@ -374,49 +200,6 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
     return target
 
 
-def to_delete(
-    made: Iterable[datetime], *, daily: int = KEEP_DAILY, monthly: int = KEEP_MONTHLY
-) -> set[datetime]:
-    """Which backups retention removes: all but the newest of each of the last `daily` days
-    that have one, and the newest of each of the last `monthly` months that have one."""
-    newest_first = sorted(set(made), reverse=True)
-    per_day: dict[date, datetime] = {}
-    per_month: dict[tuple[int, int], datetime] = {}
-    for stamp in newest_first:
-        per_day.setdefault(stamp.date(), stamp)
-        per_month.setdefault((stamp.year, stamp.month), stamp)
-    keep = set(list(per_day.values())[:daily]) | set(list(per_month.values())[:monthly])
-    return set(newest_first) - keep
-
-
-def newest_with_records(backups: Iterable[Backup]) -> Path | None:
-    """The newest of these copies that holds real records (copies of a damaged file aside)."""
-    for backup in backups:
-        if backup.reason != DAMAGED and holds_records(backup.path):
-            return backup.path
-    return None
-
-
-def prune(database_file: Path) -> list[Path]:
-    """Delete the copies retention no longer keeps: daily copies past 14 days and 12 months,
-    and safety copies (before a restore or a migration) but the newest KEEP_SAFETY.
-    Copies of a damaged file stay until someone who looked at them deletes them, and the
-    newest copy that holds real records always stays: restores of empty databases must not
-    push the last copy of the real data out."""
-    backups = list_backups(database_file)  # newest first
-    routine = [backup for backup in backups if not backup.reason]
-    going = to_delete(backup.made for backup in routine)
-    removed = [backup.path for backup in routine if backup.made in going]
-    safety = [backup for backup in backups if backup.reason and backup.reason != DAMAGED]
-    removed += [backup.path for backup in safety[KEEP_SAFETY:]]
-    if removed:
-        keep = newest_with_records(backups)
-        removed = [path for path in removed if path != keep]
-    for path in removed:
-        remove_file(path)
-    return removed
-
-
 def _library_now() -> datetime:
     """The library's wall-clock time, as a copy's name carries it: the program's clock, so a
     copy is stamped with the same "now" as the records it holds."""
@@ -443,14 +226,6 @@ def backup_if_due(database_file: Path, *, now: datetime | None = None) -> Path |
     ):
         return None
     return back_up_now(database_file, now=now)
-
-
-def newest_good_backup(database_file: Path) -> Backup | None:
-    """The newest copy a restore would take (copies of a damaged file aside)."""
-    for backup in list_backups(database_file):
-        if backup.reason != DAMAGED and restore_problem(backup.path) is None:
-            return backup
-    return None
 
 
 def restore_command(database_file: Path, backup: Path) -> str:

@@ -179,7 +179,7 @@ def migrate(database: Database, *, back_up: bool = True, confirmed: bool = False
     backup = None
     path = sqlite_path(database.url)
     if back_up and path is not None and _holds_tables(database):
-        from db.backups import new_backup_path, prune
+        from db.backup_folder import new_backup_path, prune
 
         reason = f"before-migration-{current or 'base'}"
         backup = backup_sqlite_file(path, new_backup_path(path, datetime.now(), reason))

@@ -93,7 +93,8 @@ def move_records(
 
     The shared database gets its schema first when it has none (an account that may create
     it), is refused when it holds records, and keeps nothing when a count differs."""
-    from db.backups import backup_to, new_backup_path
+    from db.backup_folder import new_backup_path
+    from db.backups import backup_to
 
     check_admin(laptop, by, MOVE_RECORDS)
     path = sqlite_path(laptop.url)

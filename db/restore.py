@@ -18,9 +18,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL
 
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
-from db.backups import (
+from db.backup_checks import foreign_problem, integrity_problem, restore_problem
+from db.backup_folder import (
     BEFORE_RESTORE,
     DAMAGED,
+    list_backups,
+    new_backup_path,
+    private_folder,
+    prune,
+    remove_file,
+)
+from db.backups import (
     BackupFailed,
     BackupNotWritten,
     BackupTargetTaken,
@@ -28,14 +36,6 @@ from db.backups import (
     NotAGoodCopy,
     backup_to,
     database_file,
-    foreign_problem,
-    integrity_problem,
-    list_backups,
-    new_backup_path,
-    private_folder,
-    prune,
-    remove_file,
-    restore_problem,
     why_not_written,
 )
 from db.database import Database, make_private

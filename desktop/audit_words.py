@@ -119,7 +119,7 @@ FIELDS: dict[str, str] = {
     # a session, an account
     "anonymous_headcount": NP_("audit", "Anonymous headcount"),
     "active": NP_("audit", "Active"),
-    # the retention rule (db/privacy.py set_retention_rule)
+    # the retention rule (db/retention.py set_retention_rule)
     "years": NP_("audit", "Years kept"),
     "start": NP_("audit", "Counted from"),
     # a laptop's records merged (db/merge _summary): how many, never who

@@ -25,7 +25,7 @@ from db.models import (
     ItemStatus,
     SessionStatus,
 )
-from db.privacy import RetentionStart
+from db.retention import RetentionStart
 from desktop.words import NP_, words
 
 SESSION_STATUS = "session status"

@@ -58,7 +58,8 @@ def _refused(path: Path, problem: str) -> LaptopFileRefused:
 def laptop_records(path: Path) -> Iterator[Session]:
     """A session on the laptop's file, read-only; a file of an older schema is brought up to
     date in a private copy first (the file itself is never written)."""
-    from db.backups import NoDatabaseFile, backup_to, restore_problem
+    from db.backup_checks import restore_problem
+    from db.backups import NoDatabaseFile, backup_to
     from db.migrate import migrate
     from db.revisions import HEAD
 

@@ -39,7 +39,7 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from db.dates import day_text
-    from db.privacy import erase_past_retention, past_retention, retention_rule
+    from db.retention import erase_past_retention, past_retention, retention_rule
 
     database = open_database(args.db)
     rule = retention_rule(database)

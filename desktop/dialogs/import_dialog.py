@@ -28,15 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import DomainError
-from db.roster import (
-    ImportStopped,
-    Problem,
-    RosterPreview,
-    RosterRow,
-    import_roster,
-    preview_roster,
-    shown,
-)
+from db.roster import ImportStopped, RosterPreview, import_roster, preview_roster
+from db.roster_file import shown
+from db.roster_rows import Problem, RosterRow
 from desktop.code_words import gender_words
 from desktop.context import AppContext
 from desktop.errors import translate_error

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from db.database import Database
 from db.dates import day_text
 from db.errors import DomainError
-from db.privacy import PastRetention, RetentionRule, RetentionStart
+from db.retention import PastRetention, RetentionRule, RetentionStart
 from desktop.context import AppContext
 from desktop.errors import translate_error
 from desktop.i18n import fill
@@ -194,7 +194,7 @@ class RetentionDialog(QDialog):
     def reload(self) -> None:
         """Read the rule and the children past it on the database worker (0.2 s on ten
         years of records), then show them."""
-        from db.privacy import past_retention, retention_rule
+        from db.retention import past_retention, retention_rule
 
         def read(db: Database, by: int | None) -> tuple[RetentionRule, list[PastRetention]]:
             rule = retention_rule(db)
@@ -238,7 +238,7 @@ class RetentionDialog(QDialog):
 
     def erase(self) -> None:
         """Erase in batches with the count shown; Cancel stops between two batches."""
-        from db.privacy import erase_past_retention
+        from db.retention import erase_past_retention
 
         database, staff, rule = self.ctx.database, self.ctx.staff_id, self.rule
         self.erase_button.setEnabled(False)

@@ -1,6 +1,6 @@
 """The answer to an access request (GDPR art. 15): everything stored about one child, on paper.
 
-Built from `db.privacy.access_request`'s dict, for a parent or the data protection
+Built from `db.access_request.access_request`'s dict, for a parent or the data protection
 inspectorate to read: codes become words in the document's language (the same words the screens
 use for them, desktop/audit_words.py and desktop/code_words.py), every table flows over
 as many pages as it needs under its repeated column heads, and long texts wrap in their cells.
@@ -411,7 +411,7 @@ def access_request_pdf(
     made_on: date | None = None,
     language: str = "lv",
 ) -> bytes:
-    """Everything `db.privacy.access_request` returned, as a readable A4 PDF."""
+    """Everything `db.access_request.access_request` returned, as a readable A4 PDF."""
     _ = words(language).gettext
     register_fonts()
     language = language if language in LANGUAGES else "lv"
@@ -511,7 +511,7 @@ def write_access_request(
 ) -> Path:
     """Answer an access request into a file only its owner may read: a PDF when the name
     ends in .pdf, JSON otherwise. The export is logged (admins only, see access_request)."""
-    from db.privacy import access_request
+    from db.access_request import access_request
 
     data = access_request(db, participant_id, by=by)
     content: bytes

@@ -417,7 +417,7 @@ class DeskPage(QWidget):
         dialog.open()
 
     def print_signin_sheet(self) -> None:
-        from desktop.pages.reports import preview_signin_sheet
+        from desktop.pages.report_signin import preview_signin_sheet
 
         if not self._needs_session():
             assert self.session_id is not None

@@ -352,7 +352,7 @@ class MonthView(QWidget):
     # Actions
 
     def print_signin_sheet(self) -> None:
-        from desktop.pages.reports import preview_signin_sheet
+        from desktop.pages.report_signin import preview_signin_sheet
 
         row = self.selected()
         if row is not None:

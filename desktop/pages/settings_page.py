@@ -34,7 +34,7 @@ from desktop.settings import IDLE_MINUTES, LANGUAGE, LANGUAGES, LOAN_HOURS, PLAY
 from desktop.widgets import page_title
 
 if TYPE_CHECKING:
-    from db.privacy import RetentionRule
+    from db.retention import RetentionRule
 
 
 class SettingsPage(QWidget):
@@ -213,7 +213,7 @@ class PrivacyGroup(QGroupBox):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(self.tr("Children's records"))
-        from db.privacy import LONGEST_RETENTION, SHORTEST_RETENTION, RetentionStart
+        from db.retention import LONGEST_RETENTION, SHORTEST_RETENTION, RetentionStart
 
         self.ctx = ctx
         self.setObjectName("privacyGroup")
@@ -275,13 +275,13 @@ class PrivacyGroup(QGroupBox):
         self.admin_only_note.setVisible(not admin)
 
     def rule(self) -> RetentionRule:
-        from db.privacy import RetentionRule, RetentionStart
+        from db.retention import RetentionRule, RetentionStart
 
         return RetentionRule(self.years.value(), RetentionStart(self.start.currentData()))
 
     def show_rule(self) -> None:
         """The library's rule as the database holds it, read on the database worker."""
-        from db.privacy import retention_rule
+        from db.retention import retention_rule
 
         self.ctx.query(self, lambda db, _by: retention_rule(db)).latest("rule").success(
             self._show_saved_rule
@@ -298,7 +298,7 @@ class PrivacyGroup(QGroupBox):
         self.said.clear()
 
     def save(self) -> None:
-        from db.privacy import set_retention_rule
+        from db.retention import set_retention_rule
 
         rule = self.rule()
         self.ctx.operation(self, lambda db, by: set_retention_rule(db, rule, by=by)).success(
@@ -322,7 +322,8 @@ class BackupsGroup(QGroupBox):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(self.tr("Backups"))
-        from db.backups import backups_folder, pg_dump_command
+        from db.backup_folder import backups_folder
+        from db.backups import pg_dump_command
         from db.database import sqlite_path
 
         self.ctx = ctx
@@ -381,7 +382,7 @@ class BackupsGroup(QGroupBox):
         self.admin_only_note.setVisible(not admin)
 
     def show_newest(self) -> None:
-        from db.backups import list_backups
+        from db.backup_folder import list_backups
         from db.dates import moment_text
 
         assert self.database_file is not None

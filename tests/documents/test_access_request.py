@@ -14,6 +14,7 @@ from typing import Any
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from db.access_request import access_request
 from db.attendance import check_in, mark_attendance
 from db.database import Database
 from db.equipment import Borrower, lend, return_item
@@ -34,7 +35,6 @@ from db.people import (
     register_participant,
     withdraw_consent,
 )
-from db.privacy import access_request
 from db.programs import SessionPlan, create_program, create_session, create_weekly_series
 from desktop.documents.access_request import access_request_pdf, write_access_request
 from tests.conftest import Desk, make_desk

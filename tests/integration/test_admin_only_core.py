@@ -13,7 +13,8 @@ import pytest
 
 from db.accounts import AdminOnly, NotSignedIn, add_staff, disable_staff
 from db.attendance import check_in, present_in_session, session_roster
-from db.backups import back_up, list_backups
+from db.backup_folder import list_backups
+from db.backups import back_up
 from db.database import sqlite_path
 from db.equipment import (
     Borrower,
@@ -35,9 +36,9 @@ from db.people import (
     search_participants,
 )
 from db.printing import cards_data
-from db.privacy import RetentionRule, past_retention
 from db.reports import monthly_attendance_data, signin_sheet_data
 from db.restore import restore
+from db.retention import RetentionRule, past_retention
 from tests.conftest import Desk
 
 FRIDAY_1640 = datetime(2018, 10, 5, 13, 40, tzinfo=UTC)  # 16:40 in Jēkabpils

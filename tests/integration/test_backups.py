@@ -18,6 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db import backups, clock
+from db.backup_checks import integrity_problem
+from db.backup_folder import backup_path, list_backups, newest_good_backup, prune, to_delete
 from db.backups import (
     BackupFailed,
     DatabaseDamaged,
@@ -26,14 +28,8 @@ from db.backups import (
     back_up,
     back_up_now,
     backup_if_due,
-    backup_path,
     backup_to,
     check_at_start,
-    integrity_problem,
-    list_backups,
-    newest_good_backup,
-    prune,
-    to_delete,
 )
 from db.database import Database, sqlite_path
 from db.migrate import migrate
@@ -360,7 +356,7 @@ def test_a_sound_database_on_a_read_only_disk_is_not_called_damaged(desk: Desk) 
     assert not Path(f"{path}-wal").exists()
     folder = path.parent
     probe = (
-        "import sys; from pathlib import Path; from db.backups import integrity_problem; "
+        "import sys; from pathlib import Path; from db.backup_checks import integrity_problem; "
         "print(integrity_problem(Path(sys.argv[1])))"
     )
     if os.geteuid() == 0:  # root writes through folder modes: mount the folder read-only

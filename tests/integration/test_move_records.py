@@ -16,7 +16,7 @@ from db.demo import fill_demo
 from db.models import Participant, Role
 from db.move_records import SharedDatabaseNotEmpty, move_records
 from db.people import ParticipantDetails, register_participant
-from db.privacy import RetentionRule, RetentionStart, retention_rule, set_retention_rule
+from db.retention import RetentionRule, RetentionStart, retention_rule, set_retention_rule
 
 pytestmark = pytest.mark.postgres
 

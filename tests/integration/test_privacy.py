@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from db.access_request import access_request
 from db.accounts import AdminOnly, add_staff
 from db.attendance import check_in, mark_attendance, undo_check_in
 from db.database import Database
@@ -38,19 +39,17 @@ from db.people import (
     register_participant,
     search_participants,
 )
-from db.privacy import (
-    ERASED_FIRST_NAME,
+from db.privacy import ERASED_FIRST_NAME, erase_participant
+from db.programs import SessionPlan, add_project, create_program, create_session
+from db.reports import monthly_attendance_data
+from db.retention import (
     RetentionRule,
     RetentionStart,
-    access_request,
-    erase_participant,
     erase_past_retention,
     past_retention,
     retention_rule,
     set_retention_rule,
 )
-from db.programs import SessionPlan, add_project, create_program, create_session
-from db.reports import monthly_attendance_data
 from tests.conftest import Desk, make_desk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -269,9 +268,9 @@ def test_retention_counts_from_the_programs_today(
     over, whatever the machine's calendar says; on 6 October 2023 they are."""
     check_in(desk.db, desk.session_id, desk.ilze_id)
     rule = RetentionRule(5)
-    monkeypatch.setattr("db.privacy.now_utc", lambda: datetime(2019, 11, 15, 14, 20, tzinfo=UTC))
+    monkeypatch.setattr("db.retention.now_utc", lambda: datetime(2019, 11, 15, 14, 20, tzinfo=UTC))
     assert past_retention(desk.db, rule, by=None) == []
-    monkeypatch.setattr("db.privacy.now_utc", lambda: datetime(2023, 10, 5, 22, 30, tzinfo=UTC))
+    monkeypatch.setattr("db.retention.now_utc", lambda: datetime(2023, 10, 5, 22, 30, tzinfo=UTC))
     # 01:30 on 6 October in Riga, still the 5th by UTC: the library's day counts.
     assert [c.participant_id for c in past_retention(desk.db, rule, by=None)] == [desk.ilze_id]
 

@@ -20,18 +20,14 @@ from sqlalchemy import func, select
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.audit_actions import AuditAction
-from db.backups import back_up, integrity_problem
+from db.backup_checks import integrity_problem
+from db.backups import back_up
 from db.database import Database
 from db.exports import AttendanceExportRow, ExportStopped
 from db.models import AttendanceStatus, AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
-from db.privacy import (
-    ERASE_BATCH,
-    ERASED_FIRST_NAME,
-    RetentionRule,
-    erase_past_retention,
-    past_retention,
-)
+from db.privacy import ERASED_FIRST_NAME
+from db.retention import ERASE_BATCH, RetentionRule, erase_past_retention, past_retention
 from db.roster import ImportStopped, import_roster, preview_roster
 from desktop.documents.exports import write_export
 from tests.conftest import Desk

@@ -12,21 +12,15 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from db import roster
+from db import roster, roster_rows
 from db.accounts import AdminOnly, add_staff
 from db.database import Database
 from db.errors import InvalidInput
 from db.models import AuditEvent, Consent, ConsentPurpose, Gender, Participant, Role
 from db.people import ParticipantDetails, register_participant
-from db.roster import (
-    RosterRow,
-    RosterRowRefused,
-    RosterUnreadable,
-    decode,
-    import_roster,
-    preview_roster,
-    sniff_separator,
-)
+from db.roster import RosterRowRefused, import_roster, preview_roster
+from db.roster_file import RosterUnreadable, decode, sniff_separator
+from db.roster_rows import RosterRow
 from tests.conftest import Desk, make_desk
 from tests.integration.test_backups import main_py
 
@@ -253,14 +247,14 @@ def test_lithuanian_headers_in_csv_and_xlsx(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_every_header_word_names_one_field_only() -> None:
-    words = [word for names in roster.HEADERS.values() for word in names]
+    words = [word for names in roster_rows.HEADERS.values() for word in names]
     assert len(words) == len(set(words))
     # Folded as the file's headers are: lower case, no diacritics, single spaces.
-    assert all(word == " ".join(roster.fold(word).split()) for word in words)
-    assert roster.header_field("Pavardė") == "last_name"
-    assert roster.header_field("Vārds") == "first_name" == roster.header_field("VARDAS")
-    assert roster.header_field("Gimimo metai:") == "birth_year"
-    assert roster.header_field("Tel. nr.") == "guardian_phone"
+    assert all(word == " ".join(roster_rows.fold(word).split()) for word in words)
+    assert roster_rows.header_field("Pavardė") == "last_name"
+    assert roster_rows.header_field("Vārds") == "first_name" == roster_rows.header_field("VARDAS")
+    assert roster_rows.header_field("Gimimo metai:") == "birth_year"
+    assert roster_rows.header_field("Tel. nr.") == "guardian_phone"
 
 
 HALF_BROKEN = (

@@ -17,7 +17,8 @@ import pytest
 
 from db import backups
 from db import restore as restoring
-from db.backups import BackupNotWritten, back_up, backup_to, list_backups
+from db.backup_folder import list_backups
+from db.backups import BackupNotWritten, back_up, backup_to
 from tests.conftest import Desk
 from tests.integration.test_backups import file_of, main_py, participants_in, sha
 

@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from db import roster
+from db import roster_file
 from db.clock import at_local
 from db.database import Database
 from db.errors import InvalidInput, ScanRefused
@@ -40,7 +40,8 @@ from db.people import (
     without_control,
 )
 from db.programs import list_sites
-from db.roster import MAX_SHEET_ROWS, RosterUnreadable, preview_roster
+from db.roster import preview_roster
+from db.roster_file import MAX_FILE_BYTES, MAX_SHEET_ROWS, RosterUnreadable
 from db.scancodes import CARD_ALPHABET, CardCode, ItemCode, card_text, decode_scan, item_text
 from desktop import operations
 from desktop.context import AppContext
@@ -402,7 +403,7 @@ def test_a_sheet_may_reach_the_last_row_a_roster_has_and_no_further(
 def test_zip_bombs_and_zips_that_are_no_workbook_are_refused(
     desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(roster, "MAX_UNPACKED_BYTES", 1_000_000)  # 50 MB in real use
+    monkeypatch.setattr(roster_file, "MAX_UNPACKED_BYTES", 1_000_000)  # 50 MB in real use
     bomb = tmp_path / "bumba.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -423,7 +424,7 @@ def test_zip_bombs_and_zips_that_are_no_workbook_are_refused(
     assert "it is not an Excel workbook (XLSX)" in refusal(desk, broken_sheet)
 
     # A million empty cell formats (12 KB zipped) once took 60 s and 680 MB to refuse.
-    monkeypatch.setattr(roster, "MAX_PART_ELEMENTS", 1_000)  # 200,000 in real use
+    monkeypatch.setattr(roster_file, "MAX_PART_ELEMENTS", 1_000)  # 200,000 in real use
     formats = with_part(
         dimension_bomb(tmp_path / "avots.xlsx"),
         tmp_path / "formati.xlsx",
@@ -447,7 +448,7 @@ def test_devices_pipes_folders_and_huge_files_are_refused_unread(
         assert refusal(desk, path) == f"The file {path.name} cannot be read: {not_a_file}"
     huge = tmp_path / "milzis.csv"
     with huge.open("wb") as file:
-        file.truncate(roster.MAX_FILE_BYTES + 1)  # sparse: costs no disk
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     assert refusal(desk, huge) == "The file milzis.csv cannot be read: it is too big for a roster."
 
 

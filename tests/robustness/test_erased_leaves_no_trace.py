@@ -26,7 +26,8 @@ from db.database import Database, sqlite_path
 from db.migrate import migrate
 from db.models import Role
 from db.people import ParticipantDetails, register_participant
-from db.privacy import RetentionRule, erase_participant, erase_past_retention
+from db.privacy import erase_participant
+from db.retention import RetentionRule, erase_past_retention
 from tests.conftest import make_desk
 
 GUARDIAN_PHONE = "29123456"

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from db.attendance import check_in
 from db.audit_actions import AuditAction
-from db.backups import back_up_now, list_backups
+from db.backup_folder import list_backups
+from db.backups import back_up_now
 from db.database import Database
 from db.migrate import migrate
 from db.models import Attendance, AuditEvent, Participant

@@ -16,16 +16,9 @@ from pathlib import Path
 import pytest
 
 from db.accounts import add_staff
-from db.backups import (
-    BEFORE_RESTORE,
-    KEEP_SAFETY,
-    DatabaseDamaged,
-    NotAGoodCopy,
-    back_up_now,
-    check_at_start,
-    holds_records,
-    list_backups,
-)
+from db.backup_checks import holds_records
+from db.backup_folder import BEFORE_RESTORE, KEEP_SAFETY, list_backups
+from db.backups import DatabaseDamaged, NotAGoodCopy, back_up_now, check_at_start
 from db.database import APPLICATION_ID, Database
 from db.migrate import migrate
 from db.models import Role

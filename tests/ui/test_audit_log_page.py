@@ -17,7 +17,7 @@ from db.people import ParticipantDetails, edit_participant
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.pages.audit_log import AuditLogPage, AuditModel, changes_text
-from desktop.pages.reports import ExportForm
+from desktop.pages.report_export import ExportForm
 from desktop.pages.settings_page import SettingsPage
 from tests.conftest import Desk
 from tests.ui.conftest import sidebar_texts, wait_for_operations

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.models import Attendance, AuditEvent, Participant, Role
-from db.privacy import ERASED_FIRST_NAME, RetentionRule, RetentionStart, retention_rule
+from db.privacy import ERASED_FIRST_NAME
+from db.retention import RetentionRule, RetentionStart, retention_rule
 from desktop.context import AppContext
 from desktop.dialogs.privacy import RetentionDialog
 from desktop.pages.participants import ParticipantsPage

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from db import privacy
+from db import retention
 from db.accounts import add_staff
 from db.attendance import check_in
 from db.audit_actions import AuditAction
-from db.backups import list_backups
+from db.backup_folder import list_backups
 from db.models import AuditEvent, Participant, Role
 from db.people import ParticipantDetails, register_participant
-from db.privacy import ERASE_BATCH, ERASED_FIRST_NAME
+from db.privacy import ERASED_FIRST_NAME
+from db.retention import ERASE_BATCH
 from desktop.context import AppContext
 from desktop.dialogs import import_dialog
 from desktop.dialogs.import_dialog import ImportDialog
@@ -106,9 +107,9 @@ def test_cancel_stops_the_retention_erase_between_batches(
     assert len(dialog.model.rows) == 59
     gate = threading.Event()
     monkeypatch.setattr(
-        privacy,
+        retention,
         "erase_past_retention",
-        held_at(privacy.erase_past_retention, 2 * ERASE_BATCH, gate),
+        held_at(retention.erase_past_retention, 2 * ERASE_BATCH, gate),
     )
 
     dialog.erase()
