@@ -43,7 +43,7 @@ def _iso(value: date | datetime | None) -> str | None:
 def access_request(db: Database, participant_id: int, *, by: int | None) -> dict[str, Any]:
     """Everything stored about one child (admins only), ready for JSON; the export is logged."""
     with db.unit_of_work() as uow:
-        s = uow.session
+        s = uow.tx
         require_admin(s, by, EXPORT_CHILD)
         p = get_participant(s, participant_id)
         site = s.get(Site, p.site_id)

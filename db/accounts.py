@@ -138,16 +138,16 @@ def _clean_username(username: str) -> str:
     return username
 
 
-def require_admin(session: Session, staff_id: int | None, action: str = MANAGE_ACCOUNTS) -> None:
+def require_admin(tx: Session, staff_id: int | None, action: str = MANAGE_ACCOUNTS) -> None:
     """Refuse unless the account acting is an active admin (None: direct database access)."""
     if staff_id is None:
         return
-    staff = session.get(Staff, staff_id)
+    staff = tx.get(Staff, staff_id)
     if staff is None or not staff.active or staff.role is not Role.ADMIN:
         raise AdminOnly(action=action)
 
 
-def reader_is_admin(session: Session, staff_id: int | None) -> bool:
+def reader_is_admin(tx: Session, staff_id: int | None) -> bool:
     """Whether who reads children's records may see an administrator's part of them.
 
     None is direct database access (the command line), trusted like an administrator;
@@ -155,7 +155,7 @@ def reader_is_admin(session: Session, staff_id: int | None) -> bool:
     """
     if staff_id is None:
         return True
-    staff = session.get(Staff, staff_id)
+    staff = tx.get(Staff, staff_id)
     if staff is None or not staff.active:
         raise NotSignedIn()
     return staff.role is Role.ADMIN
@@ -163,8 +163,8 @@ def reader_is_admin(session: Session, staff_id: int | None) -> bool:
 
 def check_admin(db: Database, staff_id: int | None, action: str) -> None:
     """require_admin for a use case that has no transaction of its own (backups, exports)."""
-    with db.reading() as session:
-        require_admin(session, staff_id, action)
+    with db.reading() as tx:
+        require_admin(tx, staff_id, action)
 
 
 def add_staff(
@@ -181,8 +181,8 @@ def add_staff(
     username = _clean_username(username)
     password_hash = hash_password(password) if password is not None else None
     with db.unit_of_work() as uow:
-        require_admin(uow.session, by)
-        existing = uow.session.scalars(select(Staff).where(Staff.username == username)).first()
+        require_admin(uow.tx, by)
+        existing = uow.tx.scalars(select(Staff).where(Staff.username == username)).first()
         if existing is not None:
             return existing.id
         staff = Staff(
@@ -192,10 +192,10 @@ def add_staff(
             site_id=site_id,
             password_hash=password_hash,
         )
-        uow.session.add(staff)
-        uow.session.flush()
+        uow.tx.add(staff)
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.STAFF_ADDED,
             "staff",
@@ -208,8 +208,8 @@ def add_staff(
 
 def has_staff(db: Database) -> bool:
     """Whether any account exists (none: the program starts with the first-run dialog)."""
-    with db.reading() as session:
-        return bool(session.scalar(select(func.count()).select_from(Staff)))
+    with db.reading() as tx:
+        return bool(tx.scalar(select(func.count()).select_from(Staff)))
 
 
 def create_first_admin(
@@ -235,20 +235,20 @@ def create_first_admin(
         )
     password_hash = hash_password(password)
     with db.unit_of_work() as uow:
-        session = uow.session
+        tx = uow.tx
         if not db.is_sqlite:
             # Two first-run dialogs at once must not both see "no accounts": the second waits
             # here until the first commits (SQLite's BEGIN IMMEDIATE already queues writers).
-            session.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
-        if session.scalar(select(func.count()).select_from(Staff)):
+            tx.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
+        if tx.scalar(select(func.count()).select_from(Staff)):
             raise AccountsExist()
-        site = session.scalars(select(Site).where(Site.name == site_name)).first()
+        site = tx.scalars(select(Site).where(Site.name == site_name)).first()
         if site is None:
             site = Site(name=site_name, country=country, library_name=library_name.strip())
-            session.add(site)
-            session.flush()
+            tx.add(site)
+            tx.flush()
             audit.record(
-                session, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {site_name}"
+                tx, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {site_name}"
             )
         elif library_name.strip():
             site.library_name = library_name.strip()
@@ -259,10 +259,10 @@ def create_first_admin(
             site_id=site.id,
             password_hash=password_hash,
         )
-        session.add(staff)
-        session.flush()
+        tx.add(staff)
+        tx.flush()
         audit.record(
-            session, staff.id, AuditAction.STAFF_ADDED, "staff", staff.id, f"First admin {username}"
+            tx, staff.id, AuditAction.STAFF_ADDED, "staff", staff.id, f"First admin {username}"
         )
         uow.commit()
         return staff.id
@@ -273,7 +273,7 @@ def sign_in(db: Database, username: str, password: str, *, at: datetime | None =
     at = at or now_utc()
     name = username.strip().lower()
     with db.unit_of_work() as uow:
-        staff = uow.session.scalars(
+        staff = uow.tx.scalars(
             select(Staff).where(Staff.username == name).with_for_update()
         ).first()
         if staff is None or not staff.active:
@@ -287,7 +287,7 @@ def sign_in(db: Database, username: str, password: str, *, at: datetime | None =
                 staff.failed_sign_ins = 0
                 staff.locked_until = at + timedelta(minutes=LOCK_MINUTES)
                 audit.record(
-                    uow.session,
+                    uow.tx,
                     None,
                     AuditAction.STAFF_LOCKED,
                     "staff",
@@ -312,8 +312,8 @@ def sign_in(db: Database, username: str, password: str, *, at: datetime | None =
 def staff_id_of(db: Database, username: str) -> int:
     """The account with this username (the command line names accounts by username)."""
     name = username.strip().lower()
-    with db.reading() as session:
-        found = session.scalar(select(Staff.id).where(Staff.username == name))
+    with db.reading() as tx:
+        found = tx.scalar(select(Staff.id).where(Staff.username == name))
     if found is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=name)
     return found
@@ -321,8 +321,8 @@ def staff_id_of(db: Database, username: str) -> int:
 
 def signed_in_as(db: Database, staff_id: int) -> SignedIn:
     """Who an account is, for the status bar and the idle lock."""
-    with db.reading() as session:
-        staff = session.get(Staff, staff_id)
+    with db.reading() as tx:
+        staff = tx.get(Staff, staff_id)
         if staff is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
         return SignedIn(staff.id, staff.username, staff.display_name, staff.role)
@@ -332,8 +332,8 @@ def may_administer(db: Database, staff_id: int | None) -> bool:
     """Whether the program offers admin actions to this account (None: direct access)."""
     if staff_id is None:
         return True
-    with db.reading() as session:
-        staff = session.get(Staff, staff_id)
+    with db.reading() as tx:
+        staff = tx.get(Staff, staff_id)
         return staff is not None and staff.active and staff.role is Role.ADMIN
 
 
@@ -353,15 +353,15 @@ def set_password(
     password_hash = hash_password(password)
     with db.unit_of_work() as uow:
         if by != staff_id:
-            require_admin(uow.session, by, CHANGE_OTHERS_PASSWORD)
-        staff = uow.session.get(Staff, staff_id, with_for_update=True)
+            require_admin(uow.tx, by, CHANGE_OTHERS_PASSWORD)
+        staff = uow.tx.get(Staff, staff_id, with_for_update=True)
         if staff is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
         staff.password_hash = password_hash
         staff.failed_sign_ins = 0
         staff.locked_until = None
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.STAFF_PASSWORD,
             "staff",
@@ -379,14 +379,14 @@ def set_password(
 def disable_staff(db: Database, staff_id: int, *, by: int | None = None) -> None:
     """Close an account (admins only); its name stays on the records it made."""
     with db.unit_of_work() as uow:
-        require_admin(uow.session, by)
-        staff = uow.session.get(Staff, staff_id, with_for_update=True)
+        require_admin(uow.tx, by)
+        staff = uow.tx.get(Staff, staff_id, with_for_update=True)
         if staff is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Account"), key=staff_id)
         if not staff.active:
             return
         if staff.role is Role.ADMIN:
-            admins = uow.session.scalar(
+            admins = uow.tx.scalar(
                 select(func.count())
                 .select_from(Staff)
                 .where(Staff.role == Role.ADMIN, Staff.active.is_(True))
@@ -395,7 +395,7 @@ def disable_staff(db: Database, staff_id: int, *, by: int | None = None) -> None
                 raise LastAdmin()
         staff.active = False
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.STAFF_DISABLED,
             "staff",
@@ -413,5 +413,5 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[tuple[int, str
     )
     if active_only:
         query = query.where(Staff.active.is_(True))
-    with db.reading() as session:
-        return [(row[0], row[1], row[2], row[3]) for row in session.execute(query)]
+    with db.reading() as tx:
+        return [(row[0], row[1], row[2], row[3]) for row in tx.execute(query)]

@@ -63,22 +63,22 @@ def area_of_table(name: str) -> Area | None:
     return TABLE_AREAS.get(name)
 
 
-def _note(session: Session, areas: Iterable[Area | None]) -> None:
-    written: set[Area] = session.info.setdefault(_WRITTEN, set())
+def _note(tx: Session, areas: Iterable[Area | None]) -> None:
+    written: set[Area] = tx.info.setdefault(_WRITTEN, set())
     written.update(area for area in areas if area is not None)
 
 
-def note_written(session: Session, *areas: Area) -> None:
+def note_written(tx: Session, *areas: Area) -> None:
     """Note areas a statement wrote that neither a flush nor a table's name tells (SQL text)."""
-    _note(session, areas)
+    _note(tx, areas)
 
 
-def _flushed(session: Session, _flush: UOWTransaction) -> None:
+def _flushed(tx: Session, _flush: UOWTransaction) -> None:
     # After a flush the new, dirty and deleted lists still hold what was just written.
-    changed = [*session.new, *session.deleted]
-    changed += [obj for obj in session.dirty if session.is_modified(obj)]
+    changed = [*tx.new, *tx.deleted]
+    changed += [obj for obj in tx.dirty if tx.is_modified(obj)]
     _note(
-        session,
+        tx,
         (area_of_table(table.name) for obj in changed for table in inspect(obj).mapper.tables),
     )
 
@@ -102,14 +102,14 @@ def watch(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "do_orm_execute", _executed)
 
 
-def forget(session: Session) -> None:
+def forget(tx: Session) -> None:
     """Drop what a session noted (its transaction was rolled back)."""
-    session.info.pop(_WRITTEN, None)
+    tx.info.pop(_WRITTEN, None)
 
 
-def record(session: Session) -> None:
+def record(tx: Session) -> None:
     """A unit of work committed: its areas go to the collector of this thread, if any."""
-    written: set[Area] = session.info.pop(_WRITTEN, set())
+    written: set[Area] = tx.info.pop(_WRITTEN, set())
     collector = _collector.get()
     if collector is not None:
         collector.update(written)

@@ -70,15 +70,15 @@ class CheckIn:
         return f"{self.first_name} {self.last_name}"
 
 
-def _get_session(session: OrmSession, session_id: int) -> Session:
-    row = session.get(Session, session_id)
+def _get_session(tx: OrmSession, session_id: int) -> Session:
+    row = tx.get(Session, session_id)
     if row is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return row
 
 
 def _desk_view(
-    session: OrmSession, child: ColumnElement[bool], session_id: int, at: datetime
+    tx: OrmSession, child: ColumnElement[bool], session_id: int, at: datetime
 ) -> Select[Any]:
     """Everything a check-in decides on, in one query (one round trip on a server): the child,
     the session, the child's attendance there, their own library, whether photos are
@@ -99,7 +99,7 @@ def _desk_view(
         Attendance.status.label("attendance_status"),
         *overdue_columns(),
     ]
-    new_id = next_id(session, "attendance")
+    new_id = next_id(tx, "attendance")
     if new_id is not None:
         columns.append(new_id)
     return (
@@ -119,7 +119,7 @@ def _desk_view(
 
 
 def _check_in(
-    session: OrmSession,
+    tx: OrmSession,
     view: Sequence[Row[Any]],
     session_id: int,
     method: CheckInMethod,
@@ -147,7 +147,7 @@ def _check_in(
             # Another laptop checking the same child in at this moment makes the unique
             # key refuse this row: check_in_with tries again, and finds theirs.
             attendance_id = insert_row(
-                session,
+                tx,
                 insert(ATTENDANCE).values(
                     session_id=session_id, participant_id=child.participant_id, **recorded
                 ),
@@ -156,11 +156,11 @@ def _check_in(
         else:
             # Marked excused or absent earlier, and came after all.
             queued(
-                session,
+                tx,
                 update(ATTENDANCE).where(ATTENDANCE.c.id == attendance_id).values(**recorded),
             )
         audit.record(
-            session,
+            tx,
             by,
             AuditAction.ATTENDANCE_CHECKED_IN,
             "attendance",
@@ -193,7 +193,7 @@ def _check_in_with(
     for attempt in (1, 2):
         try:
             with db.unit_of_work() as uow:
-                result = _check_in_where(uow.session, child, not_found, session_id, method, by, at)
+                result = _check_in_where(uow.tx, child, not_found, session_id, method, by, at)
                 uow.commit()
                 return result
         except IntegrityError:
@@ -205,7 +205,7 @@ def _check_in_with(
 
 
 def _check_in_where(
-    session: OrmSession,
+    tx: OrmSession,
     child: ColumnElement[bool],
     not_found: Callable[[], DomainError],
     session_id: int,
@@ -215,10 +215,10 @@ def _check_in_where(
 ) -> CheckIn:
     """The check-in's one read (the child, the session, the attendance, what is overdue),
     then its writes, which a server sends with the COMMIT."""
-    view = session.execute(_desk_view(session, child, session_id, at or now_utc())).all()
+    view = tx.execute(_desk_view(tx, child, session_id, at or now_utc())).all()
     if not view:
         raise not_found()
-    return _check_in(session, view, session_id, method, by, at)
+    return _check_in(tx, view, session_id, method, by, at)
 
 
 def _unknown_card(card_code: str, scanned: str) -> Callable[[], DomainError]:
@@ -277,7 +277,7 @@ def check_in_card(
 
 
 def check_in_card_in(
-    session: OrmSession,
+    tx: OrmSession,
     session_id: int,
     card_code: str,
     scanned: str,
@@ -287,7 +287,7 @@ def check_in_card_in(
 ) -> CheckIn:
     """`check_in_card` inside a unit of work another use case holds (the desk's scan)."""
     return _check_in_where(
-        session,
+        tx,
         Participant.card_code == card_code,
         _unknown_card(card_code, scanned),
         session_id,
@@ -298,7 +298,7 @@ def check_in_card_in(
 
 
 def check_in_in(
-    session: OrmSession,
+    tx: OrmSession,
     session_id: int,
     participant_id: int,
     method: CheckInMethod,
@@ -307,7 +307,7 @@ def check_in_in(
 ) -> CheckIn:
     """`check_in` inside a unit of work another use case holds (the desk's name search)."""
     return _check_in_where(
-        session,
+        tx,
         Participant.id == participant_id,
         _unknown_child(participant_id),
         session_id,
@@ -328,9 +328,9 @@ def mark_attendance(
 ) -> int:
     """Record or correct a child's attendance after the session (present/late/excused/absent)."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
-        _get_session(uow.session, session_id)
-        attendance = uow.session.scalars(
+        participant = get_participant(uow.tx, participant_id)
+        _get_session(uow.tx, session_id)
+        attendance = uow.tx.scalars(
             select(Attendance).where(
                 Attendance.session_id == session_id,
                 Attendance.participant_id == participant_id,
@@ -346,15 +346,15 @@ def mark_attendance(
                 recorded_by_id=by,
                 status=status,
             )
-            uow.session.add(attendance)
+            uow.tx.add(attendance)
         elif attendance.status is status:
             return attendance.id
         else:
             attendance.status = status
             attendance.recorded_by_id = by
-        uow.session.flush()
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.ATTENDANCE_MARKED,
             "attendance",
@@ -369,19 +369,19 @@ def mark_attendance(
 def undo_check_in(db: Database, attendance_id: int, *, by: int | None = None) -> None:
     """Take back a check-in made by mistake (the desk's "undo last scan")."""
     with db.unit_of_work() as uow:
-        attendance = uow.session.get(Attendance, attendance_id)
+        attendance = uow.tx.get(Attendance, attendance_id)
         if attendance is None:
             return
         name = attendance.participant.full_name
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.ATTENDANCE_UNDONE,
             "attendance",
             attendance.id,
             f"Undid check-in of {name} to session {attendance.session_id}",
         )
-        uow.session.delete(attendance)
+        uow.tx.delete(attendance)
         uow.commit()
 
 
@@ -422,9 +422,9 @@ def present_in_session(db: Database, session_id: int, *, by: int | None) -> list
         )
         .order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
     )
-    with db.reading() as session:
-        reader_is_admin(session, by)  # children's names: any active account
-        return [Present(*row) for row in session.execute(query)]
+    with db.reading() as tx:
+        reader_is_admin(tx, by)  # children's names: any active account
+        return [Present(*row) for row in tx.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -449,10 +449,10 @@ def session_roster(db: Database, session_id: int, *, by: int | None) -> list[Ros
     A member counts from the day they joined until the day they left, so sessions before
     they joined are not their absences; archived children are listed only if recorded.
     """
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        row = _get_session(session, session_id)
-        recorded = session.execute(
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        row = _get_session(tx, session_id)
+        recorded = tx.execute(
             select(
                 Participant.id,
                 Participant.first_name,
@@ -465,12 +465,10 @@ def session_roster(db: Database, session_id: int, *, by: int | None) -> list[Ros
         ).all()
         members: set[int] = set()
         unrecorded: list[tuple[int, str, str]] = []
-        language = country_language(
-            session.scalar(select(Site.country).where(Site.id == row.site_id))
-        )
-        program = session.get(Program, row.program_id)
+        language = country_language(tx.scalar(select(Site.country).where(Site.id == row.site_id)))
+        program = tx.get(Program, row.program_id)
         if program is not None and program.kind is ProgramKind.CLOSED:
-            enrolled = session.execute(
+            enrolled = tx.execute(
                 select(
                     Participant.id,
                     Participant.first_name,

@@ -90,7 +90,7 @@ class _Pending:
 
 
 def record(
-    session: Session,
+    tx: Session,
     by: int | None,
     action: AuditAction,
     entity: str,
@@ -104,7 +104,7 @@ def record(
 
     `rewrote`: older events whose text this action rewrote (an erasure); it seals them."""
     content = {
-        "at": acting_now(session),
+        "at": acting_now(tx),
         "staff_id": by,
         "action": action.value,  # the code as text: the digest is the same as before the enum
         "entity": entity,
@@ -114,8 +114,8 @@ def record(
         "changes": None if changes is None else json.loads(json.dumps(changes)),
         "seals": None,
     }
-    within = session.get_nested_transaction() or session.get_transaction()
-    session.info.setdefault(_PENDING, []).append(_Pending(content, list(rewrote), within))
+    within = tx.get_nested_transaction() or tx.get_transaction()
+    tx.info.setdefault(_PENDING, []).append(_Pending(content, list(rewrote), within))
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -134,22 +134,22 @@ def _plain(value: Any) -> Any:
 
 
 @event.listens_for(Session, "before_commit")
-def _chain_at_commit(session: Session) -> None:
-    pending: list[_Pending] | None = session.info.pop(_PENDING, None)
+def _chain_at_commit(tx: Session) -> None:
+    pending: list[_Pending] | None = tx.info.pop(_PENDING, None)
     if pending:
-        session.flush()  # the transaction's other changes first: the head is locked last
-        _append(session, pending)
+        tx.flush()  # the transaction's other changes first: the head is locked last
+        _append(tx, pending)
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_pending(session: Session, rolled_back: SessionTransaction) -> None:
+def _forget_pending(tx: Session, rolled_back: SessionTransaction) -> None:
     """Forget the events recorded in what was rolled back: the whole transaction, or only a
     savepoint (a check-in that lost a race), keeping those recorded before it."""
-    pending: list[_Pending] = session.info.pop(_PENDING, [])
+    pending: list[_Pending] = tx.info.pop(_PENDING, [])
     if rolled_back.parent is not None:  # a savepoint: what came before it stays
         kept = [item for item in pending if not _inside(item.within, rolled_back)]
         if kept:
-            session.info[_PENDING] = kept
+            tx.info[_PENDING] = kept
 
 
 def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
@@ -160,12 +160,12 @@ def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -
     return False
 
 
-def read_head(session: Session, *, lock: bool = False) -> dict[str, Any] | None:
+def read_head(tx: Session, *, lock: bool = False) -> dict[str, Any] | None:
     """The chain's head: {"chain": newest chain value, "events": how many}; None when absent."""
     query = select(SharedSetting.value).where(SharedSetting.key == CHAIN_KEY)
     if lock:
         query = query.with_for_update()
-    value = session.execute(query).scalar_one_or_none()
+    value = tx.execute(query).scalar_one_or_none()
     return dict(value) if value is not None else None
 
 
@@ -209,7 +209,7 @@ ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
 )
 
 
-def _append_on_server(session: Session, pending: list[_Pending]) -> None:
+def _append_on_server(tx: Session, pending: list[_Pending]) -> None:
     """The events of a transaction without seals, chained by the server under the head's lock."""
     contents = [item.content for item in pending]
     at = [
@@ -219,7 +219,7 @@ def _append_on_server(session: Session, pending: list[_Pending]) -> None:
         for content in contents
     ]
     queued(
-        session,
+        tx,
         _APPEND_ON_SERVER.bindparams(
             key=CHAIN_KEY,
             genesis=GENESIS,
@@ -234,17 +234,17 @@ def _append_on_server(session: Session, pending: list[_Pending]) -> None:
             digest=[digest_of(content) for content in contents],
         ),
     )
-    note_written(session, Area.AUDIT)
+    note_written(tx, Area.AUDIT)
 
 
-def _append(session: Session, pending: list[_Pending]) -> None:
+def _append(tx: Session, pending: list[_Pending]) -> None:
     """Chain and write the transaction's events, holding the head's lock until commit."""
-    if is_server(session) and not any(item.rewrote for item in pending):
-        _append_on_server(session, pending)
+    if is_server(tx) and not any(item.rewrote for item in pending):
+        _append_on_server(tx, pending)
         return
     events: Table = AuditEvent.__table__  # type: ignore[assignment]
     settings: Table = SharedSetting.__table__  # type: ignore[assignment]
-    head = read_head(session, lock=True)
+    head = read_head(tx, lock=True)
     previous = head["chain"] if head else GENESIS
     # An event rewritten twice in one transaction is sealed by the later erasure.
     sealer = {old.id: index for index, item in enumerate(pending) for old in item.rewrote}
@@ -268,16 +268,16 @@ def _append(session: Session, pending: list[_Pending]) -> None:
         .execution_options(**with_log)
     )
     written = insert(events).returning(events.c.id)
-    ids = [session.execute(written.values(row)).scalar_one() for row in rows]
+    ids = [tx.execute(written.values(row)).scalar_one() for row in rows]
     if head is None:  # the head was removed by hand: the chain starts again, and verify says so
-        session.execute(
+        tx.execute(
             insert(settings).values(key=CHAIN_KEY, value=new_head).execution_options(**with_log)
         )
     else:
-        session.execute(move_head)
+        tx.execute(move_head)
     for index, item in enumerate(pending):
         rewritten = [old.id for old in item.rewrote if sealer[old.id] == index]
         if rewritten:
-            session.execute(
+            tx.execute(
                 update(events).where(events.c.id.in_(rewritten)).values(sealed_by=ids[index])
             )

@@ -87,8 +87,8 @@ def audit_events(
         if codes:
             found += [AuditEvent.action.in_(codes), AuditEvent.entity.in_(codes)]
         query = query.where(or_(*found))
-    with db.reading() as session:
-        require_admin(session, by, READ_AUDIT_LOG)
+    with db.reading() as tx:
+        require_admin(tx, by, READ_AUDIT_LOG)
         return [
             AuditRow(
                 event.id,
@@ -101,7 +101,7 @@ def audit_events(
                 event.description,
                 event.changes,
             )
-            for event, name in session.execute(query)
+            for event, name in tx.execute(query)
         ]
 
 
@@ -117,10 +117,8 @@ def _folded(column: Any, word: str) -> Any:
 
 def audit_entities(db: Database) -> list[str]:
     """The kinds of records the log names (staff, participant, item…), for a filter."""
-    with db.reading() as session:
-        return list(
-            session.scalars(select(AuditEvent.entity).distinct().order_by(AuditEvent.entity))
-        )
+    with db.reading() as tx:
+        return list(tx.scalars(select(AuditEvent.entity).distinct().order_by(AuditEvent.entity)))
 
 
 # What AdminOnly names when a librarian asks to check the audit log.
@@ -160,7 +158,7 @@ def check_audit_log(db: Database, *, by: int | None) -> ChainCheck:
     check_admin(db, by, CHECK_AUDIT_LOG)
     found = _walk(db)
     with db.unit_of_work() as uow:
-        before = _stored_check(uow.session)
+        before = _stored_check(uow.tx)
         last_intact = found.checked_at if found.intact else None
         if not found.intact and before is not None:
             last_intact = before.last_intact
@@ -172,10 +170,10 @@ def check_audit_log(db: Database, *, by: int | None) -> ChainCheck:
             found.event_at,
             last_intact,
         )
-        setting = uow.session.get(SharedSetting, CHECK_KEY, with_for_update=True)
+        setting = uow.tx.get(SharedSetting, CHECK_KEY, with_for_update=True)
         value = _check_value(found)
         if setting is None:
-            uow.session.add(SharedSetting(key=CHECK_KEY, value=value))
+            uow.tx.add(SharedSetting(key=CHECK_KEY, value=value))
         else:
             setting.value = value
         uow.commit()
@@ -184,9 +182,9 @@ def check_audit_log(db: Database, *, by: int | None) -> ChainCheck:
 
 def last_audit_check(db: Database, *, by: int | None) -> ChainCheck | None:
     """The library's last check of the chain (admins only); None when never checked."""
-    with db.reading() as session:
-        require_admin(session, by, READ_AUDIT_LOG)
-        return _stored_check(session)
+    with db.reading() as tx:
+        require_admin(tx, by, READ_AUDIT_LOG)
+        return _stored_check(tx)
 
 
 def _walk(db: Database) -> ChainCheck:
@@ -263,8 +261,8 @@ def _check_value(check: ChainCheck) -> dict[str, Any]:
     }
 
 
-def _stored_check(session: Session) -> ChainCheck | None:
-    setting = session.get(SharedSetting, CHECK_KEY)
+def _stored_check(tx: Session) -> ChainCheck | None:
+    setting = tx.get(SharedSetting, CHECK_KEY)
     if setting is None:
         return None
     value = setting.value

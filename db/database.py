@@ -304,15 +304,15 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries that change nothing (no write lock on SQLite)."""
-        with self._read_sessions() as session:
-            yield session
+        with self._read_sessions() as tx:
+            yield tx
 
     @contextmanager
     def looking_up(self) -> Iterator[Session]:
         """A session for a lookup made of one query (a name search): one round trip on a
         server. Several queries in it would each see the records as they are at that moment."""
-        with self._lookups() as session:
-            yield session
+        with self._lookups() as tx:
+            yield tx
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -334,9 +334,12 @@ class Database:
 
 
 class UnitOfWork:
-    """One transaction: `with uow: ...; uow.commit()`; leaving without commit rolls back."""
+    """One transaction: `with uow: ...; uow.commit()`; leaving without commit rolls back.
 
-    session: Session
+    `uow.tx` is the transaction's ORM session; it is not called "session", the word the
+    library uses for the children's sessions (db.models.Session)."""
+
+    tx: Session
 
     def __init__(
         self,
@@ -350,13 +353,13 @@ class UnitOfWork:
         self.pipelined = pipelined
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._sessions()
-        self.session.info[_CLOCK] = self.clock
+        self.tx = self._sessions()
+        self.tx.info[_CLOCK] = self.clock
         if self.pipelined:
             try:
-                _start_pipeline(self.session.connection())
+                _start_pipeline(self.tx.connection())
             except BaseException:
-                self.session.close()
+                self.tx.close()
                 raise
         return self
 
@@ -366,49 +369,49 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.session.rollback()
-        areas.forget(self.session)
-        self.session.close()
+        self.tx.rollback()
+        areas.forget(self.tx)
+        self.tx.close()
 
     def commit(self) -> None:
         """Commit, and tell whoever collects in this thread which areas were written."""
-        self.session.commit()
-        areas.record(self.session)
+        self.tx.commit()
+        areas.record(self.tx)
 
 
-def is_server(session: Session) -> bool:
+def is_server(tx: Session) -> bool:
     """Whether a session talks to a server over the network (PostgreSQL), not to a file."""
-    return session.get_bind().dialect.name == "postgresql"
+    return tx.get_bind().dialect.name == "postgresql"
 
 
-def queued(session: Session, statement: Any) -> None:
+def queued(tx: Session, statement: Any) -> None:
     """Execute a write whose answer the use case does not read: on a server it waits for the
     next statement or the COMMIT to travel with (no round trip of its own)."""
-    session.execute(statement.execution_options(**{QUEUED: True}))
+    tx.execute(statement.execution_options(**{QUEUED: True}))
 
 
-def next_id(session: Session, table: str) -> Any:
+def next_id(tx: Session, table: str) -> Any:
     """On a server, a column that draws the next id of `table` inside a query the use case
     sends anyway, so its INSERT can be queued (the id is known before the row is written);
     None on SQLite, where the INSERT hands the id back at no network cost."""
-    if not is_server(session):
+    if not is_server(tx):
         return None
     sequence = func.pg_get_serial_sequence(table, "id")
     return select(func.nextval(sequence)).scalar_subquery().label("next_id")
 
 
-def insert_row(session: Session, statement: Any, new_id: int | None) -> int:
+def insert_row(tx: Session, statement: Any, new_id: int | None) -> int:
     """Insert one row and give its id: with an id drawn by `next_id`, queued; else returned."""
     if new_id is not None:
-        queued(session, statement.values(id=new_id))
+        queued(tx, statement.values(id=new_id))
         return new_id
     table = statement.table
-    return int(session.execute(statement.returning(table.c.id)).scalar_one())
+    return int(tx.execute(statement.returning(table.c.id)).scalar_one())
 
 
-def acting_now(session: Session) -> datetime:
+def acting_now(tx: Session) -> datetime:
     """The moment of the action a unit of work's session carries out (for its audit events)."""
-    clock: Callable[[], datetime] = session.info.get(_CLOCK, now_utc)
+    clock: Callable[[], datetime] = tx.info.get(_CLOCK, now_utc)
     return clock()
 
 

@@ -43,7 +43,7 @@ class DeskSession:
     status: SessionStatus
 
 
-def _sessions_near(session: OrmSession, site_id: int | None, today: date) -> list[DeskSession]:
+def _sessions_near(tx: OrmSession, site_id: int | None, today: date) -> list[DeskSession]:
     query = (
         select(
             Session.id,
@@ -62,21 +62,21 @@ def _sessions_near(session: OrmSession, site_id: int | None, today: date) -> lis
     )
     if site_id is not None:
         query = query.where(Session.site_id == site_id)
-    rows = [DeskSession(*row) for row in session.execute(query)]
+    rows = [DeskSession(*row) for row in tx.execute(query)]
     rows.sort(key=lambda s: (s.day != today, abs((s.day - today).days), s.starts_at))
     return rows
 
 
 def sessions_near(db: Database, site_id: int | None, today: date) -> list[DeskSession]:
     """Today's sessions first (by time), then the two weeks around today, nearest first."""
-    with db.reading() as session:
-        return _sessions_near(session, site_id, today)
+    with db.reading() as tx:
+        return _sessions_near(tx, site_id, today)
 
 
 def current_session(db: Database, site_id: int | None, now: datetime) -> int | None:
     """The session the desk runs now: running, or starting within half an hour."""
-    with db.reading() as session:
-        return session.scalars(running_sessions(now, site_id).with_only_columns(Session.id)).first()
+    with db.reading() as tx:
+        return tx.scalars(running_sessions(now, site_id).with_only_columns(Session.id)).first()
 
 
 @dataclass(frozen=True)
@@ -93,37 +93,35 @@ def desk_sessions(db: Database, site_id: int | None, now: datetime) -> DeskSessi
     programs = select(Program.id).limit(1)
     if site_id is not None:
         programs = programs.where(Program.site_id == site_id)
-    with db.reading() as session:
-        near = _sessions_near(session, site_id, local(now).date())
-        running = session.scalars(
-            running_sessions(now, site_id).with_only_columns(Session.id)
-        ).first()
-        has_programs = bool(near) or session.scalars(programs).first() is not None
+    with db.reading() as tx:
+        near = _sessions_near(tx, site_id, local(now).date())
+        running = tx.scalars(running_sessions(now, site_id).with_only_columns(Session.id)).first()
+        has_programs = bool(near) or tx.scalars(programs).first() is not None
     return DeskSessions(near, running, has_programs)
 
 
 def undo_lend(db: Database, loan_ids: list[int], *, by: int | None = None) -> None:
     """Take back loans scanned by mistake a moment ago (the desk's "undo last scan")."""
     with db.unit_of_work() as uow:
-        for loan in uow.session.scalars(select(Loan).where(Loan.id.in_(loan_ids))):
+        for loan in uow.tx.scalars(select(Loan).where(Loan.id.in_(loan_ids))):
             if loan.returned_at is not None:
                 continue  # already back: the return is the record that counts
             audit.record(
-                uow.session,
+                uow.tx,
                 by,
                 AuditAction.LOAN_UNDONE,
                 "loan",
                 loan.id,
                 f"Undid loan of item {loan.item_id}",
             )
-            uow.session.delete(loan)
+            uow.tx.delete(loan)
         uow.commit()
 
 
 def anonymous_headcount(db: Database, session_id: int) -> int:
     """Visitors counted at a session without registering."""
-    with db.reading() as session:
-        row = session.get(Session, session_id)
+    with db.reading() as tx:
+        row = tx.get(Session, session_id)
         return row.anonymous_headcount if row else 0
 
 

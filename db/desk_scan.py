@@ -143,8 +143,8 @@ NOBODY_TO_LEND_TO = QT_TRANSLATE_NOOP(
 )
 
 
-def _present(session: OrmSession, result: CheckIn) -> Present:
-    attendance = session.get(Attendance, result.attendance_id)
+def _present(tx: OrmSession, result: CheckIn) -> Present:
+    attendance = tx.get(Attendance, result.attendance_id)
     assert attendance is not None
     return Present(
         result.attendance_id,
@@ -157,10 +157,10 @@ def _present(session: OrmSession, result: CheckIn) -> Present:
     )
 
 
-def _checked_in(session: OrmSession, result: CheckIn) -> CheckedIn | AlreadyHere:
+def _checked_in(tx: OrmSession, result: CheckIn) -> CheckedIn | AlreadyHere:
     if result.already_here:
         return AlreadyHere(result)
-    return CheckedIn(result, DeskChange(present=[_present(session, result)]))
+    return CheckedIn(result, DeskChange(present=[_present(tx, result)]))
 
 
 def _borrower(state: DeskState, by: int | None) -> Borrower:
@@ -175,18 +175,18 @@ def _borrower(state: DeskState, by: int | None) -> Borrower:
     raise InvalidInput(problem=NOBODY_TO_LEND_TO)
 
 
-def _shown_tags(session: OrmSession, tags: list[str], site_id: int | None) -> set[str]:
+def _shown_tags(tx: OrmSession, tags: list[str], site_id: int | None) -> set[str]:
     """Of these items, the ones the desk's out-now list shows: its own library's."""
     if site_id is None:
         return set(tags)
     query = select(Item.tag).where(Item.tag.in_(tags), Item.site_id == site_id)
-    return set(session.scalars(query))
+    return set(tx.scalars(query))
 
 
-def _out_rows(session: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
+def _out_rows(tx: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
     """The loans as the out-now list shows them (just lent: none is overdue), of this desk's
     library only (a partner library's item lent here is on its own list)."""
-    tags = _shown_tags(session, [each.tag for each in lent], state.site_id)
+    tags = _shown_tags(tx, [each.tag for each in lent], state.site_id)
     return [
         OpenLoan(
             each.loan_id, each.tag, each.item_name, each.borrower, state.at, each.due_at, False
@@ -196,17 +196,15 @@ def _out_rows(session: OrmSession, lent: list[Lent], state: DeskState) -> list[O
     ]
 
 
-def _scan_item(
-    session: OrmSession, code: ItemCode, state: DeskState, by: int | None
-) -> DeskOutcome:
+def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None) -> DeskOutcome:
     # Out → it comes back (a kit with its parts); in → it goes out (the same). One read
     # tells which (the loans locked on a server), and a return's writes go with the COMMIT.
-    rows = session.execute(return_view(code.tag.upper(), with_parts=True)).all()
+    rows = tx.execute(return_view(code.tag.upper(), with_parts=True)).all()
     if not rows:
         raise UnknownCode(scanned=code.tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
     is_kit = len(rows) > 1
     if rows[0].loan_id is not None:
-        returned = return_rows(session, rows, by, "", state.at)
+        returned = return_rows(tx, rows, by, "", state.at)
         back = [each.loan_id for each in returned]
         if is_kit:
             return KitBack(KitReturned(returned), DeskChange(back=back))
@@ -216,24 +214,24 @@ def _scan_item(
     if to.participant_id is not None and state.loan_hours:
         due = state.at + timedelta(hours=state.loan_hours)
     ask = not state.lend_anyway
-    went = lend_in(session, code.tag, to, by, due, state.at, ask, kit=is_kit)
-    change = DeskChange(out=_out_rows(session, went.lent, state))
+    went = lend_in(tx, code.tag, to, by, due, state.at, ask, kit=is_kit)
+    change = DeskChange(out=_out_rows(tx, went.lent, state))
     if is_kit:
         return KitWentOut(went, change)
     return ItemLent(went.lent[0], change)
 
 
 def _scan(
-    session: OrmSession, code: CardCode | ItemCode, scanned: str, state: DeskState, by: int | None
+    tx: OrmSession, code: CardCode | ItemCode, scanned: str, state: DeskState, by: int | None
 ) -> DeskOutcome:
     if isinstance(code, ItemCode):
-        return _scan_item(session, code, state, by)
+        return _scan_item(tx, code, state, by)
     if state.session_id is None:
         raise InvalidInput(problem=NO_SESSION)
     result = check_in_card_in(
-        session, state.session_id, code.code, scanned, CheckInMethod.SCAN, by, state.at
+        tx, state.session_id, code.code, scanned, CheckInMethod.SCAN, by, state.at
     )
-    return _checked_in(session, result)
+    return _checked_in(tx, result)
 
 
 def _scan_once_more_if_raced(
@@ -244,7 +242,7 @@ def _scan_once_more_if_raced(
     for attempt in (1, 2):
         try:
             with db.unit_of_work() as uow:
-                outcome = _scan(uow.session, code, scanned, state, by)
+                outcome = _scan(uow.tx, code, scanned, state, by)
                 uow.commit()
                 return outcome
         except IntegrityError:
@@ -288,10 +286,8 @@ def check_in_at_desk(
         with db.unit_of_work() as uow:
             if state.session_id is None:
                 raise InvalidInput(problem=NO_SESSION)
-            result = check_in_in(
-                uow.session, state.session_id, participant_id, method, by, state.at
-            )
-            outcome = _checked_in(uow.session, result)
+            result = check_in_in(uow.tx, state.session_id, participant_id, method, by, state.at)
+            outcome = _checked_in(uow.tx, result)
             uow.commit()
             return outcome
     except DomainError as refusal:
@@ -319,8 +315,8 @@ def undo_at_desk(
         returned = [outcome.returned] if isinstance(outcome, ItemBack) else outcome.kit.returned
         lent_at = {each.loan_id: each.lent_at for each in returned}
         reopened = undo_returns(db, list(lent_at), by=by)
-        with db.reading() as session:
-            shown = _shown_tags(session, [each.tag for each in reopened], site_id)
+        with db.reading() as tx:
+            shown = _shown_tags(tx, [each.tag for each in reopened], site_id)
         return DeskChange(
             out=[
                 OpenLoan(

@@ -144,14 +144,14 @@ def _already_out(item: Item, current: Loan | None) -> ItemAlreadyOut:
     )
 
 
-def _item_by_tag(session: OrmSession, tag: str, scanned: str | None = None) -> Item:
-    item = session.scalars(select(Item).where(Item.tag == tag.upper())).first()
+def _item_by_tag(tx: OrmSession, tag: str, scanned: str | None = None) -> Item:
+    item = tx.scalars(select(Item).where(Item.tag == tag.upper())).first()
     if item is None:
         raise UnknownCode(scanned=scanned or tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
     return item
 
 
-def _open_loan(session: OrmSession, item_id: int, *, lock: bool = False) -> Loan | None:
+def _open_loan(tx: OrmSession, item_id: int, *, lock: bool = False) -> Loan | None:
     query = (
         select(Loan)
         .where(Loan.item_id == item_id, Loan.returned_at.is_(None))
@@ -161,13 +161,13 @@ def _open_loan(session: OrmSession, item_id: int, *, lock: bool = False) -> Loan
         # PostgreSQL: a second laptop returning the same item waits here, then finds the
         # loan closed (no double return); SQLite's BEGIN IMMEDIATE already serialises.
         query = query.with_for_update(of=Loan)
-    return session.scalars(query).first()
+    return tx.scalars(query).first()
 
 
-def _parent_id(session: OrmSession, parent_tag: str | None, own_tag: str) -> int | None:
+def _parent_id(tx: OrmSession, parent_tag: str | None, own_tag: str) -> int | None:
     if not parent_tag:
         return None
-    parent = _item_by_tag(session, normalize_tag(parent_tag))
+    parent = _item_by_tag(tx, normalize_tag(parent_tag))
     if parent.tag == own_tag or parent.parent_id is not None:
         raise InvalidInput(
             problem=QT_TRANSLATE_NOOP(
@@ -184,9 +184,9 @@ def add_item(db: Database, details: ItemDetails, *, by: int | None = None) -> in
     if not name:
         raise InvalidInput(problem=QT_TRANSLATE_NOOP("DomainError", "An item needs a name."))
     with db.unit_of_work() as uow:
-        if uow.session.get(Site, details.site_id) is None:
+        if uow.tx.get(Site, details.site_id) is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=details.site_id)
-        if uow.session.scalars(select(Item.id).where(Item.tag == tag)).first() is not None:
+        if uow.tx.scalars(select(Item.id).where(Item.tag == tag)).first() is not None:
             raise InvalidInput(
                 problem=QT_TRANSLATE_NOOP("DomainError", "Another item already has this tag.")
             )
@@ -197,14 +197,12 @@ def add_item(db: Database, details: ItemDetails, *, by: int | None = None) -> in
             serial_number=details.serial_number.strip(),
             site_id=details.site_id,
             project_id=details.project_id,
-            parent_id=_parent_id(uow.session, details.parent_tag, tag),
+            parent_id=_parent_id(uow.tx, details.parent_tag, tag),
             notes=details.notes.strip(),
         )
-        uow.session.add(item)
-        uow.session.flush()
-        audit.record(
-            uow.session, by, AuditAction.ITEM_ADDED, "item", item.id, f"Added {tag} {name}"
-        )
+        uow.tx.add(item)
+        uow.tx.flush()
+        audit.record(uow.tx, by, AuditAction.ITEM_ADDED, "item", item.id, f"Added {tag} {name}")
         uow.commit()
         return item.id
 
@@ -224,7 +222,7 @@ def _snapshot(item: Item) -> dict[str, object]:
 def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | None = None) -> None:
     """Change what is known of an item; its tag stays, since it is printed on the label."""
     with db.unit_of_work() as uow:
-        item = uow.session.get(Item, item_id)
+        item = uow.tx.get(Item, item_id)
         if item is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Item"), key=item_id)
         before = _snapshot(item)
@@ -233,12 +231,12 @@ def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | Non
         item.serial_number = details.serial_number.strip()
         item.site_id = details.site_id
         item.project_id = details.project_id
-        item.parent_id = _parent_id(uow.session, details.parent_tag, item.tag)
+        item.parent_id = _parent_id(uow.tx, details.parent_tag, item.tag)
         item.notes = details.notes.strip()
         changes = audit.diff(before, _snapshot(item))
         if changes:
             audit.record(
-                uow.session,
+                uow.tx,
                 by,
                 AuditAction.ITEM_EDITED,
                 "item",
@@ -252,13 +250,13 @@ def edit_item(db: Database, item_id: int, details: ItemDetails, *, by: int | Non
 def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | None = None) -> None:
     """Send an item to repair, retire it, or make it available again."""
     with db.unit_of_work() as uow:
-        item = _item_by_tag(uow.session, normalize_tag(tag))
+        item = _item_by_tag(uow.tx, normalize_tag(tag))
         if item.status is status:
             return
         before = item.status
         item.status = status
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.ITEM_STATUS,
             "item",
@@ -270,17 +268,17 @@ def set_item_status(db: Database, tag: str, status: ItemStatus, *, by: int | Non
 
 
 def _reopen(
-    session: OrmSession, loan: Loan, by: int | None, summary: str, *, kept_out: bool = False
+    tx: OrmSession, loan: Loan, by: int | None, summary: str, *, kept_out: bool = False
 ) -> Lent:
     """Put a returned loan back as it was: the same borrower, the same due time."""
-    current = _open_loan(session, loan.item_id)
+    current = _open_loan(tx, loan.item_id)
     if current is not None and current.id != loan.id:
         raise _already_out(loan.item, current)
     loan.returned_at = None
     loan.received_by_id = None
     loan.return_note = ""
     audit.record(
-        session,
+        tx,
         by,
         AuditAction.LOAN_PART_KEPT_OUT if kept_out else AuditAction.LOAN_RETURN_UNDONE,
         "loan",
@@ -300,8 +298,8 @@ def _reopen(
 def keep_part_out(db: Database, tag: str, *, by: int | None = None) -> Lent:
     """A part that did not come back with its kit stays out to the kit's borrower."""
     with db.unit_of_work() as uow:
-        part = _item_by_tag(uow.session, normalize_tag(tag))
-        loan = uow.session.scalars(
+        part = _item_by_tag(uow.tx, normalize_tag(tag))
+        loan = uow.tx.scalars(
             select(Loan)
             .where(Loan.item_id == part.id)
             .order_by(Loan.lent_at.desc(), Loan.id.desc())
@@ -309,7 +307,7 @@ def keep_part_out(db: Database, tag: str, *, by: int | None = None) -> Lent:
         if part.parent is None or loan is None or loan.returned_at is None:
             raise ItemNotOut(tag=part.tag, name=part.name)
         kept = _reopen(
-            uow.session,
+            uow.tx,
             loan,
             by,
             f"{part.tag} {part.name} did not come back with {part.parent.tag}: still out",
@@ -322,11 +320,9 @@ def keep_part_out(db: Database, tag: str, *, by: int | None = None) -> Lent:
 def undo_returns(db: Database, loan_ids: list[int], *, by: int | None = None) -> list[Lent]:
     """Put back on loan what was scanned back by mistake: a kit, every part as it was."""
     with db.unit_of_work() as uow:
-        loans = uow.session.scalars(
-            select(Loan).where(Loan.id.in_(loan_ids)).order_by(Loan.id)
-        ).all()
+        loans = uow.tx.scalars(select(Loan).where(Loan.id.in_(loan_ids)).order_by(Loan.id)).all()
         reopened = [
-            _reopen(uow.session, loan, by, f"Undid return of {loan.item.tag}")
+            _reopen(uow.tx, loan, by, f"Undid return of {loan.item.tag}")
             for loan in loans
             if loan.returned_at is not None  # a part kept out is out already
         ]
@@ -337,8 +333,8 @@ def undo_returns(db: Database, loan_ids: list[int], *, by: int | None = None) ->
 def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None) -> None:
     """Add the condition note to an item's latest return, typed after the scan."""
     with db.unit_of_work() as uow:
-        item = _item_by_tag(uow.session, tag)
-        loan = uow.session.scalars(
+        item = _item_by_tag(uow.tx, tag)
+        loan = uow.tx.scalars(
             select(Loan)
             .where(Loan.item_id == item.id, Loan.returned_at.is_not(None))
             .order_by(Loan.returned_at.desc())
@@ -347,7 +343,7 @@ def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None)
             raise ItemNotOut(tag=item.tag, name=item.name)
         loan.return_note = note.strip()[:2000]
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.LOAN_NOTE,
             "loan",
@@ -358,7 +354,7 @@ def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None)
 
 
 def _open_loan_rows(
-    session: OrmSession, at: datetime, overdue_only: bool, site_id: int | None = None
+    tx: OrmSession, at: datetime, overdue_only: bool, site_id: int | None = None
 ) -> list[OpenLoan]:
     query = (
         select(Loan)
@@ -386,7 +382,7 @@ def _open_loan_rows(
             loan.due_at,
             loan.due_at < at,
         )
-        for loan in session.scalars(query).unique()
+        for loan in tx.scalars(query).unique()
     ]
 
 
@@ -395,28 +391,28 @@ def open_loans(
 ) -> list[OpenLoan]:
     """Everything out now, soonest due first; overdue ones are marked. With `site_id`, only
     that library's own items: a partner's desk does not list another library's laptops."""
-    with db.reading() as session:
-        reader_is_admin(session, by)  # borrowers' names: any active account
-        return _open_loan_rows(session, at or now_utc(), overdue_only=False, site_id=site_id)
+    with db.reading() as tx:
+        reader_is_admin(tx, by)  # borrowers' names: any active account
+        return _open_loan_rows(tx, at or now_utc(), overdue_only=False, site_id=site_id)
 
 
 def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
     """What should have been back by now."""
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        return _open_loan_rows(session, at or now_utc(), overdue_only=True)
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        return _open_loan_rows(tx, at or now_utc(), overdue_only=True)
 
 
 def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = None) -> ItemState:
     """An item with its status, its kit's parts and who has it now."""
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        return _item_state(session, tag, at or now_utc())
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        return _item_state(tx, tag, at or now_utc())
 
 
-def _item_state(session: OrmSession, tag: str, at: datetime) -> ItemState:
-    item = _item_by_tag(session, tag)
-    loan = _open_loan(session, item.id)
+def _item_state(tx: OrmSession, tag: str, at: datetime) -> ItemState:
+    item = _item_by_tag(tx, tag)
+    loan = _open_loan(tx, item.id)
     return ItemState(
         item.tag,
         item.name,
@@ -561,9 +557,9 @@ def list_items(
     query = _join_borrower(query, borrowing_staff)
     if site_id is not None:
         query = query.where(Item.site_id == site_id)
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        rows = session.execute(query).all()
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        rows = tx.execute(query).all()
     return [
         ItemRow(
             id=row.id,
@@ -595,9 +591,9 @@ def item_history(
     borrowing_staff = aliased(Staff)
     lender = aliased(Staff)
     receiver = aliased(Staff)
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        item = _item_by_tag(session, normalize_tag(tag))
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        item = _item_by_tag(tx, normalize_tag(tag))
         query = (
             select(
                 Loan.id,
@@ -614,7 +610,7 @@ def item_history(
             .where(Loan.item_id == item.id)
             .order_by(Loan.lent_at.desc(), Loan.id.desc())
         )
-        rows = session.execute(_join_borrower(query, borrowing_staff)).all()
+        rows = tx.execute(_join_borrower(query, borrowing_staff)).all()
     return [
         LoanHistoryRow(
             loan_id=row.id,

@@ -65,9 +65,9 @@ def kiosk_screen(db: Database, session_id: int, *, by: int | None) -> KioskScree
 
     Checking in is the desk's work: any active account may open the kiosk.
     """
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        row = session.execute(
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        row = tx.execute(
             select(Session.site_id, Session.theme, Session.status, Program.name, Site.country)
             .join(Program, Program.id == Session.program_id)
             .join(Site, Site.id == Session.site_id)
@@ -75,7 +75,7 @@ def kiosk_screen(db: Database, session_id: int, *, by: int | None) -> KioskScree
         ).first()
         if row is None or row.status is SessionStatus.CANCELLED:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
-        names = session.execute(
+        names = tx.execute(
             select(Participant.id, Participant.first_name, Participant.last_name).where(
                 Participant.site_id == row.site_id, Participant.archived.is_(False)
             )

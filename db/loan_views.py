@@ -176,7 +176,7 @@ def overdue_columns(item: Any = Item, loan: Any = Loan) -> tuple[Any, ...]:
 
 
 def lend_view(
-    session: OrmSession,
+    tx: OrmSession,
     tag: str,
     *,
     participant_id: int | None,
@@ -205,7 +205,7 @@ def lend_view(
     )
     found = select(model.id).where(model.id == key).exists().label("to_found")
     columns = [*out_columns, *to_columns, found, _running_end(at)]
-    if is_server(session):
+    if is_server(tx):
         # One per row: each item of a kit gets its own (an overdue row's spare one is unused).
         columns.append(func.nextval(func.pg_get_serial_sequence("loan", "id")).label("next_id"))
     order = _kit_first()

@@ -162,13 +162,13 @@ def borrower_words(
     return f"{program_name or ''} {day_text(day) if day else ''}".strip()
 
 
-def _check_borrower(session: OrmSession, to: Borrower) -> None:
+def _check_borrower(tx: OrmSession, to: Borrower) -> None:
     for model, key, what in (
         (Participant, to.participant_id, QT_TRANSLATE_NOOP("DomainError", "Participant")),
         (Staff, to.staff_id, QT_TRANSLATE_NOOP("DomainError", "Librarian")),
         (Session, to.session_id, QT_TRANSLATE_NOOP("DomainError", "Session")),
     ):
-        if key is not None and session.get(model, key) is None:
+        if key is not None and tx.get(model, key) is None:
             raise NotFound(what=what, key=key)
 
 
@@ -184,9 +184,9 @@ def overdue_from(rows: Sequence[Any]) -> list[OverdueItem]:
     ]
 
 
-def overdue_with(session: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
+def overdue_with(tx: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
     """What a child still has past its due time; a kit's parts are named by the kit alone."""
-    rows = session.execute(
+    rows = tx.execute(
         select(*overdue_columns())
         .join(Item, Item.id == Loan.item_id)
         .where(overdue_loan_of(participant_id, at))
@@ -230,7 +230,7 @@ def _default_due(row: Any, to: Borrower, at: datetime) -> datetime:
 
 
 def _lend(
-    session: OrmSession,
+    tx: OrmSession,
     row: Any,
     to: Borrower,
     by: int | None,
@@ -251,7 +251,7 @@ def _lend(
     # Two laptops lending the same item at once: the partial unique index lets one win,
     # the other's COMMIT fails and _lending tries once more, finding the item out.
     loan_id = insert_row(
-        session,
+        tx,
         insert(LOANS).values(
             item_id=row.item_id,
             participant_id=to.participant_id,
@@ -266,13 +266,13 @@ def _lend(
     who = holder(row, "to")
     name = _holder_words(who)
     audit.record(
-        session, by, AuditAction.LOAN_LENT, "loan", loan_id, f"Lent {row.tag} {row.name} to {name}"
+        tx, by, AuditAction.LOAN_LENT, "loan", loan_id, f"Lent {row.tag} {row.name} to {name}"
     )
     return Lent(loan_id, row.tag, row.name, name, due, _holder_session(who))
 
 
 def _lend_scanned(
-    session: OrmSession,
+    tx: OrmSession,
     tag: str,
     to: Borrower,
     by: int | None,
@@ -282,7 +282,7 @@ def _lend_scanned(
     kit: bool,
 ) -> KitLent:
     view = lend_view(
-        session,
+        tx,
         tag.upper(),
         participant_id=to.participant_id,
         staff_id=to.staff_id,
@@ -291,9 +291,9 @@ def _lend_scanned(
         with_parts=kit,
         overdue=ask_if_overdue,
     )
-    rows = session.execute(view).all()
+    rows = tx.execute(view).all()
     if not rows or not rows[0].to_found:
-        _check_borrower(session, to)  # a missing borrower is said first
+        _check_borrower(tx, to)  # a missing borrower is said first
         raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
     items = first_per_item(rows)
     if ask_if_overdue and to.participant_id is not None:
@@ -305,14 +305,14 @@ def _lend_scanned(
                 items=", ".join(item.tag for item in overdue),
                 overdue=overdue,
             )
-    lent = [_lend(session, items[0], to, by, due_at, at)]
+    lent = [_lend(tx, items[0], to, by, due_at, at)]
     left_behind: list[tuple[str, str]] = []
     refusals: list[DomainError] = []
     for part in items[1:]:
         if part.status is ItemStatus.RETIRED:
             continue
         try:
-            lent.append(_lend(session, part, to, by, lent[0].due_at, at))
+            lent.append(_lend(tx, part, to, by, lent[0].due_at, at))
         except (ItemNotAvailable, ItemAlreadyOut) as refusal:
             left_behind.append((part.tag, refusal.message))
             refusals.append(refusal)
@@ -335,7 +335,7 @@ def _lending(
     for attempt in (1, 2):
         try:
             with db.unit_of_work() as uow:
-                lent = _lend_scanned(uow.session, tag, to, by, due_at, at, ask_if_overdue, kit)
+                lent = _lend_scanned(uow.tx, tag, to, by, due_at, at, ask_if_overdue, kit)
                 uow.commit()
                 return lent
         except IntegrityError:
@@ -345,7 +345,7 @@ def _lending(
 
 
 def lend_in(
-    session: OrmSession,
+    tx: OrmSession,
     tag: str,
     to: Borrower,
     by: int | None,
@@ -356,7 +356,7 @@ def lend_in(
     kit: bool,
 ) -> KitLent:
     """`lend` or `lend_kit` inside a unit of work another use case holds (the desk's scan)."""
-    return _lend_scanned(session, tag, to, by, due_at, at, ask_if_overdue, kit)
+    return _lend_scanned(tx, tag, to, by, due_at, at, ask_if_overdue, kit)
 
 
 def lend(
@@ -392,11 +392,11 @@ def lend_kit(
     return _lending(db, tag, to, by, due_at, at or now_utc(), ask_if_overdue, kit=True)
 
 
-def _return(session: OrmSession, row: Any, by: int | None, note: str, at: datetime) -> Returned:
+def _return(tx: OrmSession, row: Any, by: int | None, note: str, at: datetime) -> Returned:
     returned_at = max(at, row.lent_at)  # a laptop's clock may lag the lender's
     note = note.strip()[:2000]
     queued(
-        session,
+        tx,
         update(LOANS)
         .where(LOANS.c.id == row.loan_id)
         .values(returned_at=returned_at, received_by_id=by, return_note=note),
@@ -404,7 +404,7 @@ def _return(session: OrmSession, row: Any, by: int | None, note: str, at: dateti
     who = holder(row, "out")
     name = _holder_words(who)
     audit.record(
-        session,
+        tx,
         by,
         AuditAction.LOAN_RETURNED,
         "loan",
@@ -429,34 +429,34 @@ def _returning(
     """Take the scanned item back, and with `kit` every part out to the same borrower: one
     query (the loans locked on a server), then the writes with the COMMIT."""
     with db.unit_of_work() as uow:
-        returned = _return_scanned(uow.session, tag, by, note, at, kit=kit)
+        returned = _return_scanned(uow.tx, tag, by, note, at, kit=kit)
         uow.commit()
         return returned
 
 
 def _return_scanned(
-    session: OrmSession, tag: str, by: int | None, note: str, at: datetime, *, kit: bool
+    tx: OrmSession, tag: str, by: int | None, note: str, at: datetime, *, kit: bool
 ) -> list[Returned]:
-    rows = session.execute(return_view(tag.upper(), with_parts=kit)).all()
+    rows = tx.execute(return_view(tag.upper(), with_parts=kit)).all()
     if not rows:
         raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
-    return return_rows(session, rows, by, note, at)
+    return return_rows(tx, rows, by, note, at)
 
 
 def return_rows(
-    session: OrmSession, rows: Sequence[Any], by: int | None, note: str, at: datetime
+    tx: OrmSession, rows: Sequence[Any], by: int | None, note: str, at: datetime
 ) -> list[Returned]:
     """Take back what `return_view` read: the scanned item, and the parts (rows after the
     first) out to the same borrower."""
     scanned = rows[0]
     if scanned.loan_id is None:
         raise ItemNotOut(tag=scanned.tag, name=scanned.name)
-    returned = [_return(session, scanned, by, note, at)]
+    returned = [_return(tx, scanned, by, note, at)]
     borrower = (scanned.participant_id, scanned.staff_id, scanned.session_id)
     for part in rows[1:]:
         same = (part.participant_id, part.staff_id, part.session_id) == borrower
         if part.loan_id is not None and same:
-            returned.append(_return(session, part, by, "", at))
+            returned.append(_return(tx, part, by, "", at))
     return returned
 
 

@@ -110,7 +110,7 @@ def move_records(
     kept = backup_to(path, new_backup_path(path, datetime.now(), "moved-to-server"))
     counts: dict[str, int] = {}
     with laptop.engine.connect() as source, shared.unit_of_work() as uow:
-        target = uow.session.connection()
+        target = uow.tx.connection()
         for done, table in enumerate(tables):
             _copy_table(source, target, table)
             _continue_numbering(target, table)
@@ -132,7 +132,7 @@ def move_records(
             target.execute(insert(settings), rules)
         # Logged in the shared database, on the chain that came along with the records.
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.RECORDS_MOVED,
             "database",

@@ -68,8 +68,8 @@ class FoundParticipant:
         return f"{self.first_name} {self.last_name}"
 
 
-def get_participant(session: Session, participant_id: int) -> Participant:
-    participant = session.get(Participant, participant_id)
+def get_participant(tx: Session, participant_id: int) -> Participant:
+    participant = tx.get(Participant, participant_id)
     if participant is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Participant"), key=participant_id)
     return participant
@@ -154,20 +154,20 @@ MARK_TARGET_GROUP = QT_TRANSLATE_NOOP(
 )
 
 
-def _may_mark(session: Session, by: int | None, before: bool, after: bool) -> None:
+def _may_mark(tx: Session, by: int | None, before: bool, after: bool) -> None:
     if before != after:
-        require_admin(session, by, MARK_TARGET_GROUP)
+        require_admin(tx, by, MARK_TARGET_GROUP)
 
 
-def _require_site(session: Session, site_id: int) -> None:
-    if session.get(Site, site_id) is None:
+def _require_site(tx: Session, site_id: int) -> None:
+    if tx.get(Site, site_id) is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_id)
 
 
-def _add_participant(session: Session, details: ParticipantDetails, by: int | None) -> Participant:
+def _add_participant(tx: Session, details: ParticipantDetails, by: int | None) -> Participant:
     clean = _clean(details, date.today().year)
-    _require_site(session, clean.site_id)
-    _may_mark(session, by, False, bool(clean.target_group))
+    _require_site(tx, clean.site_id)
+    _may_mark(tx, by, False, bool(clean.target_group))
     participant = Participant(
         first_name=clean.first_name,
         last_name=clean.last_name,
@@ -181,10 +181,10 @@ def _add_participant(session: Session, details: ParticipantDetails, by: int | No
         guardian_name=clean.guardian_name,
         guardian_phone=clean.guardian_phone,
     )
-    session.add(participant)
-    session.flush()
+    tx.add(participant)
+    tx.flush()
     audit.record(
-        session,
+        tx,
         by,
         AuditAction.PARTICIPANT_REGISTERED,
         "participant",
@@ -199,7 +199,7 @@ def register_participant(
 ) -> int:
     """Register a child and give them a new card code; returns the participant's id."""
     with db.unit_of_work() as uow:
-        participant = _add_participant(uow.session, details, by)
+        participant = _add_participant(uow.tx, details, by)
         uow.commit()
         return participant.id
 
@@ -215,9 +215,9 @@ def register_walk_in(
 ) -> int:
     """A new child at the desk: registered with the guardian's consents in one transaction."""
     with db.unit_of_work() as uow:
-        participant = _add_participant(uow.session, details, by)
+        participant = _add_participant(uow.tx, details, by)
         for purpose in consents:
-            _give_consent(uow.session, participant, purpose, given_by, given_on, by)
+            _give_consent(uow.tx, participant, purpose, given_by, given_on, by)
         uow.commit()
         return participant.id
 
@@ -227,11 +227,11 @@ def edit_participant(
 ) -> None:
     """Change what is recorded about a child; the audit log keeps old → new."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
+        participant = get_participant(uow.tx, participant_id)
         clean = _clean(details, date.today().year)
-        _require_site(uow.session, clean.site_id)
+        _require_site(uow.tx, clean.site_id)
         marked = participant.target_group if clean.target_group is None else clean.target_group
-        _may_mark(uow.session, by, participant.target_group, marked)
+        _may_mark(uow.tx, by, participant.target_group, marked)
         before = _snapshot(participant)
         participant.first_name = clean.first_name
         participant.last_name = clean.last_name
@@ -246,7 +246,7 @@ def edit_participant(
         changes = audit.diff(before, _snapshot(participant))
         if changes:
             audit.record(
-                uow.session,
+                uow.tx,
                 by,
                 AuditAction.PARTICIPANT_EDITED,
                 "participant",
@@ -262,12 +262,12 @@ def set_archived(
 ) -> None:
     """Archive a child who no longer comes (or bring them back); their history stays."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
+        participant = get_participant(uow.tx, participant_id)
         if participant.archived == archived:
             return
         participant.archived = archived
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.PARTICIPANT_ARCHIVED if archived else AuditAction.PARTICIPANT_RESTORED,
             "participant",
@@ -279,14 +279,14 @@ def set_archived(
 
 
 def _give_consent(
-    session: Session,
+    tx: Session,
     participant: Participant,
     purpose: ConsentPurpose,
     given_by: str,
     given_on: date,
     by: int | None,
 ) -> Consent:
-    active = _active_consent(session, participant.id, purpose)
+    active = _active_consent(tx, participant.id, purpose)
     if active is not None:
         return active
     consent = Consent(
@@ -295,10 +295,10 @@ def _give_consent(
         given_by=given_by.strip()[:160],
         given_on=given_on,
     )
-    session.add(consent)
-    session.flush()
+    tx.add(consent)
+    tx.flush()
     audit.record(
-        session,
+        tx,
         by,
         AuditAction.CONSENT_GIVEN,
         "consent",
@@ -319,8 +319,8 @@ def record_consent(
 ) -> int:
     """Record a guardian's consent for one purpose; an earlier active one stays as it was."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
-        consent = _give_consent(uow.session, participant, purpose, given_by, given_on, by)
+        participant = get_participant(uow.tx, participant_id)
+        consent = _give_consent(uow.tx, participant, purpose, given_by, given_on, by)
         uow.commit()
         return consent.id
 
@@ -335,13 +335,13 @@ def withdraw_consent(
 ) -> None:
     """A guardian withdraws a consent; the record of it having been given stays."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
-        active = _active_consent(uow.session, participant_id, purpose)
+        participant = get_participant(uow.tx, participant_id)
+        active = _active_consent(uow.tx, participant_id, purpose)
         if active is None:
             return
         active.withdrawn_on = withdrawn_on
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.CONSENT_WITHDRAWN,
             "consent",
@@ -351,10 +351,8 @@ def withdraw_consent(
         uow.commit()
 
 
-def _active_consent(
-    session: Session, participant_id: int, purpose: ConsentPurpose
-) -> Consent | None:
-    return session.scalars(
+def _active_consent(tx: Session, participant_id: int, purpose: ConsentPurpose) -> Consent | None:
+    return tx.scalars(
         select(Consent).where(
             Consent.participant_id == participant_id,
             Consent.purpose == purpose,
@@ -377,8 +375,8 @@ def enrol(
 ) -> int:
     """Enrol a child in a closed training cycle from a date; enrolling twice changes nothing."""
     with db.unit_of_work() as uow:
-        participant = get_participant(uow.session, participant_id)
-        program = uow.session.get(Program, program_id)
+        participant = get_participant(uow.tx, participant_id)
+        program = uow.tx.get(Program, program_id)
         if program is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Program"), key=program_id)
         if program.kind is not ProgramKind.CLOSED:
@@ -387,7 +385,7 @@ def enrol(
                     "DomainError", "Only a closed training cycle takes enrolments."
                 )
             )
-        existing = uow.session.scalars(
+        existing = uow.tx.scalars(
             select(Enrollment).where(
                 Enrollment.program_id == program_id, Enrollment.participant_id == participant_id
             )
@@ -397,14 +395,14 @@ def enrol(
         enrollment = Enrollment(
             program_id=program_id, participant_id=participant_id, joined_on=joined_on
         )
-        uow.session.add(enrollment)
+        uow.tx.add(enrollment)
         try:
-            uow.session.flush()
+            uow.tx.flush()
         except IntegrityError:  # enrolled at the same moment from another laptop
-            uow.session.rollback()
+            uow.tx.rollback()
             return enrol(db, participant_id, program_id, joined_on, by=by)
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.ENROLLMENT_ADDED,
             "enrollment",
@@ -472,9 +470,9 @@ def search_marked(
         include_archived,
     )
     # One query, the account's check inside it: one round trip on a server per keystroke.
-    with db.looking_up() as session:
-        rows = _read_by_signed_in(session, query, by)
-        language = _sorting_language(session, {row[-2] for row in rows}, site_id)
+    with db.looking_up() as tx:
+        rows = _read_by_signed_in(tx, query, by)
+        language = _sorting_language(tx, {row[-2] for row in rows}, site_id)
     found = [(FoundParticipant(*row[:-2]), bool(row[-1])) for row in rows]
     # All matches, then sorted in Python: SQL's own order is neither Latvian nor
     # Lithuanian, and a SQL limit would drop the alphabetically first children of a
@@ -483,15 +481,15 @@ def search_marked(
     return found
 
 
-def _read_by_signed_in(session: Session, query: Select[Any], by: int | None) -> list[Any]:
+def _read_by_signed_in(tx: Session, query: Select[Any], by: int | None) -> list[Any]:
     """The rows of `query`, read in the same statement that checks the account `by` is
     active (as `reader_is_admin` does): a row that always comes, joined to what was found."""
     if by is None:
-        return list(session.execute(query).all())
+        return list(tx.execute(query).all())
     found = query.subquery("found")
     anchor = select(literal(1).label("one")).subquery("anchor")
     signed_in = exists().where(Staff.id == by, Staff.active.is_(True))
-    rows = session.execute(
+    rows = tx.execute(
         select(signed_in.label("signed_in"), *found.c).outerjoin_from(anchor, found, true())
     ).all()
     if not rows[0][0]:
@@ -499,11 +497,11 @@ def _read_by_signed_in(session: Session, query: Select[Any], by: int | None) -> 
     return [row[1:] for row in rows if row[1] is not None]
 
 
-def _sorting_language(session: Session, countries: set[str], viewer_site_id: int | None) -> str:
+def _sorting_language(tx: Session, countries: set[str], viewer_site_id: int | None) -> str:
     """The alphabet a list sorts by: its children's sites' country, else the viewer's site's."""
     viewer = None
     if len(countries) > 1 and viewer_site_id is not None:
-        viewer = session.scalar(select(Site.country).where(Site.id == viewer_site_id))
+        viewer = tx.scalar(select(Site.country).where(Site.id == viewer_site_id))
     return list_language(countries, viewer)
 
 
@@ -545,9 +543,9 @@ def possible_duplicates(
         query = query.where(
             or_(Participant.birth_year == birth_year, Participant.birth_year.is_(None))
         )
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        return [FoundParticipant(*row) for row in session.execute(query).all()]
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        return [FoundParticipant(*row) for row in tx.execute(query).all()]
 
 
 def find_by_card(
@@ -555,9 +553,9 @@ def find_by_card(
 ) -> FoundParticipant:
     """The child whose card was scanned; an unknown card is refused with what was scanned."""
     query = _found_participants().where(Participant.card_code == card_code)
-    with db.reading() as session:
-        reader_is_admin(session, by)
-        row = session.execute(query).first()
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
+        row = tx.execute(query).first()
     if row is None:
         raise UnknownCode(
             scanned=scanned or card_code, what=QT_TRANSLATE_NOOP("DomainError", "child's card")
@@ -665,10 +663,10 @@ def list_participants(
     query = _where_found(
         _participant_rows().add_columns(Site.country), typed, site_id, include_archived
     )
-    with db.reading() as session:
-        admin = reader_is_admin(session, by)
-        rows = session.execute(query).all()
-        language = _sorting_language(session, {row[-1] for row in rows}, viewer_site_id)
+    with db.reading() as tx:
+        admin = reader_is_admin(tx, by)
+        rows = tx.execute(query).all()
+        language = _sorting_language(tx, {row[-1] for row in rows}, viewer_site_id)
     result = [
         ParticipantRow(
             row.id,
@@ -689,13 +687,13 @@ def list_participants(
 
 def participant_record(db: Database, participant_id: int, *, by: int | None) -> ParticipantRecord:
     """One child with their consents and enrolments, for the edit form."""
-    with db.reading() as session:
-        admin = reader_is_admin(session, by)
-        p = get_participant(session, participant_id)
-        consents = session.scalars(
+    with db.reading() as tx:
+        admin = reader_is_admin(tx, by)
+        p = get_participant(tx, participant_id)
+        consents = tx.scalars(
             select(Consent).where(Consent.participant_id == participant_id).order_by(Consent.id)
         ).all()
-        enrollments = session.execute(
+        enrollments = tx.execute(
             select(
                 Enrollment.id,
                 Enrollment.program_id,
@@ -733,10 +731,10 @@ def participant_record(db: Database, participant_id: int, *, by: int | None) -> 
 
 def enrolment_choices(db: Database, participant_id: int) -> list[tuple[int, str]]:
     """Closed training cycles of the child's site they are not yet enrolled in: id, name."""
-    with db.reading() as session:
-        p = get_participant(session, participant_id)
+    with db.reading() as tx:
+        p = get_participant(tx, participant_id)
         enrolled = select(Enrollment.program_id).where(Enrollment.participant_id == participant_id)
-        rows = session.execute(
+        rows = tx.execute(
             select(Program.id, Program.name).where(
                 Program.site_id == p.site_id,
                 Program.kind == ProgramKind.CLOSED,

@@ -59,9 +59,9 @@ def _library(site: Site) -> str:
     return site.library_name or site.name
 
 
-def _only_project(session: OrmSession) -> Project | None:
+def _only_project(tx: OrmSession) -> Project | None:
     """The database's project when it holds exactly one (items added by hand name none)."""
-    projects = session.scalars(select(Project).order_by(Project.id).limit(2)).all()
+    projects = tx.scalars(select(Project).order_by(Project.id).limit(2)).all()
     return projects[0] if len(projects) == 1 else None
 
 
@@ -76,23 +76,22 @@ def _tag_key(tag: str) -> tuple[object, ...]:
 
 def labels_data(db: Database, tags: list[str] | None = None) -> list[LabelData]:
     """Labels for the given tags (in the order given), or for every item not retired."""
-    with db.reading() as session:
+    with db.reading() as tx:
         query = (
             select(Item, Site, Project)
             .join(Site, Site.id == Item.site_id)
             .outerjoin(Project, Project.id == Item.project_id)
         )
-        default_project = _only_project(session)
+        default_project = _only_project(tx)
         if tags is None:
             rows = sorted(
-                session.execute(query.where(Item.status != ItemStatus.RETIRED)).all(),
+                tx.execute(query.where(Item.status != ItemStatus.RETIRED)).all(),
                 key=lambda row: _tag_key(row[0].tag),
             )
         else:
             wanted = [normalize_tag(tag) for tag in tags]
             found = {
-                row[0].tag: row
-                for row in session.execute(query.where(Item.tag.in_(set(wanted)))).all()
+                row[0].tag: row for row in tx.execute(query.where(Item.tag.in_(set(wanted)))).all()
             }
             for tag, given in zip(wanted, tags, strict=True):
                 if tag not in found:
@@ -141,8 +140,8 @@ def cards_data(
 
     In the alphabetical order of the children's country (Latvian for a mixed list).
     """
-    with db.reading() as session:
-        reader_is_admin(session, by)  # a child's name and card code: any active account
+    with db.reading() as tx:
+        reader_is_admin(tx, by)  # a child's name and card code: any active account
         query = select(Participant, Site).join(Site, Site.id == Participant.site_id)
         if participant_ids is None:
             query = query.where(
@@ -150,10 +149,10 @@ def cards_data(
                 Participant.card_code.is_not(None),
                 not_(_only_at_seminars()),
             )
-            rows = list(session.execute(query).all())
+            rows = list(tx.execute(query).all())
         else:
             wanted = set(participant_ids)
-            rows = list(session.execute(query.where(Participant.id.in_(wanted))).all())
+            rows = list(tx.execute(query.where(Participant.id.in_(wanted))).all())
             missing = wanted - {row[0].id for row in rows}
             if missing:
                 raise NotFound(
@@ -166,7 +165,7 @@ def cards_data(
                             "DomainError", "A child without a card code cannot get a card."
                         )
                     )
-        project = _only_project(session)
+        project = _only_project(tx)
         language = list_language(site.country for _participant, site in rows)
         rows.sort(key=lambda row: person_key(row[0].first_name, row[0].last_name, language))
         return [

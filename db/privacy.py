@@ -53,12 +53,12 @@ _PERSONAL_FIELDS = frozenset(
 )
 
 
-def _ids(session: Session, column: Any, participant_id: int) -> list[int]:
+def _ids(tx: Session, column: Any, participant_id: int) -> list[int]:
     table = column.class_
-    return list(session.scalars(select(table.id).where(column == participant_id)))
+    return list(tx.scalars(select(table.id).where(column == participant_id)))
 
 
-def _names_in_history(session: Session, participant: Participant) -> set[str]:
+def _names_in_history(tx: Session, participant: Participant) -> set[str]:
     """Every name the record has had (from its edits), with the guardian's name and phone."""
     texts = {
         participant.full_name,
@@ -68,18 +68,18 @@ def _names_in_history(session: Session, participant: Participant) -> set[str]:
         participant.guardian_phone,
     }
     texts.update(
-        session.scalars(select(Consent.given_by).where(Consent.participant_id == participant.id))
+        tx.scalars(select(Consent.given_by).where(Consent.participant_id == participant.id))
     )
-    for changes in _edits(session, participant.id):
+    for changes in _edits(tx, participant.id):
         for key, values in changes.items():
             if key in _PERSONAL_FIELDS and key != "notes" and isinstance(values, list):
                 texts.update(v for v in values if isinstance(v, str))
-    texts.update(_full_names(session, participant))
+    texts.update(_full_names(tx, participant))
     return {t.strip() for t in texts if len(t.strip()) >= 2 and t.strip() != ERASED_TEXT}
 
 
-def _edits(session: Session, participant_id: int) -> list[dict[str, Any]]:
-    events = session.scalars(
+def _edits(tx: Session, participant_id: int) -> list[dict[str, Any]]:
+    events = tx.scalars(
         select(AuditEvent.changes).where(
             AuditEvent.entity == "participant", AuditEvent.entity_id == participant_id
         )
@@ -87,28 +87,28 @@ def _edits(session: Session, participant_id: int) -> list[dict[str, Any]]:
     return [changes for changes in events if changes]
 
 
-def _full_names(session: Session, participant: Participant) -> set[str]:
+def _full_names(tx: Session, participant: Participant) -> set[str]:
     """The child's full name now and before each rename, as the audit texts wrote it."""
     if participant.first_name == ERASED_FIRST_NAME:
         return set()
     firsts, lasts = {participant.first_name}, {participant.last_name}
-    for changes in _edits(session, participant.id):
+    for changes in _edits(tx, participant.id):
         firsts.update(v for v in changes.get("first_name", []) if isinstance(v, str))
         lasts.update(v for v in changes.get("last_name", []) if isinstance(v, str))
     names = {f"{first} {last}".strip() for first in firsts for last in lasts}
     return {name for name in names if len(name) >= 2}
 
 
-def events_about(session: Session, participant: Participant) -> list[AuditEvent]:
+def events_about(tx: Session, participant: Participant) -> list[AuditEvent]:
     """The audit events about one child: of their record, consents, enrolments,
     attendance and loans, and any other whose text names them."""
     pid = participant.id
     linked = [
         ("participant", [pid]),
-        ("consent", _ids(session, Consent.participant_id, pid)),
-        ("enrollment", _ids(session, Enrollment.participant_id, pid)),
-        ("attendance", _ids(session, Attendance.participant_id, pid)),
-        ("loan", _ids(session, Loan.participant_id, pid)),
+        ("consent", _ids(tx, Consent.participant_id, pid)),
+        ("enrollment", _ids(tx, Enrollment.participant_id, pid)),
+        ("attendance", _ids(tx, Attendance.participant_id, pid)),
+        ("loan", _ids(tx, Loan.participant_id, pid)),
     ]
     clauses: list[ColumnElement[bool]] = [
         (AuditEvent.entity == entity) & AuditEvent.entity_id.in_(ids)
@@ -116,10 +116,10 @@ def events_about(session: Session, participant: Participant) -> list[AuditEvent]
         if ids
     ]
     # Undone check-ins and loans are deleted rows: only their text still names the child.
-    names = _full_names(session, participant)
+    names = _full_names(tx, participant)
     clauses.extend(AuditEvent.description.contains(name, autoescape=True) for name in names)
     query = select(AuditEvent).where(or_(*clauses)).order_by(AuditEvent.id)
-    events = list(session.scalars(query))
+    events = list(tx.scalars(query))
     # SQLite may give a deleted (undone) row's id to a new row: events of that id up to its
     # last undo were about the row before, perhaps another child's, unless they name this one.
     last_undo: dict[tuple[str, int | None], int] = {}
@@ -165,9 +165,9 @@ def _anonymise_event(event: AuditEvent, secrets: set[str], placeholder: str) -> 
         event.changes = _scrub_json(changes, secrets, placeholder)
 
 
-def _is_erased(session: Session, participant_id: int) -> bool:
+def _is_erased(tx: Session, participant_id: int) -> bool:
     return bool(
-        session.scalar(
+        tx.scalar(
             select(
                 exists().where(
                     AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
@@ -180,24 +180,24 @@ def _is_erased(session: Session, participant_id: int) -> bool:
 
 
 def erase_child(
-    session: Session, participant: Participant, by: int | None, why: str | None = None
+    tx: Session, participant: Participant, by: int | None, why: str | None = None
 ) -> bool:
     """Erase one child inside the caller's transaction; False when already erased.
 
     `why`: the audit log's text when it is not the usual one."""
-    if _is_erased(session, participant.id):
+    if _is_erased(tx, participant.id):
         return False
     placeholder = f"participant #{participant.id}"
-    secrets = _names_in_history(session, participant)
+    secrets = _names_in_history(tx, participant)
     rewritten = []
-    for event in events_about(session, participant):
+    for event in events_about(tx, participant):
         before = audit.digest_of(audit.content_of(event))
         _anonymise_event(event, secrets, placeholder)
         if audit.digest_of(audit.content_of(event)) != before:
             rewritten.append(event)
-    for loan in session.scalars(select(Loan).where(Loan.participant_id == participant.id)):
+    for loan in tx.scalars(select(Loan).where(Loan.participant_id == participant.id)):
         loan.return_note = _scrub(loan.return_note, secrets, placeholder)
-    session.execute(delete(Consent).where(Consent.participant_id == participant.id))
+    tx.execute(delete(Consent).where(Consent.participant_id == participant.id))
     participant.first_name = ERASED_FIRST_NAME
     participant.last_name = f"#{participant.id}"
     participant.search_name = ""
@@ -206,9 +206,9 @@ def erase_child(
     participant.guardian_name = ""
     participant.guardian_phone = ""
     participant.archived = True
-    session.flush()
+    tx.flush()
     audit.record(
-        session,
+        tx,
         by,
         AuditAction.PARTICIPANT_ERASED,
         "participant",
@@ -230,9 +230,9 @@ class Erasure:
     erased_at: datetime
 
 
-def erasure_register(session: Session) -> list[Erasure]:
+def erasure_register(tx: Session) -> list[Erasure]:
     """Every erasure recorded in this database."""
-    rows = session.execute(
+    rows = tx.execute(
         select(Participant.id, Participant.created_at, AuditEvent.at)
         .join(Participant, Participant.id == AuditEvent.entity_id)
         .where(
@@ -254,7 +254,7 @@ def reapply_erasures(db: Database, register: Iterable[Erasure]) -> int:
     count = 0
     with db.unit_of_work() as uow:
         for erasure in sorted(newest.values(), key=lambda e: e.participant_id):
-            participant = uow.session.get(Participant, erasure.participant_id)
+            participant = uow.tx.get(Participant, erasure.participant_id)
             if participant is None or participant.created_at != erasure.registered_at:
                 continue
             erased_on = local(erasure.erased_at).date().isoformat()
@@ -262,7 +262,7 @@ def reapply_erasures(db: Database, register: Iterable[Erasure]) -> int:
                 f"Erased participant #{participant.id} again after a restore: the copy was "
                 f"made before the erasure of {erased_on}"
             )
-            if erase_child(uow.session, participant, None, why):
+            if erase_child(uow.tx, participant, None, why):
                 count += 1
         uow.commit()
     if count:
@@ -275,9 +275,9 @@ def erase_participant(db: Database, participant_id: int, *, by: int | None) -> b
 
     Returns False when the child was erased before (nothing is done then)."""
     with db.unit_of_work() as uow:
-        require_admin(uow.session, by, ERASE_CHILD)
-        participant = get_participant(uow.session, participant_id)
-        erased = erase_child(uow.session, participant, by)
+        require_admin(uow.tx, by, ERASE_CHILD)
+        participant = get_participant(uow.tx, participant_id)
+        erased = erase_child(uow.tx, participant, by)
         uow.commit()
     if erased:
         db.checkpoint()

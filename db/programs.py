@@ -46,7 +46,7 @@ class SessionPlan:
 def add_site(db: Database, name: str, country: str, library_name: str = "") -> int:
     """A library taking part; adding one that exists returns it."""
     with db.unit_of_work() as uow:
-        existing = uow.session.scalars(select(Site).where(Site.name == name)).first()
+        existing = uow.tx.scalars(select(Site).where(Site.name == name)).first()
         if existing is not None:
             return existing.id
         if country not in ("LV", "LT"):
@@ -54,11 +54,9 @@ def add_site(db: Database, name: str, country: str, library_name: str = "") -> i
                 problem=QT_TRANSLATE_NOOP("DomainError", "A site's country is LV or LT.")
             )
         site = Site(name=name, country=country, library_name=library_name)
-        uow.session.add(site)
-        uow.session.flush()
-        audit.record(
-            uow.session, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {name}"
-        )
+        uow.tx.add(site)
+        uow.tx.flush()
+        audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", site.id, f"Added site {name}")
         uow.commit()
         return site.id
 
@@ -76,7 +74,7 @@ def add_project(
 ) -> int:
     """The funded project (OPEN UP, LLI-263); adding one with a known number returns it."""
     with db.unit_of_work() as uow:
-        existing = uow.session.scalars(select(Project).where(Project.number == number)).first()
+        existing = uow.tx.scalars(select(Project).where(Project.number == number)).first()
         if existing is not None:
             return existing.id
         project = Project(
@@ -88,10 +86,10 @@ def add_project(
             starts_on=starts_on,
             ends_on=ends_on,
         )
-        uow.session.add(project)
-        uow.session.flush()
+        uow.tx.add(project)
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             None,
             AuditAction.PROJECT_ADDED,
             "project",
@@ -123,9 +121,9 @@ def create_program(
             )
         )
     with db.unit_of_work() as uow:
-        if uow.session.get(Site, site_id) is None:
+        if uow.tx.get(Site, site_id) is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_id)
-        existing = uow.session.scalars(
+        existing = uow.tx.scalars(
             select(Program).where(Program.site_id == site_id, Program.name == name)
         ).first()
         if existing is not None:
@@ -137,10 +135,10 @@ def create_program(
             project_id=project_id,
             planned_sessions=planned_sessions,
         )
-        uow.session.add(program)
-        uow.session.flush()
+        uow.tx.add(program)
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.PROGRAM_CREATED,
             "program",
@@ -162,10 +160,10 @@ def _check_plan(plan: SessionPlan) -> None:
         )
 
 
-def _add_session(session: OrmSession, program: Program, plan: SessionPlan) -> Session | None:
+def _add_session(tx: OrmSession, program: Program, plan: SessionPlan) -> Session | None:
     """Add one session unless the program already has one at that date and time."""
     _check_plan(plan)
-    clash = session.scalars(
+    clash = tx.scalars(
         select(Session).where(
             Session.program_id == program.id,
             Session.day == plan.day,
@@ -174,7 +172,7 @@ def _add_session(session: OrmSession, program: Program, plan: SessionPlan) -> Se
     ).first()
     if clash is not None:
         return None
-    if plan.leader_id is not None and session.get(Staff, plan.leader_id) is None:
+    if plan.leader_id is not None and tx.get(Staff, plan.leader_id) is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Librarian"), key=plan.leader_id)
     row = Session(
         program_id=program.id,
@@ -186,12 +184,12 @@ def _add_session(session: OrmSession, program: Program, plan: SessionPlan) -> Se
         place=plan.place.strip(),
         leader_id=plan.leader_id,
     )
-    session.add(row)
+    tx.add(row)
     return row
 
 
-def _get_program(session: OrmSession, program_id: int) -> Program:
-    program = session.get(Program, program_id)
+def _get_program(tx: OrmSession, program_id: int) -> Program:
+    program = tx.get(Program, program_id)
     if program is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Program"), key=program_id)
     return program
@@ -202,17 +200,17 @@ def create_session(
 ) -> int:
     """Schedule one session; one already at that date and time is refused."""
     with db.unit_of_work() as uow:
-        program = _get_program(uow.session, program_id)
-        row = _add_session(uow.session, program, plan)
+        program = _get_program(uow.tx, program_id)
+        row = _add_session(uow.tx, program, plan)
         if row is None:
             raise InvalidInput(
                 problem=QT_TRANSLATE_NOOP(
                     "DomainError", "This program already has a session at that date and time."
                 )
             )
-        uow.session.flush()
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.SESSION_CREATED,
             "session",
@@ -250,20 +248,20 @@ def create_weekly_series(
         )
     themes = themes or {}
     with db.unit_of_work() as uow:
-        program = _get_program(uow.session, program_id)
+        program = _get_program(uow.tx, program_id)
         added: list[Session] = []
         day = first_day
         while day <= last_day:
             plan = SessionPlan(day, starts_at, ends_at, themes.get(day, ""), place, leader_id)
-            row = _add_session(uow.session, program, plan)
+            row = _add_session(uow.tx, program, plan)
             if row is not None:
                 added.append(row)
             day += timedelta(weeks=1)
         if not added:
             return []
-        uow.session.flush()
+        uow.tx.flush()
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.SESSION_SERIES_CREATED,
             "program",
@@ -275,8 +273,8 @@ def create_weekly_series(
         return [row.id for row in added]
 
 
-def _get_session(session: OrmSession, session_id: int, *, for_update: bool = False) -> Session:
-    row = session.get(Session, session_id, with_for_update=for_update)
+def _get_session(tx: OrmSession, session_id: int, *, for_update: bool = False) -> Session:
+    row = tx.get(Session, session_id, with_for_update=for_update)
     if row is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return row
@@ -287,13 +285,13 @@ def set_session_status(
 ) -> None:
     """Mark a session held, or cancelled ("did not occur"), or planned again."""
     with db.unit_of_work() as uow:
-        row = _get_session(uow.session, session_id)
+        row = _get_session(uow.tx, session_id)
         if row.status is status:
             return
         before = row.status
         row.status = status
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             SESSION_MARKED[status],
             "session",
@@ -314,8 +312,8 @@ def set_anonymous_headcount(
 ) -> int:
     """Visitors counted but not registered; never below zero."""
     with db.unit_of_work() as uow:
-        row = _get_session(uow.session, session_id)
-        _record_headcount(uow.session, row, headcount, by)
+        row = _get_session(uow.tx, session_id)
+        _record_headcount(uow.tx, row, headcount, by)
         uow.commit()
         return row.anonymous_headcount
 
@@ -324,17 +322,17 @@ def count_visitors(db: Database, session_id: int, step: int, *, by: int | None =
     """One more (or one less) visitor at the desk: added to the count as it is in the database
     now, so quick presses of + and a second laptop counting at once lose nothing."""
     with db.unit_of_work() as uow:
-        row = _get_session(uow.session, session_id, for_update=True)
-        _record_headcount(uow.session, row, row.anonymous_headcount + step, by)
+        row = _get_session(uow.tx, session_id, for_update=True)
+        _record_headcount(uow.tx, row, row.anonymous_headcount + step, by)
         uow.commit()
         return row.anonymous_headcount
 
 
-def _record_headcount(session: OrmSession, row: Session, headcount: int, by: int | None) -> None:
+def _record_headcount(tx: OrmSession, row: Session, headcount: int, by: int | None) -> None:
     headcount = max(0, headcount)
     if row.anonymous_headcount != headcount:
         audit.record(
-            session,
+            tx,
             by,
             AuditAction.SESSION_HEADCOUNT,
             "session",
@@ -372,8 +370,8 @@ def session_end(row: Session) -> datetime:
 
 def list_sites(db: Database) -> list[tuple[int, str, str]]:
     """The libraries taking part: id, name, country."""
-    with db.reading() as session:
-        return [(s.id, s.name, s.country) for s in session.scalars(select(Site).order_by(Site.id))]
+    with db.reading() as tx:
+        return [(s.id, s.name, s.country) for s in tx.scalars(select(Site).order_by(Site.id))]
 
 
 @dataclass(frozen=True)
@@ -390,8 +388,8 @@ def list_programs(db: Database, site_id: int | None = None) -> list[ProgramRow]:
     query = select(Program.id, Program.name, Program.kind)
     if site_id is not None:
         query = query.where(Program.site_id == site_id)
-    with db.reading() as session:
-        rows = [ProgramRow(*row) for row in session.execute(query)]
+    with db.reading() as tx:
+        rows = [ProgramRow(*row) for row in tx.execute(query)]
     rows.sort(key=lambda p: latvian_key(p.name))
     return rows
 
@@ -484,8 +482,8 @@ def sessions_between(
         query = query.where(Session.site_id == site_id)
     if program_id is not None:
         query = query.where(Session.program_id == program_id)
-    with db.reading() as session:
-        return [_session_row(tuple(row)) for row in session.execute(query)]
+    with db.reading() as tx:
+        return [_session_row(tuple(row)) for row in tx.execute(query)]
 
 
 def sessions_in_month(
@@ -499,8 +497,8 @@ def sessions_in_month(
 
 def session_row(db: Database, session_id: int) -> SessionRow:
     """One session as the sessions list shows it (for the heading of its attendance)."""
-    with db.reading() as session:
-        row = session.execute(_session_rows_query().where(Session.id == session_id)).first()
+    with db.reading() as tx:
+        row = tx.execute(_session_rows_query().where(Session.id == session_id)).first()
     if row is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
     return _session_row(tuple(row))

@@ -86,12 +86,12 @@ class SigninSheet:
     from_enrolment: bool
 
 
-def _project_for(session: OrmSession, project_ids: Iterable[int | None]) -> Project | None:
+def _project_for(tx: OrmSession, project_ids: Iterable[int | None]) -> Project | None:
     known = sorted({p for p in project_ids if p is not None})
     if known:
-        return session.get(Project, known[0])
+        return tx.get(Project, known[0])
     # A program without a project still prints under the one project the database holds.
-    return session.scalars(select(Project).order_by(Project.id)).first()
+    return tx.scalars(select(Project).order_by(Project.id)).first()
 
 
 def _letterhead(project: Project | None, sites: Sequence[Site]) -> Letterhead:
@@ -108,18 +108,18 @@ def _letterhead(project: Project | None, sites: Sequence[Site]) -> Letterhead:
 
 def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> SigninSheet:
     """The sheet of one session: children checked in, or before it starts the cycle's members."""
-    with db.reading() as session:
-        reader_is_admin(session, by)  # names for the desk work: any active account
-        row = session.get(Session, session_id)
+    with db.reading() as tx:
+        reader_is_admin(tx, by)  # names for the desk work: any active account
+        row = tx.get(Session, session_id)
         if row is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Session"), key=session_id)
-        program = session.get(Program, row.program_id)
-        site = session.get(Site, row.site_id)
+        program = tx.get(Program, row.program_id)
+        site = tx.get(Site, row.site_id)
         assert program is not None and site is not None  # foreign keys
-        leader = session.get(Staff, row.leader_id) if row.leader_id is not None else None
+        leader = tx.get(Staff, row.leader_id) if row.leader_id is not None else None
 
         # "nodarbība 7/20": its place among the program's sessions that were not cancelled.
-        scheduled = session.execute(
+        scheduled = tx.execute(
             select(Session.id)
             .where(Session.program_id == program.id, Session.status != SessionStatus.CANCELLED)
             .order_by(Session.day, Session.starts_at, Session.id)
@@ -129,7 +129,7 @@ def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> Signi
         of_sessions = program.planned_sessions or len(order) or None
 
         no_photos = ~photo_consent_clause()
-        checked_in = session.execute(
+        checked_in = tx.execute(
             select(Participant.first_name, Participant.last_name, no_photos)
             .join(Attendance, Attendance.participant_id == Participant.id)
             .where(Attendance.session_id == row.id, Attendance.status.in_(CAME))
@@ -139,7 +139,7 @@ def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> Signi
         if not people and program.kind is ProgramKind.CLOSED:
             # Before the session: the cycle's members that day, less those already excused.
             marked = select(Attendance.participant_id).where(Attendance.session_id == row.id)
-            enrolled = session.execute(
+            enrolled = tx.execute(
                 select(Participant.first_name, Participant.last_name, no_photos)
                 .join(Enrollment, Enrollment.participant_id == Participant.id)
                 .where(
@@ -156,7 +156,7 @@ def signin_sheet_data(db: Database, session_id: int, *, by: int | None) -> Signi
         people.sort(key=lambda p: person_key(p.first_name, p.last_name, language))
 
         return SigninSheet(
-            letterhead=_letterhead(_project_for(session, [program.project_id]), [site]),
+            letterhead=_letterhead(_project_for(tx, [program.project_id]), [site]),
             session_id=row.id,
             program_name=program.name,
             program_kind=program.kind,
@@ -330,16 +330,16 @@ def monthly_attendance_data(
     The target group is only a count here, so any active account may print it.
     """
     first_day, last_day = _month_bounds(year, month)
-    with db.reading() as session:
-        reader_is_admin(session, by)
+    with db.reading() as tx:
+        reader_is_admin(tx, by)
         site: Site | None = None
         if site_name is not None:
-            site = session.scalars(select(Site).where(Site.name == site_name)).first()
+            site = tx.scalars(select(Site).where(Site.name == site_name)).first()
             if site is None:
                 raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Site"), key=site_name)
         chosen: Program | None = None
         if program_id is not None:
-            chosen = session.get(Program, program_id)
+            chosen = tx.get(Program, program_id)
             if chosen is None:
                 raise NotFound(what=QT_TRANSLATE_NOOP("DomainError", "Program"), key=program_id)
 
@@ -353,7 +353,7 @@ def monthly_attendance_data(
             query = query.where(Session.site_id == site.id)
         if chosen is not None:
             query = query.where(Session.program_id == chosen.id)
-        found = session.execute(query).all()
+        found = tx.execute(query).all()
         programs: dict[int, Program] = {}
         sessions_of: dict[int, list[Session]] = defaultdict(list)
         for row, program in found:
@@ -363,7 +363,7 @@ def monthly_attendance_data(
 
         # Every mark of the month's sessions, with who made it.
         marks: dict[tuple[int, int], AttendanceStatus] = {}
-        for sid, pid, status in session.execute(
+        for sid, pid, status in tx.execute(
             select(Attendance.session_id, Attendance.participant_id, Attendance.status).where(
                 Attendance.session_id.in_(list(program_of))
             )
@@ -374,7 +374,7 @@ def monthly_attendance_data(
         closed_ids = [p.id for p in programs.values() if p.kind is ProgramKind.CLOSED]
         spans: dict[tuple[int, int], list[tuple[date, date | None]]] = defaultdict(list)
         archived_members: set[int] = set()
-        for prog, pid, joined, left, archived in session.execute(
+        for prog, pid, joined, left, archived in tx.execute(
             select(
                 Enrollment.program_id,
                 Enrollment.participant_id,
@@ -403,7 +403,7 @@ def monthly_attendance_data(
 
         names = {
             pid: (first, last)
-            for pid, first, last in session.execute(
+            for pid, first, last in tx.execute(
                 select(Participant.id, Participant.first_name, Participant.last_name).where(
                     Participant.id.in_(everyone)
                 )
@@ -413,7 +413,7 @@ def monthly_attendance_data(
         # The first visit ever of each child, to each program and to the project at all.
         first_visits: dict[tuple[int, int], date] = {}
         first_ever: dict[int, date] = {}
-        for pid, prog, day in session.execute(
+        for pid, prog, day in tx.execute(
             select(Attendance.participant_id, Session.program_id, func.min(Session.day))
             .join(Session, Session.id == Attendance.session_id)
             .where(
@@ -464,7 +464,7 @@ def monthly_attendance_data(
                 for pid in listed[prog_id]
                 if pid in names
             ]
-            site_row = session.get(Site, program.site_id)
+            site_row = tx.get(Site, program.site_id)
             language = country_language(site_row.country if site_row else None)
             rows.sort(key=lambda r: person_key(r.first_name, r.last_name, language))
             sections.append(
@@ -485,7 +485,7 @@ def monthly_attendance_data(
             came = {row.participant_id for row in section.rows if row.attended}
             (adults if section.kind is ProgramKind.SEMINAR else children).update(came)
         target_group = (
-            session.scalar(
+            tx.scalar(
                 select(func.count(Participant.id)).where(
                     Participant.id.in_(children), Participant.target_group.is_(True)
                 )
@@ -509,13 +509,13 @@ def monthly_attendance_data(
         if site is not None:
             head_sites = [site]
         elif chosen is not None:
-            head_sites = [s for s in [session.get(Site, chosen.site_id)] if s is not None]
+            head_sites = [s for s in [tx.get(Site, chosen.site_id)] if s is not None]
         else:
             site_ids = sorted({p.site_id for p in programs.values()})
             head_sites = list(
-                session.scalars(select(Site).where(Site.id.in_(site_ids)).order_by(Site.id))
+                tx.scalars(select(Site).where(Site.id.in_(site_ids)).order_by(Site.id))
             )
-        project = _project_for(session, [p.project_id for p in programs.values()])
+        project = _project_for(tx, [p.project_id for p in programs.values()])
         return MonthlyAttendance(
             letterhead=_letterhead(project, head_sites),
             year=year,

@@ -80,8 +80,8 @@ def _erasures_in(path: Path) -> list[Erasure]:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
     try:
-        with Session(engine) as session:
-            return erasure_register(session)
+        with Session(engine) as tx:
+            return erasure_register(tx)
     except (SQLAlchemyError, sqlite3.Error):
         return []
     finally:

@@ -83,7 +83,7 @@ def set_retention_rule(db: Database, rule: RetentionRule, *, by: int | None) -> 
             )
         )
     with db.unit_of_work() as uow:
-        s = uow.session
+        s = uow.tx
         require_admin(s, by, SET_RETENTION)
         value = {"years": rule.years, "start": rule.start.value}
         setting = s.get(SharedSetting, RETENTION_KEY)
@@ -226,10 +226,10 @@ def erase_past_retention(
             _record_stop(db, by, count, len(ids) - start, len(ids))
             break
         with db.unit_of_work() as uow:
-            require_admin(uow.session, by, ERASE_CHILD)
+            require_admin(uow.tx, by, ERASE_CHILD)
             for participant_id in ids[start : start + ERASE_BATCH]:
-                participant = uow.session.get(Participant, participant_id)
-                if participant is not None and erase_child(uow.session, participant, by):
+                participant = uow.tx.get(Participant, participant_id)
+                if participant is not None and erase_child(uow.tx, participant, by):
                     count += 1
             uow.commit()
     else:
@@ -242,7 +242,7 @@ def erase_past_retention(
 def _record_stop(db: Database, by: int | None, erased: int, kept: int, total: int) -> None:
     with db.unit_of_work() as uow:
         audit.record(
-            uow.session,
+            uow.tx,
             by,
             AuditAction.RETENTION_ERASE_STOPPED,
             "participant",

@@ -98,7 +98,7 @@ def preview_roster(db: Database, path: Path | str, *, by: int | None = None) -> 
     return RosterPreview(tuple(checked), encoding, separator, columns, ignored)
 
 
-def _registered(session: Session, row: RosterRow) -> bool:
+def _registered(tx: Session, row: RosterRow) -> bool:
     query = select(Participant.id).where(
         Participant.search_name == identity(row.first_name, row.last_name)
     )
@@ -106,7 +106,7 @@ def _registered(session: Session, row: RosterRow) -> bool:
         query = query.where(
             or_(Participant.birth_year == row.birth_year, Participant.birth_year.is_(None))
         )
-    return session.execute(query.limit(1)).first() is not None
+    return tx.execute(query.limit(1)).first() is not None
 
 
 def import_roster(
@@ -125,20 +125,20 @@ def import_roster(
     """
     today = date.today()
     with db.unit_of_work() as uow:
-        session = uow.session
+        tx = uow.tx
         if any(row.target_group for row in rows):  # said once, not as every row's problem
-            require_admin(session, by, MARK_TARGET_GROUP)
+            require_admin(tx, by, MARK_TARGET_GROUP)
         go_on(progress, 0, len(rows))
         for done, row in enumerate(rows, start=1):
             if not row.valid:
                 raise RosterRowRefused(row=row.row, reason=HAS_PROBLEMS)
-            if _registered(session, row):
+            if _registered(tx, row):
                 raise RosterRowRefused(row=row.row, reason=REGISTERED_MEANWHILE)
             try:
-                participant = _add_participant(session, row.details(site_id), by)
+                participant = _add_participant(tx, row.details(site_id), by)
                 if row.photo_consent:
                     _give_consent(
-                        session,
+                        tx,
                         participant,
                         ConsentPurpose.PHOTO,
                         row.guardian_name or CONSENT_GIVEN_BY_DEFAULT,

@@ -82,7 +82,7 @@ def _log_upgrade(database: Database, admin: int) -> None:
 
     with database.unit_of_work() as uow:
         audit.record(
-            uow.session,
+            uow.tx,
             admin,
             AuditAction.DATABASE_UPGRADED,
             "database",

@@ -47,8 +47,8 @@ def child_without_photos(database: object, session_id: int | None) -> str:
     from db.models import Attendance, Participant
     from db.people import photo_consent_clause
 
-    with database.reading() as session:  # type: ignore[attr-defined]
-        code = session.scalars(
+    with database.reading() as tx:  # type: ignore[attr-defined]
+        code = tx.scalars(
             select(Participant.card_code)
             .where(~photo_consent_clause(), Participant.archived.is_(False))
             .where(

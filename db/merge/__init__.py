@@ -83,8 +83,8 @@ def laptop_records(path: Path) -> Iterator[Session]:
             uri = f"{copy.as_uri()}?mode=ro"
         engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
         try:
-            with Session(engine) as session:
-                yield session
+            with Session(engine) as tx:
+                yield tx
         finally:
             engine.dispose()
 
@@ -135,7 +135,7 @@ def merge_laptop(
                 _walk(walk)
             return MergeReport(path.name, False, tuple(walk.lines))
         with db.unit_of_work() as uow:
-            walk = Walk(laptop, uow.session, decisions, write=True)
+            walk = Walk(laptop, uow.tx, decisions, write=True)
             _walk(walk)
             report = MergeReport(path.name, True, tuple(walk.lines))
             counts = _summary(report)
@@ -143,7 +143,7 @@ def merge_laptop(
                 f"{number} {what.replace('_', ' ')}" for what, number in counts.items()
             )
             audit.record(
-                uow.session,
+                uow.tx,
                 by,
                 AuditAction.RECORDS_MERGED,
                 "database",

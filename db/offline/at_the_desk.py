@@ -93,22 +93,22 @@ def _journaled(
 
 
 @event.listens_for(OrmSession, "after_flush")
-def _note_written(session: OrmSession, _flush: UOWTransaction) -> None:
+def _note_written(tx: OrmSession, _flush: UOWTransaction) -> None:
     journaling = _journaling.get()
     if journaling is not None:
-        changed = (*session.new, *session.dirty, *session.deleted)
+        changed = (*tx.new, *tx.dirty, *tx.deleted)
         journaling.written += [r for r in changed if isinstance(r, Attendance | Loan | Participant)]
 
 
 @event.listens_for(OrmSession, "before_commit")
-def _write_entry(session: OrmSession) -> None:
+def _write_entry(tx: OrmSession) -> None:
     journaling = _journaling.get()
-    if journaling is None or journaling.entry is not None or session.in_nested_transaction():
+    if journaling is None or journaling.entry is not None or tx.in_nested_transaction():
         return
-    session.flush()
+    tx.flush()
     if not journaling.written:  # the copy had it already ("already here"): nothing to send
         return
-    arguments = journaling.arguments(session, journaling.written)
+    arguments = journaling.arguments(tx, journaling.written)
     # A walk-in's entry is known by the child's uid: what later entries name them by.
     journaling.entry = record(
         journaling.journal,
@@ -127,9 +127,9 @@ def _given(arguments: dict[str, Any]) -> Arguments:
 def _checked_in(arguments: dict[str, Any]) -> Arguments:
     """A check-in's arguments with the child the copy found, by uid."""
 
-    def build(session: OrmSession, written: list[object]) -> dict[str, Any]:
+    def build(tx: OrmSession, written: list[object]) -> dict[str, Any]:
         attendance = next(row for row in written if isinstance(row, Attendance))
-        child = session.get(Participant, attendance.participant_id)
+        child = tx.get(Participant, attendance.participant_id)
         assert child is not None
         return {**arguments, "participant_uid": child.uid}
 
@@ -140,8 +140,8 @@ def _checked_in(arguments: dict[str, Any]) -> Arguments:
 
 
 def _uid_of(copy: Database, participant_id: int) -> str:
-    with copy.reading() as session:
-        uid = session.scalar(select(Participant.uid).where(Participant.id == participant_id))
+    with copy.reading() as tx:
+        uid = tx.scalar(select(Participant.uid).where(Participant.id == participant_id))
     assert uid is not None
     return uid
 

@@ -173,31 +173,31 @@ def _applying_entry(applying: _Applying) -> Iterator[None]:
 
 
 @event.listens_for(OrmSession, "before_flush")
-def _keep_the_laptops_identity(session: OrmSession, _flush: UOWTransaction, _i: Any) -> None:
+def _keep_the_laptops_identity(tx: OrmSession, _flush: UOWTransaction, _i: Any) -> None:
     applying = _applying.get()
     if applying is None or applying.keep is None:
         return
-    for row in session.new:
+    for row in tx.new:
         if isinstance(row, Participant):
             row.uid = applying.keep["participant_uid"]
             row.card_code = applying.keep["card_code"] or row.card_code
 
 
 @event.listens_for(OrmSession, "after_flush")
-def _note_written(session: OrmSession, _flush: UOWTransaction) -> None:
+def _note_written(tx: OrmSession, _flush: UOWTransaction) -> None:
     applying = _applying.get()
     if applying is not None:
-        changed = (*session.new, *session.dirty, *session.deleted)
+        changed = (*tx.new, *tx.dirty, *tx.deleted)
         applying.written += [row for row in changed if isinstance(row, Attendance | Loan)]
 
 
 @event.listens_for(OrmSession, "before_commit")
-def _record_applied(session: OrmSession) -> None:
+def _record_applied(tx: OrmSession) -> None:
     applying = _applying.get()
-    if applying is None or applying.recorded or session.in_nested_transaction():
+    if applying is None or applying.recorded or tx.in_nested_transaction():
         return  # not sending, or only a savepoint of the use case ends here
     applying.recorded = True
-    session.flush()
+    tx.flush()
     records: dict[str, list[int]] = {}
     for row in applying.written:
         state = inspect(row)
@@ -206,7 +206,7 @@ def _record_applied(session: OrmSession) -> None:
             key = state.identity[0] if state.identity else None
             if key is not None and key not in records.setdefault(name, []):
                 records[name].append(key)
-    session.add(
+    tx.add(
         AppliedEntry(
             uid=applying.entry.uid,
             kind=applying.entry.kind.value,
@@ -239,9 +239,9 @@ def _read_children(db: Database, entries: Iterable[Entry]) -> _Children:
     uids = sorted(uid for uid in named if uid is not None)
     ids: dict[str, int] = {}
     erased_ids: set[int] = set()
-    with db.reading() as session:
+    with db.reading() as tx:
         for start in range(0, len(uids), _CHUNK):
-            rows = session.execute(
+            rows = tx.execute(
                 select(Participant.uid, Participant.id).where(
                     Participant.uid.in_(uids[start : start + _CHUNK])
                 )
@@ -250,7 +250,7 @@ def _read_children(db: Database, entries: Iterable[Entry]) -> _Children:
             ids.update(found)
             # Erased children, as db.privacy marks them: by the erasure's audit event.
             erased_ids |= set(
-                session.scalars(
+                tx.scalars(
                     select(AuditEvent.entity_id).where(
                         AuditEvent.action == AuditAction.PARTICIPANT_ERASED,
                         AuditEvent.entity == "participant",
@@ -264,9 +264,9 @@ def _read_children(db: Database, entries: Iterable[Entry]) -> _Children:
 def _already_applied(db: Database, entries: list[Entry]) -> dict[str, AppliedEntry]:
     found: dict[str, AppliedEntry] = {}
     uids = [entry.uid for entry in entries]
-    with db.reading() as session:
+    with db.reading() as tx:
         for start in range(0, len(uids), _CHUNK):
-            rows = session.scalars(
+            rows = tx.scalars(
                 select(AppliedEntry).where(AppliedEntry.uid.in_(uids[start : start + _CHUNK]))
             )
             found.update({row.uid: row for row in rows})
@@ -274,8 +274,8 @@ def _already_applied(db: Database, entries: list[Entry]) -> dict[str, AppliedEnt
 
 
 def _already_here(db: Database, session_id: int, participant_id: int) -> AlreadyCheckedIn:
-    with db.reading() as session:
-        row = session.execute(
+    with db.reading() as tx:
+        row = tx.execute(
             select(Participant.first_name, Participant.last_name, Attendance.recorded_at)
             .join(Attendance, Attendance.participant_id == Participant.id)
             .where(Attendance.session_id == session_id, Participant.id == participant_id)
@@ -355,8 +355,8 @@ def _return(db: Database, entry: Entry, children: _Children) -> DomainError | No
 
 
 def _undo(db: Database, entry: Entry, children: _Children) -> DomainError | None:
-    with db.reading() as session:
-        undone = session.get(AppliedEntry, entry.arguments["entry_uid"])
+    with db.reading() as tx:
+        undone = tx.get(AppliedEntry, entry.arguments["entry_uid"])
     if undone is None:  # the undone entry was refused: there is nothing to take back
         return None
     kind = EntryKind(undone.kind)
@@ -415,8 +415,8 @@ def _send_one(
                 return True, _APPLY[entry.kind](db, entry, children)
         except IntegrityError:
             # Applied meanwhile by another sending of the same journal: that one counts.
-            with db.reading() as session:
-                applied = session.get(AppliedEntry, entry.uid)
+            with db.reading() as tx:
+                applied = tx.get(AppliedEntry, entry.uid)
             if applied is None:
                 raise EntryClashed() from None
     return False, _outcome_of_earlier(db, entry, applied, children)

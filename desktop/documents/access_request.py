@@ -496,8 +496,8 @@ def library_of(db: Database, site_name: str | None) -> str:
 
     if not site_name:
         return ""
-    with db.reading() as session:
-        return session.scalar(select(Site.library_name).where(Site.name == site_name)) or ""
+    with db.reading() as tx:
+        return tx.scalar(select(Site.library_name).where(Site.name == site_name)) or ""
 
 
 def write_access_request(

@@ -45,10 +45,10 @@ class SessionsPage(QWidget):
 
     def show_month_view(self) -> None:
         self.attendance_view.save_headcount()
-        session = self.attendance_view.session
+        tx = self.attendance_view.session
         self.stack.setCurrentWidget(self.month_view)
-        if session is not None:
-            self.month_view.select(session.id)
+        if tx is not None:
+            self.month_view.select(tx.id)
         self.month_view.table.setFocus()
 
     def take_focus(self) -> None:

@@ -810,7 +810,7 @@ def load(database: Database, rows: Mapping[type[Base], Sequence[dict[str, Any]]]
     column types (UTC instants, enums) applied.
     """
     with database.unit_of_work() as uow:
-        connection = uow.session.connection()
+        connection = uow.tx.connection()
         for model, model_rows in rows.items():
             for start in range(0, len(model_rows), CHUNK):
                 connection.execute(insert(model.__table__), list(model_rows[start : start + CHUNK]))
@@ -836,19 +836,19 @@ def load(database: Database, rows: Mapping[type[Base], Sequence[dict[str, Any]]]
 def read(database: Database) -> dict[type[Base], list[dict[str, Any]]]:
     """All the dataset's rows back from a database (the cache), by model, in id order."""
     rows: dict[type[Base], list[dict[str, Any]]] = {}
-    with database.reading() as session:
+    with database.reading() as tx:
         for model in MODELS:
             table = model.__table__
-            result = session.execute(select(table).order_by(table.c.id))
+            result = tx.execute(select(table).order_by(table.c.id))
             rows[model] = [dict(row._mapping) for row in result]
     return rows
 
 
 def counts(database: Database) -> dict[str, int]:
     """Rows per table, for the report."""
-    with database.reading() as session:
+    with database.reading() as tx:
         return {
-            model.__tablename__: session.execute(
+            model.__tablename__: tx.execute(
                 select(func.count()).select_from(model.__table__)
             ).scalar_one()
             for model in MODELS

@@ -575,8 +575,8 @@ def measure_monthly(database: Database, warmup: int, runs: int) -> list[Case]:
 
 def ten_years(database: Database) -> tuple[date, date]:
     """The project's first day (or the first session's) to today."""
-    with database.reading() as session:
-        first = session.scalar(select(func.min(Project.starts_on))) or session.scalar(
+    with database.reading() as tx:
+        first = tx.scalar(select(func.min(Project.starts_on))) or tx.scalar(
             select(func.min(Session.day))
         )
     assert first is not None, "the database holds no project and no session"

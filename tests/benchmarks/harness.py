@@ -263,15 +263,15 @@ class Desk:
 def open_desk(database: Database, wanted: int, seed: int = 16) -> Desk:
     """Schedule a session running now and pick the children and items for the run."""
     rnd = random.Random(seed)
-    with database.reading() as session:
-        librarian = session.execute(
+    with database.reading() as tx:
+        librarian = tx.execute(
             select(Staff.id, Staff.site_id)
             .where(Staff.role == Role.LIBRARIAN, Staff.active.is_(True))
             .order_by(Staff.id)
         ).first()
         assert librarian is not None and librarian.site_id is not None, "no librarian"
         site_id = librarian.site_id
-        children = session.execute(
+        children = tx.execute(
             select(Participant.id, Participant.card_code)
             .where(
                 Participant.site_id == site_id,
@@ -281,7 +281,7 @@ def open_desk(database: Database, wanted: int, seed: int = 16) -> Desk:
             .order_by(Participant.id)
         ).all()
         part = aliased(Item)
-        tags = session.scalars(
+        tags = tx.scalars(
             select(Item.tag)
             .where(
                 Item.site_id == site_id,

@@ -61,8 +61,8 @@ def make_journal(shared: Database, folder: Path, scans: int) -> Path:
 
         from db.models import Participant
 
-        with copy.reading() as session:
-            children = list(session.execute(select(Participant.id, Participant.card_code)))
+        with copy.reading() as tx:
+            children = list(tx.execute(select(Participant.id, Participant.card_code)))
         made = 0
         at = START
         check_ins = [(s, c) for s in (desk.session_id, second) for c in children]

@@ -189,8 +189,8 @@ def test_write_access_request_saves_a_private_file_and_logs_who(desk: Desk, tmp_
     assert "Gender girl" in text and "Status: — → Late" in text
     saved = write_access_request(desk.db, child, tmp_path / "marta.json", by=boss)
     assert json.loads(saved.read_text(encoding="utf-8"))["participant"]["id"] == child
-    with desk.db.reading() as session:
-        exports = session.scalars(
+    with desk.db.reading() as tx:
+        exports = tx.scalars(
             select(AuditEvent.staff_id).where(AuditEvent.action == "participant.exported")
         )
         assert list(exports) == [boss, boss]

@@ -60,7 +60,7 @@ def in_order(text: str, needles: list[str]) -> bool:
 
 def add_funding_statement(db: Database) -> None:
     with db.unit_of_work() as uow:
-        for project in uow.session.scalars(select(Project)):
+        for project in uow.tx.scalars(select(Project)):
             project.funding_statement = FUNDING
         uow.commit()
 
@@ -262,7 +262,7 @@ def cycle(desk: Desk) -> Cycle:
         enrol(desk.db, members[name], program, date(2018, 9, 19))
     enrol(desk.db, members["Lācis"], program, date(2018, 10, 20))
     with desk.db.unit_of_work() as uow:
-        left = uow.session.scalars(
+        left = uow.tx.scalars(
             select(Enrollment).where(Enrollment.participant_id == members["Šmits"])
         ).one()
         left.left_on = date(2018, 10, 10)

@@ -42,15 +42,15 @@ def first_admin(db: Database) -> int:
 
 
 def staff_row(db: Database, staff_id: int) -> Staff:
-    with db.reading() as session:
-        staff = session.get(Staff, staff_id)
+    with db.reading() as tx:
+        staff = tx.get(Staff, staff_id)
         assert staff is not None
         return staff
 
 
 def audit_actions(db: Database) -> list[str]:
-    with db.reading() as session:
-        return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    with db.reading() as tx:
+        return list(tx.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
 
 
 def test_first_admin_on_an_empty_database(any_db: Database) -> None:
@@ -61,8 +61,8 @@ def test_first_admin_on_an_empty_database(any_db: Database) -> None:
     assert row.role is Role.ADMIN and row.active
     assert row.password_hash is not None and row.password_hash.startswith("$argon2id$")
     assert "kalniņa-2018" not in row.password_hash
-    with any_db.reading() as session:
-        site = session.scalars(select(Site)).one()
+    with any_db.reading() as tx:
+        site = tx.scalars(select(Site)).one()
     assert (site.name, site.library_name) == ("Jēkabpils", "Jēkabpils Galvenā bibliotēka")
     assert row.site_id == site.id
     signed = sign_in(any_db, "Ilze ", "kalniņa-2018")
@@ -105,18 +105,18 @@ def test_two_first_run_dialogs_at_once_make_one_admin(
     for thread in threads:
         thread.join(timeout=30)
     assert sorted(outcomes.values()) == ["admin", "refused"]
-    with any_db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Staff)) == 1
-        assert session.scalar(select(func.count()).select_from(Site)) == 1
+    with any_db.reading() as tx:
+        assert tx.scalar(select(func.count()).select_from(Staff)) == 1
+        assert tx.scalar(select(func.count()).select_from(Site)) == 1
 
 
 def test_first_admin_only_once(sqlite_db: Database) -> None:
     first_admin(sqlite_db)
     with pytest.raises(AccountsExist):
         create_first_admin(sqlite_db, "mallory", "Mallory", "mallory-2018", "Ludza", "")
-    with sqlite_db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Staff)) == 1
-        assert session.scalar(select(func.count()).select_from(Site)) == 1
+    with sqlite_db.reading() as tx:
+        assert tx.scalar(select(func.count()).select_from(Staff)) == 1
+        assert tx.scalar(select(func.count()).select_from(Site)) == 1
 
 
 def test_first_admin_needs_a_real_password(sqlite_db: Database) -> None:
@@ -173,8 +173,8 @@ def test_a_librarian_cannot_add_accounts(desk: Desk) -> None:
         add_staff(
             desk.db, "peteris", "Pēteris", Role.ADMIN, password="x" * 12, by=desk.librarian_id
         )
-    with desk.db.reading() as session:
-        assert session.scalar(select(Staff).where(Staff.username == "peteris")) is None
+    with desk.db.reading() as tx:
+        assert tx.scalar(select(Staff).where(Staff.username == "peteris")) is None
     assert audit_actions(desk.db) == before
 
 

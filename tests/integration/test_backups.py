@@ -266,9 +266,9 @@ def test_restore_round_trip(desk: Desk) -> None:
         assert before.execute("SELECT id FROM participant WHERE id = ?", (late,)).fetchall()
     assert mode(path) == 0o600 and integrity_problem(path) is None
     # the same Database object goes on, now on the restored file
-    with desk.db.reading() as session:
-        assert session.get(Participant, late) is None
-        assert session.scalar(select(func.count()).select_from(Participant)) == 2
+    with desk.db.reading() as tx:
+        assert tx.get(Participant, late) is None
+        assert tx.scalar(select(func.count()).select_from(Participant)) == 2
     assert not list(path.parent.glob(".*restoring*")) and not list(path.parent.glob("*.partial"))
 
 

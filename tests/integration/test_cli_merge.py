@@ -29,9 +29,9 @@ def camp(tmp_path: Path) -> tuple[Camp, Path]:
 
 def counts(path: Path) -> tuple[int, int, int]:
     database = Database(f"sqlite:///{path}")
-    with database.reading() as session:
+    with database.reading() as tx:
         found = tuple(
-            int(session.scalar(select(func.count()).select_from(model)) or 0)
+            int(tx.scalar(select(func.count()).select_from(model)) or 0)
             for model in (Participant, Attendance, AuditEvent)
         )
     database.dispose()

@@ -76,23 +76,23 @@ class Camp:
 
 def tables(database: Database) -> dict[str, int]:
     counted = (Site, Program, ProgramSession, Participant, Consent, Attendance, Item, Loan)
-    with database.reading() as session:
+    with database.reading() as tx:
         found = {
-            model.__tablename__: session.scalar(select(func.count()).select_from(model))
+            model.__tablename__: tx.scalar(select(func.count()).select_from(model))
             for model in counted
         }
-        found["audit_event"] = session.scalar(select(func.count()).select_from(AuditEvent))
+        found["audit_event"] = tx.scalar(select(func.count()).select_from(AuditEvent))
     return {name: int(number or 0) for name, number in found.items()}
 
 
 def copy_child(source: Database, target: Database, participant_id: int) -> None:
     """The laptop had this child before it left for the camp: same number, same registration."""
-    with source.reading() as session:
-        child = session.get(Participant, participant_id)
+    with source.reading() as tx:
+        child = tx.get(Participant, participant_id)
         assert child is not None
         row = {column.name: getattr(child, column.key) for column in Participant.__table__.columns}
     with target.unit_of_work() as uow:
-        uow.session.add(Participant(**row))
+        uow.tx.add(Participant(**row))
         uow.commit()
 
 
@@ -130,10 +130,10 @@ def make_camp(shared_db: Database, tmp_path: Path, shared: Desk | None = None) -
 
     ilze, janis = child("Ilze", "Ķēniņa", 2009), child("Jānis", "Žūriņš", 2010)
     peteris, marta = child("Pēteris", "Bērziņš", 2011), child("Marta", "Liepa", None)
-    with shared_db.reading() as session:
-        ilze_card = session.get(Participant, shared.ilze_id).card_code  # type: ignore[union-attr]
+    with shared_db.reading() as tx:
+        ilze_card = tx.get(Participant, shared.ilze_id).card_code  # type: ignore[union-attr]
     with camp.unit_of_work() as uow:
-        uow.session.execute(
+        uow.tx.execute(
             update(Participant).where(Participant.id == ilze).values(card_code=ilze_card)
         )
         uow.commit()
@@ -214,14 +214,12 @@ def test_the_merge_adds_once_and_a_second_run_adds_nothing(
     assert after["loan"] == before["loan"] + 2 and after["item"] == before["item"] + 1
     assert after["consent"] == before["consent"] + 1
     assert after["audit_event"] == before["audit_event"] + 1
-    with any_db.reading() as session:
-        event = session.scalars(
+    with any_db.reading() as tx:
+        event = tx.scalars(
             select(AuditEvent).where(AuditEvent.action == AuditAction.RECORDS_MERGED)
         ).one()
-        peteris = session.scalars(
-            select(Participant).where(Participant.first_name == "Pēteris")
-        ).one()
-        janis_days = session.scalar(
+        peteris = tx.scalars(select(Participant).where(Participant.first_name == "Pēteris")).one()
+        janis_days = tx.scalar(
             select(func.count())
             .select_from(Attendance)
             .where(Attendance.participant_id == camp.shared.janis_id)
@@ -257,8 +255,8 @@ def test_an_administrators_decisions_match_or_add_the_unsure_child(
     report = merge_laptop(any_db, camp.path, by=None, decisions=decided)
 
     assert child_line(report, camp.marta) == (Fate.MATCHED, BY_DECISION)
-    with any_db.reading() as session:
-        marta_days = session.scalar(
+    with any_db.reading() as tx:
+        marta_days = tx.scalar(
             select(func.count())
             .select_from(Attendance)
             .where(Attendance.participant_id == camp.marta_shared)
@@ -275,13 +273,13 @@ def test_a_child_added_as_decided_is_the_same_registration_next_time(
 ) -> None:
     camp = make_camp(sqlite_db, tmp_path)
     with sqlite_db.unit_of_work() as uow:  # the laptop's Marta has no card either
-        uow.session.execute(
+        uow.tx.execute(
             update(Participant).where(Participant.id == camp.marta_shared).values(card_code=None)
         )
         uow.commit()
     laptop = Database(f"sqlite:///{camp.path}")
     with laptop.unit_of_work() as uow:
-        uow.session.execute(
+        uow.tx.execute(
             update(Participant).where(Participant.id == camp.marta).values(card_code=None)
         )
         uow.commit()
@@ -408,8 +406,8 @@ def test_a_return_and_a_withdrawal_made_at_camp_reach_the_shared_records(
     given = date(2018, 8, 1)
     record_consent(any_db, camp.shared.ilze_id, ConsentPurpose.PHOTO, "Ilzes mamma", given)
     laptop = Database(f"sqlite:///{camp.path}")
-    with laptop.reading() as session:
-        site_id = session.scalars(select(Site.id)).one()
+    with laptop.reading() as tx:
+        site_id = tx.scalars(select(Site.id)).one()
     add_item(laptop, ItemDetails("XBOX-01", "Xbox One S", ItemCategory.CONSOLE, site_id))
     lend(laptop, "XBOX-01", Borrower.child(camp.ilze), at=lent_at)
     return_item(laptop, "XBOX-01", note="viens kontrolieris klibo", at=CAMP_DAY)
@@ -426,11 +424,11 @@ def test_a_return_and_a_withdrawal_made_at_camp_reach_the_shared_records(
     assert (
         second.count(Kind.LOAN, Fate.UPDATED) == 0 and second.count(Kind.CONSENT, Fate.UPDATED) == 0
     )
-    with any_db.reading() as session:
-        xbox = session.scalars(
+    with any_db.reading() as tx:
+        xbox = tx.scalars(
             select(Loan).join(Item).where(Item.tag == "XBOX-01", Loan.lent_at == lent_at)
         ).one()
-        photo = session.scalars(
+        photo = tx.scalars(
             select(Consent).where(Consent.participant_id == camp.shared.ilze_id)
         ).one()
     assert xbox.returned_at == CAMP_DAY and xbox.return_note == "viens kontrolieris klibo"

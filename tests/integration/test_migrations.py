@@ -96,8 +96,8 @@ def test_migration_0004_chains_the_events_already_written(any_db: Database) -> N
     from tests.conftest import make_desk
 
     make_desk(any_db)
-    with any_db.reading() as session:
-        written = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
+    with any_db.reading() as tx:
+        written = tx.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
     config = alembic_config()
     with any_db.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -108,8 +108,8 @@ def test_migration_0004_chains_the_events_already_written(any_db: Database) -> N
 
     migrate(any_db, confirmed=True)  # a shared database: the administrator confirmed
 
-    with any_db.reading() as session:
-        chained = session.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
+    with any_db.reading() as tx:
+        chained = tx.execute(select(AuditEvent.id, AuditEvent.chain).order_by("id")).all()
     assert chained == written and len(chained) >= 10
     found = check_audit_log(any_db, by=None)
     assert found.intact and found.events == len(written)

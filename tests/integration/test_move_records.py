@@ -57,9 +57,9 @@ def test_every_record_moves_with_its_numbers_and_the_counts_match(
     assert f"{moved.counts['participant']} children" in newest.description
     assert retention_rule(shared) == rule
     # The server numbers the next child after the moved ones.
-    with shared.reading() as session:
-        highest = session.scalar(select(func.max(Participant.id)))
-        site = session.scalar(select(Participant.site_id).limit(1))
+    with shared.reading() as tx:
+        highest = tx.scalar(select(func.max(Participant.id)))
+        site = tx.scalar(select(Participant.site_id).limit(1))
     assert site is not None
     new = register_participant(shared, ParticipantDetails("Laura", "Bērziņa", 2011, site))
     assert highest is not None and new > highest
@@ -75,15 +75,15 @@ def test_a_shared_database_with_records_is_refused_and_left_as_it_was(
 
     make_desk(sqlite_db)
     move_records(sqlite_db, shared, by=None)
-    with shared.reading() as session:
-        before = session.scalar(select(func.count()).select_from(Participant))
+    with shared.reading() as tx:
+        before = tx.scalar(select(func.count()).select_from(Participant))
 
     with pytest.raises(SharedDatabaseNotEmpty) as refused:
         move_records(sqlite_db, shared, by=None)
 
     assert "participant" in refused.value.message and "Nothing was copied" in refused.value.message
-    with shared.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Participant)) == before
+    with shared.reading() as tx:
+        assert tx.scalar(select(func.count()).select_from(Participant)) == before
 
 
 def test_only_an_administrator_moves_records(sqlite_db: Database, shared: Database) -> None:

@@ -107,8 +107,8 @@ def journal(tmp_path: Path) -> Path:
 
 
 def _cards(db: Database) -> list[tuple[int, str]]:
-    with db.reading() as session:
-        rows = session.execute(
+    with db.reading() as tx:
+        rows = tx.execute(
             select(Participant.id, Participant.card_code)
             .where(Participant.first_name.like("Bērns%"))
             .order_by(Participant.id)
@@ -117,9 +117,9 @@ def _cards(db: Database) -> list[tuple[int, str]]:
 
 
 def _present(db: Database, session_id: int) -> set[str]:
-    with db.reading() as session:
+    with db.reading() as tx:
         return set(
-            session.scalars(
+            tx.scalars(
                 select(Participant.uid)
                 .join(Attendance, Attendance.participant_id == Participant.id)
                 .where(Attendance.session_id == session_id)
@@ -130,8 +130,8 @@ def _present(db: Database, session_id: int) -> set[str]:
 def _open_loans(db: Database) -> set[tuple[str, str | None, int | None]]:
     from db.models import Item
 
-    with db.reading() as session:
-        rows = session.execute(
+    with db.reading() as tx:
+        rows = tx.execute(
             select(Item.tag, Participant.uid, Loan.session_id)
             .join(Item, Item.id == Loan.item_id)
             .outerjoin(Participant, Participant.id == Loan.participant_id)
@@ -141,8 +141,8 @@ def _open_loans(db: Database) -> set[tuple[str, str | None, int | None]]:
 
 
 def _count(db: Database, model: type) -> int:
-    with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(model)) or 0
+    with db.reading() as tx:
+        return tx.scalar(select(func.count()).select_from(model)) or 0
 
 
 def test_the_copy_holds_what_the_desk_needs_and_nothing_more(shared: Desk, tmp_path: Path) -> None:
@@ -158,10 +158,10 @@ def test_the_copy_holds_what_the_desk_needs_and_nothing_more(shared: Desk, tmp_p
     assert made.counts["attendance"] == 1 and made.counts["session"] == 1
     copy = open_local_copy(path)
     try:
-        with copy.reading() as session:
-            phones = set(session.scalars(select(Participant.guardian_phone)))
-            hashes = set(session.scalars(select(Staff.password_hash)))
-            events = session.scalar(select(func.count()).select_from(AuditEvent))
+        with copy.reading() as tx:
+            phones = set(tx.scalars(select(Participant.guardian_phone)))
+            hashes = set(tx.scalars(select(Staff.password_hash)))
+            events = tx.scalar(select(func.count()).select_from(AuditEvent))
         assert phones == {""} and hashes == {None} and events == 0
         # The existing use cases decide on it: Jānis is here, LAP-02 is out with Ilze.
         assert _present(copy, shared.session_id) == _present(shared.db, shared.session_id)
@@ -236,16 +236,12 @@ def test_a_friday_offline_arrives_once_with_the_same_counts(
     assert _present(shared.db, shared.session_id) == _present(copy, shared.session_id)
     assert len(_present(shared.db, shared.session_id)) == CHILDREN + 1
     assert _open_loans(shared.db) == _open_loans(copy)
-    with shared.db.reading() as session:
-        walk_in = session.scalars(select(Participant).where(Participant.first_name == "Līva")).one()
-        lap02 = session.scalars(
-            select(Loan).join(Loan.item).where(Loan.returned_at.is_not(None))
-        ).all()
-        check_in_times = set(session.scalars(select(Attendance.recorded_at)))
-    with copy.reading() as session:
-        on_laptop = session.scalars(
-            select(Participant).where(Participant.first_name == "Līva")
-        ).one()
+    with shared.db.reading() as tx:
+        walk_in = tx.scalars(select(Participant).where(Participant.first_name == "Līva")).one()
+        lap02 = tx.scalars(select(Loan).join(Loan.item).where(Loan.returned_at.is_not(None))).all()
+        check_in_times = set(tx.scalars(select(Attendance.recorded_at)))
+    with copy.reading() as tx:
+        on_laptop = tx.scalars(select(Participant).where(Participant.first_name == "Līva")).one()
     # The walk-in keeps the laptop's uid and card; the loan and check-in name that child.
     assert (walk_in.uid, walk_in.card_code) == (on_laptop.uid, on_laptop.card_code)
     assert ("LAP-01", walk_in.uid, None) in _open_loans(shared.db)
@@ -299,8 +295,8 @@ def test_an_item_lent_on_another_laptop_meanwhile_is_a_refusal_kept_for_the_libr
 
 
 def _uid(db: Database, participant_id: int) -> str:
-    with db.reading() as session:
-        row = session.get(Participant, participant_id)
+    with db.reading() as tx:
+        row = tx.get(Participant, participant_id)
         assert row is not None
         return row.uid
 
@@ -462,8 +458,8 @@ def test_a_card_registered_after_the_copy_is_recorded_offline_and_checked_in_on_
     newcomer = register_participant(
         shared.db, ParticipantDetails("Marta", "Zīle", 2012, shared.site_id)
     )
-    with shared.db.reading() as session:
-        row = session.get(Participant, newcomer)
+    with shared.db.reading() as tx:
+        row = tx.get(Participant, newcomer)
         assert row is not None and row.card_code is not None
         card = row.card_code
 
@@ -502,7 +498,7 @@ def test_a_walk_in_the_server_cannot_take_is_refused_and_so_is_what_names_the_ch
     assert new.result is not None and new.entry is not None
     check_in_offline(copy, journal, shared.session_id, new.result, by=by, at=_at(2))
     with shared.db.unit_of_work() as uow:  # the same card code, given on the server meanwhile
-        janis = uow.session.get(Participant, shared.janis_id)
+        janis = uow.tx.get(Participant, shared.janis_id)
         assert janis is not None
         janis.card_code = new.entry.arguments["card_code"]
         uow.commit()

@@ -22,10 +22,8 @@ UID_TABLES = (Participant, Attendance, Loan)
 
 
 def _uids(db: Database) -> dict[str, list[str]]:
-    with db.reading() as session:
-        return {
-            model.__tablename__: list(session.scalars(select(model.uid))) for model in UID_TABLES
-        }
+    with db.reading() as tx:
+        return {model.__tablename__: list(tx.scalars(select(model.uid))) for model in UID_TABLES}
 
 
 def test_rows_written_before_the_migration_get_a_uuid_each(any_db: Database) -> None:
@@ -54,8 +52,8 @@ def test_rows_written_before_the_migration_get_a_uuid_each(any_db: Database) -> 
 def test_new_records_get_a_fresh_uuid_and_a_taken_one_is_refused(any_db: Database) -> None:
     desk = make_desk(any_db)
     third = register_participant(any_db, ParticipantDetails("Anna", "Bērziņa", 2011, desk.site_id))
-    with any_db.reading() as session:
-        ilze, anna = (session.get(Participant, key) for key in (desk.ilze_id, third))
+    with any_db.reading() as tx:
+        ilze, anna = (tx.get(Participant, key) for key in (desk.ilze_id, third))
         assert ilze is not None and anna is not None
         assert ilze.uid != anna.uid and uuid.UUID(anna.uid).version == 4
         taken = ilze.uid
@@ -65,8 +63,8 @@ def test_new_records_get_a_fresh_uuid_and_a_taken_one_is_refused(any_db: Databas
         {"name": index["name"], "unique": bool(index["unique"])} for index in indexes
     ]
     with any_db.unit_of_work() as uow:
-        row = uow.session.get(Participant, third)
+        row = uow.tx.get(Participant, third)
         assert row is not None
         row.uid = taken
         with pytest.raises(IntegrityError):
-            uow.session.flush()
+            uow.tx.flush()

@@ -125,9 +125,9 @@ def _rows(month: Any) -> list[Any]:
 def texts_in_database(db: Database) -> list[tuple[str, str]]:
     """Every text value in every table, JSON values included, as (table, text)."""
     found: list[tuple[str, str]] = []
-    with db.reading() as session:
+    with db.reading() as tx:
         for table in Base.metadata.sorted_tables:
-            for row in session.execute(select(table)):
+            for row in tx.execute(select(table)):
                 for value in row:
                     if isinstance(value, dict | list):
                         found.append((table.name, json.dumps(value, ensure_ascii=False)))
@@ -156,14 +156,14 @@ def test_erasure_keeps_the_totals_and_leaves_no_trace_of_the_name(any_desk: Desk
 
     assert totals(db) == before
     assert traces(db) == []
-    with db.reading() as session:
-        row = session.get(Participant, marta)
+    with db.reading() as tx:
+        row = tx.get(Participant, marta)
         assert row is not None
         assert row.first_name == ERASED_FIRST_NAME and row.card_code is None
         assert (row.birth_year, row.gender, row.target_group) == (2011, Gender.GIRL, True)
         assert row.archived
-        assert session.scalar(select(func.count()).select_from(Consent)) == 0
-        erased = session.scalars(
+        assert tx.scalar(select(func.count()).select_from(Consent)) == 0
+        erased = tx.scalars(
             select(AuditEvent).where(AuditEvent.action == "participant.erased")
         ).one()
         assert erased.entity_id == marta and erased.staff_id == boss
@@ -223,8 +223,8 @@ def test_access_request_holds_everything_about_the_child(any_desk: Desk) -> None
     # Nothing about the other children.
     assert "Ilze" not in json.dumps(data, ensure_ascii=False)
     assert "Jānis" not in json.dumps(data, ensure_ascii=False)
-    with db.reading() as session:
-        exported = session.scalars(
+    with db.reading() as tx:
+        exported = tx.scalars(
             select(AuditEvent).where(AuditEvent.action == "participant.exported")
         ).one()
         assert exported.entity_id == marta and "Marta" not in exported.description
@@ -249,11 +249,9 @@ def test_retention_lists_and_erases_only_the_old_ones(desk: Desk) -> None:
     assert desk.janis_id in past(db, 5, date(registered + 6, 1, 1))
 
     assert erase_past_retention(db, RetentionRule(5), by=boss, today=date(2023, 10, 6)) == 1
-    with db.reading() as session:
-        ilze = session.get(Participant, desk.ilze_id)
-        others = session.scalars(
-            select(Participant.first_name).where(Participant.id != desk.ilze_id)
-        )
+    with db.reading() as tx:
+        ilze = tx.get(Participant, desk.ilze_id)
+        others = tx.scalars(select(Participant.first_name).where(Participant.id != desk.ilze_id))
         assert ilze is not None and ilze.first_name == ERASED_FIRST_NAME
         assert sorted(others) == ["Jānis", "Marta"]
     # Erased children are not listed again.
@@ -288,8 +286,8 @@ def test_the_retention_rule_is_the_librarys_and_only_an_admin_changes_it(any_des
     set_retention_rule(db, RetentionRule(7, RetentionStart.PROJECT_END), by=boss)
     set_retention_rule(db, RetentionRule(7, RetentionStart.PROJECT_END), by=boss)  # no change
     assert retention_rule(db) == RetentionRule(7, RetentionStart.PROJECT_END)
-    with db.reading() as session:
-        events = session.scalars(
+    with db.reading() as tx:
+        events = tx.scalars(
             select(AuditEvent).where(AuditEvent.action == "retention.changed")
         ).all()
     assert len(events) == 1 and events[0].staff_id == boss
@@ -325,8 +323,8 @@ def test_retention_after_the_project_end_keeps_records_until_the_project_is_year
     # The library's rule is what applies when none is named.
     set_retention_rule(db, after_end, by=boss)
     assert erase_past_retention(db, by=boss, today=date(2025, 1, 1)) == 1
-    with db.reading() as session:
-        kept = session.get(Participant, desk.ilze_id)
+    with db.reading() as tx:
+        kept = tx.get(Participant, desk.ilze_id)
         assert kept is not None and kept.first_name == "Ilze"
 
 
@@ -380,7 +378,7 @@ def test_privacy_commands(tmp_path: Path) -> None:
     done = run_cli(url, "retention", "--years", "0", "--erase", "--yes")
     assert done.returncode == 0, done.stderr
     db = Database(url)
-    with db.reading() as session:
-        names = set(session.scalars(select(Participant.first_name)))
+    with db.reading() as tx:
+        names = set(tx.scalars(select(Participant.first_name)))
     db.dispose()
     assert names == {ERASED_FIRST_NAME, "Jānis"}

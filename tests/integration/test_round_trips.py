@@ -83,8 +83,8 @@ def network(postgres_url: str) -> Iterator[tuple[Network, Desk]]:
 
 
 def card_of(db: Database, participant_id: int) -> str:
-    with db.reading() as session:
-        code = session.scalar(select(Participant.card_code).where(Participant.id == participant_id))
+    with db.reading() as tx:
+        code = tx.scalar(select(Participant.card_code).where(Participant.id == participant_id))
     assert code
     return code
 
@@ -105,8 +105,8 @@ def test_a_card_scan_is_two_round_trips_and_already_here_two_as_well(
 
     # BEGIN and the COMMIT aside: one query that reads, one INSERT, the audit chain.
     assert [s.split()[0] for s in first.statements] == ["SELECT", "INSERT", "WITH"]
-    with desk.db.reading() as session:
-        rows = session.scalar(select(func.count()).select_from(Attendance))
+    with desk.db.reading() as tx:
+        rows = tx.scalar(select(func.count()).select_from(Attendance))
     assert rows == 1
     assert check_audit_log(desk.db, by=None).intact
 
@@ -270,6 +270,6 @@ def test_two_laptops_scanning_the_same_card_at_once_check_the_child_in_once(
     assert other_id is not None
     assert len(found) == 1 and found[0].already_here
     assert found[0].attendance_id == other_id[0]
-    with desk.db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Attendance)) == 1
+    with desk.db.reading() as tx:
+        assert tx.scalar(select(func.count()).select_from(Attendance)) == 1
     assert check_audit_log(desk.db, by=None).intact

@@ -39,8 +39,8 @@ def _made_by_a_newer_program(database: Database, version: str | None) -> None:
 
 
 def _settings(database: Database) -> dict[str, object]:
-    with database.reading() as session:
-        return dict(session.execute(select(SharedSetting.key, SharedSetting.value)).all())
+    with database.reading() as tx:
+        return dict(tx.execute(select(SharedSetting.key, SharedSetting.value)).all())
 
 
 def test_the_program_version_is_the_packages() -> None:

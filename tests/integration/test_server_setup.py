@@ -55,8 +55,8 @@ def test_the_desk_account_does_desk_work(postgres_url: str, made: ServerAccounts
     lend(desk, "XBOX-01", Borrower.child(found.ilze_id), by=found.librarian_id)
     return_item(desk, "XBOX-01", by=found.librarian_id)
     erase_participant(desk, found.janis_id, by=None)  # deletes consents, rewrites the log
-    with desk.reading() as session:
-        count = session.execute(text("SELECT count(*) FROM attendance")).scalar()
+    with desk.reading() as tx:
+        count = tx.execute(text("SELECT count(*) FROM attendance")).scalar()
     assert count == 1
     assert check_audit_log(desk, by=None).intact
     desk.dispose()

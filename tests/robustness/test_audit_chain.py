@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def event_ids(db: Database) -> list[int]:
-    with db.reading() as session:
-        return list(session.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
+    with db.reading() as tx:
+        return list(tx.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
 
 
 def tamper(db: Database, sql: str, **params: Any) -> None:
@@ -39,8 +39,8 @@ def tamper(db: Database, sql: str, **params: Any) -> None:
 
 
 def at_of(db: Database, event_id: int) -> Any:
-    with db.reading() as session:
-        return session.scalar(select(AuditEvent.at).where(AuditEvent.id == event_id))
+    with db.reading() as tx:
+        return tx.scalar(select(AuditEvent.at).where(AuditEvent.id == event_id))
 
 
 def test_an_untouched_log_is_intact_and_the_check_is_kept(any_desk: Desk) -> None:
@@ -154,13 +154,9 @@ def test_an_erasure_keeps_the_chain_intact(any_desk: Desk) -> None:
     marta = marta_with_history(any_desk)
     admin = add_staff(db, "dace", "Dace Admine", Role.ADMIN)
     assert erase_participant(db, marta, by=admin)
-    with db.reading() as session:
-        rewritten = list(
-            session.scalars(select(AuditEvent).where(AuditEvent.sealed_by.is_not(None)))
-        )
-        erasure = session.scalar(
-            select(AuditEvent).where(AuditEvent.action == "participant.erased")
-        )
+    with db.reading() as tx:
+        rewritten = list(tx.scalars(select(AuditEvent).where(AuditEvent.sealed_by.is_not(None))))
+        erasure = tx.scalar(select(AuditEvent).where(AuditEvent.action == "participant.erased"))
     assert erasure is not None and len(rewritten) >= 5
     assert all(e.sealed_by == erasure.id for e in rewritten)
     assert all("Marta" not in e.description for e in rewritten)
@@ -200,8 +196,8 @@ def test_racing_laptops_keep_one_chain(any_desk: Desk) -> None:
     assert errors == []
     found = check_audit_log(any_desk.db, by=None)
     assert found.intact
-    with any_desk.db.reading() as session:
-        added = session.scalar(
+    with any_desk.db.reading() as tx:
+        added = tx.scalar(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "staff.added")
         )
     assert added == 20 + 1  # the desk's librarian too
@@ -302,8 +298,8 @@ def test_a_password_set_on_the_command_line_names_the_system_user(desk: Desk) ->
         stdin="jauna-parole-1\n",
     )
     assert reset.returncode == 0, reset.stderr
-    with desk.db.reading() as session:
-        newest = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    with desk.db.reading() as tx:
+        newest = tx.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert newest is not None and newest.action == "staff.password"
     assert newest.staff_id is None  # no account signed in: direct database access
     assert newest.description == (
@@ -332,18 +328,16 @@ def test_a_savepoint_rolled_back_takes_only_its_own_events(sqlite_db: Database) 
     from db import audit
 
     with sqlite_db.unit_of_work() as uow:
-        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 1, "Before the savepoint")
-        with pytest.raises(RuntimeError), uow.session.begin_nested():
-            audit.record(
-                uow.session, None, AuditAction.SITE_ADDED, "site", 2, "Inside the savepoint"
-            )
+        audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", 1, "Before the savepoint")
+        with pytest.raises(RuntimeError), uow.tx.begin_nested():
+            audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", 2, "Inside the savepoint")
             raise RuntimeError("the other laptop won")
-        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 3, "After the savepoint")
+        audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", 3, "After the savepoint")
         uow.commit()
     with sqlite_db.unit_of_work() as uow:
-        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 4, "Rolled back whole")
-    with sqlite_db.reading() as session:
-        written = list(session.scalars(select(AuditEvent.description).order_by(AuditEvent.id)))
+        audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", 4, "Rolled back whole")
+    with sqlite_db.reading() as tx:
+        written = list(tx.scalars(select(AuditEvent.description).order_by(AuditEvent.id)))
     assert written == ["Before the savepoint", "After the savepoint"]
     assert check_audit_log(sqlite_db, by=None).intact
 
@@ -354,8 +348,8 @@ def test_an_event_forged_with_the_programs_own_hashes_is_named(any_desk: Desk) -
     from db.audit import GENESIS, digest_of, link
 
     db = any_desk.db
-    with db.reading() as session:
-        newest = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    with db.reading() as tx:
+        newest = tx.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert newest is not None and newest.chain is not None and newest.chain != GENESIS
     content = {
         "at": newest.at,
@@ -389,10 +383,10 @@ def test_an_action_is_stored_as_the_code_logs_already_hold(sqlite_db: Database) 
     from db import audit
 
     with sqlite_db.unit_of_work() as uow:
-        audit.record(uow.session, None, AuditAction.SITE_ADDED, "site", 1, "Added site Ludza")
+        audit.record(uow.tx, None, AuditAction.SITE_ADDED, "site", 1, "Added site Ludza")
         uow.commit()
-    with sqlite_db.reading() as session:
-        row = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    with sqlite_db.reading() as tx:
+        row = tx.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         assert row is not None
         assert type(row.action) is str and row.action == "site.added"
         as_written_before = {**audit.content_of(row), "action": "site.added"}

@@ -68,8 +68,8 @@ def offline_journal(desk: Desk, tmp_path: Path) -> Path:
     copy = open_local_copy(tmp_path / "copy.sqlite3")
     journal = tmp_path / "journal.sqlite3"
     try:
-        with copy.reading() as session:
-            children = list(session.execute(select(Participant.id, Participant.card_code)))
+        with copy.reading() as tx:
+            children = list(tx.execute(select(Participant.id, Participant.card_code)))
         at = START
         for day, session_id in enumerate(sessions):
             for n, (participant_id, card) in enumerate(children):
@@ -89,11 +89,11 @@ def server_state(url: str) -> tuple[list[str], int, int, int]:
     """The applied entries' uids, attendance rows, loans, and loans returned."""
     database = Database(url)
     try:
-        with database.reading() as session:
-            applied = list(session.scalars(select(AppliedEntry.uid)))
-            attendance = session.scalar(select(func.count()).select_from(Attendance)) or 0
-            loans = session.scalar(select(func.count()).select_from(Loan)) or 0
-            back = session.scalar(
+        with database.reading() as tx:
+            applied = list(tx.scalars(select(AppliedEntry.uid)))
+            attendance = tx.scalar(select(func.count()).select_from(Attendance)) or 0
+            loans = tx.scalar(select(func.count()).select_from(Loan)) or 0
+            back = tx.scalar(
                 select(func.count()).select_from(Loan).where(Loan.returned_at.is_not(None))
             )
     finally:

@@ -202,8 +202,8 @@ def test_an_administrator_moves_the_laptops_records_to_the_shared_database(
     assert told[0].startswith("The records were moved and counted: 2 children")
     assert told[-1] == "quit" and ctx.settings.get(DATABASE_KIND) == SERVER
     shared = Database(postgres_url)
-    with shared.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Participant)) == 2
+    with shared.reading() as tx:
+        assert tx.scalar(select(func.count()).select_from(Participant)) == 2
     shared.dispose()
 
 

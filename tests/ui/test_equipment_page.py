@@ -54,20 +54,18 @@ def page(ctx: AppContext, qtbot: QtBot) -> Iterator[EquipmentPage]:
 
 
 def item_row(desk: Desk, tag: str) -> Item:
-    with desk.db.reading() as session:
-        item = session.scalars(select(Item).where(Item.tag == tag)).one()
-        session.expunge(item)
+    with desk.db.reading() as tx:
+        item = tx.scalars(select(Item).where(Item.tag == tag)).one()
+        tx.expunge(item)
         return item
 
 
 def loans_of(desk: Desk, tag: str) -> list[Loan]:
-    with desk.db.reading() as session:
+    with desk.db.reading() as tx:
         loans = list(
-            session.scalars(
-                select(Loan).join(Loan.item).where(Item.tag == tag).order_by(Loan.id)
-            ).all()
+            tx.scalars(select(Loan).join(Loan.item).where(Item.tag == tag).order_by(Loan.id)).all()
         )
-        session.expunge_all()
+        tx.expunge_all()
         return loans
 
 

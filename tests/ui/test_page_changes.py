@@ -67,8 +67,8 @@ def test_a_loan_at_the_desk_shows_on_equipment_out_now(
 ) -> None:
     assert "Out now: 0" in equipment.summary.text()
     heard = told(ctx)
-    with ctx.database.reading() as session:
-        code = get_participant(session, desk.janis_id).card_code
+    with ctx.database.reading() as tx:
+        code = get_participant(tx, desk.janis_id).card_code
     assert code is not None
     scan(qtbot, desk_page, card_text(code))
     scan(qtbot, desk_page, item_text("LAP-01"))
