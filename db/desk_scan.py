@@ -183,16 +183,16 @@ def _shown_tags(tx: OrmSession, tags: list[str], site_id: int | None) -> set[str
     return set(tx.scalars(query))
 
 
-def _out_rows(tx: OrmSession, lent: list[Lent], state: DeskState) -> list[OpenLoan]:
+def _out_rows(lent: list[Lent], sites: dict[str, int], state: DeskState) -> list[OpenLoan]:
     """The loans as the out-now list shows them (just lent: none is overdue), of this desk's
-    library only (a partner library's item lent here is on its own list)."""
-    tags = _shown_tags(tx, [each.tag for each in lent], state.site_id)
+    library only (a partner library's item lent here is on its own list). `sites`: each
+    scanned item's library, as the scan read it."""
     return [
         OpenLoan(
             each.loan_id, each.tag, each.item_name, each.borrower, state.at, each.due_at, False
         )
         for each in lent
-        if each.tag in tags
+        if state.site_id is None or sites.get(each.tag) == state.site_id
     ]
 
 
@@ -215,7 +215,8 @@ def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None)
         due = state.at + timedelta(hours=state.loan_hours)
     ask = not state.lend_anyway
     went = lend_in(tx, code.tag, to, by, due, state.at, ask, kit=is_kit)
-    change = DeskChange(out=_out_rows(tx, went.lent, state))
+    sites = {row.tag: row.site_id for row in rows}
+    change = DeskChange(out=_out_rows(went.lent, sites, state))
     if is_kit:
         return KitWentOut(went, change)
     return ItemLent(went.lent[0], change)

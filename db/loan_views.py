@@ -124,7 +124,14 @@ def _scanned(tag: str, with_parts: bool, item: Any = Item) -> ColumnElement[bool
 
 
 def _item_columns() -> list[Any]:
-    return [Item.id.label("item_id"), Item.tag, Item.name, Item.status, Item.parent_id]
+    return [
+        Item.id.label("item_id"),
+        Item.tag,
+        Item.name,
+        Item.status,
+        Item.parent_id,
+        Item.site_id,
+    ]
 
 
 def _kit_first() -> list[Any]:
