@@ -46,12 +46,12 @@ from db.people import (
     ParticipantDetails,
     edit_participant,
     enrol,
-    possible_duplicates,
     record_consent,
     register_participant,
     register_walk_in,
 )
 from db.programs import add_project, add_site, create_program, create_session, create_weekly_series
+from db.search import possible_duplicates
 
 
 @dataclass

@@ -24,8 +24,8 @@ from db.models import (
     Session,
     SessionStatus,
 )
-from db.people import FoundParticipant, search_marked
 from db.programs import running_sessions
+from db.search import FoundParticipant, search_marked
 
 DAYS_AROUND = 14
 

@@ -18,15 +18,11 @@ from db.accounts import require_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 from db.models import ConsentPurpose, Participant
-from db.people import (
-    MARK_TARGET_GROUP,
-    _add_participant,
-    _give_consent,
-    possible_duplicates,
-)
+from db.people import MARK_TARGET_GROUP, _add_participant, _give_consent
 from db.progress import Progress, go_on
 from db.roster_file import read_table
 from db.roster_rows import Problem, RosterRow, identity, parse_roster, with_problem
+from db.search import possible_duplicates
 
 CONSENT_GIVEN_BY_DEFAULT = "roster import"
 

@@ -14,7 +14,7 @@ from db.names import fold
 from db.people import (
     OLDEST_BIRTH_YEAR,
     ParticipantDetails,
-    _one_line,
+    one_line,
     search_name,
     without_control,
 )
@@ -274,7 +274,7 @@ def _row(
         if name == "notes":
             texts[name] = without_control(raw[name], keep="\n\t").strip()
         else:
-            texts[name] = _one_line(raw[name])
+            texts[name] = one_line(raw[name])
     if not texts["first_name"]:
         problems.append(Problem(QT_TRANSLATE_NOOP("Roster", "The first name is missing.")))
     if not texts["last_name"]:

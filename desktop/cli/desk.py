@@ -60,8 +60,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     """Say what a scanned code is: an item with its status and borrower, or a child's card."""
     from db.dates import moment_text
     from db.equipment import item_state
-    from db.people import find_by_card
     from db.scancodes import CardCode, decode_scan
+    from db.search import find_by_card
     from desktop.qr_reader import code_in_image_file
 
     if args.image is not None:

@@ -35,7 +35,7 @@ from db.clock import LIBRARY_TZ, local, now_utc
 from db.dates import moment_pattern, moment_text
 from db.equipment import Borrower, ItemDetails, ItemRow
 from db.models import ItemCategory, ItemStatus, Role
-from db.people import FoundParticipant, search_participants
+from db.search import FoundParticipant, search_participants
 from desktop.code_words import item_category_words
 from desktop.context import AppContext
 from desktop.i18n import fill

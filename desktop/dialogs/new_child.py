@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from db.errors import DomainError
 from db.models import ConsentPurpose
-from db.people import FoundParticipant, ParticipantDetails, possible_duplicates, register_walk_in
+from db.people import ParticipantDetails, register_walk_in
+from db.search import FoundParticipant, possible_duplicates
 from desktop.code_words import consent_purpose_words
 from desktop.context import AppContext
 from desktop.errors import translate_error

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import people
 from db.dates import day_text
 from db.models import ConsentPurpose
-from db.people import ParticipantRecord
+from db.participant_records import ParticipantRecord
 from desktop.code_words import consent_purpose_words
 from desktop.context import Work
 from desktop.i18n import fill

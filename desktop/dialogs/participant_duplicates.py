@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from db.people import FoundParticipant
+from db.search import FoundParticipant
 from desktop.i18n import fill
 
 

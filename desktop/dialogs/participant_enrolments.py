@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from db import people
 from db.dates import day_text
-from db.people import ParticipantRecord
+from db.participant_records import ParticipantRecord
 from desktop.dialogs.participant_consents import Act
 from desktop.i18n import fill
 from desktop.widgets import date_edit, from_qdate

@@ -34,12 +34,9 @@ from db import people
 from db.database import Database
 from db.errors import DomainError
 from db.models import Gender
-from db.people import (
-    OLDEST_BIRTH_YEAR,
-    FoundParticipant,
-    ParticipantDetails,
-    ParticipantRecord,
-)
+from db.participant_records import ParticipantRecord, enrolment_choices, participant_record
+from db.people import OLDEST_BIRTH_YEAR, ParticipantDetails
+from db.search import FoundParticipant, possible_duplicates
 from desktop.code_words import gender_words
 from desktop.context import AppContext, Work
 from desktop.dialogs.participant_consents import ConsentSection
@@ -58,8 +55,8 @@ Shown = tuple[ParticipantRecord, list[tuple[int, str]]]
 
 def read_child(db: Database, participant_id: int, by: int | None) -> Shown:
     """One child as the form shows them, read as the account at the desk may read them."""
-    record = people.participant_record(db, participant_id, by=by)
-    return record, people.enrolment_choices(db, participant_id)
+    record = participant_record(db, participant_id, by=by)
+    return record, enrolment_choices(db, participant_id)
 
 
 class ParticipantForm(QWidget):
@@ -385,7 +382,7 @@ class ParticipantForm(QWidget):
             self._show_duplicates([])
             return
         self.ctx.query(
-            self, lambda db, by: people.possible_duplicates(db, first, last, year, by=by)
+            self, lambda db, by: possible_duplicates(db, first, last, year, by=by)
         ).latest("duplicates").success(self._duplicates_read).run()
 
     def _duplicates_read(self, found: list[FoundParticipant]) -> None:
@@ -414,7 +411,7 @@ class ParticipantForm(QWidget):
             def register(db: Database, by: int | None) -> int | list[FoundParticipant]:
                 """The new child's id, or the children it may be (not registered then)."""
                 if look_first:
-                    found = people.possible_duplicates(db, first, last, year, by=by)
+                    found = possible_duplicates(db, first, last, year, by=by)
                     if found:
                         return found
                 return people.register_participant(db, details, by=by)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.people import ParticipantRecord
+from db.participant_records import ParticipantRecord
 from db.privacy import ERASED_FIRST_NAME
 from desktop.i18n import fill
 from desktop.widgets import page_title

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import people
 from db.areas import Area
-from db.people import ParticipantRow
+from db.participant_records import ParticipantRow, list_participants
 from desktop.context import AppContext
 from desktop.dialogs.import_dialog import ImportDialog
 from desktop.dialogs.participant_form import ParticipantForm
@@ -240,7 +239,7 @@ class ParticipantsPage(QWidget):
         self._listing = True
         self.ctx.query(
             self,
-            lambda db, by: people.list_participants(
+            lambda db, by: list_participants(
                 db, site_id, archived, by=by, typed=typed, viewer_site_id=viewer_site_id
             ),
         ).latest("list").success(lambda rows: self._show_rows(rows, site_id)).run()

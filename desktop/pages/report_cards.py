@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.people import ParticipantRow, list_participants
+from db.participant_records import ParticipantRow, list_participants
 from desktop.context import AppContext
 from desktop.pages.report_form import CheckList, ReportForm, tick_all_buttons
 

@@ -27,8 +27,8 @@ from db.attendance import RosterRow, mark_attendance, session_roster
 from db.database import Database
 from db.errors import DomainError
 from db.models import AttendanceStatus, SessionStatus
-from db.people import FoundParticipant, search_participants
 from db.programs import SessionRow, session_row, set_anonymous_headcount
+from db.search import FoundParticipant, search_participants
 from desktop.code_words import attendance_words, check_in_words, session_status_words
 from desktop.context import AppContext
 from desktop.dialogs.session_dialogs import time_span, to_qdate

@@ -33,9 +33,9 @@ from db.database import Database, sqlite_path
 from db.desk_scan import DeskState, ItemBack, ItemLent, ScannedChild, scan_at_desk
 from db.equipment import Borrower, item_state, lend, open_loans, overdue_loans, return_item
 from db.models import Item, ItemStatus, Loan, Participant, ProgramKind, Role, Staff
-from db.people import search_participants
 from db.programs import SessionPlan, create_program, create_session
 from db.scancodes import ItemCode, card_text, decode_scan
+from db.search import search_participants
 
 # p95 targets in ms; scans are the three things a librarian does with the scanner.
 SCAN_TARGET_MS = {"sqlite": 15.0, "postgresql": 25.0}
@@ -431,7 +431,7 @@ def measure_use_cases(
     search = Result(
         "search_participants",
         "name search (2–4 letters)",
-        f"db.people.search_participants as the desk calls it (its site, limit={DESK_LIMIT}), "
+        f"db.search.search_participants as the desk calls it (its site, limit={DESK_LIMIT}), "
         f"typed in turn: {', '.join(TYPED)}",
         search_target,
     )

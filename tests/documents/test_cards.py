@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from db.attendance import mark_attendance
 from db.errors import NotFound
 from db.models import AttendanceStatus, ProgramKind
-from db.people import ParticipantDetails, participant_record, register_participant, set_archived
+from db.participant_records import participant_record
+from db.people import ParticipantDetails, register_participant, set_archived
 from db.printing import CardData, cards_data, name_on_card
 from db.programs import SessionPlan, create_program, create_session
 from db.scancodes import card_text

@@ -27,18 +27,13 @@ from db.equipment import (
 )
 from db.exports import attendance_rows, loan_rows, participant_rows
 from db.models import Role
-from db.people import (
-    edit_participant,
-    find_by_card,
-    list_participants,
-    participant_record,
-    possible_duplicates,
-    search_participants,
-)
+from db.participant_records import list_participants, participant_record
+from db.people import edit_participant
 from db.printing import cards_data
 from db.reports import monthly_attendance_data, signin_sheet_data
 from db.restore import restore
 from db.retention import RetentionRule, past_retention
+from db.search import find_by_card, possible_duplicates, search_participants
 from tests.conftest import Desk
 
 FRIDAY_1640 = datetime(2018, 10, 5, 13, 40, tzinfo=UTC)  # 16:40 in Jēkabpils

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from db.people import ParticipantDetails, register_participant, search_participants
+from db.people import ParticipantDetails, register_participant
+from db.search import search_participants
 from tests.conftest import Desk
 
 

@@ -37,7 +37,6 @@ from db.people import (
     enrol,
     record_consent,
     register_participant,
-    search_participants,
 )
 from db.privacy import ERASED_FIRST_NAME, erase_participant
 from db.programs import SessionPlan, add_project, create_program, create_session
@@ -50,6 +49,7 @@ from db.retention import (
     retention_rule,
     set_retention_rule,
 )
+from db.search import search_participants
 from tests.conftest import Desk, make_desk
 
 ROOT = Path(__file__).resolve().parents[2]

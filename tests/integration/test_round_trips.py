@@ -24,7 +24,7 @@ from db.equipment import Borrower, lend, lend_kit, return_item, return_kit
 from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
 from db.migrate import migrate
 from db.models import Attendance, Participant
-from db.people import search_participants
+from db.search import search_participants
 from tests.benchmarks.latency import DelayProxy
 from tests.conftest import Desk, make_desk
 

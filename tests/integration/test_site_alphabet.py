@@ -10,15 +10,12 @@ from db.attendance import check_in, session_roster
 from db.database import Database
 from db.exports import attendance_rows, participant_rows
 from db.models import ProgramKind
-from db.people import (
-    ParticipantDetails,
-    list_participants,
-    register_participant,
-    search_participants,
-)
+from db.participant_records import list_participants
+from db.people import ParticipantDetails, register_participant
 from db.printing import cards_data
 from db.programs import SessionPlan, add_site, create_program, create_session
 from db.reports import monthly_attendance_data, signin_sheet_data
+from db.search import search_participants
 
 # Registered in this order; Lithuanian order puts Y after I and before J, Latvian after X.
 # All called Ona, so one search finds them all.

@@ -33,16 +33,12 @@ from db.database import Database
 from db.errors import InvalidInput, ScanRefused
 from db.migrate import migrate
 from db.models import Attendance, AuditEvent, Gender, Loan, Participant
-from db.people import (
-    ParticipantDetails,
-    register_participant,
-    search_participants,
-    without_control,
-)
+from db.people import ParticipantDetails, register_participant, without_control
 from db.programs import list_sites
 from db.roster import preview_roster
 from db.roster_file import MAX_FILE_BYTES, MAX_SHEET_ROWS, RosterUnreadable
 from db.scancodes import CARD_ALPHABET, CardCode, ItemCode, card_text, decode_scan, item_text
+from db.search import search_participants
 from desktop import operations
 from desktop.context import AppContext
 from desktop.pages.desk import DeskPage

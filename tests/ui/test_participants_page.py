@@ -22,7 +22,8 @@ from db.models import (
     Participant,
     ProgramKind,
 )
-from db.people import ParticipantDetails, list_participants, register_participant
+from db.participant_records import list_participants
+from db.people import ParticipantDetails, register_participant
 from db.programs import add_site, create_program, list_sites
 from desktop.context import AppContext
 from desktop.operations import Operation

@@ -219,7 +219,8 @@ def test_the_target_group_mark_is_shown_to_an_admin_only(
 def test_the_form_reads_the_mark_again_for_whoever_signs_in(
     page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int, qtbot: QtBot
 ) -> None:
-    from db.people import edit_participant, participant_record
+    from db.participant_records import participant_record
+    from db.people import edit_participant
 
     marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
     edit_participant(desk.db, desk.ilze_id, marked, by=boss)
@@ -244,7 +245,8 @@ def test_the_form_reads_the_mark_again_for_whoever_signs_in(
 def test_edits_begun_by_a_librarian_keep_the_mark_they_never_read(
     page: ParticipantsPage, ctx: AppContext, desk: Desk, boss: int, qtbot: QtBot
 ) -> None:
-    from db.people import edit_participant, participant_record
+    from db.participant_records import participant_record
+    from db.people import edit_participant
 
     marked = replace(participant_record(desk.db, desk.ilze_id, by=boss).details, target_group=True)
     edit_participant(desk.db, desk.ilze_id, marked, by=boss)
