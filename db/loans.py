@@ -429,14 +429,15 @@ def _returning(
     """Take the scanned item back, and with `kit` every part out to the same borrower: one
     query (the loans locked on a server), then the writes with the COMMIT."""
     with db.unit_of_work() as uow:
-        returned = _return_scanned(uow.tx, tag, by, note, at, kit=kit)
+        returned = return_in(uow.tx, tag, by, note, at, kit=kit)
         uow.commit()
         return returned
 
 
-def _return_scanned(
+def return_in(
     tx: OrmSession, tag: str, by: int | None, note: str, at: datetime, *, kit: bool
 ) -> list[Returned]:
+    """`return_item` or `return_kit` inside a unit of work another use case holds."""
     rows = tx.execute(return_view(tag.upper(), with_parts=kit)).all()
     if not rows:
         raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))

@@ -22,9 +22,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import event, select
+from sqlalchemy import ColumnElement, Table, event, select
+from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import UOWTransaction
+from sqlalchemy.sql.dml import UpdateBase
 
 from db.attendance import CheckIn, check_in, check_in_card
 from db.database import Database, replaying
@@ -77,6 +78,9 @@ class _Journaling:
     entry: Entry | None = None
 
 
+# What a desk's action writes that the server must hear of: check-ins, loans, children.
+_JOURNALED_TABLES = frozenset({"attendance", "loan", "participant"})
+
 _journaling: ContextVar[_Journaling | None] = ContextVar("offline_journaling", default=None)
 
 
@@ -98,6 +102,17 @@ def _note_written(tx: OrmSession, _flush: UOWTransaction) -> None:
     if journaling is not None:
         changed = (*tx.new, *tx.dirty, *tx.deleted)
         journaling.written += [r for r in changed if isinstance(r, Attendance | Loan | Participant)]
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _note_executed(state: ORMExecuteState) -> None:
+    """A write sent as a statement (a scan's INSERT or UPDATE on the table, not a flush)."""
+    journaling = _journaling.get()
+    statement = state.statement
+    if journaling is not None and isinstance(statement, UpdateBase):
+        table = statement.table
+        if isinstance(table, Table) and table.name in _JOURNALED_TABLES:
+            journaling.written.append(table.name)
 
 
 @event.listens_for(OrmSession, "before_commit")
@@ -124,14 +139,13 @@ def _given(arguments: dict[str, Any]) -> Arguments:
     return lambda _session, _written: arguments
 
 
-def _checked_in(arguments: dict[str, Any]) -> Arguments:
+def _checked_in(arguments: dict[str, Any], child: ColumnElement[bool]) -> Arguments:
     """A check-in's arguments with the child the copy found, by uid."""
 
-    def build(tx: OrmSession, written: list[object]) -> dict[str, Any]:
-        attendance = next(row for row in written if isinstance(row, Attendance))
-        child = tx.get(Participant, attendance.participant_id)
-        assert child is not None
-        return {**arguments, "participant_uid": child.uid}
+    def build(tx: OrmSession, _written: list[object]) -> dict[str, Any]:
+        uid = tx.scalar(select(Participant.uid).where(child))
+        assert uid is not None
+        return {**arguments, "participant_uid": uid}
 
     return build
 
@@ -168,7 +182,8 @@ def check_in_card_offline(
     """A card scanned offline; a card the copy does not know is recorded for the server."""
     arguments = {"session_id": session_id, "card_code": card_code, "method": CheckInMethod.SCAN}
     try:
-        with _journaled(journal, EntryKind.CHECK_IN, _checked_in(arguments), by, at) as done:
+        found = _checked_in(arguments, Participant.card_code == card_code)
+        with _journaled(journal, EntryKind.CHECK_IN, found, by, at) as done:
             result = check_in_card(copy, session_id, card_code, scanned=scanned, by=by, at=at)
     except UnknownCode:
         entry = record(journal, EntryKind.CHECK_IN, arguments, by=by, at=at, flag=Flag.CARD_UNKNOWN)
@@ -187,7 +202,9 @@ def check_in_offline(
     at: datetime,
 ) -> Recorded[CheckIn]:
     """A child picked by name (or just registered) checked in offline."""
-    arguments = _checked_in({"session_id": session_id, "method": method})
+    arguments = _checked_in(
+        {"session_id": session_id, "method": method}, Participant.id == participant_id
+    )
     with _journaled(journal, EntryKind.CHECK_IN, arguments, by, at) as done:
         result = check_in(copy, session_id, participant_id, method=method, by=by, at=at)
     return Recorded(result, done.entry)

@@ -25,20 +25,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 
-from db.attendance import check_in, check_in_card, undo_check_in
+from db.attendance import check_in_card_in, check_in_in, undo_check_in
 from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database, replaying
 from db.dates import moment_text
 from db.desk import undo_lend
-from db.equipment import (
-    Borrower,
-    lend,
-    lend_kit,
-    return_item,
-    return_kit,
-    undo_returns,
-)
+from db.equipment import undo_returns
 from db.errors import (
     QT_TRANSLATE_NOOP,
     DomainError,
@@ -46,6 +39,7 @@ from db.errors import (
     ItemNotOut,
     SessionCancelled,
 )
+from db.loans import Borrower, lend_in, return_in
 from db.models import (
     AppliedEntry,
     Attendance,
@@ -157,6 +151,8 @@ class _Applying:
     # A walk-in keeps the uid and card code the laptop gave the child.
     keep: dict[str, Any] | None = None
     written: list[object] = field(default_factory=list)
+    # What a use case wrote with statements rather than a flush: its ids, by table.
+    records: dict[str, list[int]] = field(default_factory=dict)
     recorded: bool = False  # one entry, one applied_entry row, however many commits
 
 
@@ -198,7 +194,7 @@ def _record_applied(tx: OrmSession) -> None:
         return  # not sending, or only a savepoint of the use case ends here
     applying.recorded = True
     tx.flush()
-    records: dict[str, list[int]] = {}
+    records: dict[str, list[int]] = {name: list(ids) for name, ids in applying.records.items()}
     for row in applying.written:
         state = inspect(row)
         if state.persistent or state.deleted:  # not a row of a savepoint rolled back
@@ -291,19 +287,30 @@ def _aware(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+def _wrote(table: str, ids: list[int]) -> None:
+    """Note the rows an entry's use case wrote, for its applied_entry (an undo finds them)."""
+    applying = _applying.get()
+    assert applying is not None
+    applying.records.setdefault(table, []).extend(ids)
+
+
 def _check_in(db: Database, entry: Entry, children: _Children) -> DomainError | None:
     arguments = entry.arguments
     session_id = arguments["session_id"]
     method = CheckInMethod(arguments.get("method", CheckInMethod.SCAN))
     uid = arguments.get("participant_uid")
-    if uid is None:  # a card the laptop did not know: the server decides by the card alone
-        result = check_in_card(
-            db, session_id, arguments["card_code"], method=method, by=entry.staff_id, at=entry.at
-        )
-    else:
-        result = check_in(
-            db, session_id, children.id_of(uid), method=method, by=entry.staff_id, at=entry.at
-        )
+    with db.unit_of_work() as uow:
+        if uid is None:  # a card the laptop did not know: the server decides by the card alone
+            card = arguments["card_code"]
+            result = check_in_card_in(
+                uow.tx, session_id, card, card, method, entry.staff_id, entry.at
+            )
+        else:
+            child = children.id_of(uid)
+            result = check_in_in(uow.tx, session_id, child, method, entry.staff_id, entry.at)
+        if not result.already_here:
+            _wrote("attendance", [result.attendance_id])
+        uow.commit()
     return _already_here(db, session_id, result.participant_id) if result.already_here else None
 
 
@@ -337,11 +344,14 @@ def _lend(db: Database, entry: Entry, children: _Children) -> DomainError | None
     arguments = entry.arguments
     to = _borrower(entry, children)
     due_at = _aware(arguments.get("due_at"))
-    if entry.kind is EntryKind.LEND:
-        lend(db, arguments["tag"], to, by=entry.staff_id, at=entry.at, due_at=due_at)
-        return None
-    lent = lend_kit(db, arguments["tag"], to, by=entry.staff_id, at=entry.at, due_at=due_at)
-    if lent.left_behind:
+    kit = entry.kind is EntryKind.LEND_KIT
+    with db.unit_of_work() as uow:
+        lent = lend_in(
+            uow.tx, arguments["tag"], to, entry.staff_id, due_at, entry.at, False, kit=kit
+        )
+        _wrote("loan", [each.loan_id for each in lent.lent])
+        uow.commit()
+    if kit and lent.left_behind:
         parts = ", ".join(tag for tag, _why in lent.left_behind)
         return KitPartsLeftBehind(tag=lent.lent[0].tag, parts=parts)
     return None
@@ -349,8 +359,12 @@ def _lend(db: Database, entry: Entry, children: _Children) -> DomainError | None
 
 def _return(db: Database, entry: Entry, children: _Children) -> DomainError | None:
     arguments = entry.arguments
-    use_case = return_kit if entry.kind is EntryKind.RETURN_KIT else return_item
-    use_case(db, arguments["tag"], by=entry.staff_id, note=arguments.get("note", ""), at=entry.at)
+    kit = entry.kind is EntryKind.RETURN_KIT
+    note = arguments.get("note", "")
+    with db.unit_of_work() as uow:
+        back = return_in(uow.tx, arguments["tag"], entry.staff_id, note, entry.at, kit=kit)
+        _wrote("loan", [each.loan_id for each in back])
+        uow.commit()
     return None
 
 
