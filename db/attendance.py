@@ -8,14 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, Table, and_, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.accounts import reader_is_admin
 from db.audit_actions import AuditAction
 from db.clock import now_utc
-from db.database import Database, insert_row, next_id, queued
+from db.database import Database, insert_row, next_id, queued, retried_if_raced
 from db.dates import day_text
 from db.equipment import OverdueItem, overdue_from
 from db.errors import (
@@ -189,19 +188,11 @@ def _check_in_with(
     by: int | None,
     at: datetime | None,
 ) -> CheckIn:
-    """Check in the child `child` picks out; a second time changes nothing ("already here")."""
-    for attempt in (1, 2):
-        try:
-            with db.unit_of_work() as uow:
-                result = _check_in_where(uow.tx, child, not_found, session_id, method, by, at)
-                uow.commit()
-                return result
-        except IntegrityError:
-            # Another laptop checked the same child in a moment ago: theirs is the one that
-            # counts, and the second attempt reads it (or writes ours, if they undid it).
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    """Check in the child `child` picks out; a second time changes nothing ("already here").
+    Another laptop checking the same child in a moment ago wins: the next attempt reads it."""
+    return retried_if_raced(
+        db, lambda tx: _check_in_where(tx, child, not_found, session_id, method, by, at)
+    )
 
 
 def _check_in_where(

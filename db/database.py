@@ -11,11 +11,11 @@ from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import areas
@@ -407,6 +407,26 @@ def insert_row(tx: Session, statement: Any, new_id: int | None) -> int:
         return new_id
     table = statement.table
     return int(tx.execute(statement.returning(table.c.id)).scalar_one())
+
+
+T = TypeVar("T")
+RACE_ATTEMPTS = 3
+
+
+def retried_if_raced(db: Database, work: Callable[[Session], T]) -> T:
+    """`work` in a unit of work, run again when it lost a race at COMMIT: a unique key another
+    laptop took a moment before (the same child checked in, the same item lent). The next
+    attempt reads what they did, and says so; each loss means another laptop went ahead."""
+    for attempt in range(1, RACE_ATTEMPTS + 1):
+        try:
+            with db.unit_of_work() as uow:
+                result = work(uow.tx)
+                uow.commit()
+                return result
+        except IntegrityError:
+            if attempt == RACE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def acting_now(tx: Session) -> datetime:

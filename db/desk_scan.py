@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from db.attendance import CheckIn, Present, check_in_card_in, check_in_in, undo_check_in
-from db.database import Database
+from db.database import Database, retried_if_raced
 from db.desk import undo_lend
 from db.equipment import OpenLoan, undo_returns
 from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput, UnknownCode
@@ -235,23 +234,6 @@ def _scan(
     return _checked_in(tx, result)
 
 
-def _scan_once_more_if_raced(
-    db: Database, code: CardCode | ItemCode, scanned: str, state: DeskState, by: int | None
-) -> DeskOutcome:
-    """Another laptop checking in the same child or lending the same item a moment ago wins
-    at COMMIT (a unique key): the second attempt reads what they did and says so."""
-    for attempt in (1, 2):
-        try:
-            with db.unit_of_work() as uow:
-                outcome = _scan(uow.tx, code, scanned, state, by)
-                uow.commit()
-                return outcome
-        except IntegrityError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
 def scan_at_desk(
     db: Database,
     code: CardCode | ItemCode,
@@ -264,7 +246,7 @@ def scan_at_desk(
     to the child scanned just before (or to the session). One transaction; a refusal
     leaves the records as they were."""
     try:
-        return _scan_once_more_if_raced(db, code, scanned, state, by)
+        return retried_if_raced(db, lambda tx: _scan(tx, code, scanned, state, by))
     except BorrowerHasOverdue as asked:
         assert isinstance(code, ItemCode)
         return AskLendAnyway(

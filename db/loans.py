@@ -12,13 +12,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
 from db.audit_actions import AuditAction
 from db.clock import at_local, end_of_local_day, local, now_utc
-from db.database import Database, insert_row, queued
+from db.database import Database, insert_row, queued, retried_if_raced
 from db.dates import day_text, moment_text
 from db.errors import (
     QT_TRANSLATE_NOOP,
@@ -331,17 +330,10 @@ def _lending(
     kit: bool,
 ) -> KitLent:
     """Lend the scanned item, and with `kit` its parts: one query, then the writes with the
-    COMMIT. A race lost to another laptop (a unique key at COMMIT) is tried once more."""
-    for attempt in (1, 2):
-        try:
-            with db.unit_of_work() as uow:
-                lent = _lend_scanned(uow.tx, tag, to, by, due_at, at, ask_if_overdue, kit)
-                uow.commit()
-                return lent
-        except IntegrityError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    COMMIT. A race lost to another laptop (a unique key at COMMIT) is tried again."""
+    return retried_if_raced(
+        db, lambda tx: _lend_scanned(tx, tag, to, by, due_at, at, ask_if_overdue, kit)
+    )
 
 
 def lend_in(
