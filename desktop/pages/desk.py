@@ -193,6 +193,12 @@ class DeskPage(QWidget):
     def take_focus(self) -> None:
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def back_to_scanner(self) -> None:
+        """After a dialog of the desk's closed: the desk's window, not the closed dialog, is
+        the active one, and its scan field has the keys."""
+        self.window().activateWindow()
+        self.take_focus()
+
     def choose_session(self) -> None:
         """Open the session chooser from the keyboard; a choice gives the focus back."""
         self.session_choice.showPopup()
@@ -413,7 +419,7 @@ class DeskPage(QWidget):
         dialog.registered.connect(
             lambda participant_id: self.check_in_child(participant_id, CheckInMethod.NAME_SEARCH)
         )
-        dialog.finished.connect(lambda _result: self.take_focus())
+        dialog.finished.connect(lambda _result: self.back_to_scanner())
         dialog.open()
 
     def print_signin_sheet(self) -> None:

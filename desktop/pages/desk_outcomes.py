@@ -206,9 +206,7 @@ class OutcomeMessage(QObject):
                 page.scan(ItemCode(asked.tag), asked.tag, lend_anyway=True)
             else:
                 page.say(fill(self.tr("Not lent: %1"), asked.tag), AMBER, sound=None)
-            # Back to the scanner: the desk's window, not the closed question, is active.
-            page.window().activateWindow()
-            page.take_focus()
+            page.back_to_scanner()
 
         box.finished.connect(answered)
         page.overdue_question = box
