@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.areas import Area
-from db.equipment import ItemRow, LoanHistoryRow, item_history, list_items
+from db.equipment_lists import ItemRow, LoanHistoryRow, item_history, list_items
 from db.models import ItemStatus
 from desktop.code_words import item_category_words, item_status_words
 from desktop.context import AppContext

@@ -21,17 +21,16 @@ from db.equipment import (
     STATUS_WORDS,
     Borrower,
     ItemDetails,
-    ItemRow,
     KitLent,
     Lent,
     add_item,
     edit_item,
     lend,
     lend_kit,
-    list_items,
     return_item,
     set_item_status,
 )
+from db.equipment_lists import ItemRow, list_items
 from db.errors import DomainError, ItemNotAvailable, ItemNotOut
 from db.models import ItemStatus
 from desktop.context import AppContext

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
-from db.equipment import list_items
+from db.equipment_lists import list_items
 from desktop.context import AppContext
 from desktop.pages.report_form import CheckList, ReportForm, tick_all_buttons
 
