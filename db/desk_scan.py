@@ -31,7 +31,7 @@ from db.loans import (
     lend_in,
     return_rows,
 )
-from db.models import Attendance, CheckInMethod, Item
+from db.models import AttendanceStatus, CheckInMethod, Item
 from db.scancodes import CardCode, ItemCode
 
 # The child scanned just before an item borrows it, if the item follows within this time.
@@ -142,24 +142,24 @@ NOBODY_TO_LEND_TO = QT_TRANSLATE_NOOP(
 )
 
 
-def _present(tx: OrmSession, result: CheckIn) -> Present:
-    attendance = tx.get(Attendance, result.attendance_id)
-    assert attendance is not None
+def _present(result: CheckIn, at: datetime) -> Present:
+    """The here-now row of a child just checked in: present from the moment of the scan, as
+    the check-in wrote it (no query: its writes go with the COMMIT)."""
     return Present(
         result.attendance_id,
         result.participant_id,
         result.first_name,
         result.last_name,
-        attendance.status,
-        attendance.recorded_at,
+        AttendanceStatus.PRESENT,
+        at,
         result.no_photos,
     )
 
 
-def _checked_in(tx: OrmSession, result: CheckIn) -> CheckedIn | AlreadyHere:
+def _checked_in(result: CheckIn, at: datetime) -> CheckedIn | AlreadyHere:
     if result.already_here:
         return AlreadyHere(result)
-    return CheckedIn(result, DeskChange(present=[_present(tx, result)]))
+    return CheckedIn(result, DeskChange(present=[_present(result, at)]))
 
 
 def _borrower(state: DeskState, by: int | None) -> Borrower:
@@ -231,7 +231,7 @@ def _scan(
     result = check_in_card_in(
         tx, state.session_id, code.code, scanned, CheckInMethod.SCAN, by, state.at
     )
-    return _checked_in(tx, result)
+    return _checked_in(result, state.at)
 
 
 def scan_at_desk(
@@ -270,7 +270,7 @@ def check_in_at_desk(
             if state.session_id is None:
                 raise InvalidInput(problem=NO_SESSION)
             result = check_in_in(uow.tx, state.session_id, participant_id, method, by, state.at)
-            outcome = _checked_in(uow.tx, result)
+            outcome = _checked_in(result, state.at)
             uow.commit()
             return outcome
     except DomainError as refusal:
