@@ -84,6 +84,14 @@ def main(argv: list[str]) -> int:
 
     app = QApplication(sys.argv)
     load_fonts(app)
+
+    def settle() -> None:
+        """Until every read and write started has shown its result (pages read on the worker)."""
+        while not Operation.idle():
+            Operation.wait_for_all()
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
     with tempfile.TemporaryDirectory() as folder, chdir(folder):
         url = f"sqlite:///{DATABASE_FILE}"  # relative: the status bar shows the plain name
         database = Database(url)
@@ -98,6 +106,7 @@ def main(argv: list[str]) -> int:
         window = desk_app.window
         window.resize(1280, 800)
         window.show()
+        settle()  # the desk's session and lists arrive
         args.out.mkdir(parents=True, exist_ok=True)
         pages = ["desk", "participants", "sessions", "equipment", "reports", "settings"]
         # A child without photo consent arrives, as a scanner would type their card.
@@ -105,15 +114,12 @@ def main(argv: list[str]) -> int:
             card_text(child_without_photos(desk_app.ctx.database, window.desk.session_id))
         )
         window.desk.scan_input.returnPressed.emit()
-        Operation.wait_for_all()
-        app.processEvents()
+        settle()
         # A busy month for the Sessions picture: the October 2018 themes.
         window.sessions.month_view.show_month(2018, 10)
         for index, name in enumerate(pages):
             window.show_page(index)
-            Operation.wait_for_all()
-            for _ in range(5):
-                app.processEvents()
+            settle()
             path = args.out / f"{name}.png"
             window.grab().save(str(path))
             print(path)
@@ -121,9 +127,7 @@ def main(argv: list[str]) -> int:
         desk_app.ctx.set_staff(staff_id_of(desk_app.ctx.database, "admin"))
         window.show_page(window.page_keys().index("audit"))
         window.audit_log.check_now()
-        Operation.wait_for_all()
-        for _ in range(5):
-            app.processEvents()
+        settle()
         path = args.out / "audit.png"
         window.grab().save(str(path))
         print(path)
