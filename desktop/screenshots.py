@@ -92,6 +92,7 @@ def main(argv: list[str]) -> int:
             app.processEvents()
         for _ in range(5):
             app.processEvents()
+
     with tempfile.TemporaryDirectory() as folder, chdir(folder):
         url = f"sqlite:///{DATABASE_FILE}"  # relative: the status bar shows the plain name
         database = Database(url)
