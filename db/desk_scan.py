@@ -20,7 +20,7 @@ from db.database import Database, retried_if_raced
 from db.desk import undo_lend
 from db.equipment import OpenLoan, undo_returns
 from db.errors import QT_TRANSLATE_NOOP, BorrowerHasOverdue, DomainError, InvalidInput, UnknownCode
-from db.loan_views import return_view
+from db.loan_views import first_per_item, return_view
 from db.loans import (
     Borrower,
     KitLent,
@@ -28,7 +28,8 @@ from db.loans import (
     Lent,
     OverdueItem,
     Returned,
-    lend_in,
+    lend_read,
+    lend_rows,
     return_rows,
 )
 from db.models import AttendanceStatus, CheckInMethod, Item
@@ -57,6 +58,7 @@ class DeskState:
     child: ScannedChild | None = None
     loan_hours: int = 0  # a child's loan is due this many hours later (0: the usual end)
     lend_anyway: bool = False  # the librarian said yes to lending despite overdue items
+    out_tags: frozenset[str] = frozenset()  # what the desk's out-now list shows as out
 
     def child_waiting(self) -> ScannedChild | None:
         """The child scanned just before, while an item scanned now still goes to them."""
@@ -162,7 +164,7 @@ def _checked_in(result: CheckIn, at: datetime) -> CheckedIn | AlreadyHere:
     return CheckedIn(result, DeskChange(present=[_present(result, at)]))
 
 
-def _borrower(state: DeskState, by: int | None) -> Borrower:
+def _borrower_if_any(state: DeskState, by: int | None) -> Borrower | None:
     """The child scanned just before, else the session itself, else the librarian."""
     child = state.child_waiting()
     if child is not None:
@@ -171,7 +173,7 @@ def _borrower(state: DeskState, by: int | None) -> Borrower:
         return Borrower.in_session(state.session_id)
     if by is not None:
         return Borrower.librarian(by)
-    raise InvalidInput(problem=NOBODY_TO_LEND_TO)
+    return None
 
 
 def _shown_tags(tx: OrmSession, tags: list[str], site_id: int | None) -> set[str]:
@@ -196,29 +198,50 @@ def _out_rows(lent: list[Lent], sites: dict[str, int], state: DeskState) -> list
 
 
 def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None) -> DeskOutcome:
-    # Out → it comes back (a kit with its parts); in → it goes out (the same). One read
-    # tells which (the loans locked on a server), and a return's writes go with the COMMIT.
-    rows = tx.execute(return_view(code.tag.upper(), with_parts=True)).all()
-    if not rows:
-        raise UnknownCode(scanned=code.tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
-    is_kit = len(rows) > 1
-    if rows[0].loan_id is not None:
-        returned = return_rows(tx, rows, by, "", state.at)
-        back = [each.loan_id for each in returned]
-        if is_kit:
-            return KitBack(KitReturned(returned), DeskChange(back=back))
-        return ItemBack(returned[0], DeskChange(back=back))
-    to = _borrower(state, by)
+    """Out → it comes back (a kit with its parts); in → it goes out (the same). The desk's
+    out-now list tells which is likely, and that one's read comes first: a scan is then one
+    read and the writes with the COMMIT; when the list was wrong, the other read follows."""
+    tag = code.tag.upper()
+    to = _borrower_if_any(state, by)
+    if tag in state.out_tags or to is None:
+        back = _take_back(tx, tag, state, by)
+        if back is not None:
+            return back
+        if to is None:
+            raise InvalidInput(problem=NOBODY_TO_LEND_TO)
+    ask = not state.lend_anyway
+    rows = tx.execute(lend_read(tx, tag, to, state.at, ask, with_parts=True)).all()
+    items = first_per_item(rows)
+    if items and items[0].out_id is not None:  # out after all (lent on another laptop)
+        back = _take_back(tx, tag, state, by)
+        if back is not None:
+            return back
     due = None
     if to.participant_id is not None and state.loan_hours:
         due = state.at + timedelta(hours=state.loan_hours)
-    ask = not state.lend_anyway
-    went = lend_in(tx, code.tag, to, by, due, state.at, ask, kit=is_kit)
-    sites = {row.tag: row.site_id for row in rows}
+    went = lend_rows(tx, rows, code.tag, to, by, due, state.at, ask)
+    sites = {row.tag: row.site_id for row in items}
     change = DeskChange(out=_out_rows(went.lent, sites, state))
-    if is_kit:
+    if len(items) > 1:
         return KitWentOut(went, change)
     return ItemLent(went.lent[0], change)
+
+
+def _take_back(
+    tx: OrmSession, tag: str, state: DeskState, by: int | None
+) -> ItemBack | KitBack | None:
+    """The scanned item back (a kit with its parts out to the same borrower); None when it is
+    not out. One read, the loans locked on a server; the writes go with the COMMIT."""
+    rows = tx.execute(return_view(tag, with_parts=True)).all()
+    if not rows:
+        raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
+    if rows[0].loan_id is None:
+        return None
+    returned = return_rows(tx, rows, by, "", state.at)
+    back = [each.loan_id for each in returned]
+    if len(rows) > 1:
+        return KitBack(KitReturned(returned), DeskChange(back=back))
+    return ItemBack(returned[0], DeskChange(back=back))
 
 
 def _scan(

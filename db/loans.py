@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Select, Table, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
@@ -280,17 +280,37 @@ def _lend_scanned(
     ask_if_overdue: bool,
     kit: bool,
 ) -> KitLent:
-    view = lend_view(
+    rows = tx.execute(lend_read(tx, tag, to, at, ask_if_overdue, with_parts=kit)).all()
+    return lend_rows(tx, rows, tag, to, by, due_at, at, ask_if_overdue)
+
+
+def lend_read(
+    tx: OrmSession, tag: str, to: Borrower, at: datetime, ask_if_overdue: bool, *, with_parts: bool
+) -> Select[Any]:
+    """The one query a lend decides on (`lend_view` for this borrower)."""
+    return lend_view(
         tx,
         tag.upper(),
         participant_id=to.participant_id,
         staff_id=to.staff_id,
         session_id=to.session_id,
         at=at,
-        with_parts=kit,
+        with_parts=with_parts,
         overdue=ask_if_overdue,
     )
-    rows = tx.execute(view).all()
+
+
+def lend_rows(
+    tx: OrmSession,
+    rows: Sequence[Any],
+    tag: str,
+    to: Borrower,
+    by: int | None,
+    due_at: datetime | None,
+    at: datetime,
+    ask_if_overdue: bool,
+) -> KitLent:
+    """Lend what `lend_read` read: the scanned item, and the parts (items after the first)."""
     if not rows or not rows[0].to_found:
         _check_borrower(tx, to)  # a missing borrower is said first
         raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))

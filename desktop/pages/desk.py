@@ -225,6 +225,7 @@ class DeskPage(QWidget):
             child=self.pending,
             loan_hours=self.ctx.settings.get(LOAN_HOURS) or 0,
             lend_anyway=lend_anyway,
+            out_tags=frozenset(loan.tag.upper() for loan in self.out_list.loans),
         )
 
     def today(self) -> date:
