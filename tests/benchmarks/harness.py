@@ -412,6 +412,8 @@ def measure_use_cases(
         scan_target,
     )
 
+    out_now: set[str] = set()  # the desk's out-now list, as its lists follow the outcomes
+
     def desk_scan_step(i: int) -> list[tuple[Result, Callable[[], object]]]:
         tag = desk.tags[i % len(desk.tags)]
         code = ItemCode(tag)
@@ -419,9 +421,20 @@ def measure_use_cases(
         def scanned() -> object:
             now = now_utc()
             child = ScannedChild(desk.children[i % len(desk.children)], "", now)
-            state = DeskState(desk.site_id, desk.session_id, now, child, lend_anyway=True)
+            state = DeskState(
+                desk.site_id,
+                desk.session_id,
+                now,
+                child,
+                lend_anyway=True,
+                out_tags=frozenset(out_now),
+            )
             outcome = scan_at_desk(database, code, state, by=desk.librarian_id)
             assert isinstance(outcome, ItemLent | ItemBack), outcome
+            if isinstance(outcome, ItemLent):
+                out_now.add(tag)
+            else:
+                out_now.discard(tag)
             return outcome
 
         return [(scan, scanned), (scan, scanned)]  # out, then back
