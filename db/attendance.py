@@ -16,7 +16,6 @@ from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database, insert_row, next_id, queued, retried_if_raced
 from db.dates import day_text
-from db.equipment import OverdueItem, overdue_from
 from db.errors import (
     QT_TRANSLATE_NOOP,
     DomainError,
@@ -26,6 +25,7 @@ from db.errors import (
     UnknownCode,
 )
 from db.loan_views import overdue_columns, overdue_loan_of
+from db.loans import OverdueItem, overdue_from
 from db.models import (
     Attendance,
     AttendanceStatus,

@@ -25,7 +25,8 @@ from db.demo_data import ITEMS_BOUGHT, JEKABPILS, OPEN, PLACE, SEED, SET_UP, TOD
 from db.demo_plan import Member, minutes, plan_members
 from db.demo_setup import Ids, add_items, register, schedule, set_up
 from db.demo_year import arrive, check_in_method, live_the_year
-from db.equipment import Borrower, lend, open_loans
+from db.equipment import open_loans
+from db.loans import Borrower, lend
 from db.models import (
     Attendance,
     Base,

@@ -29,8 +29,9 @@ from db.demo_data import (
 )
 from db.demo_plan import Member, minutes, planned_sessions
 from db.demo_setup import Ids, participant_details
-from db.equipment import Borrower, lend, lend_kit, return_item, set_item_status
+from db.equipment import set_item_status
 from db.errors import ParticipantArchived
+from db.loans import Borrower, lend, lend_kit, return_item
 from db.models import AttendanceStatus, CheckInMethod, Item, ItemStatus, Loan, SessionStatus
 from db.people import edit_participant, set_archived
 from db.programs import set_anonymous_headcount, set_session_status

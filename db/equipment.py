@@ -26,22 +26,9 @@ from db.errors import (
     UnknownCode,
 )
 from db.loans import (
-    STATUS_WORDS,
-    Borrower,
-    KitLent,
-    KitReturned,
     Lent,
-    OverdueItem,
-    Returned,
     SessionBorrower,
     _since,
-    borrower_words,
-    lend,
-    lend_kit,
-    overdue_from,
-    overdue_with,
-    return_item,
-    return_kit,
 )
 from db.models import (
     Item,
@@ -52,25 +39,6 @@ from db.models import (
     Site,
 )
 from db.scancodes import normalize_tag
-
-# Lending and returns live in db.loans; the desk and others import them from here too.
-__all__ = [
-    "STATUS_WORDS",
-    "Borrower",
-    "KitLent",
-    "KitReturned",
-    "Lent",
-    "OverdueItem",
-    "Returned",
-    "SessionBorrower",
-    "borrower_words",
-    "lend",
-    "lend_kit",
-    "overdue_from",
-    "overdue_with",
-    "return_item",
-    "return_kit",
-]
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from sqlalchemy.orm import aliased
 from db.accounts import EXPORT_PARTICIPANTS, check_admin, reader_is_admin
 from db.clock import at_local
 from db.database import Database
-from db.equipment import borrower_words
 from db.errors import QT_TRANSLATE_NOOP, DomainError, InvalidInput, NotFound
+from db.loans import borrower_words
 from db.models import (
     Attendance,
     AttendanceStatus,

@@ -29,7 +29,8 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from db.attendance import CheckIn, check_in, check_in_card
 from db.database import Database, replaying
-from db.equipment import (
+from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
+from db.loans import (
     Borrower,
     KitLent,
     KitReturned,
@@ -40,7 +41,6 @@ from db.equipment import (
     return_item,
     return_kit,
 )
-from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
 from db.models import Attendance, CheckInMethod, ConsentPurpose, Loan, Participant
 from db.offline.journal import Entry, EntryKind, Flag, record
 from db.people import ParticipantDetails, register_walk_in

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from db.accounts import list_staff
 from db.clock import LIBRARY_TZ, local, now_utc
 from db.dates import moment_pattern, moment_text
-from db.equipment import Borrower, ItemDetails
+from db.equipment import ItemDetails
 from db.equipment_lists import ItemRow
+from db.loans import Borrower
 from db.models import ItemCategory, ItemStatus, Role
 from db.search import FoundParticipant, search_participants
 from desktop.code_words import item_category_words

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from db import dates
 from db.attendance import CheckIn
 from db.clock import local
-from db.equipment import KitReturned, Lent, OverdueItem, Returned, SessionBorrower
+from db.loans import KitReturned, Lent, OverdueItem, Returned, SessionBorrower
 from desktop.i18n import fill
 from desktop.scan_field import with_key
 

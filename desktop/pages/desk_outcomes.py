@@ -26,7 +26,8 @@ from db.desk_scan import (
     ScannedChild,
     ScanOutcome,
 )
-from db.equipment import KitReturned, Lent, OpenLoan, keep_part_out
+from db.equipment import OpenLoan, keep_part_out
+from db.loans import KitReturned, Lent
 from db.scancodes import ItemCode
 from desktop.context import Work
 from desktop.errors import translate_error

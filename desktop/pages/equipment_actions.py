@@ -17,21 +17,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from db.database import Database
-from db.equipment import (
-    STATUS_WORDS,
-    Borrower,
-    ItemDetails,
-    KitLent,
-    Lent,
-    add_item,
-    edit_item,
-    lend,
-    lend_kit,
-    return_item,
-    set_item_status,
-)
+from db.equipment import ItemDetails, add_item, edit_item, set_item_status
 from db.equipment_lists import ItemRow, list_items
 from db.errors import DomainError, ItemNotAvailable, ItemNotOut
+from db.loans import STATUS_WORDS, Borrower, KitLent, Lent, lend, lend_kit, return_item
 from db.models import ItemStatus
 from desktop.context import AppContext
 from desktop.dialogs.item_dialog import ItemDialog, LendDialog, ReturnDialog, when

@@ -31,7 +31,8 @@ from db.attendance import check_in_card, present_in_session
 from db.clock import local, now_utc
 from db.database import Database, sqlite_path
 from db.desk_scan import DeskState, ItemBack, ItemLent, ScannedChild, scan_at_desk
-from db.equipment import Borrower, item_state, lend, open_loans, overdue_loans, return_item
+from db.equipment import item_state, open_loans, overdue_loans
+from db.loans import Borrower, lend, return_item
 from db.models import Item, ItemStatus, Loan, Participant, ProgramKind, Role, Staff
 from db.programs import SessionPlan, create_program, create_session
 from db.scancodes import ItemCode, card_text, decode_scan
@@ -377,14 +378,14 @@ def measure_use_cases(
     lent = Result(
         "lend",
         "lend (scan item, to a child)",
-        "db.equipment.lend of a free item (not a kit) at the site to a checked-in child, "
+        "db.loans.lend of a free item (not a kit) at the site to a checked-in child, "
         "due at the session's end",
         scan_target,
     )
     returned = Result(
         "return_item",
         "return (scan item)",
-        "db.equipment.return_item of the item just lent",
+        "db.loans.return_item of the item just lent",
         scan_target,
     )
     state = Result(

@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import event
 
 from db.database import Database
-from db.equipment import Borrower, ItemDetails, add_item
+from db.equipment import ItemDetails, add_item
+from db.loans import Borrower
 from db.migrate import migrate
 from db.models import ItemCategory
 from db.offline.at_the_desk import check_in_card_offline, lend_offline, return_offline

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from db.access_request import access_request
 from db.attendance import check_in, mark_attendance
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
+from db.loans import Borrower, lend, return_item
 from db.migrate import migrate
 from db.models import (
     AttendanceStatus,

@@ -14,7 +14,7 @@ from db.accounts import add_staff
 from db.attendance import check_in, mark_attendance
 from db.clock import at_local
 from db.database import Database
-from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
+from db.equipment import ItemDetails, add_item
 from db.exports import (
     AttendanceExportRow,
     BorrowerKind,
@@ -22,6 +22,7 @@ from db.exports import (
     loan_rows,
     participant_rows,
 )
+from db.loans import Borrower, lend, return_item
 from db.models import (
     AttendanceStatus,
     ConsentPurpose,

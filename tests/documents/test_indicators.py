@@ -17,7 +17,7 @@ from db.attendance import check_in, mark_attendance
 from db.clock import at_local
 from db.database import Database
 from db.demo import fill_demo
-from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
+from db.equipment import ItemDetails, add_item
 from db.errors import InvalidInput, NotFound
 from db.indicators import (
     AgeBandIndicators,
@@ -28,6 +28,7 @@ from db.indicators import (
     age_band,
     indicators_data,
 )
+from db.loans import Borrower, lend, return_item
 from db.migrate import migrate
 from db.models import AttendanceStatus, Gender, ItemCategory, ProgramKind, Role, SessionStatus
 from db.people import ParticipantDetails, register_participant

@@ -16,9 +16,10 @@ from db.attendance import check_in, present_in_session, session_roster
 from db.backup_folder import list_backups
 from db.backups import back_up
 from db.database import sqlite_path
-from db.equipment import Borrower, item_state, lend, open_loans, overdue_loans
+from db.equipment import item_state, open_loans, overdue_loans
 from db.equipment_lists import item_history, list_items
 from db.exports import attendance_rows, loan_rows, participant_rows
+from db.loans import Borrower, lend
 from db.models import Role
 from db.participant_records import list_participants, participant_record
 from db.people import edit_participant

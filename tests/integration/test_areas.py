@@ -10,8 +10,9 @@ import pytest
 
 from db.areas import TABLE_AREAS, Area, collecting
 from db.attendance import check_in, undo_check_in
-from db.equipment import Borrower, item_state, lend, return_item, set_item_status
+from db.equipment import item_state, set_item_status
 from db.errors import ItemAlreadyOut
+from db.loans import Borrower, lend, return_item
 from db.models import Base, ItemStatus, SessionStatus
 from db.people import ParticipantDetails, register_participant
 from db.privacy import erase_participant

@@ -158,7 +158,8 @@ def test_a_child_with_an_overdue_item_is_checked_in_with_it_named(any_desk: Desk
     from datetime import timedelta
 
     from db.clock import at_local
-    from db.equipment import Borrower, ItemDetails, add_item, lend, lend_kit
+    from db.equipment import ItemDetails, add_item
+    from db.loans import Borrower, lend, lend_kit
     from db.models import ItemCategory
 
     add_item(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from db.database import Database
-from db.equipment import Borrower, lend
+from db.loans import Borrower, lend
 from db.people import get_participant
 from db.scancodes import card_text, item_text
 from tests.conftest import make_desk

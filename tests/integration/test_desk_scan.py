@@ -23,8 +23,9 @@ from db.desk_scan import (
     scan_at_desk,
     undo_at_desk,
 )
-from db.equipment import Borrower, ItemDetails, add_item, lend, open_loans, set_item_status
+from db.equipment import ItemDetails, add_item, open_loans, set_item_status
 from db.errors import InvalidInput, ItemNotAvailable, UnknownCode
+from db.loans import Borrower, lend
 from db.models import Attendance, Item, ItemCategory, ItemStatus, Loan
 from db.people import get_participant
 from db.programs import add_site

@@ -7,19 +7,13 @@ from sqlalchemy import select
 
 from db.clock import at_local
 from db.equipment import (
-    Borrower,
     ItemDetails,
-    SessionBorrower,
     add_item,
     add_return_note,
     item_state,
     keep_part_out,
-    lend,
-    lend_kit,
     open_loans,
     overdue_loans,
-    return_item,
-    return_kit,
     set_item_status,
     undo_returns,
 )
@@ -31,6 +25,7 @@ from db.errors import (
     ItemNotOut,
     UnknownCode,
 )
+from db.loans import Borrower, SessionBorrower, lend, lend_kit, return_item, return_kit
 from db.models import ItemCategory, ItemStatus, Loan
 from db.programs import add_site
 from tests.conftest import Desk

@@ -15,7 +15,8 @@ from db.accounts import add_staff
 from db.attendance import check_in
 from db.audit_actions import AuditAction
 from db.database import Database
-from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
+from db.equipment import ItemDetails, add_item
+from db.loans import Borrower, lend, return_item
 from db.merge import merge_laptop
 from db.merge.report import (
     BY_CARD,

@@ -18,8 +18,9 @@ from db.attendance import check_in
 from db.database import Database
 from db.dates import day_text
 from db.desk import search_at_desk
-from db.equipment import Borrower, ItemDetails, add_item, lend, return_item
+from db.equipment import ItemDetails, add_item
 from db.errors import ItemAlreadyOut, SessionCancelled
+from db.loans import Borrower, lend, return_item
 from db.models import (
     AppliedEntry,
     Attendance,

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.attendance import check_in
 from db.database import Database
-from db.equipment import Borrower, lend
+from db.loans import Borrower, lend
 from db.migrate import current_revision, migrate
 from db.models import Attendance, Loan, Participant
 from db.people import ParticipantDetails, register_participant

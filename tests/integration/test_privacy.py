@@ -17,9 +17,9 @@ from db.access_request import access_request
 from db.accounts import AdminOnly, add_staff
 from db.attendance import check_in, mark_attendance, undo_check_in
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
 from db.errors import InvalidInput
 from db.indicators import indicators_data
+from db.loans import Borrower, lend, return_item
 from db.models import (
     AttendanceStatus,
     AuditEvent,

@@ -13,11 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 import db.attendance
-import db.equipment
+import db.loans
 from db.attendance import check_in
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
 from db.errors import DomainError, ItemAlreadyOut
+from db.loans import Borrower, lend, return_item
 from db.models import Attendance, Loan
 from tests.conftest import Desk
 
@@ -67,7 +67,7 @@ def test_racing_lends_give_exactly_one_loan(any_desk: Desk) -> None:
     borrowers = [any_desk.ilze_id, any_desk.janis_id] * 2
     for _round in range(5):
         results = race(4, lambda i: lend(desks[i], "LAP-01", Borrower.child(borrowers[i]), at=AT))
-        won = [r for r in results if isinstance(r, db.equipment.Lent)]
+        won = [r for r in results if isinstance(r, db.loans.Lent)]
         refused = [r for r in results if isinstance(r, ItemAlreadyOut)]
         assert len(won) == 1 and len(refused) == 3, results
         assert open_loans_of(any_desk.db, "LAP-01") == 1
@@ -151,6 +151,6 @@ def test_no_refusal_is_a_raw_database_error(any_desk: Desk) -> None:
     results = race(
         3, lambda i: lend(desks[i], "XBOX-01", Borrower.librarian(any_desk.librarian_id), at=AT)
     )
-    assert all(isinstance(r, db.equipment.Lent | DomainError) for r in results), results
+    assert all(isinstance(r, db.loans.Lent | DomainError) for r in results), results
     for database in desks:
         database.dispose()

@@ -31,8 +31,8 @@ from db.desk_scan import (
     ScannedChild,
     scan_at_desk,
 )
-from db.equipment import Borrower, lend, lend_kit, return_item, return_kit
 from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
+from db.loans import Borrower, lend, lend_kit, return_item, return_kit
 from db.migrate import migrate
 from db.models import Attendance, Participant
 from db.scancodes import ItemCode

@@ -13,7 +13,7 @@ from sqlalchemy.exc import ProgrammingError
 from db.attendance import check_in
 from db.audit_log import check_audit_log
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
+from db.loans import Borrower, lend, return_item
 from db.migrate import UpgradeNotAllowed, current_revision, migrate
 from db.privacy import erase_participant
 from db.revisions import HEAD, alembic_config

@@ -20,8 +20,8 @@ from sqlalchemy import select
 
 from db.attendance import check_in, check_in_card, undo_check_in
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
 from db.errors import DomainError
+from db.loans import Borrower, lend, return_item
 from db.models import Item, Participant, Session
 
 

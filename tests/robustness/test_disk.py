@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from db.attendance import check_in
 from db.clock import at_local
 from db.database import Database
-from db.equipment import Borrower, lend, return_item
+from db.loans import Borrower, lend, return_item
 from db.models import Attendance, AuditEvent, Loan, Participant
 from db.people import ParticipantDetails, register_participant
 from db.programs import list_sites

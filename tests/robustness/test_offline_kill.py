@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.database import Database
-from db.equipment import Borrower
+from db.loans import Borrower
 from db.models import AppliedEntry, Attendance, Loan, Participant
 from db.offline.at_the_desk import check_in_card_offline, lend_offline, return_offline
 from db.offline.journal import EntryKind, EntryState, entries

@@ -15,7 +15,8 @@ from db.attendance import check_in
 from db.clock import at_local
 from db.database import Database
 from db.desk import DeskLists
-from db.equipment import Borrower, ItemDetails, add_item, lend
+from db.equipment import ItemDetails, add_item
+from db.loans import Borrower, lend
 from db.models import (
     Attendance,
     CheckInMethod,

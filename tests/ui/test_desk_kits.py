@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.clock import at_local
-from db.equipment import Borrower, ItemDetails, add_item, lend
+from db.equipment import ItemDetails, add_item
+from db.loans import Borrower, lend
 from db.models import Attendance, ItemCategory, Loan
 from db.people import ParticipantDetails, register_participant
 from db.programs import add_site

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
 from db.clock import local, now_utc
-from db.equipment import Borrower, ItemDetails, add_item, lend, set_item_status
+from db.equipment import ItemDetails, add_item, set_item_status
 from db.equipment_lists import item_history, list_items
+from db.loans import Borrower, lend
 from db.models import Item, ItemCategory, ItemStatus, Loan
 from db.programs import add_site, list_sites
 from desktop.context import AppContext

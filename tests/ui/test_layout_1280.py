@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from db.accounts import add_staff, create_first_admin
 from db.clock import at_local
 from db.database import Database
-from db.equipment import Borrower, lend, lend_kit
+from db.loans import Borrower, lend, lend_kit
 from db.models import Role
 from db.programs import list_sites
 from db.scancodes import item_text

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from db.areas import Area
 from db.clock import at_local
-from db.equipment import Borrower, lend
 from db.errors import ItemAlreadyOut
+from db.loans import Borrower, lend
 from db.people import get_participant
 from db.scancodes import card_text, item_text
 from desktop.context import AppContext
