@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, Table, insert, select, update
+from sqlalchemy import Select, Table, insert, update
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
@@ -36,11 +36,9 @@ from db.loan_views import (
     first_per_item,
     holder,
     lend_view,
-    overdue_columns,
-    overdue_loan_of,
     return_view,
 )
-from db.models import Item, ItemStatus, Loan, Participant, Session, Staff
+from db.models import ItemStatus, Loan, Participant, Session, Staff
 
 # The table itself: its INSERT and UPDATE skip the ORM's bulk machinery (a scan writes one row).
 LOANS: Table = Loan.__table__  # type: ignore[assignment]
@@ -181,17 +179,6 @@ def overdue_from(rows: Sequence[Any]) -> list[OverdueItem]:
         for row in found
         if row.overdue_parent_id not in kits
     ]
-
-
-def overdue_with(tx: OrmSession, participant_id: int, at: datetime) -> list[OverdueItem]:
-    """What a child still has past its due time; a kit's parts are named by the kit alone."""
-    rows = tx.execute(
-        select(*overdue_columns())
-        .join(Item, Item.id == Loan.item_id)
-        .where(overdue_loan_of(participant_id, at))
-        .order_by(Loan.lent_at, Item.tag)
-    ).all()
-    return overdue_from(rows)
 
 
 def _holder_words(who: Holder) -> str:
