@@ -18,10 +18,11 @@ callback that sends each count to the UI thread and answers False once Cancel wa
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -33,28 +34,6 @@ from db.errors import DomainError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-class _Relay(QObject):
-    finished = Signal(object, frozenset)  # the result, the areas written
-    failed = Signal(object, str, frozenset)  # the error, its traceback, the areas written
-    progressed = Signal(int, int)  # done, total
-
-
-class _Reporter:
-    """The progress callback a use case calls on the worker: sends the count to the UI
-    thread, and answers False once the librarian asked the work to stop."""
-
-    def __init__(self) -> None:
-        self.stop = threading.Event()
-        self.relay: _Relay | None = None
-
-    def __call__(self, done: int, total: int) -> bool:
-        # Decided before the count is sent: a Cancel pressed on seeing it stops the next step.
-        go_on = not self.stop.is_set()
-        if self.relay is not None:
-            self.relay.progressed.emit(done, total)
-        return go_on
 
 
 class _Activity(QObject):
@@ -75,23 +54,96 @@ class _Changes(QObject):
 changes = _Changes()
 
 
+class _Relay(QObject):
+    """Carries each job's end and progress to the UI thread, by the job's ticket.
+
+    One for the program's life, made on the UI thread at import: a relay per job was at
+    times freed by the worker, when the worker held its last reference, and Qt forbids
+    destroying an object of the UI thread on another thread."""
+
+    finished = Signal(int, object, frozenset)  # the ticket, the result, the areas written
+    failed = Signal(int, object, str, frozenset)  # the ticket, the error, its traceback, areas
+    progressed = Signal(int, int, int)  # the ticket, done, total
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+        self.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+
+    def _finish(self, ticket: int, result: object, written: frozenset[Area]) -> None:
+        operation = Operation._running.get(ticket)
+        if operation is not None:
+            operation._finished(result, written)
+
+    def _fail(
+        self, ticket: int, error: BaseException, details: str, written: frozenset[Area]
+    ) -> None:
+        operation = Operation._running.get(ticket)
+        if operation is not None:
+            operation._failed(error, details, written)
+
+    def _progress(self, ticket: int, done: int, total: int) -> None:
+        operation = Operation._running.get(ticket)
+        if operation is not None:
+            operation._progressed(done, total)
+
+
+_relay = _Relay()
+
+
+class _Reporter:
+    """The progress callback a use case calls on the worker: sends the count to the UI
+    thread, and answers False once the librarian asked the work to stop."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.ticket = 0
+
+    def __call__(self, done: int, total: int) -> bool:
+        # Decided before the count is sent: a Cancel pressed on seeing it stops the next step.
+        go_on = not self.stop.is_set()
+        if self.ticket:
+            _relay.progressed.emit(self.ticket, done, total)
+        return go_on
+
+
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    """The work on the worker. It lets go of the work before handing the end over: what the
+    work holds (the operation, its page, its progress window) is then let go of on the UI
+    thread, where Qt objects must be destroyed."""
+
+    def __init__(self, ticket: int, work: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._work = work
-        self._relay = relay
+        self._ticket = ticket
+        self._work: Callable[[], Any] | None = work
 
     def run(self) -> None:
+        work, self._work = self._work, None
+        assert work is not None
         written: set[Area] = set()
         try:
             with collecting() as written:
-                result = self._work()
+                result = work()
         except BaseException as error:  # handed to the UI thread, which decides what to show
+            details = traceback.format_exc()
+            del work
+            _forget_frames(error)
             # Work of several units of work may have committed some before it failed.
-            self._relay.failed.emit(error, traceback.format_exc(), frozenset(written))
+            _relay.failed.emit(self._ticket, error, details, frozenset(written))
         else:
-            self._relay.finished.emit(result, frozenset(written))
+            del work
+            _relay.finished.emit(self._ticket, result, frozenset(written))
+
+
+def _forget_frames(error: BaseException | None) -> None:
+    """Drop the error's tracebacks (already written out as text): their frames hold the work."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        error.__traceback__ = None
+        error = error.__cause__ or error.__context__
 
 
 def _default_failure(error: BaseException, details: str) -> None:
@@ -105,7 +157,8 @@ class Operation(Generic[T]):
 
     # One worker: use cases run one after another, in the order the librarian acted.
     _pool: ClassVar[QThreadPool | None] = None
-    _running: ClassVar[set[Operation[Any]]] = set()
+    _running: ClassVar[dict[int, Operation[Any]]] = {}  # by ticket, until shown
+    _tickets: ClassVar[Iterator[int]] = itertools.count(1)
 
     def __init__(self, parent: QObject | None, work: Callable[[], T]) -> None:
         self._parent = parent
@@ -181,18 +234,14 @@ class Operation(Generic[T]):
         return not cls._running
 
     def run(self) -> None:
-        relay = _Relay()
-        relay.finished.connect(self._finished)
-        relay.failed.connect(self._failed)
-        relay.progressed.connect(self._progressed)
-        self._relay = relay  # the relay lives on the UI thread; signals queue across
-        self._reporter.relay = relay
-        Operation._running.add(self)
+        self._ticket = next(Operation._tickets)
+        self._reporter.ticket = self._ticket
+        Operation._running[self._ticket] = self
         activity.busy.emit(True)
-        self.pool().start(_Job(self._work, relay))
+        self.pool().start(_Job(self._ticket, self._work))
 
     def _done(self) -> None:
-        Operation._running.discard(self)
+        Operation._running.pop(self._ticket, None)
         if not Operation._running:
             activity.busy.emit(False)
         if self.window is not None:  # gone before a success or failure message shows

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
+from db.errors import NotFound
 from desktop.context import AppContext
 from desktop.operations import Operation, Query
 from tests.conftest import Desk
@@ -124,6 +126,33 @@ def test_a_result_for_a_page_that_is_gone_is_not_shown(qtbot: QtBot) -> None:
     gate.set()
     wait_for_operations(qtbot)
     assert shown == []
+
+
+@pytest.mark.parametrize("ends", ["succeeds", "fails"])
+def test_what_the_work_holds_is_let_go_of_on_the_ui_thread(ends: str, qtbot: QtBot) -> None:
+    """A page's work holds Qt objects (the page, a progress window), which Qt allows to be
+    destroyed only on their own thread: the worker never lets go of the last hold on one,
+    nor does the error it hands over, whichever thread gets there first."""
+    freed_on: list[threading.Thread] = []
+
+    def work(held: QObject) -> None:
+        if ends == "fails":  # an error raised while handling another: two tracebacks
+            try:
+                {}["LAP-03"]
+            except KeyError:
+                raise NotFound(what="Laptop", key="LAP-03") from None
+
+    for _ in range(40):
+        held = QObject()
+        held.destroyed.connect(
+            lambda: freed_on.append(threading.current_thread()), Qt.ConnectionType.DirectConnection
+        )
+        Operation(None, lambda held=held: work(held)).failure(lambda *_: None).run()
+        del held
+    wait_for_operations(qtbot)
+    gc.collect()
+    assert len(freed_on) == 40
+    assert {thread.name for thread in freed_on} == {threading.main_thread().name}
 
 
 def test_program_code_reading_on_the_ui_thread_is_caught(
