@@ -135,6 +135,35 @@ def connection_failure(error: BaseException) -> ConnectionFailed:
     return ConnectionFailedOtherwise(detail=detail)
 
 
+# What libpq says while a server stops, starts or is out of reach (not a wrong password).
+_AWAY_WORDS = (
+    "connection refused",
+    "server closed the connection",
+    "terminating connection",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "could not translate host name",
+    "connection is closed",
+    "connection is lost",
+    "consuming input failed",
+)
+
+
+def server_away(error: BaseException) -> bool:
+    """Whether a database error means the server did not answer (stopped, the network
+    down), so the desk may go on with its local copy, rather than refused the work."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    words = str(getattr(error, "orig", error)).lower()
+    return any(needle in words for needle in _AWAY_WORDS)
+
+
 @dataclass(frozen=True)
 class ServerState:
     """What a successful test found on the server."""

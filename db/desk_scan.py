@@ -158,13 +158,13 @@ def _present(result: CheckIn, at: datetime) -> Present:
     )
 
 
-def _checked_in(result: CheckIn, at: datetime) -> CheckedIn | AlreadyHere:
+def checked_in(result: CheckIn, at: datetime) -> CheckedIn | AlreadyHere:
     if result.already_here:
         return AlreadyHere(result)
     return CheckedIn(result, DeskChange(present=[_present(result, at)]))
 
 
-def _borrower_if_any(state: DeskState, by: int | None) -> Borrower | None:
+def borrower_for(state: DeskState, by: int | None) -> Borrower | None:
     """The child scanned just before, else the session itself, else the librarian."""
     child = state.child_waiting()
     if child is not None:
@@ -173,6 +173,14 @@ def _borrower_if_any(state: DeskState, by: int | None) -> Borrower | None:
         return Borrower.in_session(state.session_id)
     if by is not None:
         return Borrower.librarian(by)
+    return None
+
+
+def due_for(state: DeskState, to: Borrower) -> datetime | None:
+    """When a loan made now is due: a child's after the desk's loan hours, if set; else
+    the use case's usual end."""
+    if to.participant_id is not None and state.loan_hours:
+        return state.at + timedelta(hours=state.loan_hours)
     return None
 
 
@@ -202,7 +210,7 @@ def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None)
     out-now list tells which is likely, and that one's read comes first: a scan is then one
     read and the writes with the COMMIT; when the list was wrong, the other read follows."""
     tag = code.tag.upper()
-    to = _borrower_if_any(state, by)
+    to = borrower_for(state, by)
     if tag in state.out_tags or to is None:
         back = _take_back(tx, tag, state, by)
         if back is not None:
@@ -216,10 +224,7 @@ def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None)
         back = _take_back(tx, tag, state, by)
         if back is not None:
             return back
-    due = None
-    if to.participant_id is not None and state.loan_hours:
-        due = state.at + timedelta(hours=state.loan_hours)
-    went = lend_rows(tx, rows, code.tag, to, by, due, state.at, ask)
+    went = lend_rows(tx, rows, code.tag, to, by, due_for(state, to), state.at, ask)
     sites = {row.tag: row.site_id for row in items}
     change = DeskChange(out=_out_rows(went.lent, sites, state))
     if len(items) > 1:
@@ -254,7 +259,7 @@ def _scan(
     result = check_in_card_in(
         tx, state.session_id, code.code, scanned, CheckInMethod.SCAN, by, state.at
     )
-    return _checked_in(result, state.at)
+    return checked_in(result, state.at)
 
 
 def scan_at_desk(
@@ -293,7 +298,7 @@ def check_in_at_desk(
             if state.session_id is None:
                 raise InvalidInput(problem=NO_SESSION)
             result = check_in_in(uow.tx, state.session_id, participant_id, method, by, state.at)
-            outcome = _checked_in(result, state.at)
+            outcome = checked_in(result, state.at)
             uow.commit()
             return outcome
     except DomainError as refusal:
