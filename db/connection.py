@@ -164,6 +164,22 @@ def server_away(error: BaseException) -> bool:
     return any(needle in words for needle in _AWAY_WORDS)
 
 
+def server_answers(url: URL, timeout_s: int = 3) -> bool:
+    """Whether the server takes a connection and a query now: asked by a desk working on
+    its local copy, on a thread of its own, with a short wait (no pool kept)."""
+    engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": timeout_s})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as error:
+        if server_away(error):
+            return False
+        raise
+    finally:
+        engine.dispose()
+    return True
+
+
 @dataclass(frozen=True)
 class ServerState:
     """What a successful test found on the server."""

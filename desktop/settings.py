@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
@@ -45,6 +46,11 @@ class Settings:
         self._store = QSettings(
             path or str(data_folder() / "settings.ini"), QSettings.Format.IniFormat
         )
+
+    @property
+    def folder(self) -> Path:
+        """Where the file is: this laptop's data folder (its local copy and journal too)."""
+        return Path(self._store.fileName()).parent
 
     def get(self, setting: Setting[T]) -> T:
         value: object = self._store.value(setting.key, setting.default)

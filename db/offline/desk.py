@@ -9,6 +9,7 @@ laptop, not yet sent".
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,13 +21,14 @@ from sqlalchemy import select
 from db.attendance import undo_check_in
 from db.connection import server_away
 from db.database import Database
-from db.desk import undo_lend
+from db.desk import DeskLists, desk_lists, undo_lend
 from db.desk_scan import (
     NO_SESSION,
     NOBODY_TO_LEND_TO,
     AskLendAnyway,
     CheckedIn,
     DeskChange,
+    DeskOutcome,
     DeskState,
     ItemBack,
     ItemLent,
@@ -51,10 +53,11 @@ from db.offline.at_the_desk import (
     return_offline,
     undo_offline,
 )
-from db.offline.journal import Entry
+from db.offline.journal import Entry, waiting_entries
 from db.scancodes import CardCode, ItemCode
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,21 @@ def unless_away(work: Callable[[], T]) -> T | ServerAway:
         if server_away(error):
             return ServerAway()
         raise
+
+
+def keep_in_step(
+    copy: Database | None, outcome: object, again: Callable[[Database], object]
+) -> None:
+    """What the desk just did on the server, done on the local copy too: when the server
+    goes away, the copy knows this laptop's own scans (who is here, what it lent). A step
+    the copy cannot take is only logged: the copy is made fresh from the server now and
+    then, and it decides nothing the server has not."""
+    if copy is None or not isinstance(outcome, DeskOutcome):
+        return
+    try:
+        again(copy)
+    except Exception:
+        log.warning("the local copy could not follow a scan at the desk", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -214,3 +232,29 @@ def unsent_on_desk(copy: Database, entries: list[Entry]) -> tuple[set[int], set[
     with copy.reading() as tx:
         ids = set(tx.scalars(select(Participant.id).where(Participant.uid.in_(uids))))
     return ids, tags
+
+
+@dataclass(frozen=True)
+class OfflineLists:
+    """The desk's lists read from the copy, with what of them waits to be sent."""
+
+    lists: DeskLists
+    unsent_children: set[int]  # participants (copy ids) checked in on this laptop
+    unsent_tags: set[str]  # items lent on this laptop
+    waiting: int  # journal entries not yet sent
+
+
+def offline_desk_lists(
+    copy: Database,
+    journal: Path,
+    session_id: int | None,
+    *,
+    site_id: int | None,
+    at: datetime,
+    by: int | None,
+) -> OfflineLists:
+    """The desk's lists while the server is away: the copy's, marked where not yet sent."""
+    waiting = waiting_entries(journal)
+    children, tags = unsent_on_desk(copy, waiting)
+    lists = desk_lists(copy, session_id, site_id=site_id, at=at, by=by)
+    return OfflineLists(lists, children, tags, len(waiting))

@@ -4,6 +4,10 @@ One scan field always has the focus. A card checks a child in; an item's label r
 it when it is out, else lends it to the child scanned just before (or to the session).
 Letters typed instead of a code search children by name. What a scan means is decided in
 the core (db/desk_scan.py), on the database worker; the page shows the outcome.
+
+When the shared server stops answering, the desk goes on with the laptop's copy and journal
+(desktop/offline_desk.py): a banner says since when, what is saved here shows in blue, and
+all of it is sent when the server answers again.
 """
 
 from __future__ import annotations
@@ -37,14 +41,28 @@ from db.desk_scan import (
 from db.equipment import add_return_note
 from db.errors import DomainError, ScanRefused
 from db.models import CheckInMethod
+from db.offline.desk import (
+    SavedHere,
+    check_in_offline_at_desk,
+    scan_offline,
+)
 from db.programs import count_visitors
 from db.scancodes import LAYOUT_NAMES, CardCode, ItemCode, decode_scan
 from desktop.context import AppContext, Work
 from desktop.errors import translate_error
 from desktop.i18n import fill
+from desktop.offline_desk import OfflineDesk
 from desktop.pages.desk_actions import DeskActions
+from desktop.pages.desk_away import AwayBanner, AwayDesk
 from desktop.pages.desk_lists import DeskListing, Headcount, OutList, PresentList
-from desktop.pages.desk_message import AMBER, GREEN, RED, DeskWords, ReturnNote, ScanMessage
+from desktop.pages.desk_message import (
+    AMBER,
+    GREEN,
+    RED,
+    DeskWords,
+    ReturnNote,
+    ScanMessage,
+)
 from desktop.pages.desk_outcomes import KitBackMessage, OutcomeMessage
 from desktop.pages.desk_search import NameSearch
 from desktop.pages.desk_sessions import SESSION_KEY, SessionHeader
@@ -64,14 +82,17 @@ class DeskPage(QWidget):
         self.setObjectName("deskPage")
         self.clock: Callable[[], datetime] = now_utc
         self.pending: ScannedChild | None = None
-        # The last scan to undo: what it was in words, its outcome, the session it was in.
-        self.last_undo: tuple[str, DeskOutcome, int | None] | None = None
+        # The last scan to undo: what it was in words, its outcome (saved here while the
+        # server was away), the session it was in.
+        self.last_undo: tuple[str, DeskOutcome | SavedHere, int | None] | None = None
         self.kit_back = KitBackMessage(self)
         self.outcomes = OutcomeMessage(self, self, self.kit_back)
         self.overdue_question: QMessageBox | None = None
         self.sounds = Sounds()
         self.words = DeskWords(self)
+        self.offline: OfflineDesk = OfflineDesk(ctx, lambda: self.clock(), self)
         self._build()
+        self.away = AwayDesk(self, self.offline)
         # A scanner's burst lands here wherever the focus is on the desk, never in a form.
         self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input, self._scan_in_dialog)
         self._offer_kiosk()  # once laid out: a button shown before is a window of its own
@@ -82,11 +103,14 @@ class DeskPage(QWidget):
         self.minute.timeout.connect(self._each_minute)
         self.minute.start(60_000)
         self.reload_sessions()
+        # Once the desk is ready: a journal left waiting is sent, the copy made fresh.
+        QTimer.singleShot(OfflineDesk.START_AFTER_MS, self.offline, self.offline.start)
 
     # ----- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.header = SessionHeader(self.ctx)
+        self.away_banner = AwayBanner()
+        self.header = SessionHeader(self.ctx, self.offline)
         self.header.shown.connect(self.reload_lists)
         self.header.done.connect(self.take_focus)
         self.session_title, self.session_choice = self.header.title, self.header.choice
@@ -101,7 +125,9 @@ class DeskPage(QWidget):
         self.scan_message = ScanMessage(self.tr("Ready. Scan a card or a label."))
 
         self.present_list = PresentList()
-        self.search_results = NameSearch(self.ctx, self.scan_input, self.present_list.no_photos)
+        self.search_results = NameSearch(
+            self.ctx, self.offline, self.scan_input, self.present_list.no_photos
+        )
         self.search_results.chosen.connect(
             lambda child_id: self.check_in_child(child_id, CheckInMethod.NAME_SEARCH)
         )
@@ -143,7 +169,12 @@ class DeskPage(QWidget):
         self.headcount = self.visitors.count
         self.out_list = OutList()
         self.listing = DeskListing(
-            self.ctx, lambda: self.session_id, self.present_list, self.out_list, self.headcount
+            self.ctx,
+            self.offline,
+            lambda: self.session_id,
+            self.present_list,
+            self.out_list,
+            self.headcount,
         )
         self.present_count, self.out_title = self.listing.present_count, self.listing.out_title
 
@@ -168,6 +199,7 @@ class DeskPage(QWidget):
         columns.addSpacing(16)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.away_banner)
         layout.addWidget(self.header)
         layout.addLayout(columns, 1)
 
@@ -328,13 +360,17 @@ class DeskPage(QWidget):
 
     def scan(self, code: CardCode | ItemCode, scanned: str, *, lend_anyway: bool = False) -> None:
         state = self._state(lend_anyway=lend_anyway)
-        self.act(
+        self.away.run(
+            state,
             lambda db, by: scan_at_desk(db, code, state, scanned=scanned, by=by),
-            lambda outcome: self.outcomes.show(outcome, state),
+            lambda copy, journal, by: scan_offline(
+                copy, journal, code, state, scanned=scanned, by=by
+            ),
+            again=lambda: self.scan(code, scanned, lend_anyway=lend_anyway),
         )
 
     def _save_note(self, tag: str, note: str) -> None:
-        if not note:
+        if not note or self.away.needs_server():
             self.take_focus()
             return
         self.act(
@@ -406,9 +442,13 @@ class DeskPage(QWidget):
 
     def check_in_child(self, participant_id: int, method: CheckInMethod) -> None:
         state = self._state()
-        self.act(
+        self.away.run(
+            state,
             lambda db, by: check_in_at_desk(db, participant_id, state, method=method, by=by),
-            lambda outcome: self.outcomes.show(outcome, state),
+            lambda copy, journal, by: check_in_offline_at_desk(
+                copy, journal, participant_id, state, method=method, by=by
+            ),
+            again=lambda: self.check_in_child(participant_id, method),
         )
 
     # ----- walk-ins, headcount, undo ------------------------------------------------------
@@ -431,7 +471,7 @@ class DeskPage(QWidget):
             preview_signin_sheet(self, self.ctx, self.session_id)
 
     def _change_headcount(self, step: int) -> None:
-        if self._needs_session():
+        if self._needs_session() or self.away.needs_server():
             return
         session_id = self.session_id
         assert session_id is not None
@@ -442,7 +482,7 @@ class DeskPage(QWidget):
 
         self.act(lambda db, by: count_visitors(db, session_id, step, by=by), counted)
 
-    def remember_undo(self, what: str, outcome: DeskOutcome) -> None:
+    def remember_undo(self, what: str, outcome: DeskOutcome | SavedHere) -> None:
         self.last_undo = (what, outcome, self.session_id)
         self.actions_row.offer_undo(what)
 
@@ -456,9 +496,15 @@ class DeskPage(QWidget):
         at, site_id = self.clock(), self.ctx.site_id
 
         def undone(change: object) -> None:
-            assert isinstance(change, DeskChange)
             self.kit_back.clear()
             self.say(fill(self.tr("Undone: %1"), what), AMBER)
-            self._apply(change, session_id)
+            if isinstance(change, DeskChange):
+                self._apply(change, session_id)
+            else:  # taken back on the copy: its lists are read again
+                self.reload_lists()
 
+        if isinstance(outcome, SavedHere):
+            self.away.undo(outcome, at, undone)
+            return
         self.act(lambda db, by: undo_at_desk(db, outcome, at=at, site_id=site_id, by=by), undone)
+        self.offline.refresh_copy()  # the copy followed the scan; it learns the undo anew

@@ -27,14 +27,18 @@ from PySide6.QtWidgets import (
 from db import dates
 from db.attendance import Present
 from db.clock import local
-from db.desk import DeskLists, desk_lists
+from db.database import Database
+from db.desk import desk_lists
 from db.desk_scan import DeskChange
 from db.equipment import OpenLoan
+from db.offline.desk import OfflineLists, offline_desk_lists
 from desktop.context import AppContext
 from desktop.i18n import fill
+from desktop.offline_desk import OfflineDesk
 from desktop.widgets import no_photos_icon
 
 GREEN, RED, AMBER = "#d8f5dc", "#fde2e1", "#fff3cd"
+UNSENT = "#1f5fa8"  # rows saved on this laptop while the server was away, not yet sent
 FLASH_MS = 1500
 # The names in both lists, large enough to read from a step back from the desk.
 LIST_POINT_SIZE, LIST_ICON = 13, QSize(20, 20)
@@ -44,6 +48,15 @@ def list_font(base: QFont) -> QFont:
     font = QFont(base)
     font.setPointSize(LIST_POINT_SIZE)
     return font
+
+
+def mark_unsent(row: QListWidgetItem | QTableWidgetItem, words: str) -> None:
+    """A row saved on this laptop while the server was away: blue, slanted, and said so."""
+    row.setForeground(QBrush(QColor(UNSENT)))
+    font = row.font()
+    font.setItalic(True)
+    row.setFont(font)
+    row.setToolTip(words)
 
 
 class PresentList(QListWidget):
@@ -59,13 +72,16 @@ class PresentList(QListWidget):
         self.setSpacing(2)
         self.no_photos = no_photos_icon(LIST_ICON.width())
         self.rows: list[Present] = []
+        self.unsent: set[int] = set()  # children checked in on this laptop, not yet sent
         self._flash_id: int | None = None
 
     def count_text(self) -> str:
         return fill(self.tr("Here now: %1"), str(len(self.rows)))
 
-    def set_rows(self, rows: list[Present]) -> None:
+    def set_rows(self, rows: list[Present], unsent: set[int] | None = None) -> None:
         self.rows = list(rows)
+        if unsent is not None:
+            self.unsent = unsent
         self._draw()
 
     def apply(self, change: DeskChange) -> None:
@@ -84,6 +100,8 @@ class PresentList(QListWidget):
                 item.setIcon(self.no_photos)
                 item.setText(item.text() + "   " + self.tr("no photos"))
                 item.setToolTip(self.tr("No photo consent: do not photograph this child."))
+            if child.participant_id in self.unsent:
+                mark_unsent(item, self.tr("Saved on this laptop, not yet sent"))
             self.addItem(item)
         if self._flash_id is not None:
             self.flash(self._flash_id)
@@ -125,6 +143,7 @@ class OutList(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(True)
         self.loans: list[OpenLoan] = []
+        self.unsent: set[str] = set()  # tags lent on this laptop, not yet sent
         self.today: date | None = None
 
     def title_text(self) -> str:
@@ -133,8 +152,10 @@ class OutList(QTableWidget):
             "   " + fill(self.tr("overdue: %1"), str(overdue)) if overdue else ""
         )
 
-    def set_rows(self, loans: list[OpenLoan], today: date) -> None:
+    def set_rows(self, loans: list[OpenLoan], today: date, unsent: set[str] | None = None) -> None:
         self.loans, self.today = list(loans), today
+        if unsent is not None:
+            self.unsent = unsent
         self._draw()
 
     def apply(self, change: DeskChange, today: date) -> None:
@@ -164,6 +185,8 @@ class OutList(QTableWidget):
                         bold = cell.font()
                         bold.setBold(True)
                         cell.setFont(bold)
+                if loan.tag.upper() in self.unsent:
+                    mark_unsent(cell, self.tr("Saved on this laptop, not yet sent"))
                 self.setItem(row, column, cell)
         self.resizeColumnsToContents()
         # The item and who has it share the room the short columns leave, wrapping their
@@ -205,18 +228,23 @@ class Headcount(QWidget):
 
 class DeskListing(QObject):
     """The desk's lists and their counts: read whole for a session (or after another page's
-    or laptop's change), and changed row by row by the outcome of a scan here."""
+    or laptop's change), and changed row by row by the outcome of a scan here. While the
+    server is away they are read from the laptop's copy; `read` says a reading arrived."""
+
+    read = Signal()
 
     def __init__(
         self,
         ctx: AppContext,
+        offline: OfflineDesk,
         session_shown: Callable[[], int | None],
         present: PresentList,
         out: OutList,
         headcount: QLabel,
     ) -> None:
         super().__init__(present)
-        self.ctx, self.session_shown = ctx, session_shown
+        self.ctx, self.offline, self.session_shown = ctx, offline, session_shown
+        self.waiting = 0  # while the server is away: scans saved here, not yet sent
         self.present, self.out, self.headcount = present, out, headcount
         count_font = QFont(present.font())
         count_font.setBold(True)
@@ -230,21 +258,29 @@ class DeskListing(QObject):
     def reload(self, now: datetime) -> None:
         session_id, site_id = self.session_shown(), self.ctx.site_id
         changes_before = self._changes_applied
+        offline, journal = self.offline.away, self.offline.journal
 
-        def shown(lists: DeskLists) -> None:
+        def read(db: Database, by: int | None) -> OfflineLists:
+            if offline:  # the copy's lists, marked where they wait to be sent
+                return offline_desk_lists(db, journal, session_id, site_id=site_id, at=now, by=by)
+            lists = desk_lists(db, session_id, site_id=site_id, at=now, by=by)
+            return OfflineLists(lists, set(), set(), 0)
+
+        def shown(read: OfflineLists) -> None:
             if self._changes_applied != changes_before:
                 # A scan's outcome was shown meanwhile, and these rows may predate it.
                 self.reload(now)
                 return
+            lists = read.lists
             if session_id == self.session_shown():
-                self.present.set_rows(lists.present)
+                self.present.set_rows(lists.present, read.unsent_children)
                 self.headcount.setText(str(lists.headcount))
-            self.out.set_rows(lists.out, local(now).date())
+            self.out.set_rows(lists.out, local(now).date(), read.unsent_tags)
+            self.waiting = read.waiting
             self._show_counts()
+            self.read.emit()
 
-        self.ctx.query(
-            self, lambda db, by: desk_lists(db, session_id, site_id=site_id, at=now, by=by)
-        ).latest("lists").success(shown).run()
+        self.offline.query(self, read).latest("lists").success(shown).run()
 
     def apply(self, change: DeskChange, session_id: int | None, today: date) -> None:
         """What a scan here changed, row by row, without reading the lists again."""

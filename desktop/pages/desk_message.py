@@ -23,10 +23,13 @@ from db import dates
 from db.attendance import CheckIn
 from db.clock import local
 from db.loans import KitReturned, Lent, OverdueItem, Returned, SessionBorrower
+from db.offline.journal import Entry, Flag
+from db.offline.sending import SendResult
 from desktop.i18n import fill
 from desktop.scan_field import with_key
 
 GREEN, RED, AMBER, CALM = "#d8f5dc", "#fde2e1", "#fff3cd", "#eef2f7"
+SAVED_HERE = "#dbe8f8"  # done on this laptop while the server was away, not yet sent
 
 
 class ScanMessage(QLabel):
@@ -44,6 +47,13 @@ class ScanMessage(QLabel):
             f"QLabel#scanMessage {{ background: {colour}; border-radius: 6px; padding: 8px;"
             " font-size: 13pt; }"
         )
+
+    def add_line(self, text: str) -> None:
+        """One more line under what the message says (its links stay)."""
+        if self.textFormat() == Qt.TextFormat.RichText:
+            self.setText(self.text() + "<br>" + html.escape(text))
+        else:
+            self.setText(self.text() + "\n" + text)
 
     def show_text(self, text: str, colour: str, links: list[tuple[str, str]] | None) -> None:
         if links:
@@ -145,6 +155,32 @@ class DeskWords(QObject):
             for n, part in enumerate(back[:9], start=1)
         ] + [(part.tag, fill(self.tr("%1 not returned"), part.tag)) for part in back[9:]]
         return text, links
+
+    def left_to_the_server(self, entry: Entry) -> str:
+        """A scan this laptop's copy could not decide: written down for the server."""
+        if entry.flag is Flag.CARD_UNKNOWN:
+            what = fill(
+                self.tr("Card %1 is not known on this laptop"), entry.arguments["card_code"]
+            )
+        elif entry.flag is Flag.ITEM_SEEN_OUT:
+            what = fill(self.tr("%1 was out when this laptop last heard"), entry.arguments["tag"])
+        else:
+            what = fill(self.tr("%1 was in when this laptop last heard"), entry.arguments["tag"])
+        return (
+            what + ": " + self.tr("saved on this laptop; the server decides when it answers again.")
+        )
+
+    def journal_sent(self, result: SendResult) -> str:
+        """The server answers again: what of the scans saved here it took."""
+        text = fill(
+            self.tr("The server answers again: %1 scans saved on this laptop were sent."),
+            str(result.sent + result.already_there + result.refused),
+        )
+        if result.refused:
+            text += "\n" + fill(
+                self.tr("Not taken by the server: %1 (listed)."), str(result.refused)
+            )
+        return text
 
     def lend_anyway_box(
         self, parent: QWidget, question: str, tag: str

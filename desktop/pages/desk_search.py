@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 from db.desk import DeskFound, search_at_desk
 from db.errors import ScanRefused
 from desktop.context import AppContext
+from desktop.offline_desk import OfflineDesk
 from desktop.pages.desk_lists import GREEN, LIST_ICON, list_font
 
 LIMIT = 8
@@ -25,9 +26,11 @@ class NameSearch(QListWidget):
     chosen = Signal(int)
     refused = Signal(object)  # the ScanRefused of the text that found no one
 
-    def __init__(self, ctx: AppContext, field: QLineEdit, no_photos: QIcon) -> None:
+    def __init__(
+        self, ctx: AppContext, offline: OfflineDesk, field: QLineEdit, no_photos: QIcon
+    ) -> None:
         super().__init__()
-        self.ctx, self.field, self.no_photos = ctx, field, no_photos
+        self.ctx, self.offline, self.field, self.no_photos = ctx, offline, field, no_photos
         self.setObjectName("searchResults")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # As large as the here-now list below: the same names at the same size.
@@ -48,7 +51,7 @@ class NameSearch(QListWidget):
             return
         self._asking = stripped
         site_id = self.ctx.site_id
-        self.ctx.query(
+        self.offline.query(  # while the server is away: the site's children on the copy
             self,
             lambda db, by: search_at_desk(
                 db, stripped, session_id, site_id=site_id, limit=LIMIT, by=by

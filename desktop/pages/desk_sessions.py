@@ -12,6 +12,7 @@ from db import dates
 from db.desk import DeskSession, DeskSessions, desk_sessions
 from db.models import SessionStatus
 from desktop.context import AppContext
+from desktop.offline_desk import OfflineDesk
 from desktop.scan_field import with_key
 
 SESSION_KEY = "F4"
@@ -27,9 +28,9 @@ class SessionHeader(QWidget):
     shown = Signal()
     done = Signal()
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, offline: OfflineDesk) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx, self.offline = ctx, offline
         self.session_id: int | None = None
         self.chosen_by_hand = False
         self.sessions: list[DeskSession] = []
@@ -71,7 +72,7 @@ class SessionHeader(QWidget):
     def reload(self, now: datetime) -> None:
         """Fill the chooser; unless chosen by hand, pick the session running `now`."""
         site_id = self.ctx.site_id
-        self.ctx.query(self, lambda db, _by: desk_sessions(db, site_id, now)).latest(
+        self.offline.query(self, lambda db, _by: desk_sessions(db, site_id, now)).latest(
             "sessions"
         ).success(self._fill).run()
 

@@ -265,6 +265,28 @@
     </message>
 </context>
 <context>
+    <name>AwayBanner</name>
+    <message>
+        <source>The server has not answered since %1. The desk goes on: scans are saved on this laptop (%2 waiting) and sent when the server answers.</source>
+        <translation>Serveris neatsako nuo %1. Darbas tęsiamas: skenavimai išsaugomi šiame kompiuteryje (laukia: %2) ir bus išsiųsti, kai serveris atsakys.</translation>
+    </message>
+</context>
+<context>
+    <name>AwayDesk</name>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nepavyksta pasiekti duomenų bazės serverio. Patikrinkite tinklą.</translation>
+    </message>
+    <message>
+        <source>Saved on this laptop, not yet sent.</source>
+        <translation>Išsaugota šiame kompiuteryje, dar neišsiųsta.</translation>
+    </message>
+    <message>
+        <source>This can be done again when the server answers.</source>
+        <translation>Tai bus galima padaryti, kai serveris vėl atsakys.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsGroup</name>
     <message>
         <source>Backups</source>
@@ -776,6 +798,30 @@
     <message>
         <source>%1 not returned</source>
         <translation>%1 negrąžinta</translation>
+    </message>
+    <message>
+        <source>Card %1 is not known on this laptop</source>
+        <translation>Kortelė %1 šiame kompiuteryje nežinoma</translation>
+    </message>
+    <message>
+        <source>%1 was out when this laptop last heard</source>
+        <translation>%1 buvo išduotas, kai šis kompiuteris paskutinį kartą susisiekė su serveriu</translation>
+    </message>
+    <message>
+        <source>%1 was in when this laptop last heard</source>
+        <translation>%1 buvo vietoje, kai šis kompiuteris paskutinį kartą susisiekė su serveriu</translation>
+    </message>
+    <message>
+        <source>saved on this laptop; the server decides when it answers again.</source>
+        <translation>išsaugota šiame kompiuteryje; serveris nuspręs, kai vėl atsakys.</translation>
+    </message>
+    <message>
+        <source>The server answers again: %1 scans saved on this laptop were sent.</source>
+        <translation>Serveris vėl atsako: išsiųsti šiame kompiuteryje išsaugoti skenavimai (%1).</translation>
+    </message>
+    <message>
+        <source>Not taken by the server: %1 (listed).</source>
+        <translation>Serveris nepriėmė: %1 (žr. sąrašą).</translation>
     </message>
     <message>
         <source>Overdue items</source>
@@ -1996,6 +2042,57 @@
     </message>
 </context>
 <context>
+    <name>JournalRefusals</name>
+    <message>
+        <source>Not taken by the server</source>
+        <translation>Serveris nepriėmė</translation>
+    </message>
+    <message>
+        <source>These scans were saved on this laptop while the server was away. When they were sent, the server did not take them, for the reason beside each.</source>
+        <translation>Šie skenavimai buvo išsaugoti šiame kompiuteryje, kol serveris nebuvo pasiekiamas. Kai jie buvo išsiųsti, serveris jų nepriėmė; priežastis nurodyta prie kiekvieno.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kada</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Kodėl</translation>
+    </message>
+    <message>
+        <source>What was done instead</source>
+        <translation>Kas padaryta vietoj to</translation>
+    </message>
+    <message>
+        <source>Check-in, card %1</source>
+        <translation>Registracija, kortelė %1</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Registracija</translation>
+    </message>
+    <message>
+        <source>New child registered: %1</source>
+        <translation>Užregistruotas naujas vaikas: %1</translation>
+    </message>
+    <message>
+        <source>Loan of %1</source>
+        <translation>Išdavimas (%1)</translation>
+    </message>
+    <message>
+        <source>Return of %1</source>
+        <translation>Grąžinimas (%1)</translation>
+    </message>
+    <message>
+        <source>Undo of a scan</source>
+        <translation>Skenavimo atšaukimas</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardLayout</name>
     <message>
         <source>English (US) or Latvian (QWERTY)</source>
@@ -2831,6 +2928,10 @@
         <source>Overdue</source>
         <translation>Vėluoja grąžinti</translation>
     </message>
+    <message>
+        <source>Saved on this laptop, not yet sent</source>
+        <translation>Išsaugota šiame kompiuteryje, dar neišsiųsta</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeMessage</name>
@@ -3095,6 +3196,10 @@
     <message>
         <source>No photo consent: do not photograph this child.</source>
         <translation>Nėra sutikimo fotografuoti: šio vaiko nefotografuokite.</translation>
+    </message>
+    <message>
+        <source>Saved on this laptop, not yet sent</source>
+        <translation>Išsaugota šiame kompiuteryje, dar neišsiųsta</translation>
     </message>
 </context>
 <context>

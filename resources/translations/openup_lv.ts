@@ -265,6 +265,28 @@
     </message>
 </context>
 <context>
+    <name>AwayBanner</name>
+    <message>
+        <source>The server has not answered since %1. The desk goes on: scans are saved on this laptop (%2 waiting) and sent when the server answers.</source>
+        <translation>Serveris neatbild kopš %1. Darbs turpinās: skenējumi tiek saglabāti šajā datorā (gaida: %2) un tiks nosūtīti, kad serveris atbildēs.</translation>
+    </message>
+</context>
+<context>
+    <name>AwayDesk</name>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nevar sasniegt datubāzes serveri. Pārbaudiet tīkla savienojumu.</translation>
+    </message>
+    <message>
+        <source>Saved on this laptop, not yet sent.</source>
+        <translation>Saglabāts šajā datorā, vēl nav nosūtīts.</translation>
+    </message>
+    <message>
+        <source>This can be done again when the server answers.</source>
+        <translation>To varēs izdarīt, kad serveris atkal atbildēs.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsGroup</name>
     <message>
         <source>Backups</source>
@@ -776,6 +798,30 @@
     <message>
         <source>%1 not returned</source>
         <translation>%1 nav atdots</translation>
+    </message>
+    <message>
+        <source>Card %1 is not known on this laptop</source>
+        <translation>Karte %1 šajā datorā nav zināma</translation>
+    </message>
+    <message>
+        <source>%1 was out when this laptop last heard</source>
+        <translation>%1 bija izsniegts, kad šis dators pēdējo reizi sazinājās ar serveri</translation>
+    </message>
+    <message>
+        <source>%1 was in when this laptop last heard</source>
+        <translation>%1 bija uz vietas, kad šis dators pēdējo reizi sazinājās ar serveri</translation>
+    </message>
+    <message>
+        <source>saved on this laptop; the server decides when it answers again.</source>
+        <translation>saglabāts šajā datorā; serveris izlems, kad atkal atbildēs.</translation>
+    </message>
+    <message>
+        <source>The server answers again: %1 scans saved on this laptop were sent.</source>
+        <translation>Serveris atkal atbild: nosūtīti šajā datorā saglabātie skenējumi (%1).</translation>
+    </message>
+    <message>
+        <source>Not taken by the server: %1 (listed).</source>
+        <translation>Serveris nepieņēma: %1 (skatīt sarakstu).</translation>
     </message>
     <message>
         <source>Overdue items</source>
@@ -1996,6 +2042,57 @@
     </message>
 </context>
 <context>
+    <name>JournalRefusals</name>
+    <message>
+        <source>Not taken by the server</source>
+        <translation>Serveris nepieņēma</translation>
+    </message>
+    <message>
+        <source>These scans were saved on this laptop while the server was away. When they were sent, the server did not take them, for the reason beside each.</source>
+        <translation>Šie skenējumi tika saglabāti šajā datorā, kamēr serveris nebija pieejams. Kad tie tika nosūtīti, serveris tos nepieņēma; iemesls norādīts blakus katram.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kad</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Kāpēc</translation>
+    </message>
+    <message>
+        <source>What was done instead</source>
+        <translation>Kas tika darīts vietā</translation>
+    </message>
+    <message>
+        <source>Check-in, card %1</source>
+        <translation>Reģistrācija, karte %1</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Reģistrācija</translation>
+    </message>
+    <message>
+        <source>New child registered: %1</source>
+        <translation>Reģistrēts jauns bērns: %1</translation>
+    </message>
+    <message>
+        <source>Loan of %1</source>
+        <translation>Izsniegšana (%1)</translation>
+    </message>
+    <message>
+        <source>Return of %1</source>
+        <translation>Atgriešana (%1)</translation>
+    </message>
+    <message>
+        <source>Undo of a scan</source>
+        <translation>Skenējuma atsaukšana</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardLayout</name>
     <message>
         <source>English (US) or Latvian (QWERTY)</source>
@@ -2831,6 +2928,10 @@
         <source>Overdue</source>
         <translation>Nokavēts</translation>
     </message>
+    <message>
+        <source>Saved on this laptop, not yet sent</source>
+        <translation>Saglabāts šajā datorā, vēl nav nosūtīts</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeMessage</name>
@@ -3095,6 +3196,10 @@
     <message>
         <source>No photo consent: do not photograph this child.</source>
         <translation>Nav piekrišanas fotografēšanai: šo bērnu nefotografēt.</translation>
+    </message>
+    <message>
+        <source>Saved on this laptop, not yet sent</source>
+        <translation>Saglabāts šajā datorā, vēl nav nosūtīts</translation>
     </message>
 </context>
 <context>

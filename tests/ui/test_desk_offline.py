@@ -1,0 +1,168 @@
+"""The desk when the shared server stops in the middle of a Friday: scans go on, shown as
+saved on this laptop, and arrive once when the server is back (the real PostgreSQL test
+server, stopped and started again)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytest_postgresql.executors import PostgreSQLExecutor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from db.clock import at_local
+from db.database import Database
+from db.loans import Borrower, lend
+from db.migrate import migrate
+from db.models import Attendance, Loan, Participant
+from db.offline.journal import waiting_entries
+from db.offline.sending import send_journal
+from db.programs import list_sites
+from db.scancodes import card_text, item_text
+from desktop.context import AppContext
+from desktop.offline_desk import OfflineDesk
+from desktop.pages.desk import DeskPage
+from desktop.pages.desk_away import JournalRefusals
+from desktop.pages.desk_lists import UNSENT
+from desktop.settings import Settings
+from tests.conftest import Desk, make_desk
+from tests.ui.conftest import wait_for_operations
+
+pytestmark = pytest.mark.postgres
+
+FRIDAY_1605 = at_local(date(2018, 10, 5), time(16, 5))
+
+
+@pytest.fixture
+def shared_desk(postgres_url: str) -> Iterator[Desk]:
+    database = Database(postgres_url)
+    migrate(database, back_up=False)
+    yield make_desk(database)
+    database.dispose()
+
+
+@pytest.fixture
+def server(postgres_proc: PostgreSQLExecutor) -> Iterator[PostgreSQLExecutor]:
+    """The test server, started again after the test whatever happened in it."""
+    yield postgres_proc
+    if not postgres_proc.running():
+        postgres_proc.start()
+
+
+@pytest.fixture
+def page(
+    shared_desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[DeskPage]:
+    monkeypatch.setattr(OfflineDesk, "ASK_EVERY_MS", 100_000)  # the test asks when it wants
+    ctx = AppContext(
+        shared_desk.db, Settings(str(tmp_path / "settings.ini")), list_sites(shared_desk.db)
+    )
+    ctx.set_staff(shared_desk.librarian_id)
+    desk = DeskPage(ctx)
+    qtbot.addWidget(desk)
+    desk.clock = lambda: FRIDAY_1605
+    desk.reload_sessions()
+    desk.resize(1280, 800)
+    desk.show()
+    wait_for_operations(qtbot)
+    desk.offline.start()  # the copy of this Friday's week, made while the server answers
+    wait_for_operations(qtbot)
+    assert desk.offline.copy_path.exists()
+    yield desk
+    desk.offline.close()
+
+
+def _card(db: Database, participant_id: int) -> str:
+    with db.reading() as tx:
+        code = tx.scalar(select(Participant.card_code).where(Participant.id == participant_id))
+    assert code
+    return card_text(code)
+
+
+def _scan(page: DeskPage, qtbot: QtBot, text: str) -> None:
+    page.scan_input.setText(text)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    wait_for_operations(qtbot)
+
+
+def _count(db: Database, model: type[Attendance] | type[Loan]) -> int:
+    with db.reading() as tx:
+        return int(tx.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _blue_rows(page: DeskPage) -> list[str]:
+    present = [page.present_list.item(row) for row in range(page.present_list.count())]
+    out = [page.out_list.item(row, 0) for row in range(page.out_list.rowCount())]
+    return [
+        row.text().split("   ")[0]
+        for row in (*present, *out)
+        if row.foreground().color() == QColor(UNSENT)
+    ]
+
+
+def test_the_desk_goes_on_while_the_server_is_stopped_and_everything_arrives_once(
+    page: DeskPage, shared_desk: Desk, server: PostgreSQLExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = shared_desk.db
+    ilze, janis = _card(db, shared_desk.ilze_id), _card(db, shared_desk.janis_id)
+    _scan(page, qtbot, ilze)  # the server answers: as always
+    assert "Ilze" in page.scan_message.text()
+    assert _count(db, Attendance) == 1
+
+    server.stop()
+    _scan(page, qtbot, janis)
+    assert page.offline.away and page.away_banner.isVisible()
+    assert "16:05" in page.away_banner.text()
+    assert "Jānis" in page.scan_message.text()
+    assert "not yet sent" in page.scan_message.text()
+    _scan(page, qtbot, item_text("LAP-01"))  # lent to Jānis, scanned just before
+    assert "LAP-01" in page.scan_message.text()
+    wait_for_operations(qtbot)
+    assert _blue_rows(page) == ["Jānis Žūriņš", "LAP-01"]
+    # Ilze, checked in while the server answered, is still here: the copy kept in step.
+    assert page.present_list.count() == 2
+    assert "2" in page.away_banner.text()  # two scans wait to be sent
+    assert page.scan_input.hasFocus()
+    page.grab().save(str(tmp_path / "away.png"))  # to look at when a check fails
+
+    server.start()
+    page.offline.ask_now()
+    qtbot.waitUntil(lambda: not page.offline.away, timeout=20_000)
+    wait_for_operations(qtbot)
+    assert not page.away_banner.isVisible()
+    assert "2" in page.scan_message.text() and "sent" in page.scan_message.text()
+    assert _blue_rows(page) == []
+    assert _count(db, Attendance) == 2 and _count(db, Loan) == 1
+    assert waiting_entries(page.offline.journal) == []
+    # Sent again (a laptop killed before it marked the entries): nothing is added.
+    assert send_journal(db, page.offline.journal, "desk-1").sent == 0
+    assert _count(db, Attendance) == 2 and _count(db, Loan) == 1
+
+
+def test_what_the_server_does_not_take_is_listed_for_the_librarian(
+    page: DeskPage, shared_desk: Desk, server: PostgreSQLExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = shared_desk.db
+    server.stop()
+    _scan(page, qtbot, item_text("LAP-01"))  # lent to the session, on this laptop
+    assert page.offline.away
+    server.start()
+    # Before this laptop's journal arrives, another laptop lent LAP-01 to Ilze.
+    lend(db, "LAP-01", Borrower.child(shared_desk.ilze_id), at=FRIDAY_1605 + timedelta(minutes=1))
+    page.offline.ask_now()
+    qtbot.waitUntil(lambda: not page.offline.away, timeout=20_000)
+    wait_for_operations(qtbot)
+    listed = page.findChild(JournalRefusals)
+    assert listed is not None and listed.isVisible()
+    assert listed.table.rowCount() == 1
+    row = [listed.table.item(0, column).text() for column in range(4)]
+    assert "LAP-01" in row[1]
+    assert row[2] and row[3]  # why, and what was done instead
+    assert _count(db, Loan) == 1  # the other laptop's loan stays, nothing doubled
+    listed.grab().save(str(tmp_path / "refused.png"))
+    listed.accept()
