@@ -1,4 +1,7 @@
-"""A walk-in: register a new child and check them in, in one short dialog."""
+"""A walk-in: register a new child and check them in, in one short dialog.
+
+At the desk while the shared server is away, the child is registered on this laptop's copy
+and in its journal (db.offline), and reaches the server with the rest of the journal."""
 
 from __future__ import annotations
 
@@ -18,14 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.clock import now_utc
+from db.database import Database
 from db.errors import DomainError
 from db.models import ConsentPurpose
+from db.offline.at_the_desk import walk_in_offline
+from db.offline.desk import ServerAway, unless_away
 from db.people import ParticipantDetails, register_walk_in
 from db.search import FoundParticipant, possible_duplicates
 from desktop.code_words import consent_purpose_words
-from desktop.context import AppContext
+from desktop.context import AppContext, Work
 from desktop.errors import translate_error
 from desktop.i18n import fill
+from desktop.offline_desk import OfflineDesk
 
 
 class NewChildDialog(QDialog):
@@ -33,9 +41,11 @@ class NewChildDialog(QDialog):
 
     registered = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, offline: OfflineDesk | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.offline = ctx, offline
         self.setObjectName("newChildDialog")
         self.setWindowTitle(self.tr("New child"))
         self.setMinimumWidth(460)
@@ -122,7 +132,7 @@ class NewChildDialog(QDialog):
         if not (first and last):
             self._show_duplicates([])
             return
-        self.ctx.query(
+        (self.offline or self.ctx).query(  # while the server is away: on the copy
             self, lambda db, by: possible_duplicates(db, first, last, year, by=by)
         ).latest("duplicates").success(self._show_duplicates).run()
 
@@ -163,15 +173,41 @@ class NewChildDialog(QDialog):
         given_by = self.guardian_name.text().strip()
         self.buttons.setEnabled(False)
 
-        def saved(participant_id: int) -> None:
-            self.registered.emit(participant_id)
-            self.accept()
+        today, offline = date.today(), self.offline
+
+        def saved(participant_id: int | ServerAway) -> None:
+            if not isinstance(participant_id, ServerAway):
+                self.registered.emit(participant_id)
+                self.accept()
+            elif offline is not None and offline.go_away(now_utc()):
+                self.save()  # the same child, on this laptop's copy
+            else:
+                self.problem.setText(
+                    self.tr("The database server cannot be reached. Check the network.")
+                )
 
         def refused(error: BaseException, _details: str) -> None:
             assert isinstance(error, DomainError)
             self.problem.setText(translate_error(error))
 
-        self.ctx.operation(
-            self,
-            lambda db, by: register_walk_in(db, details, consents, given_by, date.today(), by=by),
-        ).success(saved).failure(refused).finally_(lambda: self.buttons.setEnabled(True)).run()
+        work: Work[int | ServerAway]
+        if offline is not None and offline.away:
+            copy, journal = offline.database(), offline.journal
+
+            def work(_db: Database, by: int | None) -> int | ServerAway:
+                recorded = walk_in_offline(
+                    copy, journal, details, consents, given_by, today, by=by, at=now_utc()
+                )
+                assert recorded.result is not None
+                return recorded.result
+
+        else:
+
+            def work(db: Database, by: int | None) -> int | ServerAway:
+                return unless_away(
+                    lambda: register_walk_in(db, details, consents, given_by, today, by=by)
+                )
+
+        self.ctx.operation(self, work).success(saved).failure(refused).finally_(
+            lambda: self.buttons.setEnabled(True)
+        ).run()

@@ -456,7 +456,7 @@ class DeskPage(QWidget):
     def open_new_child(self) -> None:
         from desktop.dialogs.new_child import NewChildDialog
 
-        dialog = NewChildDialog(self.ctx, self)
+        dialog = NewChildDialog(self.ctx, self, self.offline)
         dialog.registered.connect(
             lambda participant_id: self.check_in_child(participant_id, CheckInMethod.NAME_SEARCH)
         )

@@ -2827,6 +2827,10 @@
         <source>Check in %1 instead</source>
         <translation>Vietoj to užregistruoti: %1</translation>
     </message>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nepavyksta pasiekti duomenų bazės serverio. Patikrinkite tinklą.</translation>
+    </message>
 </context>
 <context>
     <name>NewProgramDialog</name>

@@ -2827,6 +2827,10 @@
         <source>Check in %1 instead</source>
         <translation>Tā vietā reģistrēt: %1</translation>
     </message>
+    <message>
+        <source>The database server cannot be reached. Check the network.</source>
+        <translation>Nevar sasniegt datubāzes serveri. Pārbaudiet tīkla savienojumu.</translation>
+    </message>
 </context>
 <context>
     <name>NewProgramDialog</name>

@@ -19,12 +19,13 @@ from db.clock import at_local
 from db.database import Database
 from db.loans import Borrower, lend
 from db.migrate import migrate
-from db.models import Attendance, Loan, Participant
+from db.models import Attendance, ConsentPurpose, Loan, Participant
 from db.offline.journal import waiting_entries
 from db.offline.sending import send_journal
 from db.programs import list_sites
 from db.scancodes import card_text, item_text
 from desktop.context import AppContext
+from desktop.dialogs.new_child import NewChildDialog
 from desktop.offline_desk import OfflineDesk
 from desktop.pages.desk import DeskPage
 from desktop.pages.desk_away import JournalRefusals
@@ -166,3 +167,43 @@ def test_what_the_server_does_not_take_is_listed_for_the_librarian(
     assert _count(db, Loan) == 1  # the other laptop's loan stays, nothing doubled
     listed.grab().save(str(tmp_path / "refused.png"))
     listed.accept()
+
+
+def test_a_walk_in_while_the_server_is_stopped_is_registered_here_and_reaches_it(
+    page: DeskPage, shared_desk: Desk, server: PostgreSQLExecutor, qtbot: QtBot
+) -> None:
+    db = shared_desk.db
+    server.stop()
+    _scan(page, qtbot, item_text("XBOX-01"))  # the desk finds the server away
+    assert page.offline.away
+    page.open_new_child()
+    dialog = page.findChild(NewChildDialog)
+    assert dialog is not None
+    dialog.first_name.setText("Līva")
+    dialog.last_name.setText("Čakste")
+    dialog.birth_year.setValue(2011)
+    dialog.guardian_name.setText("Dace Čakste")
+    dialog.consents[ConsentPurpose.PHOTO].setChecked(True)
+    dialog.save()
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: page.present_list.count() == 1)
+    assert _blue_rows(page)[0] == "Līva Čakste"
+
+    server.start()
+    page.offline.ask_now()
+    qtbot.waitUntil(lambda: not page.offline.away, timeout=20_000)
+    wait_for_operations(qtbot)
+    with db.reading() as tx:
+        child = tx.scalars(select(Participant).where(Participant.last_name == "Čakste")).one()
+        assert child.birth_year == 2011
+        here = tx.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .where(Attendance.participant_id == child.id)
+        )
+    assert here == 1
+    assert [row.split("   ")[0] for row in _present_names(page)] == ["Līva Čakste"]
+
+
+def _present_names(page: DeskPage) -> list[str]:
+    return [page.present_list.item(row).text() for row in range(page.present_list.count())]
