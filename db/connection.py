@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from db.database import CONNECT_TIMEOUT_S
 from db.errors import QT_TRANSLATE_NOOP, DomainError
 
 DEFAULT_PORT = 5432
@@ -18,7 +19,6 @@ DEFAULT_PORT = 5432
 # verify-full: encrypted, and the certificate must be the server's name, signed by the CA file.
 TLS_MODES = ("require", "verify-full")
 # A server that does not answer is said within this many seconds, not after the system's minutes.
-CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ APP_NAME = "OpenUpDesk"
 ENV_VAR = "OPENUP_DB"
 DEFAULT_FILE_NAME = "openup.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10  # a server that does not take a connection in this time is away
+UNANSWERED_MS = 8_000  # data sent to a server and not acknowledged: the network is gone
 # Written into a SQLite file's header (PRAGMA application_id, "OPNU") when the program creates
 # or migrates it: how a restore or a start tells our database from another program's file.
 APPLICATION_ID = 0x4F504E55
@@ -264,6 +266,17 @@ class Database:
             # No server-side prepared statements: they save no round trip, and a pipeline that
             # a failed write cut short leaves psycopg believing in one the server never made.
             connect_args["prepare_threshold"] = None
+            # A network that drops without a word (a cable, a Wi-Fi that fell asleep) ends a
+            # statement in seconds, not the minutes TCP waits: the desk then goes on with its
+            # local copy. keepalives find a pooled connection gone while the desk was idle.
+            connect_args.update(
+                connect_timeout=CONNECT_TIMEOUT_S,
+                tcp_user_timeout=UNANSWERED_MS,
+                keepalives=1,
+                keepalives_idle=10,
+                keepalives_interval=3,
+                keepalives_count=3,
+            )
         self.engine = create_engine(
             self.url, echo=echo, hide_parameters=True, connect_args=connect_args
         )
