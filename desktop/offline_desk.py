@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+def _logged(error: BaseException, details: str) -> None:
+    """The desk's own background work failed (the server refused the copy's read, the disk
+    was full): the librarian's scans go on as before; the next try may do better."""
+    log.warning("the desk's local copy or journal: %s\n%s", error, details)
+
+
 class OfflineDesk(QObject):
     """Whether the desk works on the server or on this laptop, and the switch between them.
 
@@ -149,7 +155,7 @@ class OfflineDesk(QObject):
         shared, journal, laptop = self.ctx.database, self.journal, socket.gethostname()
         Operation(self, lambda: unless_away(lambda: send_journal(shared, journal, laptop))).success(
             self._sent
-        ).finally_(self._sending_ended).run()
+        ).failure(_logged).finally_(self._sending_ended).run()
 
     def _sending_ended(self) -> None:
         self.sending = False
@@ -190,7 +196,7 @@ class OfflineDesk(QObject):
                 copy.dispose()
             return unless_away(lambda: refresh_local_copy(shared, site_id, path, today))
 
-        Operation(self, refresh).success(self._refreshed).run()
+        Operation(self, refresh).success(self._refreshed).failure(_logged).run()
 
     def _refreshed(self, result: LocalCopy | ServerAway | None) -> None:
         if isinstance(result, ServerAway):

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.clock import at_local
+from db.connection import server_answers
 from db.database import Database
 from db.loans import Borrower, lend
 from db.migrate import migrate
@@ -76,6 +77,13 @@ def page(
     assert desk.offline.copy_path.exists()
     yield desk
     desk.offline.close()
+    wait_for_operations(qtbot)  # nothing of this desk runs on once its database is dropped
+
+
+def _start_again(server: PostgreSQLExecutor, db: Database, qtbot: QtBot) -> None:
+    """The server started again and taking connections (it says "starting up" at first)."""
+    server.start()
+    qtbot.waitUntil(lambda: server_answers(db.url), timeout=30_000)
 
 
 def _card(db: Database, participant_id: int) -> str:
@@ -131,7 +139,7 @@ def test_the_desk_goes_on_while_the_server_is_stopped_and_everything_arrives_onc
     assert page.scan_input.hasFocus()
     page.grab().save(str(tmp_path / "away.png"))  # to look at when a check fails
 
-    server.start()
+    _start_again(server, db, qtbot)
     page.offline.ask_now()
     qtbot.waitUntil(lambda: not page.offline.away, timeout=20_000)
     wait_for_operations(qtbot)
@@ -152,7 +160,7 @@ def test_what_the_server_does_not_take_is_listed_for_the_librarian(
     server.stop()
     _scan(page, qtbot, item_text("LAP-01"))  # lent to the session, on this laptop
     assert page.offline.away
-    server.start()
+    _start_again(server, db, qtbot)
     # Before this laptop's journal arrives, another laptop lent LAP-01 to Ilze.
     lend(db, "LAP-01", Borrower.child(shared_desk.ilze_id), at=FRIDAY_1605 + timedelta(minutes=1))
     page.offline.ask_now()
@@ -189,7 +197,7 @@ def test_a_walk_in_while_the_server_is_stopped_is_registered_here_and_reaches_it
     qtbot.waitUntil(lambda: page.present_list.count() == 1)
     assert _blue_rows(page)[0] == "Līva Čakste"
 
-    server.start()
+    _start_again(server, db, qtbot)
     page.offline.ask_now()
     qtbot.waitUntil(lambda: not page.offline.away, timeout=20_000)
     wait_for_operations(qtbot)
