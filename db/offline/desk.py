@@ -54,6 +54,7 @@ from db.offline.at_the_desk import (
     undo_offline,
 )
 from db.offline.journal import Entry, waiting_entries
+from db.offline.sending import SendResult, send_journal
 from db.scancodes import CardCode, ItemCode
 
 T = TypeVar("T")
@@ -258,3 +259,28 @@ def offline_desk_lists(
     children, tags = unsent_on_desk(copy, waiting)
     lists = desk_lists(copy, session_id, site_id=site_id, at=at, by=by)
     return OfflineLists(lists, children, tags, len(waiting))
+
+
+@dataclass(frozen=True)
+class SentPart:
+    """A part of the journal sent: what the server made of it, and how many entries wait."""
+
+    result: SendResult
+    left: int
+
+
+def send_part(shared_db: Database, journal: Path, by_laptop: str, entries: int) -> SentPart:
+    """Send up to `entries` of the journal's waiting entries, oldest first: the desk sends
+    its journal a part at a time, so a scan made meanwhile waits seconds, not a minute."""
+    result = send_journal(shared_db, journal, by_laptop, lambda done, _total: done < entries)
+    return SentPart(result, len(waiting_entries(journal)))
+
+
+def sent_together(before: SendResult, part: SendResult) -> SendResult:
+    """What the parts of one sending did, as one result."""
+    return SendResult(
+        before.sent + part.sent,
+        before.already_there + part.already_there,
+        before.refused + part.refused,
+        before.refusals + part.refusals,
+    )

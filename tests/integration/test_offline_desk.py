@@ -31,6 +31,8 @@ from db.offline.desk import (
     ServerAway,
     check_in_offline_at_desk,
     scan_offline,
+    send_part,
+    sent_together,
     undo_offline_at_desk,
     unless_away,
     unsent_on_desk,
@@ -205,3 +207,20 @@ def test_a_server_that_does_not_answer_is_told_apart_from_a_refusal(
     assert isinstance(here, Refused)
     with pytest.raises(ZeroDivisionError):
         unless_away(lambda: 1 // 0)
+
+
+def test_a_journal_goes_a_part_at_a_time_in_order_and_whole(
+    shared: Desk, copy: Database, journal: Path
+) -> None:
+    ilze = ScannedChild(shared.ilze_id, "Ilze Ķēniņa", FRIDAY_16)
+    scan_offline(copy, journal, _card(copy, shared.ilze_id), _state(shared, 1), by=None)
+    scan_offline(copy, journal, ItemCode("LAP-01"), _state(shared, 2, ilze), by=None)
+    scan_offline(copy, journal, ItemCode("LAP-01"), _state(shared, 30), by=None)
+    first = send_part(shared.db, journal, "desk-2", 2)
+    assert (first.result.sent, first.left) == (2, 1)
+    assert _count(shared.db, Loan, returned_at=None) == 1  # lent, not yet back
+    rest = send_part(shared.db, journal, "desk-2", 2)
+    assert (rest.result.sent, rest.left) == (1, 0)
+    assert _count(shared.db, Loan, returned_at=None) == 0
+    together = sent_together(first.result, rest.result)
+    assert (together.sent, together.refused) == (3, 0)

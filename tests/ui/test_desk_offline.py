@@ -61,6 +61,7 @@ def page(
     shared_desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[DeskPage]:
     monkeypatch.setattr(OfflineDesk, "ASK_EVERY_MS", 100_000)  # the test asks when it wants
+    monkeypatch.setattr(OfflineDesk, "SEND_AT_ONCE", 1)  # a journal of a few scans, in parts
     ctx = AppContext(
         shared_desk.db, Settings(str(tmp_path / "settings.ini")), list_sites(shared_desk.db)
     )
