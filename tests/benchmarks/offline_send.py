@@ -1,12 +1,14 @@
 """How long a desk's offline journal of 500 scans takes to send, on a durable PostgreSQL.
 
-    .venv/bin/python -m tests.benchmarks.offline_send [--scans 500]
+    .venv/bin/python -m tests.benchmarks.offline_send [--scans 500] [--latency-ms 30]
 
 The journal is made against a local copy as the desk makes it offline (card check-ins of
 300 children to two sessions, the rest lends and returns of laptops), then sent to a fresh
 temporary PostgreSQL 15 on loopback. Prints the wall-clock time, the time per entry, and the
 statements and transactions sent per entry (each costs at least one network round trip,
-which tells what the same journal costs at 10–40 ms per round trip).
+which tells what the same journal costs at 10–40 ms per round trip). With --latency-ms the
+sending goes through the delaying proxy of tests/benchmarks/latency.py, which counts the
+round trips it carries.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -32,6 +35,7 @@ from db.offline.local_copy import open_local_copy, refresh_local_copy
 from db.offline.sending import send_journal
 from db.people import ParticipantDetails, register_participant
 from db.programs import SessionPlan, create_session
+from tests.benchmarks.latency import delayed
 from tests.benchmarks.server import temporary_postgres
 from tests.conftest import make_desk
 
@@ -86,6 +90,9 @@ def make_journal(shared: Database, folder: Path, scans: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scans", type=int, default=500)
+    parser.add_argument(
+        "--latency-ms", type=float, default=None, help="send through a link this slow"
+    )
     options = parser.parse_args()
     with temporary_postgres() as server, tempfile.TemporaryDirectory() as folder:
         shared = Database(server.create_database("offline_bench"))
@@ -112,13 +119,26 @@ def main() -> None:
             marking[0] += time.perf_counter() - begun
 
         Marks._mark = timed_mark  # type: ignore[method-assign]
-        started = time.perf_counter()
-        result = send_journal(shared, journal, "bench")
-        took = time.perf_counter() - started
+        with ExitStack() as link:
+            target, trips = shared, None
+            if options.latency_ms is not None:
+                proxy = link.enter_context(delayed(server.host, server.port, options.latency_ms))
+                target = Database(shared.url.set(host="127.0.0.1", port=proxy.port))
+                link.callback(target.dispose)
+                event.listen(target.engine, "before_cursor_execute", statement)
+                event.listen(target.engine, "commit", commit)
+                trips = proxy
+            started = time.perf_counter()
+            result = send_journal(target, journal, "bench")
+            took = time.perf_counter() - started
+            round_trips = None if trips is None else trips.round_trips
         Marks._mark = real_mark  # type: ignore[method-assign]
         shared.dispose()
+    where = "loopback" if options.latency_ms is None else f"{options.latency_ms:g} ms round trip"
     print(f"{total} entries sent ({result.sent} applied, {result.refused} refused)")
-    print(f"{took:.2f} s in all, {took / total * 1000:.1f} ms per entry (loopback)")
+    print(f"{took:.2f} s in all, {took / total * 1000:.1f} ms per entry ({where})")
+    if round_trips is not None:
+        print(f"{round_trips / total:.1f} round trips per entry, counted at the proxy")
     print(f"of which {marking[0]:.2f} s marking the journal on the laptop's disk")
     print(
         f"{counted['statements'] / total:.1f} statements and "
