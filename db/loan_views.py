@@ -81,7 +81,7 @@ _OVERDUE_ITEM = aliased(Item)
 _OVERDUE_LOAN = aliased(Loan)
 
 
-def _join_holder(
+def join_holder(
     query: Select[Any], prefix: str, participant: Any, staff: Any, session: Any
 ) -> tuple[Select[Any], list[Any]]:
     """Join the holder's names: a child, a librarian, or a session (its program and times).
@@ -215,10 +215,8 @@ def lend_view(
         query = select(
             *_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at")
         ).outerjoin(out, and_(out.item_id == Item.id, out.returned_at.is_(None)))
-    query, out_columns = _join_holder(
-        query, "out", out.participant_id, out.staff_id, out.session_id
-    )
-    query, to_columns = _join_holder(query, "to", participant_id, staff_id, session_id)
+    query, out_columns = join_holder(query, "out", out.participant_id, out.staff_id, out.session_id)
+    query, to_columns = join_holder(query, "to", participant_id, staff_id, session_id)
     model, key = next(
         (model, key)
         for model, key in ((Participant, participant_id), (Staff, staff_id), (Session, session_id))
@@ -278,9 +276,7 @@ def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
     query: Select[Any] = select(*_item_columns(), *_return_columns(out)).outerjoin(
         loans, out.item_id == Item.id
     )
-    query, out_columns = _join_holder(
-        query, "out", out.participant_id, out.staff_id, out.session_id
-    )
+    query, out_columns = join_holder(query, "out", out.participant_id, out.staff_id, out.session_id)
     return query.add_columns(*out_columns).where(_scanned(tag, with_parts)).order_by(*_kit_first())
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from db.attendance import check_in, check_in_card
 from db.audit_log import check_audit_log
 from db.database import Database, _hung_up
-from db.desk import DeskFound, search_at_desk
+from db.desk import DeskFound, DeskLists, desk_lists, search_at_desk
 from db.desk_scan import (
     DeskOutcome,
     DeskState,
@@ -304,6 +304,25 @@ def test_the_desks_name_search_marking_who_is_here_is_one_round_trip(
     )
     assert counted.trips == 1, counted.statements
     assert [(f.child.first_name, f.here) for f in found] == [("Ilze", True)]
+
+
+def test_the_desks_lists_reload_is_one_round_trip(network: tuple[Network, Desk]) -> None:
+    """Who is here, the visitors counted and what is out: one query, in autocommit (one
+    statement is one snapshot), so no BEGIN or ROLLBACK travels with it."""
+    net, desk = network
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id, at=DURING)
+    lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), by=desk.librarian_id, at=DURING)
+    for session_id in (desk.session_id, None):
+        counted = net.count(
+            lambda session_id=session_id: desk_lists(  # type: ignore[misc]
+                desk.db, session_id, site_id=desk.site_id, at=DURING, by=desk.librarian_id
+            )
+        )
+        assert counted.trips == 1, counted.statements
+        assert len(counted.statements) == 1, counted.statements
+        lists: DeskLists = counted.result
+        assert [row.first_name for row in lists.present] == (["Ilze"] if session_id else [])
+        assert [loan.tag for loan in lists.out] == ["LAP-01"]
 
 
 def test_a_connection_the_server_closed_is_replaced_before_a_scan(
