@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Row, Select, Table, and_, insert, or_, sel
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
-from db.accounts import reader_is_admin
+from db.accounts import reader_is_admin, rows_for_reader
 from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database, insert_row, next_id, queued, retried_if_raced
@@ -419,9 +419,8 @@ def present_query(
 def present_in_session(db: Database, session_id: int, *, by: int | None) -> list[Present]:
     """Children checked in to a session (present or late), the latest arrival first."""
     query = present_query(session_id).order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
-    with db.reading() as tx:
-        reader_is_admin(tx, by)  # children's names: any active account
-        return [Present(*row) for row in tx.execute(query)]
+    # Children's names: any active account.
+    return [Present(*row) for row in rows_for_reader(db, query, by)]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
-from db.accounts import NotSignedIn
+from db.accounts import NotSignedIn, may_read
 from db.attendance import Present, present_query
 from db.audit_actions import AuditAction
 from db.clock import local
@@ -37,7 +37,6 @@ from db.models import (
     Program,
     Session,
     SessionStatus,
-    Staff,
 )
 from db.programs import running_sessions
 from db.search import FoundParticipant, search_marked
@@ -222,10 +221,7 @@ def _desk_lists_query(
     ]
     if session_id is not None:
         branches.append(select(marked(_HERE), *_blank(out.c), *here.c, *_blank([counted])))
-    if by is not None:
-        allowed = exists().where(Staff.id == by, Staff.active.is_(True))
-        branches = [branch.where(allowed) for branch in branches]
-    return union_all(*branches)
+    return union_all(*(branch.where(may_read(by)) for branch in branches))
 
 
 def desk_lists(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import joinedload
 
 from db import audit
-from db.accounts import reader_is_admin
+from db.accounts import reader_is_admin, rows_for_reader
 from db.audit_actions import AuditAction
 from db.clock import at_local, now_utc
 from db.database import Database
@@ -358,13 +358,14 @@ def open_loan_from(row: Any, at: datetime) -> OpenLoan:
     )
 
 
-def _open_loan_rows(
-    tx: OrmSession, at: datetime, overdue_only: bool, site_id: int | None = None
+def _open_loans_listed(
+    db: Database, by: int | None, at: datetime, overdue_only: bool, site_id: int | None = None
 ) -> list[OpenLoan]:
     query = open_loans_query(site_id).order_by(Loan.due_at, Item.tag)
     if overdue_only:
         query = query.where(Loan.due_at < at)
-    return [open_loan_from(row, at) for row in tx.execute(query)]
+    # Borrowers' names: any active account.
+    return [open_loan_from(row, at) for row in rows_for_reader(db, query, by)]
 
 
 def open_loans(
@@ -372,16 +373,12 @@ def open_loans(
 ) -> list[OpenLoan]:
     """Everything out now, soonest due first; overdue ones are marked. With `site_id`, only
     that library's own items: a partner's desk does not list another library's laptops."""
-    with db.reading() as tx:
-        reader_is_admin(tx, by)  # borrowers' names: any active account
-        return _open_loan_rows(tx, at or now_utc(), overdue_only=False, site_id=site_id)
+    return _open_loans_listed(db, by, at or now_utc(), overdue_only=False, site_id=site_id)
 
 
 def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
     """What should have been back by now."""
-    with db.reading() as tx:
-        reader_is_admin(tx, by)
-        return _open_loan_rows(tx, at or now_utc(), overdue_only=True)
+    return _open_loans_listed(db, by, at or now_utc(), overdue_only=True)
 
 
 def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = None) -> ItemState:

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 
-from db.attendance import check_in, check_in_card
+from db.attendance import check_in, check_in_card, present_in_session
 from db.audit_log import check_audit_log
 from db.database import Database, _hung_up
 from db.desk import DeskFound, DeskLists, desk_lists, search_at_desk
@@ -31,6 +31,7 @@ from db.desk_scan import (
     ScannedChild,
     scan_at_desk,
 )
+from db.equipment import open_loans, overdue_loans
 from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
 from db.loans import Borrower, lend, lend_kit, return_item, return_kit
 from db.migrate import migrate
@@ -323,6 +324,24 @@ def test_the_desks_lists_reload_is_one_round_trip(network: tuple[Network, Desk])
         lists: DeskLists = counted.result
         assert [row.first_name for row in lists.present] == (["Ilze"] if session_id else [])
         assert [loan.tag for loan in lists.out] == ["LAP-01"]
+
+
+def test_a_pages_list_is_one_round_trip_and_an_empty_one_two(
+    network: tuple[Network, Desk],
+) -> None:
+    """The here-now and out-now lists as the Sessions and Equipment pages read them: one
+    query in autocommit, the reader's account checked inside it; an empty list asks once
+    more whether the account may read at all."""
+    net, desk = network
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id, at=DURING)
+    lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), by=desk.librarian_id, at=DURING)
+    by = desk.librarian_id
+    here = net.count(lambda: present_in_session(desk.db, desk.session_id, by=by))
+    assert here.trips == 1 and [row.first_name for row in here.result] == ["Ilze"]
+    out = net.count(lambda: open_loans(desk.db, at=DURING, by=by))
+    assert out.trips == 1 and [loan.tag for loan in out.result] == ["LAP-01"]
+    overdue = net.count(lambda: overdue_loans(desk.db, at=DURING, by=by))
+    assert overdue.trips == 2 and overdue.result == [], overdue.statements
 
 
 def test_a_connection_the_server_closed_is_replaced_before_a_scan(
