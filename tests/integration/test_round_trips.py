@@ -32,6 +32,7 @@ from db.desk_scan import (
     scan_at_desk,
 )
 from db.equipment import open_loans, overdue_loans
+from db.equipment_lists import list_items
 from db.errors import ItemAlreadyOut, ItemNotOut, UnknownCode
 from db.loans import Borrower, lend, lend_kit, return_item, return_kit
 from db.migrate import migrate
@@ -329,7 +330,7 @@ def test_the_desks_lists_reload_is_one_round_trip(network: tuple[Network, Desk])
 def test_a_pages_list_is_one_round_trip_and_an_empty_one_two(
     network: tuple[Network, Desk],
 ) -> None:
-    """The here-now and out-now lists as the Sessions and Equipment pages read them: one
+    """The here-now, out-now and item lists as the Sessions and Equipment pages read them: one
     query in autocommit, the reader's account checked inside it; an empty list asks once
     more whether the account may read at all."""
     net, desk = network
@@ -342,6 +343,9 @@ def test_a_pages_list_is_one_round_trip_and_an_empty_one_two(
     assert out.trips == 1 and [loan.tag for loan in out.result] == ["LAP-01"]
     overdue = net.count(lambda: overdue_loans(desk.db, at=DURING, by=by))
     assert overdue.trips == 2 and overdue.result == [], overdue.statements
+    items = net.count(lambda: list_items(desk.db, desk.site_id, at=DURING, by=by))
+    assert items.trips == 1, items.statements
+    assert {row.tag: row.borrower for row in items.result}["LAP-01"] == "Ilze Ķēniņa"
 
 
 def test_a_connection_the_server_closed_is_replaced_before_a_scan(
