@@ -9,6 +9,7 @@ from sqlalchemy import Engine, event, func, select
 
 from db.accounts import NotSignedIn, disable_staff
 from db.attendance import check_in, present_in_session
+from db.audit_log import check_audit_log
 from db.clock import at_local
 from db.desk import current_session, desk_lists, desk_sessions
 from db.desk_scan import (
@@ -166,6 +167,27 @@ def test_a_kit_goes_out_and_comes_back_with_its_parts(any_desk: Desk) -> None:
     assert [part.tag for part in back.kit.parts] == ["CTL-01"]
     assert sorted(back.change.back) == sorted(each.loan_id for each in out.kit.lent)
     assert open_loan_tags(any_desk) == {}
+
+
+def test_a_kit_comes_back_once_while_a_child_with_overdue_items_waits(any_desk: Desk) -> None:
+    """The scan's one read carries the waiting child's overdue loans beside each item (for a
+    lend): a return still takes each part back once, and asks nothing."""
+    monday = at_local(date(2018, 10, 1), time(16))
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=monday)
+    lend(any_desk.db, "CTL-02", Borrower.child(any_desk.ilze_id), at=monday)
+    out = lend_kit(any_desk.db, "XBOX-01", Borrower.in_session(any_desk.session_id))
+    assert [each.tag for each in out.lent] == ["XBOX-01", "CTL-01"]
+    back = scan_at_desk(
+        any_desk.db, ItemCode("XBOX-01"), state(any_desk, child=ilze_just_now(any_desk))
+    )
+    assert isinstance(back, KitBack)
+    assert [each.tag for each in back.kit.returned] == ["XBOX-01", "CTL-01"]
+    assert sorted(back.change.back) == sorted(each.loan_id for each in out.lent)
+    assert open_loan_tags(any_desk) == {
+        "LAP-01": (any_desk.ilze_id, None),
+        "CTL-02": (any_desk.ilze_id, None),
+    }
+    assert check_audit_log(any_desk.db, by=None).intact
 
 
 def test_a_child_with_something_overdue_is_asked_about_first(any_desk: Desk) -> None:
