@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import TypeVarTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, Row, Select, exists, func, select, text, true
 from sqlalchemy.orm import Session
 
 from db import audit
@@ -159,6 +160,28 @@ def reader_is_admin(tx: Session, staff_id: int | None) -> bool:
     if staff is None or not staff.active:
         raise NotSignedIn()
     return staff.role is Role.ADMIN
+
+
+Ts = TypeVarTuple("Ts")
+
+
+def may_read(staff_id: int | None) -> ColumnElement[bool]:
+    """SQL true while the account may read children's records: `reader_is_admin`'s refusal
+    as a condition of the query that reads them (None, the command line, always may)."""
+    if staff_id is None:
+        return true()
+    return exists().where(Staff.id == staff_id, Staff.active.is_(True))
+
+
+def rows_for_reader(db: Database, query: Select[*Ts], by: int | None) -> list[Row[*Ts]]:
+    """A list's one query read for an account, one statement in autocommit: one round trip
+    to a server. An account that may not read gets no rows and is refused; telling it from
+    an empty list costs a second query, made only when no row came back."""
+    with db.looking_up() as tx:
+        rows = list(tx.execute(query.where(may_read(by))))
+        if not rows:
+            reader_is_admin(tx, by)
+    return rows
 
 
 def check_admin(db: Database, staff_id: int | None, action: str) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Row, Select, Table, and_, insert, or_, sel
 from sqlalchemy.orm import Session as OrmSession
 
 from db import audit
-from db.accounts import reader_is_admin
+from db.accounts import reader_is_admin, rows_for_reader
 from db.audit_actions import AuditAction
 from db.clock import now_utc
 from db.database import Database, insert_row, next_id, queued, retried_if_raced
@@ -393,29 +393,34 @@ class Present:
         return f"{self.first_name} {self.last_name}"
 
 
-def present_in_session(db: Database, session_id: int, *, by: int | None) -> list[Present]:
-    """Children checked in to a session (present or late), the latest arrival first."""
-
-    query = (
+def present_query(
+    session_id: int | None,
+) -> Select[int, int, str, str, AttendanceStatus, datetime, bool]:
+    """The children checked in to a session (present or late), one row per child with the
+    columns of `Present`, in its order (unordered: a list orders it as it shows it)."""
+    return (
         select(
-            Attendance.id,
-            Participant.id,
+            Attendance.id.label("attendance_id"),
+            Participant.id.label("participant_id"),
             Participant.first_name,
             Participant.last_name,
             Attendance.status,
             Attendance.recorded_at,
-            ~photo_consent_clause(),
+            (~photo_consent_clause()).label("no_photos"),
         )
         .join(Participant, Participant.id == Attendance.participant_id)
         .where(
             Attendance.session_id == session_id,
             Attendance.status.in_([AttendanceStatus.PRESENT, AttendanceStatus.LATE]),
         )
-        .order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
     )
-    with db.reading() as tx:
-        reader_is_admin(tx, by)  # children's names: any active account
-        return [Present(*row) for row in tx.execute(query)]
+
+
+def present_in_session(db: Database, session_id: int, *, by: int | None) -> list[Present]:
+    """Children checked in to a session (present or late), the latest arrival first."""
+    query = present_query(session_id).order_by(Attendance.recorded_at.desc(), Attendance.id.desc())
+    # Children's names: any active account.
+    return [Present(*row) for row in rows_for_reader(db, query, by)]
 
 
 @dataclass(frozen=True)

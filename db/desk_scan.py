@@ -9,8 +9,10 @@ only shows it: words, colours, sounds. `undo_at_desk` takes such an outcome back
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -58,7 +60,9 @@ class DeskState:
     child: ScannedChild | None = None
     loan_hours: int = 0  # a child's loan is due this many hours later (0: the usual end)
     lend_anyway: bool = False  # the librarian said yes to lending despite overdue items
-    out_tags: frozenset[str] = frozenset()  # what the desk's out-now list shows as out
+    # What the desk's out-now list shows as out. Not what a scan decides on: the scan reads
+    # the item's state itself, as another laptop may have changed it meanwhile.
+    out_tags: frozenset[str] = frozenset()
 
     def child_waiting(self) -> ScannedChild | None:
         """The child scanned just before, while an item scanned now still goes to them."""
@@ -206,24 +210,24 @@ def _out_rows(lent: list[Lent], sites: dict[str, int], state: DeskState) -> list
 
 
 def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None) -> DeskOutcome:
-    """Out → it comes back (a kit with its parts); in → it goes out (the same). The desk's
-    out-now list tells which is likely, and that one's read comes first: a scan is then one
-    read and the writes with the COMMIT; when the list was wrong, the other read follows."""
+    """Out → it comes back (a kit with its parts); in → it goes out (the same). One read
+    answers both, whatever the desk's out-now list shows (another laptop may have lent or
+    taken the item back meanwhile): the item's open loans, locked on a server, with the
+    lend's facts beside them. A scan is that read and the writes with the COMMIT."""
     tag = code.tag.upper()
     to = borrower_for(state, by)
-    if tag in state.out_tags or to is None:
-        back = _take_back(tx, tag, state, by)
-        if back is not None:
-            return back
-        if to is None:
+    if to is None:
+        rows = tx.execute(return_view(tag, with_parts=True)).all()
+        if not rows:
+            raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
+        if rows[0].loan_id is None:
             raise InvalidInput(problem=NOBODY_TO_LEND_TO)
+        return _take_back(tx, rows, state, by)
     ask = not state.lend_anyway
-    rows = tx.execute(lend_read(tx, tag, to, state.at, ask, with_parts=True)).all()
+    rows = tx.execute(lend_read(tx, tag, to, state.at, ask, with_parts=True, or_return=True)).all()
     items = first_per_item(rows)
-    if items and items[0].out_id is not None:  # out after all (lent on another laptop)
-        back = _take_back(tx, tag, state, by)
-        if back is not None:
-            return back
+    if items and items[0].loan_id is not None:
+        return _take_back(tx, items, state, by)
     went = lend_rows(tx, rows, code.tag, to, by, due_for(state, to), state.at, ask)
     sites = {row.tag: row.site_id for row in items}
     change = DeskChange(out=_out_rows(went.lent, sites, state))
@@ -233,18 +237,14 @@ def _scan_item(tx: OrmSession, code: ItemCode, state: DeskState, by: int | None)
 
 
 def _take_back(
-    tx: OrmSession, tag: str, state: DeskState, by: int | None
-) -> ItemBack | KitBack | None:
-    """The scanned item back (a kit with its parts out to the same borrower); None when it is
-    not out. One read, the loans locked on a server; the writes go with the COMMIT."""
-    rows = tx.execute(return_view(tag, with_parts=True)).all()
-    if not rows:
-        raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
-    if rows[0].loan_id is None:
-        return None
-    returned = return_rows(tx, rows, by, "", state.at)
+    tx: OrmSession, items: Sequence[Any], state: DeskState, by: int | None
+) -> ItemBack | KitBack:
+    """The scanned item back (a kit with its parts out to the same borrower), as the scan's
+    read found it out: one row per item, the scanned one first. The writes go with the
+    COMMIT."""
+    returned = return_rows(tx, items, by, "", state.at)
     back = [each.loan_id for each in returned]
-    if len(rows) > 1:
+    if len(items) > 1:
         return KitBack(KitReturned(returned), DeskChange(back=back))
     return ItemBack(returned[0], DeskChange(back=back))
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import joinedload
 
 from db import audit
-from db.accounts import reader_is_admin
+from db.accounts import reader_is_admin, rows_for_reader
 from db.audit_actions import AuditAction
 from db.clock import at_local, now_utc
 from db.database import Database
@@ -25,17 +26,18 @@ from db.errors import (
     NotFound,
     UnknownCode,
 )
+from db.loan_views import join_holder
 from db.loans import (
     Lent,
     SessionBorrower,
     _since,
+    borrower_words,
 )
 from db.models import (
     Item,
     ItemCategory,
     ItemStatus,
     Loan,
-    Session,
     Site,
 )
 from db.scancodes import normalize_tag
@@ -318,37 +320,52 @@ def add_return_note(db: Database, tag: str, note: str, *, by: int | None = None)
         uow.commit()
 
 
-def _open_loan_rows(
-    tx: OrmSession, at: datetime, overdue_only: bool, site_id: int | None = None
-) -> list[OpenLoan]:
-    query = (
-        select(Loan)
-        .join(Loan.item)
-        .where(Loan.returned_at.is_(None))
-        .options(
-            joinedload(Loan.item),
-            joinedload(Loan.participant),
-            joinedload(Loan.staff),
-            joinedload(Loan.session).joinedload(Session.program),
-        )
-        .order_by(Loan.due_at, Item.tag)
+def open_loans_query(site_id: int | None = None) -> Select[Any]:
+    """What is out now with who has it (with `site_id`, that library's own items only), one
+    row per loan with the columns `open_loan_from` reads; unordered."""
+    columns: list[Any] = [
+        Loan.id.label("loan_id"),
+        Item.tag,
+        Item.name.label("item_name"),
+        Loan.lent_at,
+        Loan.due_at,
+    ]
+    query: Select[Any] = (
+        select(*columns).join(Item, Item.id == Loan.item_id).where(Loan.returned_at.is_(None))
     )
-    if overdue_only:
-        query = query.where(Loan.due_at < at)
+    query, who = join_holder(query, "out", Loan.participant_id, Loan.staff_id, Loan.session_id)
     if site_id is not None:
         query = query.where(Item.site_id == site_id)
-    return [
-        OpenLoan(
-            loan.id,
-            loan.item.tag,
-            loan.item.name,
-            borrower_name(loan),
-            loan.lent_at,
-            loan.due_at,
-            loan.due_at < at,
-        )
-        for loan in tx.scalars(query).unique()
-    ]
+    return query.add_columns(*who)
+
+
+def open_loan_from(row: Any, at: datetime) -> OpenLoan:
+    """A row of `open_loans_query` as the lists show it, overdue at `at` or not."""
+    return OpenLoan(
+        row.loan_id,
+        row.tag,
+        row.item_name,
+        borrower_words(
+            row.out_first_name,
+            row.out_last_name,
+            row.out_staff_name,
+            row.out_program_name,
+            row.out_day,
+        ),
+        row.lent_at,
+        row.due_at,
+        row.due_at < at,
+    )
+
+
+def _open_loans_listed(
+    db: Database, by: int | None, at: datetime, overdue_only: bool, site_id: int | None = None
+) -> list[OpenLoan]:
+    query = open_loans_query(site_id).order_by(Loan.due_at, Item.tag)
+    if overdue_only:
+        query = query.where(Loan.due_at < at)
+    # Borrowers' names: any active account.
+    return [open_loan_from(row, at) for row in rows_for_reader(db, query, by)]
 
 
 def open_loans(
@@ -356,16 +373,12 @@ def open_loans(
 ) -> list[OpenLoan]:
     """Everything out now, soonest due first; overdue ones are marked. With `site_id`, only
     that library's own items: a partner's desk does not list another library's laptops."""
-    with db.reading() as tx:
-        reader_is_admin(tx, by)  # borrowers' names: any active account
-        return _open_loan_rows(tx, at or now_utc(), overdue_only=False, site_id=site_id)
+    return _open_loans_listed(db, by, at or now_utc(), overdue_only=False, site_id=site_id)
 
 
 def overdue_loans(db: Database, *, by: int | None, at: datetime | None = None) -> list[OpenLoan]:
     """What should have been back by now."""
-    with db.reading() as tx:
-        reader_is_admin(tx, by)
-        return _open_loan_rows(tx, at or now_utc(), overdue_only=True)
+    return _open_loans_listed(db, by, at or now_utc(), overdue_only=True)
 
 
 def item_state(db: Database, tag: str, *, by: int | None, at: datetime | None = None) -> ItemState:

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import Row, Select, and_, select
 from sqlalchemy.orm import aliased
 
-from db.accounts import reader_is_admin
+from db.accounts import reader_is_admin, rows_for_reader
 from db.clock import now_utc
 from db.database import Database
 from db.equipment import ItemDetails, _item_by_tag
@@ -151,9 +151,8 @@ def list_items(
     query = _join_borrower(query, borrowing_staff)
     if site_id is not None:
         query = query.where(Item.site_id == site_id)
-    with db.reading() as tx:
-        reader_is_admin(tx, by)
-        rows = tx.execute(query).all()
+    # Borrowers' names: any active account.
+    rows = rows_for_reader(db, query, by)
     return [
         ItemRow(
             id=row.id,

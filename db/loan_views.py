@@ -14,7 +14,7 @@ from datetime import date, datetime
 from datetime import time as clock_time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, null, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, null, or_, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
@@ -81,7 +81,7 @@ _OVERDUE_ITEM = aliased(Item)
 _OVERDUE_LOAN = aliased(Loan)
 
 
-def _join_holder(
+def join_holder(
     query: Select[Any], prefix: str, participant: Any, staff: Any, session: Any
 ) -> tuple[Select[Any], list[Any]]:
     """Join the holder's names: a child, a librarian, or a session (its program and times).
@@ -192,19 +192,31 @@ def lend_view(
     at: datetime,
     with_parts: bool,
     overdue: bool,
+    or_return: bool = False,
 ) -> Select[Any]:
     """The scanned item (a kit with its parts) with its open loan, whether the borrower
     exists and who they are, when the session running at the item's site ends, a new loan
-    id per item on a server, and with `overdue` what the child still has past its due time."""
-    out = _OUT
-    query: Select[Any] = select(
-        *_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at")
-    )
-    query = query.outerjoin(out, and_(out.item_id == Item.id, out.returned_at.is_(None)))
-    query, out_columns = _join_holder(
-        query, "out", out.participant_id, out.staff_id, out.session_id
-    )
-    query, to_columns = _join_holder(query, "to", participant_id, staff_id, session_id)
+    id per item not out on a server, and with `overdue` what the child still has past its
+    due time. With `or_return`, the open loans are read as `return_view` reads them (locked
+    on a server, with the columns a return decides on): the same rows then decide a lend or
+    a return, whichever the item's state calls for (the desk's scan)."""
+    out: Any
+    if or_return:
+        loans = _locked_open_loans(tag, with_parts)
+        out = loans.c
+        query: Select[Any] = select(
+            *_item_columns(),
+            out.id.label("out_id"),
+            out.lent_at.label("out_lent_at"),
+            *_return_columns(out),
+        ).outerjoin(loans, out.item_id == Item.id)
+    else:
+        out = _OUT
+        query = select(
+            *_item_columns(), out.id.label("out_id"), out.lent_at.label("out_lent_at")
+        ).outerjoin(out, and_(out.item_id == Item.id, out.returned_at.is_(None)))
+    query, out_columns = join_holder(query, "out", out.participant_id, out.staff_id, out.session_id)
+    query, to_columns = join_holder(query, "to", participant_id, staff_id, session_id)
     model, key = next(
         (model, key)
         for model, key in ((Participant, participant_id), (Staff, staff_id), (Session, session_id))
@@ -213,8 +225,11 @@ def lend_view(
     found = select(model.id).where(model.id == key).exists().label("to_found")
     columns = [*out_columns, *to_columns, found, _running_end(at)]
     if is_server(tx):
-        # One per row: each item of a kit gets its own (an overdue row's spare one is unused).
-        columns.append(func.nextval(func.pg_get_serial_sequence("loan", "id")).label("next_id"))
+        # One per row of an item not out: each item of a kit gets its own (an overdue row's
+        # spare one is unused); an item out draws none (CASE evaluates nextval only when
+        # needed), so a return or a refusal leaves the sequence alone.
+        draw = func.nextval(func.pg_get_serial_sequence("loan", "id"))
+        columns.append(case((out.id.is_(None), draw), else_=null()).label("next_id"))
     order = _kit_first()
     if overdue and participant_id is not None:
         overdue_item, overdue_loan = _OVERDUE_ITEM, _OVERDUE_LOAN
@@ -226,11 +241,11 @@ def lend_view(
     return query.add_columns(*columns).where(_scanned(tag, with_parts)).order_by(*order)
 
 
-def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
-    """The scanned item (a kit with its parts) with its open loan, that loan locked on a
-    server so a second laptop returning the same item waits, then finds it back."""
+def _locked_open_loans(tag: str, with_parts: bool) -> Subquery:
+    """The open loans of the scanned item (a kit: and of its parts), locked on a server so a
+    second laptop returning the same item waits, then finds it back."""
     scanned = _SCANNED
-    open_loans = (
+    return (
         select(Loan)
         .where(
             Loan.returned_at.is_(None),
@@ -239,18 +254,29 @@ def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
         .with_for_update()
         .subquery("open_loan")
     )
-    query: Select[Any] = select(
-        *_item_columns(),
-        open_loans.c.id.label("loan_id"),
-        open_loans.c.lent_at,
-        open_loans.c.due_at,
-        open_loans.c.participant_id,
-        open_loans.c.staff_id,
-        open_loans.c.session_id,
-    ).outerjoin(open_loans, open_loans.c.item_id == Item.id)
-    query, out_columns = _join_holder(
-        query, "out", open_loans.c.participant_id, open_loans.c.staff_id, open_loans.c.session_id
+
+
+def _return_columns(out: Any) -> list[Any]:
+    """What a return decides on of an open loan (`return_rows`)."""
+    return [
+        out.id.label("loan_id"),
+        out.lent_at.label("lent_at"),
+        out.due_at.label("due_at"),
+        out.participant_id.label("participant_id"),
+        out.staff_id.label("staff_id"),
+        out.session_id.label("session_id"),
+    ]
+
+
+def return_view(tag: str, *, with_parts: bool) -> Select[Any]:
+    """The scanned item (a kit with its parts) with its open loan, that loan locked on a
+    server so a second laptop returning the same item waits, then finds it back."""
+    loans = _locked_open_loans(tag, with_parts)
+    out = loans.c
+    query: Select[Any] = select(*_item_columns(), *_return_columns(out)).outerjoin(
+        loans, out.item_id == Item.id
     )
+    query, out_columns = join_holder(query, "out", out.participant_id, out.staff_id, out.session_id)
     return query.add_columns(*out_columns).where(_scanned(tag, with_parts)).order_by(*_kit_first())
 
 

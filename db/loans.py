@@ -272,9 +272,17 @@ def _lend_scanned(
 
 
 def lend_read(
-    tx: OrmSession, tag: str, to: Borrower, at: datetime, ask_if_overdue: bool, *, with_parts: bool
+    tx: OrmSession,
+    tag: str,
+    to: Borrower,
+    at: datetime,
+    ask_if_overdue: bool,
+    *,
+    with_parts: bool,
+    or_return: bool = False,
 ) -> Select[Any]:
-    """The one query a lend decides on (`lend_view` for this borrower)."""
+    """The one query a lend decides on (`lend_view` for this borrower); with `or_return`,
+    a return as well."""
     return lend_view(
         tx,
         tag.upper(),
@@ -284,6 +292,7 @@ def lend_read(
         at=at,
         with_parts=with_parts,
         overdue=ask_if_overdue,
+        or_return=or_return,
     )
 
 

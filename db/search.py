@@ -6,16 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, exists, false, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, false, literal, or_, select, true
 from sqlalchemy.orm import Session
 
-from db.accounts import NotSignedIn, reader_is_admin
+from db.accounts import NotSignedIn, may_read, reader_is_admin
 from db.database import Database
 from db.errors import QT_TRANSLATE_NOOP, UnknownCode
 from db.models import (
     Participant,
     Site,
-    Staff,
 )
 from db.names import fold, list_language, person_key
 from db.people import one_line, photo_consent_clause, search_name, without_control
@@ -115,7 +114,7 @@ def _read_by_signed_in(tx: Session, query: Select[Any], by: int | None) -> list[
         return list(tx.execute(query).all())
     found = query.subquery("found")
     anchor = select(literal(1).label("one")).subquery("anchor")
-    signed_in = exists().where(Staff.id == by, Staff.active.is_(True))
+    signed_in = may_read(by)
     rows = tx.execute(
         select(signed_in.label("signed_in"), *found.c).outerjoin_from(anchor, found, true())
     ).all()

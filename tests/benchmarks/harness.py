@@ -30,6 +30,7 @@ from sqlalchemy.orm import aliased
 from db.attendance import check_in_card, present_in_session
 from db.clock import local, now_utc
 from db.database import Database, sqlite_path
+from db.desk import desk_lists
 from db.desk_scan import DeskState, ItemBack, ItemLent, ScannedChild, scan_at_desk
 from db.equipment import item_state, open_loans, overdue_loans
 from db.loans import Borrower, lend, return_item
@@ -442,6 +443,29 @@ def measure_use_cases(
 
     run_series(database, warmup, repeat, desk_scan_step, trips)
 
+    stale = Result(
+        "desk_item_scan_stale",
+        "desk item scan, out-now list stale",
+        "the same, with an out-now list that never heard of the loans (as when another "
+        "laptop lent the item): each return is a surprise to the desk",
+        scan_target,
+    )
+
+    def stale_step(i: int) -> list[tuple[Result, Callable[[], object]]]:
+        tag = desk.tags[i % len(desk.tags)]
+
+        def scanned() -> object:
+            now = now_utc()
+            child = ScannedChild(desk.children[i % len(desk.children)], "", now)
+            state = DeskState(desk.site_id, desk.session_id, now, child, lend_anyway=True)
+            outcome = scan_at_desk(database, ItemCode(tag), state, by=desk.librarian_id)
+            assert isinstance(outcome, ItemLent | ItemBack), outcome
+            return outcome
+
+        return [(stale, scanned), (stale, scanned)]  # out, then back
+
+    run_series(database, warmup, repeat, stale_step, trips)
+
     search = Result(
         "search_participants",
         "name search (2–4 letters)",
@@ -474,11 +498,30 @@ def measure_use_cases(
         "here-now list (after each check-in)",
         "db.attendance.present_in_session of the session the run checked children into",
     )
+    lists = Result(
+        "desk_lists",
+        "desk lists reload (here now + out now)",
+        "db.desk.desk_lists as the desk reloads its lists (after another laptop's change): "
+        "the session's here-now list, the visitors counted and its library's out-now list, "
+        "read for the librarian signed in",
+    )
     run_series(
         database,
         warmup,
         repeat,
-        lambda i: [(present, lambda: present_in_session(database, desk.session_id, by=None))],
+        lambda i: [
+            (present, lambda: present_in_session(database, desk.session_id, by=None)),
+            (
+                lists,
+                lambda: desk_lists(
+                    database,
+                    desk.session_id,
+                    site_id=desk.site_id,
+                    at=now_utc(),
+                    by=desk.librarian_id,
+                ),
+            ),
+        ],
         trips,
     )
 
@@ -496,7 +539,7 @@ def measure_use_cases(
     )
     out.notes.append(f"{len(open_loans(database, by=None))} loans out")
     overdue.notes.append(f"{len(overdue_loans(database, by=None))} overdue")
-    return [check_in, lent, returned, state, scan, search, present, out, overdue]
+    return [check_in, lent, returned, state, scan, stale, search, present, lists, out, overdue]
 
 
 def search_order_note(database: Database, site_id: int) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import pytest
 from sqlalchemy import Engine, event, func, select
 
+from db.accounts import NotSignedIn, disable_staff
+from db.attendance import check_in, present_in_session
+from db.audit_log import check_audit_log
 from db.clock import at_local
 from db.desk import current_session, desk_lists, desk_sessions
 from db.desk_scan import (
@@ -25,10 +29,10 @@ from db.desk_scan import (
 )
 from db.equipment import ItemDetails, add_item, open_loans, set_item_status
 from db.errors import InvalidInput, ItemNotAvailable, UnknownCode
-from db.loans import Borrower, lend
+from db.loans import Borrower, lend, lend_kit
 from db.models import Attendance, Item, ItemCategory, ItemStatus, Loan
 from db.people import get_participant
-from db.programs import add_site
+from db.programs import add_site, set_anonymous_headcount
 from db.scancodes import CardCode, ItemCode
 from tests.conftest import Desk
 
@@ -165,6 +169,27 @@ def test_a_kit_goes_out_and_comes_back_with_its_parts(any_desk: Desk) -> None:
     assert open_loan_tags(any_desk) == {}
 
 
+def test_a_kit_comes_back_once_while_a_child_with_overdue_items_waits(any_desk: Desk) -> None:
+    """The scan's one read carries the waiting child's overdue loans beside each item (for a
+    lend): a return still takes each part back once, and asks nothing."""
+    monday = at_local(date(2018, 10, 1), time(16))
+    lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=monday)
+    lend(any_desk.db, "CTL-02", Borrower.child(any_desk.ilze_id), at=monday)
+    out = lend_kit(any_desk.db, "XBOX-01", Borrower.in_session(any_desk.session_id))
+    assert [each.tag for each in out.lent] == ["XBOX-01", "CTL-01"]
+    back = scan_at_desk(
+        any_desk.db, ItemCode("XBOX-01"), state(any_desk, child=ilze_just_now(any_desk))
+    )
+    assert isinstance(back, KitBack)
+    assert [each.tag for each in back.kit.returned] == ["XBOX-01", "CTL-01"]
+    assert sorted(back.change.back) == sorted(each.loan_id for each in out.lent)
+    assert open_loan_tags(any_desk) == {
+        "LAP-01": (any_desk.ilze_id, None),
+        "CTL-02": (any_desk.ilze_id, None),
+    }
+    assert check_audit_log(any_desk.db, by=None).intact
+
+
 def test_a_child_with_something_overdue_is_asked_about_first(any_desk: Desk) -> None:
     monday = at_local(date(2018, 10, 1), time(16))
     lend(any_desk.db, "LAP-01", Borrower.child(any_desk.ilze_id), at=monday)
@@ -274,3 +299,46 @@ def test_another_librarys_item_lent_here_is_not_on_this_desks_out_list(any_desk:
     assert [row.tag for row in open_loans(any_desk.db, at=FRIDAY_1605, site_id=ludza, by=None)] == [
         "TAB-09"
     ]
+
+
+def test_the_desks_lists_read_together_are_the_lists_read_one_by_one(any_desk: Desk) -> None:
+    """Who is here (latest first, the photo mark), the visitors counted and what is out of
+    this desk's library (a child's, the session's, an overdue one), as each list reads them."""
+    desk = any_desk
+    ludza = add_site(desk.db, "Ludza", "LV", "Ludzas novada bibliotēka")
+    add_item(desk.db, ItemDetails("TAB-09", "Planšete", ItemCategory.OTHER, site_id=ludza))
+    check_in(desk.db, desk.session_id, desk.ilze_id, by=desk.librarian_id, at=FRIDAY_1605)
+    later = FRIDAY_1605 + timedelta(minutes=3)
+    check_in(desk.db, desk.session_id, desk.janis_id, by=desk.librarian_id, at=later)
+    set_anonymous_headcount(desk.db, desk.session_id, 4, by=desk.librarian_id)
+    lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), by=desk.librarian_id, at=FRIDAY_1605)
+    lend_kit(desk.db, "XBOX-01", Borrower.in_session(desk.session_id), at=later)
+    lend(desk.db, "TAB-09", Borrower.child(desk.janis_id), at=later)
+    evening = FRIDAY_1605 + timedelta(hours=3)  # the laptop was due at the session's end
+
+    lists = desk_lists(
+        desk.db, desk.session_id, site_id=desk.site_id, at=evening, by=desk.librarian_id
+    )
+
+    assert [row.full_name for row in lists.present] == ["Jānis Žūriņš", "Ilze Ķēniņa"]
+    assert lists.present == present_in_session(desk.db, desk.session_id, by=desk.librarian_id)
+    assert all(row.no_photos for row in lists.present)  # no photo consent given
+    assert lists.headcount == 4
+    assert lists.out == open_loans(desk.db, at=evening, site_id=desk.site_id, by=None)
+    out = {loan.tag: loan for loan in lists.out}
+    assert set(out) == {"LAP-01", "XBOX-01", "CTL-01", "CTL-02"}  # not Ludza's tablet
+    assert out["LAP-01"].borrower == "Ilze Ķēniņa" and out["LAP-01"].overdue
+    assert out["XBOX-01"].borrower == "Nāc, pievienojies! 05.10.2018"
+    assert out["XBOX-01"].lent_at == later
+
+
+def test_the_desks_lists_without_a_session_and_for_a_disabled_account(any_desk: Desk) -> None:
+    desk = any_desk
+    lend(desk.db, "LAP-01", Borrower.child(desk.ilze_id), at=FRIDAY_1605)
+    lists = desk_lists(desk.db, None, site_id=None, at=FRIDAY_1605, by=desk.librarian_id)
+    assert (lists.present, lists.headcount) == ([], 0)
+    assert [loan.tag for loan in lists.out] == ["LAP-01"]
+    disable_staff(desk.db, desk.librarian_id)
+    for session_id in (desk.session_id, None):
+        with pytest.raises(NotSignedIn):
+            desk_lists(desk.db, session_id, site_id=None, at=FRIDAY_1605, by=desk.librarian_id)
