@@ -6,14 +6,58 @@ Shared by the desk's start-up and every command of the CLI; no screen is involve
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from sqlalchemy.engine import URL
 
     from db.database import Database
 
 log = logging.getLogger(__name__)
+
+
+class StartCheck:
+    """db.backups.check_at_start of the file about to be opened, begun on a thread of its own
+    as soon as the file is known: SQLite lets go of the GIL while it reads every page (~0.15 s
+    on ten years of records), so the program's imports go on beside it. The thread only
+    reads; `wait` raises on the caller's thread what it found, before anything writes."""
+
+    def __init__(self, given: str | URL | None) -> None:
+        from db.backup_checks import start_problem
+        from db.database import resolve_url, sqlite_path
+
+        self.url = resolve_url(given)
+        self._path = sqlite_path(self.url)
+        self._problem: str | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if self._path is not None and self._path.exists():
+            self._thread = threading.Thread(
+                target=self._check, args=(start_problem, self._path), name="start-up check"
+            )
+            self._thread.start()
+
+    def _check(self, start_problem: Callable[[Path], str | None], path: Path) -> None:
+        try:
+            self._problem = start_problem(path)
+        except BaseException as error:  # raised again by wait, on the thread that opens
+            self._error = error
+
+    def wait(self) -> None:
+        """DatabaseDamaged (naming the newest good backup) when the file failed the check."""
+        if self._thread is None:
+            return
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        from db.backups import refuse_damaged
+
+        assert self._path is not None
+        refuse_damaged(self._path, self._problem)
 
 
 def open_database(
@@ -22,6 +66,7 @@ def open_database(
     at_start: bool = False,
     confirmed: bool = False,
     upgrade_by: tuple[str, str] | None = None,
+    check: StartCheck | None = None,
 ) -> Database:
     """The chosen database, migrated to this program's schema (with a backup of an older file).
 
@@ -31,6 +76,7 @@ def open_database(
     at most once a day. `confirmed`: an administrator agreed to upgrade a shared database
     (running a command as the server's schema owner); `upgrade_by`: the username and password
     of the program's administrator who agreed at the desk, checked first and logged.
+    `check`: the StartCheck of `given` begun earlier, waited for here (else it runs now).
     """
     # Imported here: a CLI command that needs no database does not pay for Alembic.
     from sqlalchemy.exc import OperationalError
@@ -43,7 +89,11 @@ def open_database(
     from db.revisions import HEAD
 
     url = resolve_url(given)
-    check_at_start(url)
+    if check is None:
+        check_at_start(url)
+    else:
+        assert check.url == url, "the check begun was of another database"
+        check.wait()
     database = Database(url)
     try:
         admin = None if upgrade_by is None else upgrader(database, *upgrade_by)

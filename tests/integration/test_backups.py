@@ -349,6 +349,32 @@ def test_the_program_shows_the_damage_in_a_message_box(
     assert sha(path) == fingerprint
 
 
+def test_the_check_begun_before_the_imports_refuses_as_the_one_at_start(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk starts the integrity check on a thread of its own while it imports; what it
+    finds is raised when the database is opened, and a damaged file stays untouched."""
+    from db import backup_checks
+    from db.startup import StartCheck, open_database
+
+    path = file_of(desk.db)
+    good = back_up_now(path, now=datetime(2030, 8, 1, 9))
+    desk.db.dispose()
+    damage(path, whole=True)
+    fingerprint = sha(path)
+    with pytest.raises(DatabaseDamaged) as refused:
+        open_database(str(path), at_start=True, check=StartCheck(str(path)))
+    assert refused.value.fields["backup"] == str(good)
+    assert sha(path) == fingerprint
+
+    def unreadable(_path: Path) -> str | None:
+        raise PermissionError(13, "Permission denied", str(_path))
+
+    monkeypatch.setattr(backup_checks, "start_problem", unreadable)
+    with pytest.raises(PermissionError):  # an error on the thread comes out where it waits
+        StartCheck(str(path)).wait()
+
+
 def test_a_sound_database_on_a_read_only_disk_is_not_called_damaged(desk: Desk) -> None:
     """SQLite cannot make the -shm of a WAL file on a read-only disk; that is no damage."""
     path = file_of(desk.db)
