@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.about import APP_ICON
 from desktop.resources import FONTS
 
 if TYPE_CHECKING:
@@ -180,6 +179,7 @@ def open_reachable(settings: Settings, database_name: str | None) -> AppContext 
 
 
 def run(database_name: str | None) -> int:
+    from desktop.about import APP_ICON
     from desktop.errors import install_excepthook, plain_words
 
     app = QApplication.instance() or QApplication(sys.argv)
