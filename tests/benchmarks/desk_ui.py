@@ -138,6 +138,8 @@ def scan_to_list(database_url: str, scans: int) -> dict[str, Any]:
     page._show_session(desk.session_id)
     while not Operation.idle():  # the session's lists arrive before the first scan
         app.processEvents()
+    while not page.sounds.loaded:  # as a moment after start-up: they load once the lists are in
+        app.processEvents()
     watch = UiThreadWatch()
     event.listen(database.engine, "before_cursor_execute", watch.count)
     samples = []
