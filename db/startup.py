@@ -1,4 +1,4 @@
-"""Opening the database as the program starts: integrity check, migration, daily backup.
+"""Opening the database as the program starts: integrity check, migration; the daily backup.
 
 Shared by the desk's start-up and every command of the CLI; no screen is involved.
 """
@@ -63,7 +63,6 @@ class StartCheck:
 def open_database(
     given: str | URL | None,
     *,
-    at_start: bool = False,
     confirmed: bool = False,
     upgrade_by: tuple[str, str] | None = None,
     check: StartCheck | None = None,
@@ -72,18 +71,18 @@ def open_database(
 
     A SQLite file that fails its integrity check is refused (DatabaseDamaged names the newest
     good backup) before anything opens it for writing, and so is a schema newer than this
-    program (ProgramTooOld). `at_start` (the program opening) also takes the automatic backup,
-    at most once a day. `confirmed`: an administrator agreed to upgrade a shared database
-    (running a command as the server's schema owner); `upgrade_by`: the username and password
-    of the program's administrator who agreed at the desk, checked first and logged.
-    `check`: the StartCheck of `given` begun earlier, waited for here (else it runs now).
+    program (ProgramTooOld); the program's daily backup is `daily_backup`. `confirmed`: an
+    administrator agreed to upgrade a shared database (running a command as the server's
+    schema owner); `upgrade_by`: the username and password of the program's administrator
+    who agreed at the desk, checked first and logged. `check`: the StartCheck of `given`
+    begun earlier, waited for here (else it runs now).
     """
     # Imported here: a CLI command that needs no database does not pay for Alembic.
     from sqlalchemy.exc import OperationalError
 
-    from db.backups import backup_if_due, check_at_start
+    from db.backups import check_at_start
     from db.connection import connection_failure
-    from db.database import Database, describe, resolve_url, sqlite_path
+    from db.database import Database, describe, resolve_url
     from db.errors import DomainError
     from db.migrate import current_revision, migrate, upgrader
     from db.revisions import HEAD
@@ -113,16 +112,29 @@ def open_database(
         raise connection_failure(error) from error
     if backup is not None:
         log.info("migrated %s after backing it up to %s", describe(database.url), backup)
-    path = sqlite_path(database.url)
-    if at_start and path is not None:
-        try:
-            daily = backup_if_due(path)
-        except (DomainError, OSError):  # the desk still opens; the log says why
-            log.exception("the automatic backup of %s failed", path)
-        else:
-            if daily is not None:
-                log.info("backed up %s to %s", path, daily)
     return database
+
+
+def daily_backup(database: Database) -> Path | None:
+    """The automatic backup of the program's SQLite file, at most once a day (None: none made).
+
+    A failure is logged and the desk goes on. The program runs it on the database worker
+    once the desk is up: on ten years of records the copy and its check take ~1 s."""
+    from db.backups import backup_if_due
+    from db.database import sqlite_path
+    from db.errors import DomainError
+
+    path = sqlite_path(database.url)
+    if path is None:
+        return None
+    try:
+        daily = backup_if_due(path)
+    except (DomainError, OSError):  # the desk still works; the log says why
+        log.exception("the automatic backup of %s failed", path)
+        return None
+    if daily is not None:
+        log.info("backed up %s to %s", path, daily)
+    return daily
 
 
 def _log_upgrade(database: Database, admin: int) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QUrl
 
-from desktop import operations
+from desktop.operations import when_idle
 from desktop.resources import SOUNDS_FOLDER
 
 NAMES = ("ok", "refused")
@@ -21,21 +21,11 @@ class Sounds(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._effects: dict[str, object] | None = None
-        operations.activity.busy.connect(self._worker_busy)
-
-    def _worker_busy(self, busy: bool) -> None:
-        if not busy:  # on the loop's next turn: the results that ended the work are drawn first
-            QTimer.singleShot(0, self, self._load_if_still_idle)
-
-    def _load_if_still_idle(self) -> None:
-        """Not between two reads of the start (the session, then its lists)."""
-        if operations.Operation.idle():
-            self._load()
+        when_idle(self, self._load)
 
     def _load(self) -> None:
         if self._effects is not None:
             return
-        operations.activity.busy.disconnect(self._worker_busy)
         self._effects = {}
         try:
             from PySide6.QtMultimedia import QSoundEffect

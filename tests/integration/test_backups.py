@@ -363,7 +363,7 @@ def test_the_check_begun_before_the_imports_refuses_as_the_one_at_start(
     damage(path, whole=True)
     fingerprint = sha(path)
     with pytest.raises(DatabaseDamaged) as refused:
-        open_database(str(path), at_start=True, check=StartCheck(str(path)))
+        open_database(str(path), check=StartCheck(str(path)))
     assert refused.value.fields["backup"] == str(good)
     assert sha(path) == fingerprint
 
@@ -483,14 +483,50 @@ def test_backup_and_restore_commands(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_opening_the_program_takes_the_daily_backup(desk: Desk) -> None:
-    from db.startup import open_database
+    from db.startup import daily_backup, open_database
 
     path = file_of(desk.db)
     for _ in range(2):
-        open_database(str(path), at_start=True).dispose()
+        database = open_database(str(path))
+        daily_backup(database)
+        database.dispose()
     assert len(list_backups(path)) == 1
-    open_database(str(path)).dispose()  # any other command takes none
+    open_database(str(path)).dispose()  # any command takes none
     assert len(list_backups(path)) == 1
+
+
+def test_the_daily_backup_waits_until_the_desk_has_shown_its_lists(
+    desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's first copy takes about a second on ten years of records: the desk's own
+    start-up reads go first on the database worker and are shown, the backup after them."""
+    from desktop.app import DeskApplication, open_context
+    from desktop.operations import Operation
+
+    path = file_of(desk.db)
+    desk.db.dispose()
+    running_beside: list[int] = []
+    real = backups.backup_if_due
+
+    def watched(database_file: Path, *, now: datetime | None = None) -> Path | None:
+        running_beside.append(len(Operation._running) - 1)  # on the worker: the others started
+        return real(database_file, now=now)
+
+    monkeypatch.setattr(backups, "backup_if_due", watched)
+    ini = tmp_path / "settings.ini"
+    ini.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    ctx = open_context(str(path), str(ini))
+    assert list_backups(path) == []  # opening the database took none
+    desk_app = DeskApplication(ctx, staff_id=desk.librarian_id)
+    qtbot.addWidget(desk_app.window)
+    desk_app.window.show()
+    assert not Operation.idle()  # the desk's and the status bar's reads are under way
+
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1)
+    qtbot.waitUntil(Operation.idle)
+    assert running_beside == [0]  # every read of the start had ended and was shown
+    assert desk_app.window.signed_in.text() == "Anna Ozoliņa"
+    ctx.database.dispose()
 
 
 def test_a_postgresql_database_is_not_backed_up_by_pretending(tmp_path: Path) -> None:
