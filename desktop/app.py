@@ -39,18 +39,18 @@ def open_context(
     `upgrade_by`: the program administrator (username, password) who agreed to upgrade a
     shared database's older schema."""
     from db.startup import StartCheck, open_database
+    from desktop import i18n
     from desktop.settings import LANGUAGE, Settings
     from desktop.shared_database import chosen_url, named_outside
 
     settings = Settings(settings_path)
+    i18n.install(settings.get(LANGUAGE))
     # --db and OPENUP_DB (scripts, shortcuts) come first; else the choice made in the program.
     target = database_name if named_outside(database_name) else chosen_url(settings)
     check = StartCheck(target)  # the file's integrity check runs while the rest is imported
     from db.programs import list_sites
-    from desktop import i18n
     from desktop.context import AppContext
 
-    i18n.install(settings.get(LANGUAGE))
     database = open_database(target, upgrade_by=upgrade_by, check=check)
     return AppContext(database, settings, list_sites(database))
 
