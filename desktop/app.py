@@ -126,7 +126,6 @@ def ask_where_records_live(settings: Settings, database_name: str | None) -> boo
     --db or OPENUP_DB, a choice made before, or a laptop that already has its file asks
     nothing. False: the librarian closed the question."""
     from db.database import DEFAULT_FILE_NAME, data_folder
-    from desktop.dialogs.database_dialog import DatabaseDialog
     from desktop.settings import DATABASE_KIND
     from desktop.shared_database import choose_laptop, named_outside
 
@@ -135,6 +134,8 @@ def ask_where_records_live(settings: Settings, database_name: str | None) -> boo
     if (data_folder() / DEFAULT_FILE_NAME).exists():  # a laptop from before the choice
         choose_laptop(settings)
         return True
+    from desktop.dialogs.database_dialog import DatabaseDialog  # the first start only
+
     return DatabaseDialog(settings).exec() == DatabaseDialog.DialogCode.Accepted
 
 
@@ -165,7 +166,6 @@ def open_reachable(settings: Settings, database_name: str | None) -> AppContext 
     from PySide6.QtCore import QCoreApplication
 
     from db.connection import ConnectionFailed
-    from desktop.dialogs.database_dialog import DatabaseDialog
     from desktop.errors import translate_error
     from desktop.shared_database import named_outside
 
@@ -175,6 +175,8 @@ def open_reachable(settings: Settings, database_name: str | None) -> AppContext 
         except ConnectionFailed as trouble:
             if named_outside(database_name):  # a script's choice is the script's to correct
                 raise
+            from desktop.dialogs.database_dialog import DatabaseDialog  # only when unreachable
+
             answer = QMessageBox.question(
                 None,
                 "OpenUp Desk",
