@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.resources import FONTS
 
 if TYPE_CHECKING:
+    from db.database import Database
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
@@ -55,13 +56,14 @@ def open_context(
     return AppContext(database, settings, list_sites(database))
 
 
-def back_up_when_idle(ctx: AppContext) -> None:
+def back_up_when_idle(window: QWidget, database: Database) -> None:
     """The daily backup (db.startup.daily_backup), on the database worker once the window's
-    start-up reads are shown: the day's first copy takes ~1 s on ten years of records."""
+    start-up reads are shown: the day's first copy takes ~1 s on ten years of records.
+    Dropped if the window is gone by then (a test's, closed at once)."""
     from db.startup import daily_backup
-    from desktop.operations import when_idle
+    from desktop.operations import Operation, when_idle
 
-    when_idle(ctx, lambda: ctx.operation(None, lambda db, _by: daily_backup(db)).run())
+    when_idle(window, lambda: Operation(None, lambda: daily_backup(database)).run())
 
 
 class DeskApplication:
@@ -80,7 +82,7 @@ class DeskApplication:
         # another language is still collected.
         gc.freeze()
         self.window = self._new_window()
-        back_up_when_idle(ctx)
+        back_up_when_idle(self.window, ctx.database)
 
     def _new_window(self) -> MainWindow:
         from desktop.main_window import MainWindow
@@ -264,5 +266,5 @@ def run_kiosk(database_name: str | None) -> int:
     kiosk = KioskWindow(ctx, running)
     kiosk.left.connect(app.quit)
     kiosk.showFullScreen()
-    back_up_when_idle(ctx)
+    back_up_when_idle(kiosk, ctx.database)
     return app.exec()
