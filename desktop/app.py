@@ -192,6 +192,15 @@ def open_reachable(settings: Settings, database_name: str | None) -> AppContext 
                 return None
 
 
+def _after(code: int) -> int:
+    """The window closed: work still on the database worker (the day's backup, a last scan)
+    ends before the program does."""
+    from desktop.operations import Operation
+
+    Operation.wait_for_all()
+    return code
+
+
 def run(database_name: str | None) -> int:
     from desktop.about import APP_ICON
     from desktop.errors import install_excepthook, plain_words
@@ -227,7 +236,7 @@ def run(database_name: str | None) -> int:
         QMessageBox.critical(None, "OpenUp Desk", plain_words(error) or str(error))
         return 2
     desk_app.window.show()
-    return app.exec()
+    return _after(app.exec())
 
 
 def run_kiosk(database_name: str | None) -> int:
@@ -267,4 +276,4 @@ def run_kiosk(database_name: str | None) -> int:
     kiosk.left.connect(app.quit)
     kiosk.showFullScreen()
     back_up_when_idle(kiosk, ctx.database)
-    return app.exec()
+    return _after(app.exec())

@@ -529,6 +529,43 @@ def test_the_daily_backup_waits_until_the_desk_has_shown_its_lists(
     ctx.database.dispose()
 
 
+def test_the_program_ends_after_the_work_still_on_the_database_worker(
+    desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed a moment after it opened, the program lets the day's backup (or a last scan)
+    on the database worker finish before it ends."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app, errors, i18n
+    from desktop.main_window import MainWindow
+    from desktop.operations import Operation
+
+    monkeypatch.setattr(i18n, "install", lambda _language: None)
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)
+    monkeypatch.setattr("desktop.settings.data_folder", lambda: tmp_path)
+    monkeypatch.setattr(app, "sign_in_at_start", lambda _ctx: desk.librarian_id)
+    path = file_of(desk.db)
+    desk.db.dispose()
+    ended: list[str] = []
+
+    def slow_work() -> None:
+        time.sleep(0.3)
+        ended.append("the work")
+
+    def closed_at_once(_app: QApplication) -> int:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                qtbot.addWidget(window)  # closed and deleted after the test, as by the librarian
+        Operation(None, slow_work).run()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", closed_at_once)
+    assert app.run(str(path)) == 0
+    assert ended == ["the work"]
+
+
 def test_a_postgresql_database_is_not_backed_up_by_pretending(tmp_path: Path) -> None:
     url = "postgresql+psycopg://openup:Slepens-123@db.example.lv:5433/openup"
     for command in (("backup", "--out", str(tmp_path / "x.sqlite3")), ("restore", __file__)):
