@@ -67,6 +67,12 @@ def integrity_problem(path: Path, *, quick: bool = False) -> str | None:
     return None if found == ["ok"] else "; ".join(found[:3])
 
 
+def start_problem(path: Path) -> str | None:
+    """What is wrong with an existing file the program is about to open (None: nothing):
+    SQLite's quick check, then whether it is ours. Only reads, so any thread may ask."""
+    return integrity_problem(path, quick=True) or foreign_problem(path)
+
+
 def _tables(connection: sqlite3.Connection) -> set[str]:
     return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
 

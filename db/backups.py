@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL
 
 from db import clock
 from db.accounts import BACK_UP_OR_RESTORE, check_admin
-from db.backup_checks import foreign_problem, integrity_problem
+from db.backup_checks import integrity_problem, start_problem
 from db.backup_folder import (
     backups_folder,
     list_backups,
@@ -239,7 +239,11 @@ def check_at_start(url: URL) -> None:
     path = sqlite_path(url)
     if path is None or not path.exists():
         return
-    problem = integrity_problem(path, quick=True) or foreign_problem(path)
+    refuse_damaged(path, start_problem(path))
+
+
+def refuse_damaged(path: Path, problem: str | None) -> None:
+    """Refuse a file that has a problem (start_problem), naming the newest good backup."""
     if problem is None:
         return
     good = newest_good_backup(path)

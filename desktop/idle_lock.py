@@ -9,6 +9,7 @@ the same way, never closed: closing it would end its exec() and lose what was ty
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -16,8 +17,10 @@ from shiboken6 import isValid
 
 from db.accounts import signed_in_as
 from desktop.context import AppContext
-from desktop.dialogs.sign_in import SignInDialog
 from desktop.settings import IDLE_MINUTES
+
+if TYPE_CHECKING:
+    from desktop.dialogs.sign_in import SignInDialog
 
 # Events that mean someone is at the laptop (a scanner types keys, so a scan counts too).
 ACTIVITY = frozenset(
@@ -139,6 +142,8 @@ class IdleLock(QObject):
 
     def lock(self, *, sign_out: bool = False) -> None:
         """Cover the window and ask for a password: the same person's, or anyone's on sign-out."""
+        from desktop.dialogs.sign_in import SignInDialog  # imported when first locked, not at start
+
         if self.is_locked:
             return
         self.cover.cover()

@@ -31,7 +31,6 @@ from desktop.context import AppContext
 from desktop.i18n import fill
 from desktop.idle_lock import IdleLock
 from desktop.pages.desk import DeskPage
-from desktop.pages.settings_page import SettingsPage
 
 if TYPE_CHECKING:
     from desktop.pages.audit_log import AuditLogPage
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.pages.participants import ParticipantsPage
     from desktop.pages.reports import ReportsPage
     from desktop.pages.sessions import SessionsPage
+    from desktop.pages.settings_page import SettingsPage
 
 
 def _build(module: str, name: str, ctx: AppContext) -> QWidget:
@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         self.show_page(self._keys.index("reports"))
 
     def _build_settings(self) -> QWidget:
+        from desktop.pages.settings_page import SettingsPage
+
         page = SettingsPage(self.ctx)
         page.language_chosen.connect(self.language_chosen)
         return page

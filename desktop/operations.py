@@ -348,6 +348,34 @@ class Query(Operation[T]):
         return False
 
 
+class _WhenIdle(QObject):
+    def __init__(self, parent: QObject, call: Callable[[], object]) -> None:
+        super().__init__(parent)
+        self._call: Callable[[], object] | None = call
+        activity.busy.connect(self._busy)  # bound: disconnected with this object
+        if Operation.idle():
+            self._busy(False)
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:  # on the loop's next turn: the results that ended the work are shown first
+            QTimer.singleShot(0, self, self._call_if_still_idle)
+
+    def _call_if_still_idle(self) -> None:
+        # Not between two reads of the start (the desk's session, then its lists).
+        if self._call is None or not Operation.idle():
+            return
+        call, self._call = self._call, None
+        activity.busy.disconnect(self._busy)
+        self.deleteLater()
+        call()
+
+
+def when_idle(parent: QObject, call: Callable[[], object]) -> None:
+    """Call once the database worker has run out of work, e.g. what the ready desk does not
+    need, after its start-up reads are shown. Once; never if `parent` is gone by then."""
+    _WhenIdle(parent, call)
+
+
 class _Stale(Exception):
     """A query's work skipped: a newer query of its series was started before it began."""
 

@@ -349,6 +349,32 @@ def test_the_program_shows_the_damage_in_a_message_box(
     assert sha(path) == fingerprint
 
 
+def test_the_check_begun_before_the_imports_refuses_as_the_one_at_start(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk starts the integrity check on a thread of its own while it imports; what it
+    finds is raised when the database is opened, and a damaged file stays untouched."""
+    from db import backup_checks
+    from db.startup import StartCheck, open_database
+
+    path = file_of(desk.db)
+    good = back_up_now(path, now=datetime(2030, 8, 1, 9))
+    desk.db.dispose()
+    damage(path, whole=True)
+    fingerprint = sha(path)
+    with pytest.raises(DatabaseDamaged) as refused:
+        open_database(str(path), check=StartCheck(str(path)))
+    assert refused.value.fields["backup"] == str(good)
+    assert sha(path) == fingerprint
+
+    def unreadable(_path: Path) -> str | None:
+        raise PermissionError(13, "Permission denied", str(_path))
+
+    monkeypatch.setattr(backup_checks, "start_problem", unreadable)
+    with pytest.raises(PermissionError):  # an error on the thread comes out where it waits
+        StartCheck(str(path)).wait()
+
+
 def test_a_sound_database_on_a_read_only_disk_is_not_called_damaged(desk: Desk) -> None:
     """SQLite cannot make the -shm of a WAL file on a read-only disk; that is no damage."""
     path = file_of(desk.db)
@@ -457,14 +483,87 @@ def test_backup_and_restore_commands(desk: Desk, tmp_path: Path) -> None:
 
 
 def test_opening_the_program_takes_the_daily_backup(desk: Desk) -> None:
-    from db.startup import open_database
+    from db.startup import daily_backup, open_database
 
     path = file_of(desk.db)
     for _ in range(2):
-        open_database(str(path), at_start=True).dispose()
+        database = open_database(str(path))
+        daily_backup(database)
+        database.dispose()
     assert len(list_backups(path)) == 1
-    open_database(str(path)).dispose()  # any other command takes none
+    open_database(str(path)).dispose()  # any command takes none
     assert len(list_backups(path)) == 1
+
+
+def test_the_daily_backup_waits_until_the_desk_has_shown_its_lists(
+    desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's first copy takes about a second on ten years of records: the desk's own
+    start-up reads go first on the database worker and are shown, the backup after them."""
+    from desktop.app import DeskApplication, open_context
+    from desktop.operations import Operation
+
+    path = file_of(desk.db)
+    desk.db.dispose()
+    running_beside: list[int] = []
+    real = backups.backup_if_due
+
+    def watched(database_file: Path, *, now: datetime | None = None) -> Path | None:
+        running_beside.append(len(Operation._running) - 1)  # on the worker: the others started
+        return real(database_file, now=now)
+
+    monkeypatch.setattr(backups, "backup_if_due", watched)
+    ini = tmp_path / "settings.ini"
+    ini.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    ctx = open_context(str(path), str(ini))
+    assert list_backups(path) == []  # opening the database took none
+    desk_app = DeskApplication(ctx, staff_id=desk.librarian_id)
+    qtbot.addWidget(desk_app.window)
+    desk_app.window.show()
+    assert not Operation.idle()  # the desk's and the status bar's reads are under way
+
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1)
+    qtbot.waitUntil(Operation.idle)
+    assert running_beside == [0]  # every read of the start had ended and was shown
+    assert desk_app.window.signed_in.text() == "Anna Ozoliņa"
+    ctx.database.dispose()
+
+
+def test_the_program_ends_after_the_work_still_on_the_database_worker(
+    desk: Desk, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed a moment after it opened, the program lets the day's backup (or a last scan)
+    on the database worker finish before it ends."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app, errors, i18n
+    from desktop.main_window import MainWindow
+    from desktop.operations import Operation
+
+    monkeypatch.setattr(i18n, "install", lambda _language: None)
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)
+    monkeypatch.setattr("desktop.settings.data_folder", lambda: tmp_path)
+    monkeypatch.setattr(app, "sign_in_at_start", lambda _ctx: desk.librarian_id)
+    path = file_of(desk.db)
+    desk.db.dispose()
+    ended: list[str] = []
+
+    def slow_work() -> None:
+        time.sleep(0.3)
+        ended.append("the work")
+
+    def closed_at_once(_app: QApplication) -> int:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                qtbot.addWidget(window)  # closed and deleted after the test, as by the librarian
+        Operation(None, slow_work).run()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", closed_at_once)
+    assert app.run(str(path)) == 0
+    assert ended == ["the work"]
 
 
 def test_a_postgresql_database_is_not_backed_up_by_pretending(tmp_path: Path) -> None:
