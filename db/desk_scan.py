@@ -60,9 +60,6 @@ class DeskState:
     child: ScannedChild | None = None
     loan_hours: int = 0  # a child's loan is due this many hours later (0: the usual end)
     lend_anyway: bool = False  # the librarian said yes to lending despite overdue items
-    # What the desk's out-now list shows as out. Not what a scan decides on: the scan reads
-    # the item's state itself, as another laptop may have changed it meanwhile.
-    out_tags: frozenset[str] = frozenset()
 
     def child_waiting(self) -> ScannedChild | None:
         """The child scanned just before, while an item scanned now still goes to them."""

@@ -50,7 +50,6 @@ class OfflineDesk(QObject):
 
     ASK_EVERY_MS = 5_000  # how often a desk on its copy asks whether the server is back
     REFRESH_EVERY_MS = 10 * 60_000  # how often a desk on the server refreshes its copy
-    START_AFTER_MS = 3_000  # the desk's own first reads go before the copy's
     SEND_AT_ONCE = 25  # journal entries per part sent: about 3 s over a 30 ms link
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime], parent: QObject) -> None:

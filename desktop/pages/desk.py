@@ -52,6 +52,7 @@ from desktop.context import AppContext, Work
 from desktop.errors import translate_error
 from desktop.i18n import fill
 from desktop.offline_desk import OfflineDesk
+from desktop.operations import when_idle
 from desktop.pages.desk_actions import DeskActions
 from desktop.pages.desk_away import AwayBanner, AwayDesk
 from desktop.pages.desk_lists import DeskListing, Headcount, OutList, PresentList
@@ -104,7 +105,7 @@ class DeskPage(QWidget):
         self.minute.start(60_000)
         self.reload_sessions()
         # Once the desk is ready: a journal left waiting is sent, the copy made fresh.
-        QTimer.singleShot(OfflineDesk.START_AFTER_MS, self.offline, self.offline.start)
+        when_idle(self.offline, self.offline.start)
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -257,7 +258,6 @@ class DeskPage(QWidget):
             child=self.pending,
             loan_hours=self.ctx.settings.get(LOAN_HOURS) or 0,
             lend_anyway=lend_anyway,
-            out_tags=frozenset(loan.tag.upper() for loan in self.out_list.loans),
         )
 
     def today(self) -> date:

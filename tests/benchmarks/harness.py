@@ -414,44 +414,7 @@ def measure_use_cases(
         scan_target,
     )
 
-    out_now: set[str] = set()  # the desk's out-now list, as its lists follow the outcomes
-
     def desk_scan_step(i: int) -> list[tuple[Result, Callable[[], object]]]:
-        tag = desk.tags[i % len(desk.tags)]
-        code = ItemCode(tag)
-
-        def scanned() -> object:
-            now = now_utc()
-            child = ScannedChild(desk.children[i % len(desk.children)], "", now)
-            state = DeskState(
-                desk.site_id,
-                desk.session_id,
-                now,
-                child,
-                lend_anyway=True,
-                out_tags=frozenset(out_now),
-            )
-            outcome = scan_at_desk(database, code, state, by=desk.librarian_id)
-            assert isinstance(outcome, ItemLent | ItemBack), outcome
-            if isinstance(outcome, ItemLent):
-                out_now.add(tag)
-            else:
-                out_now.discard(tag)
-            return outcome
-
-        return [(scan, scanned), (scan, scanned)]  # out, then back
-
-    run_series(database, warmup, repeat, desk_scan_step, trips)
-
-    stale = Result(
-        "desk_item_scan_stale",
-        "desk item scan, out-now list stale",
-        "the same, with an out-now list that never heard of the loans (as when another "
-        "laptop lent the item): each return is a surprise to the desk",
-        scan_target,
-    )
-
-    def stale_step(i: int) -> list[tuple[Result, Callable[[], object]]]:
         tag = desk.tags[i % len(desk.tags)]
 
         def scanned() -> object:
@@ -462,9 +425,9 @@ def measure_use_cases(
             assert isinstance(outcome, ItemLent | ItemBack), outcome
             return outcome
 
-        return [(stale, scanned), (stale, scanned)]  # out, then back
+        return [(scan, scanned), (scan, scanned)]  # out, then back
 
-    run_series(database, warmup, repeat, stale_step, trips)
+    run_series(database, warmup, repeat, desk_scan_step, trips)
 
     search = Result(
         "search_participants",
@@ -539,7 +502,7 @@ def measure_use_cases(
     )
     out.notes.append(f"{len(open_loans(database, by=None))} loans out")
     overdue.notes.append(f"{len(overdue_loans(database, by=None))} overdue")
-    return [check_in, lent, returned, state, scan, stale, search, present, lists, out, overdue]
+    return [check_in, lent, returned, state, scan, search, present, lists, out, overdue]
 
 
 def search_order_note(database: Database, site_id: int) -> str:
