@@ -3,9 +3,11 @@ with this laptop's local copy and journal (db/offline), and sends the journal wh
 server answers again — without the librarian having to do anything.
 
 Only for a shared database: a database file on the laptop has no server to lose. While the
-server answers, the local copy is made fresh now and then, on the database worker; while it
-is away, a thread of its own asks it every few seconds (never the worker: a network that
-hangs for the connect timeout must not hold up the scans saved meanwhile).
+server answers, the copy is made fresh now and then; while it is away, the desk asks every
+few seconds whether it is back. Both talk to the server on a thread of their own, beside
+the database worker: a refresh over a slow link (a second or more) or a connect that waits
+for its timeout must not hold up the scans. Only the copy's file is swapped on the worker,
+where everything else that opens the copy runs, and the copy is opened there too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import socket
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,7 +26,13 @@ from db.connection import server_answers
 from db.database import Database
 from db.offline.desk import SentPart, ServerAway, send_part, sent_together, unless_away
 from db.offline.journal import journal_path, waiting_entries
-from db.offline.local_copy import LocalCopy, local_copy_path, open_local_copy, refresh_local_copy
+from db.offline.local_copy import (
+    CopyRows,
+    local_copy_path,
+    open_local_copy,
+    read_for_local_copy,
+    write_local_copy,
+)
 from db.offline.sending import SendResult
 from desktop.context import AppContext, Work
 from desktop.operations import Operation, Query
@@ -39,6 +47,47 @@ def _logged(error: BaseException, details: str) -> None:
     log.warning("the desk's local copy or journal: %s\n%s", error, details)
 
 
+class _Beside(QObject):
+    """Calls run on a thread of their own, each answer handed to the UI thread (polled:
+    the thread touches no Qt object)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pool: ThreadPoolExecutor | None = None
+        self._waiting: list[tuple[Future[Any], Callable[[Any], None]]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._poll)
+
+    def run(self, call: Callable[[], T], then: Callable[[T], None]) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offline-desk")
+        self._waiting.append((self._pool.submit(call), then))
+        self._timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._waiting)
+
+    def _poll(self) -> None:
+        done = [(future, then) for future, then in self._waiting if future.done()]
+        self._waiting = [each for each in self._waiting if not each[0].done()]
+        if not self._waiting:
+            self._timer.stop()
+        for future, then in done:
+            try:
+                result = future.result()
+            except Exception as error:
+                log.warning("the desk's talk with its server failed: %s", error, exc_info=True)
+                continue
+            then(result)
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 class OfflineDesk(QObject):
     """Whether the desk works on the server or on this laptop, and the switch between them.
 
@@ -51,6 +100,7 @@ class OfflineDesk(QObject):
     ASK_EVERY_MS = 5_000  # how often a desk on its copy asks whether the server is back
     REFRESH_EVERY_MS = 10 * 60_000  # how often a desk on the server refreshes its copy
     SEND_AT_ONCE = 25  # journal entries per part sent: about 3 s over a 30 ms link
+    RETRY_AFTER_MS = 60_000  # a refresh the desk's scans overtook is tried again after this
 
     def __init__(self, ctx: AppContext, clock: Callable[[], datetime], parent: QObject) -> None:
         super().__init__(parent)
@@ -58,16 +108,13 @@ class OfflineDesk(QObject):
         folder = ctx.settings.folder
         self.copy_path, self.journal = local_copy_path(folder), journal_path(folder)
         self.away_since: datetime | None = None
-        self.copy: Database | None = None
+        self.copy: Database | None = None  # opened on the worker, once it exists
         self.sending = False
         self._sent_so_far = SendResult()  # the parts sent so far of this sending
-        self._asking: Future[bool] | None = None
-        self._asker: ThreadPoolExecutor | None = None
+        self._scans = 0  # the desk's scans on the server so far
+        self._beside = _Beside(self)
         self._ask_timer = QTimer(self)
         self._ask_timer.timeout.connect(self.ask_now)
-        self._answer_timer = QTimer(self)
-        self._answer_timer.setInterval(200)
-        self._answer_timer.timeout.connect(self._heard)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.timeout.connect(self.refresh_copy)
         if self.shared:
@@ -86,12 +133,11 @@ class OfflineDesk(QObject):
         return self.copy if self.away and self.copy is not None else self.ctx.database
 
     def alongside(self) -> Database | None:
-        """The copy to keep in step with the desk's own scans while the server answers
+        """The copy to keep in step with the desk's own scan while the server answers
         (db.offline.desk.keep_in_step); None without a copy yet, or away."""
         if self.away or not self.shared:
             return None
-        if self.copy is None and self.copy_path.exists():
-            self.copy = open_local_copy(self.copy_path)
+        self._scans += 1  # a copy being read now may not have this scan: it is not used
         return self.copy
 
     def query(self, parent: QObject | None, work: Work[T]) -> Query[T]:
@@ -101,18 +147,15 @@ class OfflineDesk(QObject):
 
     # ----- going away and coming back -----------------------------------------------------
 
-    def can_go_on_without_server(self) -> bool:
-        return self.shared and self.copy_path.exists()
-
     def go_away(self, at: datetime) -> bool:
         """The server stopped answering: go on with the copy. False when there is no copy
         to go on with (the desk then says the server cannot be reached, as before)."""
         if self.away:
             return True
-        if not self.can_go_on_without_server():
+        if not self.shared or not self.copy_path.exists():
             return False
         log.warning("the database server does not answer: the desk goes on with its copy")
-        if self.copy is None:
+        if self.copy is None:  # the server went away before the copy's first refresh
             self.copy = open_local_copy(self.copy_path)
         self.away_since = at
         self._ask_timer.start(self.ASK_EVERY_MS)
@@ -126,25 +169,12 @@ class OfflineDesk(QObject):
             self.send()  # sends nothing when nothing waits, then makes the copy fresh
 
     def ask_now(self) -> None:
-        """Ask the server, on the asking thread, whether it answers again."""
-        if self._asking is not None or self.sending:
-            return
-        if self._asker is None:
-            self._asker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="server-asker")
-        self._asking = self._asker.submit(server_answers, self.ctx.database.url)
-        self._answer_timer.start()
+        """Ask the server, beside the worker, whether it answers again."""
+        if not self._beside.busy and not self.sending:
+            url = self.ctx.database.url
+            self._beside.run(lambda: server_answers(url), self._heard)
 
-    def _heard(self) -> None:
-        asking = self._asking
-        if asking is None or not asking.done():
-            return
-        self._answer_timer.stop()
-        self._asking = None
-        try:
-            answers = asking.result()
-        except Exception:  # a server that answers but refuses us: the send will say why
-            log.exception("asking the server whether it is back failed")
-            answers = True
+    def _heard(self, answers: bool) -> None:
         if answers:
             self.send()
 
@@ -182,41 +212,52 @@ class OfflineDesk(QObject):
             self.away_changed.emit()
         self.refresh_copy()
 
-    def refresh_copy(self) -> None:
-        """Make the copy fresh from the server (only with nothing waiting to be sent)."""
-        if not self.shared or self.away or self.sending:
-            return
-        shared, site_id, path, journal, copy = (
-            self.ctx.database,
-            self.ctx.site_id,
-            self.copy_path,
-            self.journal,
-            self.copy,
-        )
-        if site_id is None:
-            return
-        today = local(self.clock()).date()
+    # ----- the copy -----------------------------------------------------------------------
 
-        def refresh() -> LocalCopy | ServerAway | None:
+    def refresh_copy(self) -> None:
+        """Make the copy fresh from the server: read beside the worker, put in place on it
+        (only with nothing waiting to be sent: the copy knows only what the server knows)."""
+        site_id = self.ctx.site_id
+        if not self.shared or self.away or self.sending or site_id is None:
+            return
+        shared, today, scans = self.ctx.database, local(self.clock()).date(), self._scans
+        self._beside.run(
+            lambda: unless_away(lambda: read_for_local_copy(shared, site_id, today)),
+            lambda rows: self._read_for_copy(rows, scans),
+        )
+
+    def _read_for_copy(self, rows: CopyRows | ServerAway, scans_before: int) -> None:
+        if isinstance(rows, ServerAway):
+            self.go_away(self.clock())
+            return
+        if self.away or self.sending:
+            return  # what was read may predate a scan now in the journal
+        if self._scans != scans_before:
+            # The desk scanned while the copy was read: the copy in use followed those scans
+            # and the new one may not have them. Tried again after a quieter minute.
+            QTimer.singleShot(self.RETRY_AFTER_MS, self, self.refresh_copy)
+            return
+        copy, path, journal = self.copy, self.copy_path, self.journal
+
+        def put_in_place() -> Database | None:
             if journal.exists() and waiting_entries(journal):
-                return None  # the copy must know only what the server knows
+                return None
             if copy is not None:  # its connections let go of the file being replaced
                 copy.dispose()
-            return unless_away(lambda: refresh_local_copy(shared, site_id, path, today))
+            write_local_copy(rows, path)
+            return copy or open_local_copy(path)
 
-        Operation(self, refresh).success(self._refreshed).failure(_logged).run()
+        Operation(self, put_in_place).success(self._copy_in_place).failure(_logged).run()
 
-    def _refreshed(self, result: LocalCopy | ServerAway | None) -> None:
-        if isinstance(result, ServerAway):
-            self.go_away(self.clock())
+    def _copy_in_place(self, copy: Database | None) -> None:
+        if copy is not None:
+            self.copy = copy
 
     def close(self) -> None:
         """The desk is closing: stop asking, and let go of the copy."""
         self._ask_timer.stop()
-        self._answer_timer.stop()
         self._refresh_timer.stop()
-        if self._asker is not None:
-            self._asker.shutdown(wait=False, cancel_futures=True)
+        self._beside.close()
         if self.copy is not None:
             self.copy.dispose()
             self.copy = None

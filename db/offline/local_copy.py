@@ -168,17 +168,23 @@ def _kits_first(row: dict[str, Any]) -> tuple[bool, int]:
     return (row["parent_id"] is not None, row["id"])
 
 
-def refresh_local_copy(shared_db: Database, site_id: int, path: Path, today: date) -> LocalCopy:
-    """Replace the local copy with what the site's desk needs now, read in one snapshot.
+CopyRows = dict[str, list[dict[str, Any]]]
 
-    Only while the journal holds nothing waiting (send it first): the new copy knows only
-    what the server knows. The desk closes its own connection to the old copy first."""
+
+def read_for_local_copy(shared_db: Database, site_id: int, today: date) -> CopyRows:
+    """What the site's desk needs now, read from the server in one snapshot: the slow part
+    of a refresh, which a desk does beside its scans (it touches no file)."""
     with shared_db.engine.connect() as connection:
         if not shared_db.is_sqlite:
             # One snapshot: a loan written between two reads must not name a missing child.
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
-            rows = _read_what_the_desk_needs(connection, site_id, today)
+            return _read_what_the_desk_needs(connection, site_id, today)
+
+
+def write_local_copy(rows: CopyRows, path: Path) -> LocalCopy:
+    """Replace the local copy with these rows, written to a temporary file and renamed.
+    Nothing may have the copy open meanwhile (the desk lets go of its connections first)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with staged(path) as temporary:
         copy = Database(f"sqlite:///{temporary}")
@@ -196,3 +202,11 @@ def refresh_local_copy(shared_db: Database, site_id: int, path: Path, today: dat
         for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             leftover.unlink(missing_ok=True)
     return LocalCopy(path, {name: len(table_rows) for name, table_rows in rows.items()})
+
+
+def refresh_local_copy(shared_db: Database, site_id: int, path: Path, today: date) -> LocalCopy:
+    """Replace the local copy with what the site's desk needs now, read in one snapshot.
+
+    Only while the journal holds nothing waiting (send it first): the new copy knows only
+    what the server knows. The desk closes its own connection to the old copy first."""
+    return write_local_copy(read_for_local_copy(shared_db, site_id, today), path)

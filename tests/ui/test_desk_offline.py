@@ -74,6 +74,7 @@ def page(
     desk.show()
     wait_for_operations(qtbot)
     desk.offline.start()  # the copy of this Friday's week, made while the server answers
+    qtbot.waitUntil(lambda: desk.offline.copy is not None, timeout=20_000)
     wait_for_operations(qtbot)
     assert desk.offline.copy_path.exists()
     yield desk
@@ -216,3 +217,37 @@ def test_a_walk_in_while_the_server_is_stopped_is_registered_here_and_reaches_it
 
 def _present_names(page: DeskPage) -> list[str]:
     return [page.present_list.item(row).text() for row in range(page.present_list.count())]
+
+
+def test_a_copy_read_while_the_desk_scanned_is_not_put_in_place(
+    page: DeskPage, shared_desk: Desk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy in use followed the scan; a copy read from the server before it may not
+    have it, and would lose it if the server went away next."""
+    import threading
+
+    from desktop import offline_desk
+
+    db = shared_desk.db
+    reading, go_on = threading.Event(), threading.Event()
+    real_read = offline_desk.read_for_local_copy
+
+    def slow_read(*args: object) -> object:
+        reading.set()
+        go_on.wait(10)
+        return real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(offline_desk, "read_for_local_copy", slow_read)
+    written: list[object] = []
+    monkeypatch.setattr(offline_desk, "write_local_copy", lambda *args: written.append(args))
+    page.offline.refresh_copy()
+    qtbot.waitUntil(reading.is_set)
+    _scan(page, qtbot, _card(db, shared_desk.ilze_id))  # checked in, the copy kept in step
+    go_on.set()
+    qtbot.waitUntil(lambda: not page.offline._beside.busy, timeout=10_000)
+    wait_for_operations(qtbot)
+    assert written == []
+    copy = page.offline.copy
+    assert copy is not None
+    with copy.reading() as tx:  # the copy in use has Ilze's check-in
+        assert tx.scalar(select(func.count()).select_from(Attendance)) == 1
