@@ -89,6 +89,24 @@ def test_translations_keep_the_placeholders_and_ellipses(language: str) -> None:
     assert wrong == []
 
 
+# Latvian and Lithuanian open a quotation low („) and close it high: Latvian with ” and
+# Lithuanian with “. The English “…” looks foreign on their screens.
+QUOTES = {"lv": ("„", "”"), "lt": ("„", "“")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quotation_marks_are_the_languages_own(language: str) -> None:
+    opening, closing = QUOTES[language]
+    wrong = []
+    for context, source, translation in messages(update.ts_file(language)):
+        text = translation.text or ""
+        marks = [c for c in text if c in "„“”"]
+        pairs = [marks[i : i + 2] for i in range(0, len(marks), 2)]
+        if len(marks) % 2 or any(pair != [opening, closing] for pair in pairs):
+            wrong.append(f"{context}: {source!r} -> {text!r}")
+    assert wrong == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_files_match_the_translations(language: str, tmp_path: Path) -> None:
     ts = update.ts_file(language)
