@@ -178,7 +178,9 @@ def _details(sheet: SigninSheet, language: str) -> Table:
             _p(sheet.leader or "", TEXT),
         ],
     ]
-    table = Table(rows, colWidths=[22 * mm, 80 * mm, 17 * mm, WIDTH - 119 * mm])
+    # The right column holds the longest weekday and month ("ceturtdiena, 2019. gada 26.
+    # septembris", 64 mm) on one line; the left one the open sessions' program and kind.
+    table = Table(rows, colWidths=[22 * mm, 74 * mm, 17 * mm, WIDTH - 113 * mm])
     table.setStyle(
         TableStyle(
             [
