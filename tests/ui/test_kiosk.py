@@ -3,6 +3,7 @@ kiosk; its screens show no surname and nothing of another child; leaving needs a
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_letters_in_rows_stand_evenly_under_each_other(
     assert len(rows) == 2
     first, second = (sorted(xs) for _y, xs in sorted(rows.items()))
     assert second == first[: len(second)]  # the second row's letters under the first's
-    steps = {b - a for xs in (first, second) for a, b in zip(xs, xs[1:], strict=False)}
+    steps = {b - a for xs in (first, second) for a, b in pairwise(xs)}
     assert len(steps) == 1  # one gap between every two letters
 
 
