@@ -227,6 +227,27 @@ def test_printed_translations_keep_the_placeholders(language: str) -> None:
     assert wrong == []
 
 
+# Two words run together ("IzsniegšanaIzsniegts"): a lower-case letter straight before a capital.
+RUN_TOGETHER = re.compile(r"[a-zāčēģīķļņšūžąęėįųū][A-ZĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲ]")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_printed_translation_runs_two_words_together(language: str) -> None:
+    from babel.messages.pofile import read_po
+
+    with update.po_file(language).open("rb") as file:
+        catalogue = read_po(file)
+    run_together = [
+        f"{message.id!r} -> {message.string!r}"
+        for message in catalogue
+        if message.id
+        and isinstance(message.string, str)
+        and RUN_TOGETHER.search(message.string)
+        and not RUN_TOGETHER.search(str(message.id))
+    ]
+    assert run_together == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_catalogue_matches_its_po(language: str, tmp_path: Path) -> None:
     po = update.po_file(language)
