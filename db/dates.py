@@ -77,6 +77,12 @@ def day_text(day: date, language: str | None = None, *, today: date | None = Non
     return _format(day, short if today is not None and today.year == day.year else full)
 
 
+def month_text(year: int, month: int, language: str | None = None) -> str:
+    """``11.2019``; Lithuanian ``2019-11``: a month written as its days are."""
+    day = _patterns(language)[0]
+    return _format(date(year, month, 1), day.replace("dd.", "").replace("-dd", ""))
+
+
 def time_text(at: time | datetime) -> str:
     """``16:05``: a session's clock time, or the library's local time of an instant."""
     if isinstance(at, datetime):

@@ -219,11 +219,15 @@ class KioskWindow(QWidget):
             key=lambda letter: sort_key(letter, screen.language),
         )
         # The whole alphabet may not fit one row of a 1366 px screen: rows of what fits.
+        # "All" stands before the rows, so each letter's column is as wide as a letter.
         per_row = max(8, (self.width() - 200) // (LETTER_WIDTH + 6))
-        buttons = [self._letter_button(self.tr("All"), None)]
-        buttons += [self._letter_button(letter, letter) for letter in firsts]
-        for index, button in enumerate(buttons):
-            self.letters_layout.addWidget(button, index // per_row, index % per_row)
+        rows = max(1, -(-len(firsts) // per_row))
+        every = self._letter_button(self.tr("All"), None)
+        self.letters_layout.addWidget(every, 0, 0, rows, 1, Qt.AlignmentFlag.AlignTop)
+        every.show()
+        for index, letter in enumerate(firsts):
+            button = self._letter_button(letter, letter)
+            self.letters_layout.addWidget(button, index // per_row, 1 + index % per_row)
             button.show()
 
     def _letter_button(self, text: str, letter: str | None) -> QPushButton:

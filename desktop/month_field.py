@@ -1,4 +1,5 @@
-"""A month typed the way librarians write it: `10.2018` (also `10/2018`, `2018-10`, `1 2019`).
+"""A month typed the way librarians write it: `10.2018` (also `10/2018`, `2018-10`, `1 2019`),
+shown as the screen's language writes dates (`10.2018`, Lithuanian `2018-10`).
 
 QDateEdit with an `MM.yyyy` format drops a typed month (the keys land in the year
 section), so the monthly report came out for the wrong month. A plain line edit that
@@ -12,6 +13,8 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
+
+from db.dates import month_text
 
 _MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*[./\- ]\s*(\d{4})\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})\s*[./\-]\s*(\d{1,2})\s*$")
@@ -28,10 +31,6 @@ def parse_month(text: str) -> tuple[int, int] | None:
     if not 1 <= month <= 12 or not 1900 <= year <= 2999:
         return None
     return year, month
-
-
-def month_text(year: int, month: int) -> str:
-    return f"{month:02d}.{year}"
 
 
 class MonthField(QLineEdit):

@@ -178,7 +178,10 @@ def _details(sheet: SigninSheet, language: str) -> Table:
             _p(sheet.leader or "", TEXT),
         ],
     ]
-    table = Table(rows, colWidths=[22 * mm, 80 * mm, 17 * mm, WIDTH - 119 * mm])
+    # On one line each: the longest date on the right ("ceturtdiena, 2019. gada 26.
+    # septembris", 64 mm) and the open sessions' program and kind on the left (72 mm in
+    # Lithuanian), the padding included.
+    table = Table(rows, colWidths=[22 * mm, 76 * mm, 16 * mm, WIDTH - 114 * mm])
     table.setStyle(
         TableStyle(
             [

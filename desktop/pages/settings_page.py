@@ -118,6 +118,18 @@ class SettingsPage(QWidget):
         AboutDialog(self.ctx.database, self).exec()
 
 
+def buttons_or_note(buttons: list[QPushButton], note: QLabel) -> QHBoxLayout:
+    """An administrator's buttons in a row, and in their place the note a librarian reads.
+
+    The note takes the row's room: squeezed beside a stretch it wrapped after two words."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addWidget(note, 1)
+    row.addStretch(0)
+    return row
+
+
 class DatabaseGroup(QGroupBox):
     """Which database this laptop uses (its own file or the shared server), changed by an
     administrator through the same dialog as the first start."""
@@ -151,15 +163,12 @@ class DatabaseGroup(QGroupBox):
         self.admin_only_note = QLabel(self.tr("An administrator chooses the database."))
         self.admin_only_note.setObjectName("databaseAdminOnly")
         self.admin_only_note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.change_button)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.admin_only_note)
-        buttons.addStretch(1)
         layout = QFormLayout(self)
         layout.addRow(self.tr("In use"), self.kind)
         layout.addRow("", self.where)
-        layout.addRow(buttons)
+        layout.addRow(
+            buttons_or_note([self.change_button, self.merge_button], self.admin_only_note)
+        )
         self._show_for_role()
         ctx.staff_changed.connect(self._show_for_role)
 
@@ -362,15 +371,11 @@ class BackupsGroup(QGroupBox):
         self.admin_only_note = QLabel(self.tr("An administrator makes and restores backups."))
         self.admin_only_note.setObjectName("backupsAdminOnly")
         self.admin_only_note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_up_button)
-        buttons.addWidget(self.restore_button)
-        # The note takes the row's room: squeezed beside a stretch it wrapped after two words.
-        buttons.addWidget(self.admin_only_note, 1)
-        buttons.addStretch(0)
         layout.addRow(self.tr("Backups folder"), self.folder)
         layout.addRow(self.tr("Newest backup"), self.newest)
-        layout.addRow(buttons)
+        layout.addRow(
+            buttons_or_note([self.back_up_button, self.restore_button], self.admin_only_note)
+        )
         self.show_newest()
         self._show_for_role()
         ctx.staff_changed.connect(self._show_for_role)

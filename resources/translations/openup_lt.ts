@@ -2572,11 +2572,11 @@
     <name>MonthField</name>
     <message>
         <source>MM.YYYY</source>
-        <translation>mėn.metai</translation>
+        <translation>metai-mėn.</translation>
     </message>
     <message>
         <source>Month and year, e.g. 10.2018 (Up/Down: previous or next month)</source>
-        <translation>Mėnuo ir metai, pvz., 10.2018 (aukštyn/žemyn: ankstesnis ar kitas mėnuo)</translation>
+        <translation>Metai ir mėnuo, pvz., 2018-10 (aukštyn/žemyn: ankstesnis ar kitas mėnuo)</translation>
     </message>
 </context>
 <context>
@@ -2763,7 +2763,7 @@
     </message>
     <message>
         <source>Type the month as month.year, e.g. 10.2018.</source>
-        <translation>Įrašykite mėnesį kaip mėnuo.metai, pvz., 10.2018.</translation>
+        <translation>Įrašykite mėnesį kaip metai-mėnuo, pvz., 2018-10.</translation>
     </message>
 </context>
 <context>

@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>the session “%1” %2</source>
-        <translation>nodarbībai “%1” %2</translation>
+        <translation>nodarbībai „%1” %2</translation>
     </message>
     <message>
         <source>Lent: %1 to %2, due %3</source>
@@ -1240,7 +1240,7 @@
     </message>
     <message>
         <source>{tag} {name} is already out: with the session “{program}” since {since}.</source>
-        <translation>{tag} {name} jau ir izsniegts nodarbībai “{program}” (kopš {since}).</translation>
+        <translation>{tag} {name} jau ir izsniegts nodarbībai „{program}” (kopš {since}).</translation>
     </message>
     <message>
         <source>{name} still has overdue items ({items}): lend only once they are back.</source>
@@ -2397,7 +2397,7 @@
     </message>
     <message>
         <source>A laptop that worked on its own file (at a camp, say) brings its sessions, check-ins, new children, loans and consents into this database. First you see what would be added, what is already here and what is left out; nothing is written until you press Merge. Merging the same file again adds nothing.</source>
-        <translation>Dators, kas strādāja ar savu failu (piemēram, nometnē), pievieno šai datubāzei savas nodarbības, apmeklējumus, jaunos bērnus, izsniegumus un piekrišanas. Vispirms redzams, kas tiktu pievienots, kas šeit jau ir un kas netiek pievienots; nekas netiek ierakstīts, līdz nospiežat “Apvienot”. Tā paša faila atkārtota apvienošana neko nepievieno.</translation>
+        <translation>Dators, kas strādāja ar savu failu (piemēram, nometnē), pievieno šai datubāzei savas nodarbības, apmeklējumus, jaunos bērnus, izsniegumus un piekrišanas. Vispirms redzams, kas tiktu pievienots, kas šeit jau ir un kas netiek pievienots; nekas netiek ierakstīts, līdz nospiežat „Apvienot”. Tā paša faila atkārtota apvienošana neko nepievieno.</translation>
     </message>
     <message>
         <source>Choose the laptop&apos;s file…</source>
@@ -3440,11 +3440,11 @@
     <name>Roster</name>
     <message>
         <source>Unknown answer “{value}” in {column}: write jā/nē, yes/no or 1/0.</source>
-        <translation>Nezināma atbilde “{value}” kolonnā {column}: rakstiet jā/nē, yes/no vai 1/0.</translation>
+        <translation>Nezināma atbilde „{value}” kolonnā {column}: rakstiet jā/nē, yes/no vai 1/0.</translation>
     </message>
     <message>
         <source>Birth year “{value}” is not a number.</source>
-        <translation>Dzimšanas gads “{value}” nav skaitlis.</translation>
+        <translation>Dzimšanas gads „{value}” nav skaitlis.</translation>
     </message>
     <message>
         <source>Birth year {year} is impossible: it must be between 1900 and {now}.</source>
@@ -3452,7 +3452,7 @@
     </message>
     <message>
         <source>Unknown gender “{value}”: write meitene/zēns or girl/boy.</source>
-        <translation>Nezināms dzimums “{value}”: rakstiet meitene/zēns vai girl/boy.</translation>
+        <translation>Nezināms dzimums „{value}”: rakstiet meitene/zēns vai girl/boy.</translation>
     </message>
     <message>
         <source>The first name is missing.</source>

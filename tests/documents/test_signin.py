@@ -179,6 +179,34 @@ def test_the_heading_says_what_where_and_when(friday: tuple[Desk, int]) -> None:
     assert "Reģistrējušies (iepriekš ierakstīti): 6" in " ".join(text.split())
 
 
+@pytest.mark.parametrize(
+    ("language", "day", "written", "program"),
+    [
+        (
+            "lv",
+            date(2019, 9, 26),
+            "ceturtdiena, 2019. gada 26. septembris",
+            "Nāc, pievienojies! — Atvērtā nodarbība",
+        ),
+        (
+            "lt",
+            date(2019, 4, 25),
+            "2019 m. balandžio 25 d., ketvirtadienis",
+            "Nāc, pievienojies! — Atviras užsiėmimas",
+        ),
+    ],
+)
+def test_the_longest_dates_and_the_program_stay_on_one_line(
+    friday: tuple[Desk, int], language: str, day: date, written: str, program: str
+) -> None:
+    desk, session = friday
+    data = replace(signin_sheet_data(desk.db, session, by=None), day=day)
+    (text,) = pages_text(signin_sheet_pdf(data, language))
+    month = next(word for word in written.split() if word.startswith(("sept", "bal")))
+    assert written in line_with(text, month)
+    assert program in line_with(text, "Nāc, pievienojies!")
+
+
 def test_child_without_photo_consent_is_marked_for_the_photographer(
     friday: tuple[Desk, int],
 ) -> None:

@@ -171,6 +171,20 @@ def test_settings_show_the_database_and_only_an_administrator_changes_it(
     assert not group.change_button.isHidden() and group.admin_only_note.isHidden()
 
 
+def test_a_librarian_reads_the_database_note_on_one_line(
+    ctx: AppContext, desk: Desk, qtbot: QtBot
+) -> None:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1090, 760)  # the page's room in a 1280 × 800 window
+    page.show()
+    wait_for_operations(qtbot)
+    for note in (page.database.admin_only_note, page.backups.admin_only_note):
+        assert note.isVisible()
+        assert note.height() < 2 * note.fontMetrics().lineSpacing(), note.text()
+        assert note.width() >= note.fontMetrics().horizontalAdvance(note.text())
+
+
 @pytest.mark.postgres
 def test_an_administrator_moves_the_laptops_records_to_the_shared_database(
     ctx: AppContext,

@@ -3,6 +3,7 @@ kiosk; its screens show no surname and nothing of another child; leaving needs a
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,27 @@ def test_first_letters_narrow_the_tiles(qtbot: QtBot, kiosk: KioskWindow) -> Non
     assert [t.text() for t in tiles(kiosk)] == ["Jānis Ž."]
     kiosk.choose_letter(None)
     assert len(tiles(kiosk)) == 3
+
+
+def test_letters_in_rows_stand_evenly_under_each_other(
+    qtbot: QtBot, kiosk: KioskWindow, desk: Desk
+) -> None:
+    for first in ("Agnese", "Beāte", "Dārta", "Egils", "Gatis", "Kārlis", "Laura", "Marta"):
+        register_participant(desk.db, ParticipantDetails(first, "Ābele", 2011, desk.site_id))
+    kiosk.resize(800, 768)  # room for eight letters a row: the eleven take two
+    kiosk.reload()
+    wait_for_operations(qtbot)
+    qtbot.waitUntil(lambda: len(tiles(kiosk)) == 11)
+    qtbot.wait(20)
+    letters = [b for b in kiosk.letters.findChildren(QAbstractButton) if b.isVisibleTo(kiosk)][1:]
+    rows: dict[int, list[int]] = {}
+    for button in letters:
+        rows.setdefault(button.y(), []).append(button.x())
+    assert len(rows) == 2
+    first, second = (sorted(xs) for _y, xs in sorted(rows.items()))
+    assert second == first[: len(second)]  # the second row's letters under the first's
+    steps = {b - a for xs in (first, second) for a, b in pairwise(xs)}
+    assert len(steps) == 1  # one gap between every two letters
 
 
 def send_scan(widget: QWidget, text: str, start: int) -> None:

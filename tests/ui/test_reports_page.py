@@ -11,11 +11,12 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from db import dates
 from db.attendance import check_in
 from desktop.context import AppContext
 from desktop.dialogs.pdf_preview import PdfPreview
 from desktop.main_window import MainWindow
-from desktop.month_field import parse_month
+from desktop.month_field import MonthField, parse_month
 from desktop.pages.reports import ReportsPage
 from tests.conftest import Desk
 from tests.ui.conftest import wait_for_operations
@@ -92,6 +93,28 @@ def test_up_and_down_step_a_month_and_a_garbled_month_is_refused(
 )
 def test_months_as_librarians_type_them(typed: str, month: tuple[int, int] | None) -> None:
     assert parse_month(typed) == month
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "next_month"),
+    [
+        ("lv", "11.2019", "12.2019"),
+        ("lt", "2019-11", "2019-12"),
+    ],
+)
+def test_a_month_is_shown_as_the_screens_dates_are(
+    qtbot: QtBot, language: str, shown: str, next_month: str
+) -> None:
+    before = dates.current_language()
+    dates.use_language(language)
+    try:
+        field = MonthField(2019, 11)
+        qtbot.addWidget(field)
+        assert field.text() == shown and field.month() == (2019, 11)
+        qtbot.keyClick(field, Qt.Key.Key_Up)
+        assert field.text() == next_month
+    finally:
+        dates.use_language(before)
 
 
 def test_signin_sheet_of_the_chosen_day(page: ReportsPage, qtbot: QtBot) -> None:

@@ -14,6 +14,7 @@ from db.dates import (
     moment_or_time_text,
     moment_pattern,
     moment_text,
+    month_text,
     time_span_text,
     time_text,
 )
@@ -41,6 +42,12 @@ def test_the_year_is_left_out_only_when_it_is_this_years() -> None:
     assert day_text(date(2026, 3, 4), today=TODAY) == "04.03."
     assert day_text(date(2025, 3, 4), today=TODAY) == "04.03.2025"
     assert day_text(date(2026, 3, 4), "lt", today=TODAY) == "03-04"
+
+
+def test_a_month_is_written_as_its_days_are() -> None:
+    assert month_text(2019, 11) == "11.2019"
+    assert month_text(2019, 11, "en") == "11.2019"
+    assert month_text(2019, 1, "lt") == "2019-01"
 
 
 def test_an_instant_is_shown_in_the_librarys_local_time() -> None:

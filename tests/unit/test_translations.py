@@ -89,6 +89,24 @@ def test_translations_keep_the_placeholders_and_ellipses(language: str) -> None:
     assert wrong == []
 
 
+# Latvian and Lithuanian open a quotation low („) and close it high: Latvian with ” and
+# Lithuanian with “. The English “…” looks foreign on their screens.
+QUOTES = {"lv": ("„", "”"), "lt": ("„", "“")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quotation_marks_are_the_languages_own(language: str) -> None:
+    opening, closing = QUOTES[language]
+    wrong = []
+    for context, source, translation in messages(update.ts_file(language)):
+        text = translation.text or ""
+        marks = [c for c in text if c in "„“”"]
+        pairs = [marks[i : i + 2] for i in range(0, len(marks), 2)]
+        if len(marks) % 2 or any(pair != [opening, closing] for pair in pairs):
+            wrong.append(f"{context}: {source!r} -> {text!r}")
+    assert wrong == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_files_match_the_translations(language: str, tmp_path: Path) -> None:
     ts = update.ts_file(language)
@@ -207,6 +225,27 @@ def test_printed_translations_keep_the_placeholders(language: str) -> None:
         != sorted(re.findall(r"\{\w*\}", str(message.string)))
     ]
     assert wrong == []
+
+
+# Two words run together ("IzsniegšanaIzsniegts"): a lower-case letter straight before a capital.
+RUN_TOGETHER = re.compile(r"[a-zāčēģīķļņšūžąęėįųū][A-ZĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲ]")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_printed_translation_runs_two_words_together(language: str) -> None:
+    from babel.messages.pofile import read_po
+
+    with update.po_file(language).open("rb") as file:
+        catalogue = read_po(file)
+    run_together = [
+        f"{message.id!r} -> {message.string!r}"
+        for message in catalogue
+        if message.id
+        and isinstance(message.string, str)
+        and RUN_TOGETHER.search(message.string)
+        and not RUN_TOGETHER.search(str(message.id))
+    ]
+    assert run_together == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
