@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import stat
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -92,19 +91,6 @@ def shared(any_db: Database) -> Desk:
         )
     add_item(any_db, ItemDetails("LAP-02", "Portatīvais dators", ItemCategory.LAPTOP, desk.site_id))
     return desk
-
-
-@pytest.fixture
-def copy(shared: Desk, tmp_path: Path) -> Iterator[Database]:
-    refresh_local_copy(shared.db, shared.site_id, tmp_path / "copy.sqlite3", TODAY)
-    database = open_local_copy(tmp_path / "copy.sqlite3")
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal.sqlite3"
 
 
 def _cards(db: Database) -> list[tuple[int, str]]:

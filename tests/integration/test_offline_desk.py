@@ -4,7 +4,6 @@ as the shared database; the copy is always SQLite)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -38,7 +37,7 @@ from db.offline.desk import (
     unsent_on_desk,
 )
 from db.offline.journal import EntryKind, Flag, waiting_entries
-from db.offline.local_copy import open_local_copy, refresh_local_copy
+from db.offline.local_copy import refresh_local_copy
 from db.offline.sending import send_journal
 from db.scancodes import CardCode, ItemCode
 from tests.conftest import Desk, make_desk
@@ -50,19 +49,6 @@ FRIDAY_16 = datetime(2018, 10, 5, 13, 0, tzinfo=UTC)  # 16:00 in Jēkabpils
 @pytest.fixture
 def shared(any_db: Database) -> Desk:
     return make_desk(any_db)
-
-
-@pytest.fixture
-def copy(shared: Desk, tmp_path: Path) -> Iterator[Database]:
-    refresh_local_copy(shared.db, shared.site_id, tmp_path / "copy.sqlite3", TODAY)
-    database = open_local_copy(tmp_path / "copy.sqlite3")
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal.sqlite3"
 
 
 def _card(db: Database, participant_id: int) -> CardCode:

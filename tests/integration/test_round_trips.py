@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from db.attendance import check_in, check_in_card, present_in_session
 from db.audit_log import check_audit_log
@@ -231,6 +231,21 @@ def test_the_desks_item_scan_is_two_round_trips_whoever_changed_the_item_last(
     assert check_audit_log(desk.db, by=None).intact
 
 
+def until_waiting_on_a_lock(url: URL, scanning: threading.Thread) -> None:
+    """Until a statement of the test's database waits on a lock (or the scan ended)."""
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
+    ) as watcher:
+        for _ in range(600):
+            waiting = watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND datname = current_database()"
+            ).fetchone()
+            if (waiting and waiting[0]) or not scanning.is_alive():
+                return
+            scanning.join(0.05)
+
+
 def test_the_desks_item_scan_waits_for_another_laptops_return_then_lends_the_item(
     network: tuple[Network, Desk], postgres_url: str
 ) -> None:
@@ -259,17 +274,7 @@ def test_the_desks_item_scan_waits_for_another_laptops_return_then_lends_the_ite
             )
         )
         scanning.start()
-        with psycopg.connect(
-            host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
-        ) as watcher:
-            for _ in range(600):
-                waiting = watcher.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                    "AND datname = current_database()"
-                ).fetchone()
-                if waiting and waiting[0]:
-                    break
-                scanning.join(0.05)
+        until_waiting_on_a_lock(url, scanning)
         assert not found, "the scan did not wait for the other laptop's return"
         other_laptop.commit()
         scanning.join()
@@ -412,17 +417,7 @@ def test_two_laptops_scanning_the_same_card_at_once_check_the_child_in_once(
         )
         scanning.start()
         # Our INSERT waits on the other laptop's uncommitted row; then it commits.
-        with psycopg.connect(
-            host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
-        ) as watcher:
-            for _ in range(600):
-                waiting = watcher.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                    "AND datname = current_database()"
-                ).fetchone()
-                if waiting and waiting[0]:
-                    break
-                scanning.join(0.05)
+        until_waiting_on_a_lock(url, scanning)
         other_laptop.commit()
         scanning.join()
     assert other_id is not None
