@@ -488,6 +488,7 @@ class DeskPage(QWidget):
 
     def _undo_last(self) -> None:
         if self.last_undo is None:
+            self.say(self.tr("Nothing to undo."), AMBER, sound=None)
             return
         what, outcome, session_id = self.last_undo
         self.last_undo = None

@@ -50,10 +50,12 @@ class DeskActions(QWidget):
         # while disabled, as with the mouse.
         for key, button in (
             (NEW_CHILD_KEY, self.new_child),
-            (UNDO_KEY, self.undo),
             (SIGNIN_KEY, self.signin),
         ):
             QShortcut(QKeySequence(key), self, button.click)
+        # Undo's key also when nothing is left to undo: the desk then says so.
+        QShortcut(QKeySequence(UNDO_KEY), self, undo)
+        for button in (self.new_child, self.undo, self.signin):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         camera_button = QPushButton(self.tr("Scan with camera…"))
         camera_button.setObjectName("cameraButton")

@@ -725,6 +725,10 @@
         <translation>Pastaba apie %1 išsaugota.</translation>
     </message>
     <message>
+        <source>Nothing to undo.</source>
+        <translation>Nėra ką atšaukti.</translation>
+    </message>
+    <message>
         <source>Undone: %1</source>
         <translation>Atšaukta: %1</translation>
     </message>

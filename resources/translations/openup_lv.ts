@@ -725,6 +725,10 @@
         <translation>Piezīme par %1 saglabāta.</translation>
     </message>
     <message>
+        <source>Nothing to undo.</source>
+        <translation>Nav ko atsaukt.</translation>
+    </message>
+    <message>
         <source>Undone: %1</source>
         <translation>Atsaukts: %1</translation>
     </message>

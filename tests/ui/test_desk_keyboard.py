@@ -113,8 +113,9 @@ def test_ctrl_z_undoes_the_last_scan_but_not_what_is_being_typed(
     qtbot.waitUntil(lambda: page.present_list.count() == 0)
     assert attendances(desk) == 0
     assert "Undone" in page.scan_message.text() and not page.undo.isEnabled()
-    ctrl(qtbot, Qt.Key.Key_Z)  # nothing left to undo: nothing happens
+    ctrl(qtbot, Qt.Key.Key_Z)  # nothing left to undo: the desk says so, nothing changes
     assert attendances(desk) == 0
+    assert "Nothing to undo" in page.scan_message.text()
     assert_scan_field_has_the_keys(qtbot, page)
 
 
