@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
@@ -28,7 +28,7 @@ from sqlalchemy.orm import UOWTransaction
 from db.attendance import check_in_card_in, check_in_in, undo_check_in
 from db.audit_actions import AuditAction
 from db.clock import now_utc
-from db.database import Database, replaying
+from db.database import Database, queued, replaying
 from db.dates import moment_text
 from db.desk import undo_lend
 from db.equipment import undo_returns
@@ -202,13 +202,15 @@ def _record_applied(tx: OrmSession) -> None:
             key = state.identity[0] if state.identity else None
             if key is not None and key not in records.setdefault(name, []):
                 records[name].append(key)
-    tx.add(
-        AppliedEntry(
+    # Queued: it travels with the COMMIT, no round trip of its own (its key is the entry's).
+    queued(
+        tx,
+        insert(AppliedEntry).values(
             uid=applying.entry.uid,
             kind=applying.entry.kind.value,
             laptop=applying.laptop[:100],
             records=records,
-        )
+        ),
     )
 
 
