@@ -118,13 +118,13 @@ def _item_offline(
         rows = tx.execute(return_view(tag, with_parts=True)).all()
     if not rows:
         raise UnknownCode(scanned=tag, what=QT_TRANSLATE_NOOP("DomainError", "item"))
-    kit, out = len(rows) > 1, rows[0].loan_id is not None
-    to = borrower_for(state, by)
-    if out or to is None:
-        if not out:
-            raise InvalidInput(problem=NOBODY_TO_LEND_TO)
+    kit = len(rows) > 1
+    if rows[0].loan_id is not None:
         back = return_offline(copy, journal, tag, kit=kit, by=by, at=state.at)
         return _decided(back, _shown_back)
+    to = borrower_for(state, by)
+    if to is None:
+        raise InvalidInput(problem=NOBODY_TO_LEND_TO)
     went = lend_offline(
         copy,
         journal,
