@@ -35,6 +35,9 @@ class AppContext(QObject):
         self.sites = sites
         self.staff_id: int | None = None
         self._admin = True
+        # The laptop's local copy while the shared server is away (the desk sets it): who is
+        # at the desk signs in against it then, so the idle lock still opens.
+        self.away_copy: Database | None = None
         self.set_staff(settings.get(STAFF_ID) or None)
 
     @property
@@ -45,6 +48,11 @@ class AppContext(QObject):
             if name == wanted:
                 return site_id
         return self.sites[0][0] if self.sites else None
+
+    @property
+    def sign_in_database(self) -> Database:
+        """Where passwords are checked now: the server, or the copy while it is away."""
+        return self.away_copy or self.database
 
     @property
     def is_admin(self) -> bool:

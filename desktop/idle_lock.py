@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from db.accounts import signed_in_as
 from desktop.context import AppContext
+from desktop.operations import Query
 from desktop.settings import IDLE_MINUTES
 
 if TYPE_CHECKING:
@@ -148,11 +149,12 @@ class IdleLock(QObject):
             return
         self.cover.cover()
         same_person = not sign_out and bool(self.ctx.staff_id)
-        dialog = SignInDialog(self.ctx.database, self.window, locked=True, any_user=not same_person)
+        database, by = self.ctx.sign_in_database, self.ctx.staff_id or 0
+        dialog = SignInDialog(database, self.window, locked=True, any_user=not same_person)
         if same_person:
             # Whose password it asks for is read on the worker; until then it takes none.
             dialog.wait_for_username()
-            self.ctx.query(dialog, lambda db, by: signed_in_as(db, by or 0).username).success(
+            Query(dialog, lambda: signed_in_as(database, by).username).success(
                 dialog.username_known
             ).failure(lambda _error, _details: dialog.anyone_may_sign_in()).run()
         # Application-modal, and shown after every other modal dialog (even one running its

@@ -158,6 +158,7 @@ class OfflineDesk(QObject):
         if self.copy is None:  # the server went away before the copy's first refresh
             self.copy = open_local_copy(self.copy_path)
         self.away_since = at
+        self.ctx.away_copy = self.copy
         self._ask_timer.start(self.ASK_EVERY_MS)
         self.away_changed.emit()
         return True
@@ -207,6 +208,7 @@ class OfflineDesk(QObject):
         was_away = self.away
         self._ask_timer.stop()
         self.away_since = None
+        self.ctx.away_copy = None
         self.sent.emit(result)
         if was_away:
             self.away_changed.emit()

@@ -2,7 +2,9 @@
 
 The copy is a small owner-only SQLite file with the program's schema, holding the site's
 children (card codes and search keys, no guardians, notes or target-group marks), every
-site, the staff (without passwords), the site's items and kits, its sessions of the week
+site, the staff (the password hashes only of the site's own active accounts: a laptop-only
+database holds them all, and a desk whose server is away must still unlock), the site's items
+and kits, its sessions of the week
 around today with their check-ins, and the loans still open. The existing use cases run on
 it unchanged. It is replaced in one go: written to a temporary file, then renamed.
 """
@@ -41,7 +43,7 @@ _CHUNK = 500  # ids per IN list, well below any driver's limit on parameters
 
 # Columns the desk never needs and a laptop should not carry: they are blanked in the copy.
 _LEFT_OUT: dict[str, dict[str, Any]] = {
-    "staff": {"password_hash": None, "failed_sign_ins": 0, "locked_until": None},
+    "staff": {"failed_sign_ins": 0, "locked_until": None},
     "participant": {"notes": "", "guardian_name": "", "guardian_phone": "", "target_group": False},
     "consent": {"given_by": ""},
 }
@@ -153,7 +155,9 @@ def _read_what_the_desk_needs(
     return {
         "site": _rows_by_id(connection, Site, _ids(connection, select(Site.id))),
         "project": _rows_by_id(connection, Project, _ids(connection, select(Project.id))),
-        "staff": _rows_by_id(connection, Staff, _ids(connection, select(Staff.id))),
+        "staff": _without_others_passwords(
+            _rows_by_id(connection, Staff, _ids(connection, select(Staff.id))), site_id
+        ),
         "program": _rows_by_id(connection, Program, programs),
         "session": session_rows,
         "participant": _rows_by_id(connection, Participant, children),
@@ -162,6 +166,15 @@ def _read_what_the_desk_needs(
         "item": sorted(_rows_by_id(connection, Item, items), key=_kits_first),
         "loan": loan_rows,
     }
+
+
+def _without_others_passwords(rows: list[dict[str, Any]], site_id: int) -> list[dict[str, Any]]:
+    """Every account by name (loans and check-ins name them); a password hash only of this
+    site's active accounts, who may unlock the desk while the server is away."""
+    return [
+        row if row["active"] and row["site_id"] == site_id else {**row, "password_hash": None}
+        for row in rows
+    ]
 
 
 def _kits_first(row: dict[str, Any]) -> tuple[bool, int]:

@@ -15,6 +15,7 @@ from pytest_postgresql.executors import PostgreSQLExecutor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from db.accounts import set_password
 from db.clock import at_local
 from db.connection import server_answers
 from db.database import Database
@@ -27,6 +28,7 @@ from db.programs import list_sites
 from db.scancodes import card_text, item_text
 from desktop.context import AppContext
 from desktop.dialogs.new_child import NewChildDialog
+from desktop.main_window import MainWindow
 from desktop.offline_desk import OfflineDesk
 from desktop.pages.desk import DeskPage
 from desktop.pages.desk_away import JournalRefusals
@@ -251,3 +253,47 @@ def test_a_copy_read_while_the_desk_scanned_is_not_put_in_place(
     assert copy is not None
     with copy.reading() as tx:  # the copy in use has Ilze's check-in
         assert tx.scalar(select(func.count()).select_from(Attendance)) == 1
+
+
+def test_the_idle_lock_opens_with_the_librarians_password_while_the_server_is_away(
+    shared_desk: Desk,
+    server: PostgreSQLExecutor,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A desk left alone locks itself; with the server away it must still open, or the
+    Friday queue waits for the network."""
+    monkeypatch.setattr(OfflineDesk, "ASK_EVERY_MS", 100_000)
+    db = shared_desk.db
+    set_password(db, shared_desk.librarian_id, "anna-2018-desk")
+    ctx = AppContext(db, Settings(str(tmp_path / "settings.ini")), list_sites(db))
+    ctx.set_staff(shared_desk.librarian_id)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    desk = window.desk
+    desk.clock = lambda: FRIDAY_1605
+    desk.reload_sessions()
+    wait_for_operations(qtbot)
+    desk.offline.start()
+    qtbot.waitUntil(lambda: desk.offline.copy is not None, timeout=20_000)
+    wait_for_operations(qtbot)
+
+    server.stop()
+    _scan(desk, qtbot, item_text("LAP-01"))  # lent to the session, on this laptop
+    assert desk.offline.away
+    window.idle_lock.lock()
+    dialog = window.idle_lock.dialog
+    assert dialog is not None
+    wait_for_operations(qtbot)  # whose password it asks for, read from the copy
+    assert dialog.username.text() == "anna"
+    dialog.password.setText("anna-2018-desk")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: not window.idle_lock.is_locked, timeout=5000)
+    _scan(desk, qtbot, item_text("LAP-01"))  # and the desk goes on: the laptop comes back
+    assert "not yet sent" in desk.scan_message.text()
+    desk.offline.close()
+    _start_again(server, db, qtbot)
+    wait_for_operations(qtbot)
