@@ -262,10 +262,11 @@ class PrivacyGroup(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.past_button)
         buttons.addWidget(self.said, 1)
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("Keep a child's records"), rule)
-        layout.addRow(buttons)
-        layout.addRow(self.admin_only_note)
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Keep a child's records"), rule)
+        self.form.addRow(buttons)
+        self.buttons_row = self.form.rowCount() - 1  # an administrator's only: no empty row
+        self.form.addRow(self.admin_only_note)
         self.saved_rule: RetentionRule | None = None  # read when first shown
         self._edited()  # nothing to save before the saved rule has arrived
         self._show_for_role()
@@ -280,7 +281,7 @@ class PrivacyGroup(QGroupBox):
         admin = self.ctx.is_admin
         for widget in (self.years, self.start, self.save_button, self.past_button):
             widget.setEnabled(admin)
-        self.past_button.setVisible(admin)
+        self.form.setRowVisible(self.buttons_row, admin)
         self.admin_only_note.setVisible(not admin)
 
     def rule(self) -> RetentionRule:

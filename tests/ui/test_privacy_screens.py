@@ -153,6 +153,10 @@ def test_only_an_admin_sets_the_retention_rule(
     group = settings.privacy
     assert not group.years.isEnabled() and group.admin_only_note.isVisible()
     assert not group.past_button.isVisible()
+    # No empty row where an administrator's buttons would be: the note follows the rule.
+    rule_bottom = group.years.geometry().bottom()
+    gap = group.admin_only_note.geometry().top() - rule_bottom
+    assert gap <= 2 * group.form.verticalSpacing() + 4, gap
 
     ctx.set_staff(boss)
     assert group.years.isEnabled() and not group.admin_only_note.isVisible()
