@@ -51,10 +51,15 @@ def plain_words(error: BaseException) -> str | None:
                 "errors", "The database is busy on another computer. Please try again."
             )
         if "connection" in text or "could not connect" in text:
-            return QCoreApplication.translate(
-                "errors", "The database server cannot be reached. Check the network."
-            )
+            return server_unreachable()
     return None
+
+
+def server_unreachable() -> str:
+    """The shared server did not answer (and the desk has no copy to go on with)."""
+    return QCoreApplication.translate(
+        "errors", "The database server cannot be reached. Check the network."
+    )
 
 
 class KnownTrouble(DomainError):

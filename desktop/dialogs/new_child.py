@@ -31,7 +31,7 @@ from db.people import ParticipantDetails, register_walk_in
 from db.search import FoundParticipant, possible_duplicates
 from desktop.code_words import consent_purpose_words
 from desktop.context import AppContext, Work
-from desktop.errors import translate_error
+from desktop.errors import server_unreachable, translate_error
 from desktop.i18n import fill
 from desktop.offline_desk import OfflineDesk
 
@@ -182,9 +182,7 @@ class NewChildDialog(QDialog):
             elif offline is not None and offline.go_away(now_utc()):
                 self.save()  # the same child, on this laptop's copy
             else:
-                self.problem.setText(
-                    self.tr("The database server cannot be reached. Check the network.")
-                )
+                self.problem.setText(server_unreachable())
 
         def refused(error: BaseException, _details: str) -> None:
             assert isinstance(error, DomainError)

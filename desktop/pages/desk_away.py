@@ -36,6 +36,7 @@ from db.offline.desk import (
 from db.offline.journal import Entry, EntryKind
 from db.offline.sending import SendResult
 from desktop.context import Work
+from desktop.errors import server_unreachable
 from desktop.i18n import fill
 from desktop.offline_desk import OfflineDesk
 from desktop.pages.desk_actions import DeskActions
@@ -215,7 +216,7 @@ class AwayDesk(QObject):
         elif self.offline.go_away(state.at):
             again()
         else:
-            self.page.refuse(self.tr("The database server cannot be reached. Check the network."))
+            self.page.refuse(server_unreachable())
 
     def show_saved(self, saved: SavedHere, state: DeskState) -> None:
         """An action done on this laptop's copy: shown as online, in blue, "not yet sent"."""

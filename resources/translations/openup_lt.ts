@@ -274,10 +274,6 @@
 <context>
     <name>AwayDesk</name>
     <message>
-        <source>The database server cannot be reached. Check the network.</source>
-        <translation>Nepavyksta pasiekti duomenų bazės serverio. Patikrinkite tinklą.</translation>
-    </message>
-    <message>
         <source>Saved on this laptop, not yet sent.</source>
         <translation>Išsaugota šiame kompiuteryje, dar neišsiųsta.</translation>
     </message>
@@ -2830,10 +2826,6 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Vietoj to užregistruoti: %1</translation>
-    </message>
-    <message>
-        <source>The database server cannot be reached. Check the network.</source>
-        <translation>Nepavyksta pasiekti duomenų bazės serverio. Patikrinkite tinklą.</translation>
     </message>
 </context>
 <context>

@@ -274,10 +274,6 @@
 <context>
     <name>AwayDesk</name>
     <message>
-        <source>The database server cannot be reached. Check the network.</source>
-        <translation>Nevar sasniegt datubāzes serveri. Pārbaudiet tīkla savienojumu.</translation>
-    </message>
-    <message>
         <source>Saved on this laptop, not yet sent.</source>
         <translation>Saglabāts šajā datorā, vēl nav nosūtīts.</translation>
     </message>
@@ -2830,10 +2826,6 @@
     <message>
         <source>Check in %1 instead</source>
         <translation>Tā vietā reģistrēt: %1</translation>
-    </message>
-    <message>
-        <source>The database server cannot be reached. Check the network.</source>
-        <translation>Nevar sasniegt datubāzes serveri. Pārbaudiet tīkla savienojumu.</translation>
     </message>
 </context>
 <context>
