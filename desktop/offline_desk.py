@@ -195,14 +195,16 @@ class OfflineDesk(QObject):
         self.sending = False
 
     def _sent(self, sent: SentPart | ServerAway) -> None:
-        self._sending_ended()
+        self._sending_ended()  # before refresh_copy below, which waits for no sending
         if isinstance(sent, ServerAway):
             if not self.away:  # at the start: a journal waits, and the server is away too
                 self.go_away(self.clock())
             return
         self._sent_so_far = sent_together(self._sent_so_far, sent.result)
         if sent.left:
-            self.send()  # the next part, after what the desk queued meanwhile
+            # The next part, after what the desk queued meanwhile, once this operation has
+            # ended (its `finally_` says the sending is over; the next one says it again).
+            QTimer.singleShot(0, self, self.send)
             return
         result, self._sent_so_far = self._sent_so_far, SendResult()
         was_away = self.away

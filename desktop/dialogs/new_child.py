@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -180,7 +180,9 @@ class NewChildDialog(QDialog):
                 self.registered.emit(participant_id)
                 self.accept()
             elif offline is not None and offline.go_away(now_utc()):
-                self.save()  # the same child, on this laptop's copy
+                # The same child, on this laptop's copy: once this operation has ended (its
+                # `finally_` gives the buttons back first).
+                QTimer.singleShot(0, self, self.save)
             else:
                 self.problem.setText(server_unreachable())
 
