@@ -93,7 +93,7 @@ class DeskPage(QWidget):
         self.words = DeskWords(self)
         self.offline: OfflineDesk = OfflineDesk(ctx, lambda: self.clock(), self)
         self._build()
-        self.away = AwayDesk(self, self.offline)
+        self.away = AwayDesk(self, self, self.offline)
         # A scanner's burst lands here wherever the focus is on the desk, never in a form.
         self.scan_keys = ScanKeys(self, self.scan_text, self.scan_input, self._scan_in_dialog)
         self._offer_kiosk()  # once laid out: a button shown before is a window of its own

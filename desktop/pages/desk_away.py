@@ -177,9 +177,10 @@ class AwayDesk(QObject):
     """Where the desk's scans go: to the server, the copy kept in step; when the server does
     not answer, the same scan again on this laptop's copy, into its journal."""
 
-    def __init__(self, page: Desk, offline: OfflineDesk) -> None:
+    def __init__(self, page: Desk, widget: QWidget, offline: OfflineDesk) -> None:
         super().__init__()
-        self.page, self.offline = page, offline
+        # `widget` is the page as a widget: the list of what the server refused opens over it.
+        self.page, self.widget, self.offline = page, widget, offline
         offline.away_changed.connect(self._away_changed)
         offline.sent.connect(self._journal_sent)
         page.listing.read.connect(self._count_waiting)
@@ -226,6 +227,7 @@ class AwayDesk(QObject):
             page.say(page.words.left_to_the_server(saved.entry), SAVED_HERE)
         else:
             page.outcomes.show(saved.outcome, state)
+            # Undo, just offered for this outcome, takes it back on the copy and the journal.
             if page.last_undo is not None and page.last_undo[1] is saved.outcome:
                 page.last_undo = (page.last_undo[0], saved, page.last_undo[2])
             if saved.entry is not None:
@@ -265,5 +267,5 @@ class AwayDesk(QObject):
         page = self.page
         if result.sent or result.refused:
             page.say(page.words.journal_sent(result), AMBER if result.refused else GREEN)
-        if result.refusals and isinstance(page, QWidget):
-            JournalRefusals(result.refusals, page).open()
+        if result.refusals:
+            JournalRefusals(result.refusals, self.widget).open()
