@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -186,7 +187,10 @@ class OfflineDesk(QObject):
             return
         self.sending = True
         shared, journal, laptop = self.ctx.database, self.journal, socket.gethostname()
-        part = self.SEND_AT_ONCE
+        # In parts while away: scans made meanwhile go into the journal, after what waits. A
+        # journal left from an earlier start goes whole: the desk's scans already go to the
+        # server, and none may slip in before an older entry of the same item or child.
+        part = self.SEND_AT_ONCE if self.away else sys.maxsize
         Operation(
             self, lambda: unless_away(lambda: send_part(shared, journal, laptop, part))
         ).success(self._sent).failure(_logged).finally_(self._sending_ended).run()

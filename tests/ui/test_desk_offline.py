@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -297,3 +298,39 @@ def test_the_idle_lock_opens_with_the_librarians_password_while_the_server_is_aw
     desk.offline.close()
     _start_again(server, db, qtbot)
     wait_for_operations(qtbot)
+
+
+def test_a_journal_left_from_an_earlier_start_goes_whole_before_any_scan(
+    page: DeskPage,
+    shared_desk: Desk,
+    server: PostgreSQLExecutor,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While away, the journal goes in parts and scans go between them into the journal. A
+    journal the desk finds at its start goes in one: its scans already go to the server,
+    and one must not overtake an older entry of the same laptop (returned before lent)."""
+    from desktop import offline_desk
+
+    db = shared_desk.db
+    janis = _card(db, shared_desk.janis_id)
+    server.stop()
+    _scan(page, qtbot, janis)
+    _scan(page, qtbot, item_text("LAP-01"))
+    page.offline.close()  # the laptop was shut down with two scans waiting
+    _start_again(server, db, qtbot)
+    parts: list[int] = []
+    real_send_part = offline_desk.send_part
+
+    def counted(*args: Any) -> Any:
+        parts.append(args[-1])
+        return real_send_part(*args)
+
+    monkeypatch.setattr(offline_desk, "send_part", counted)
+    started = OfflineDesk(page.ctx, lambda: FRIDAY_1605, page)
+    started.start()
+    qtbot.waitUntil(lambda: _count(db, Loan) == 1, timeout=10_000)
+    wait_for_operations(qtbot)
+    assert len(parts) == 1  # both entries in one sending, SEND_AT_ONCE being 1
+    assert _count(db, Attendance) == 1 and waiting_entries(started.journal) == []
+    started.close()
