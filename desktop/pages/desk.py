@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from db.areas import Area
 from db.clock import local, now_utc
 from db.desk_scan import (
+    CheckedIn,
     DeskChange,
     DeskOutcome,
     DeskState,
@@ -496,9 +497,15 @@ class DeskPage(QWidget):
         self.note_panel.hide()
         at, site_id = self.clock(), self.ctx.site_id
 
+        taken_back = outcome.outcome if isinstance(outcome, SavedHere) else outcome
+        not_here = taken_back.check_in.participant_id if isinstance(taken_back, CheckedIn) else None
+
         def undone(change: object) -> None:
             self.kit_back.clear()
             self.say(fill(self.tr("Undone: %1"), what), AMBER)
+            if self.pending is not None and self.pending.participant_id == not_here:
+                self.pending = None  # the next item is not lent to a child not here
+                self.borrower_hint.clear()
             if isinstance(change, DeskChange):
                 self._apply(change, session_id)
             else:  # taken back on the copy: its lists are read again

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from db.clock import at_local
 from db.desk import anonymous_headcount
-from db.models import Attendance
+from db.models import Attendance, Loan
 from db.people import ParticipantDetails, get_participant, register_participant
 from db.programs import SessionPlan, create_session
-from db.scancodes import card_text
+from db.scancodes import card_text, item_text
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.pages.desk import GREEN, DeskPage
@@ -117,6 +117,20 @@ def test_ctrl_z_undoes_the_last_scan_but_not_what_is_being_typed(
     assert attendances(desk) == 0
     assert "Nothing to undo" in page.scan_message.text()
     assert_scan_field_has_the_keys(qtbot, page)
+
+
+def test_an_item_after_an_undone_check_in_goes_to_the_session_not_to_that_child(
+    qtbot: QtBot, page: DeskPage, desk: Desk
+) -> None:
+    scan(qtbot, page, card(desk, desk.ilze_id))
+    assert "Ilze" in page.borrower_hint.text()
+    ctrl(qtbot, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: page.present_list.count() == 0)
+    assert page.borrower_hint.text() == ""
+    scan(qtbot, page, item_text("LAP-01"))
+    with desk.db.reading() as tx:
+        loan = tx.scalars(select(Loan)).one()
+    assert loan.participant_id is None and loan.session_id == desk.session_id
 
 
 def test_ctrl_p_previews_the_sign_in_sheet_of_the_session(qtbot: QtBot, page: DeskPage) -> None:
